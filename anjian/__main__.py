@@ -1,0 +1,3 @@
+from anjian.cli import main
+
+main()

@@ -1,0 +1,43 @@
+"""Writes to people and places, audited like everything else."""
+
+from django.contrib.auth.password_validation import validate_password
+from django.db import transaction
+
+from anjian.accounts.models import County, Department, Sector, Town, User
+from anjian.core import audit
+from anjian.core.permissions import check_permission
+
+
+def _system_or_admin(actor) -> None:
+    if actor is not None:
+        check_permission(actor, "county_admin")
+
+
+@transaction.atomic
+def user_create(*, actor, username: str, password: str, role: str, town=None, department=None,
+                enterprise=None, full_name: str = "", via: str = "web") -> User:
+    """Create an account for one role in one unit; the password must pass the rules."""
+    _system_or_admin(actor)
+    user = User(username=username, role=role, town=town, department=department,
+                enterprise=enterprise, first_name=full_name)
+    validate_password(password, user)
+    user.set_password(password)
+    user.full_clean()
+    user.save()
+    audit.record_create(actor=actor, instance=user, via=via)
+    return user
+
+
+@transaction.atomic
+def reference_create(*, actor, model, via: str = "web", **fields):
+    """A county, sector, town or department (county admin, or the system at set-up)."""
+    assert model in (County, Sector, Town, Department)
+    _system_or_admin(actor)
+    sectors = fields.pop("sectors", None)
+    obj = model(**fields)
+    obj.full_clean()
+    obj.save()
+    if sectors is not None:
+        obj.sectors.set(sectors)
+    audit.record_create(actor=actor, instance=obj, via=via)
+    return obj

@@ -1,0 +1,5 @@
+from anjian.core.audit_api import AuditEntryViewSet
+
+
+def register(router) -> None:
+    router.register("audit", AuditEntryViewSet)

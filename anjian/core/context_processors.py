@@ -1,0 +1,24 @@
+from django.urls import NoReverseMatch, reverse
+
+from anjian.core.apps_registry import area_configs
+from anjian.core.permissions import has_permission
+
+
+def navigation(request) -> dict:
+    """The main menu (only what the user's role may open) and the bell's unread count."""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {}
+    items = []
+    for config in area_configs():
+        for label, url_name, permission in getattr(config, "nav", []):
+            if not has_permission(user, permission):
+                continue
+            try:
+                url = reverse(url_name)
+            except NoReverseMatch:
+                continue
+            items.append({"label": label, "url": url,
+                          "active": request.path.startswith(url) and url != "/"})
+    unread = user.notifications.filter(read_at__isnull=True).count()
+    return {"nav_items": items, "unread_notifications": unread}

@@ -1,0 +1,71 @@
+"""What each role may do. Scope (which records) is separate: see `scoping`.
+
+Every view declares one of these permission codes (`@requires(...)` or `permission = ...`);
+a test walks the URL resolver and fails on a view without one.
+"""
+
+from django.core.exceptions import PermissionDenied
+
+from anjian.accounts.models import Role
+
+ALL_ROLES = frozenset(Role.values)
+OFFICERS = frozenset({Role.COUNTY_ADMIN, Role.DEPARTMENT_OFFICER, Role.TOWN_OFFICER})
+WRITERS = OFFICERS | {Role.ENTERPRISE_USER}
+
+# Permission code → roles that hold it. "public" and "login" are special: anyone / any user.
+PERMISSIONS: dict[str, frozenset] = {
+    "view": ALL_ROLES,
+    "write": WRITERS,
+    "officer": OFFICERS,
+    "county_admin": frozenset({Role.COUNTY_ADMIN}),
+    "leader": frozenset({Role.LEADER, Role.COUNTY_ADMIN}),
+}
+
+
+def has_permission(user, code: str) -> bool:
+    if code == "public":
+        return True
+    if not getattr(user, "is_authenticated", False):
+        return False
+    if code == "login" or user.is_superuser:
+        return True
+    return user.role in PERMISSIONS[code]
+
+
+def check_permission(user, code: str) -> None:
+    """Raise 403 when the (authenticated) user's role lacks `code`."""
+    if not has_permission(user, code):
+        raise PermissionDenied
+
+
+def requires(code: str):
+    """Declare and enforce a function view's permission code."""
+    if code != "public" and code != "login" and code not in PERMISSIONS:
+        raise ValueError(f"unknown permission {code!r}")
+
+    def decorate(view):
+        def wrapped(request, *args, **kwargs):
+            check_permission(request.user, code)
+            return view(request, *args, **kwargs)
+
+        wrapped.__name__ = view.__name__
+        wrapped.__doc__ = view.__doc__
+        wrapped.__module__ = view.__module__
+        wrapped.anjian_permission = code
+        if code == "public":
+            wrapped.login_required = False
+        return wrapped
+
+    return decorate
+
+
+class PermissionMixin:
+    """Declare and enforce a class-based view's permission code (`permission = "write"`)."""
+
+    permission: str = ""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not self.permission:
+            raise PermissionDenied
+        check_permission(request.user, self.permission)
+        return super().dispatch(request, *args, **kwargs)

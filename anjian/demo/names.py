@@ -1,0 +1,48 @@
+"""Fictional names for the demo county (示例县): nothing here names a real place or company."""
+
+COUNTY = ("demo_county", "示例县", "108.300000", "22.800000")
+
+TOWNS = [
+    ("qingshan", "青山镇"), ("shiqiao", "石桥镇"), ("hekou", "河口镇"), ("liuxi", "柳溪镇"),
+    ("longtan", "龙潭镇"), ("dongling", "东岭镇"), ("baisha", "白沙镇"), ("xinan", "新安镇"),
+    ("songlin", "松林镇"), ("jintian", "金田镇"),
+]
+
+DEPARTMENTS = [
+    ("transport", "县交通运输局", ["road_traffic", "waterway"]),
+    ("traffic_police", "县公安局交通管理大队", ["road_traffic", "waterway"]),
+    ("fire_rescue", "县消防救援大队", ["fire"]),
+    ("housing", "县住房和城乡建设局", ["construction", "gas"]),
+    ("market", "县市场监督管理局", ["special_equipment"]),
+    ("forestry", "县林业局", ["forestry"]),
+    ("education", "县教育局", ["education"]),
+    ("tourism", "县文化广电和旅游局", ["tourism"]),
+    ("agriculture", "县农业农村局", ["agri_machinery"]),
+    ("emergency", "县应急管理局",
+     ["non_coal_mine", "fireworks", "hazardous_chemicals", "industry_trade", "other"]),
+]
+
+# Sector → (how many demo units, name stems, suffix, licence kind or None).
+ENTERPRISE_KINDS = {
+    "non_coal_mine": (14, ["石料", "矿业", "采石", "砂石"], "有限公司", "安全生产许可证（非煤矿山）"),
+    "fireworks": (12, ["烟花", "爆竹", "花炮"], "有限公司", "烟花爆竹经营许可证"),
+    "hazardous_chemicals": (22, ["化工", "油品", "气体", "化学"], "有限公司", "危险化学品经营许可证"),
+    "road_traffic": (50, ["运输", "客运", "物流", "货运"], "有限公司", "道路运输经营许可证"),
+    "waterway": (12, ["航运", "渡运", "船务"], "有限公司", "水路运输许可证"),
+    "fire": (40, ["商场", "酒店", "宾馆", "超市", "KTV"], "", None),
+    "construction": (40, ["建筑", "建设", "工程"], "有限公司", "建筑施工企业安全生产许可证"),
+    "industry_trade": (60, ["木业", "糖业", "机械", "食品", "纸业", "建材"], "有限公司", None),
+    "special_equipment": (20, ["电梯", "锅炉", "起重"], "有限公司", "特种设备使用登记证"),
+    "gas": (12, ["燃气", "液化气"], "有限公司", "燃气经营许可证"),
+    "agri_machinery": (15, ["农机", "农业机械"], "专业合作社", None),
+    "tourism": (20, ["景区", "旅游", "文化"], "有限公司", "旅行社业务经营许可证"),
+    "education": (25, ["中心小学", "中学", "幼儿园"], "", "办学许可证"),
+    "forestry": (12, ["林场", "林业"], "", "林木采伐许可证"),
+    "other": (10, ["服务", "贸易"], "有限公司", None),
+}
+
+SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗梁韦覃蒙莫廖"
+GIVEN = ["建国", "丽华", "志强", "海燕", "德明", "秀英", "文军", "春梅", "国庆", "小勇", "红梅",
+         "振华", "桂兰", "永福", "金凤", "世杰", "玉兰", "宏伟", "家豪", "晓东"]
+WORDS = ["宏达", "恒通", "顺发", "兴隆", "鑫源", "永安", "华盛", "联创", "瑞丰", "金桥", "福田",
+         "安泰", "长盛", "汇丰", "富民", "新兴", "绿源", "东方", "南华", "广信", "天成", "嘉禾"]

@@ -1,0 +1,123 @@
+"""API: enterprises/ and licences/, scoped by the caller's jurisdiction."""
+
+import django_filters
+from rest_framework import serializers, viewsets
+
+from anjian.accounts.models import Department, Sector, Town
+from anjian.core.api import ScopedViewSetMixin
+from anjian.registry import selectors, services
+from anjian.registry.models import Enterprise, EnterpriseStatus, Licence
+
+
+class EnterpriseSerializer(serializers.ModelSerializer):
+    sector = serializers.SlugRelatedField(slug_field="code", queryset=Sector.objects.all())
+    town = serializers.SlugRelatedField(slug_field="code", queryset=Town.objects.all())
+    department = serializers.SlugRelatedField(slug_field="code", queryset=Department.objects.all())
+
+    class Meta:
+        model = Enterprise
+        fields = ["id", "name", "credit_code", "sector", "town", "department", "address", "lng",
+                  "lat", "legal_representative", "safety_manager", "phone", "employees", "status"]
+
+    def to_internal_value(self, data):
+        if isinstance(data, dict) and isinstance(data.get("credit_code"), str):
+            data = {**data, "credit_code": data["credit_code"].strip().upper()}
+        return super().to_internal_value(data)
+
+
+class EnterpriseFilter(django_filters.FilterSet):
+    town = django_filters.CharFilter(field_name="town__code")
+    sector = django_filters.CharFilter(field_name="sector__code")
+    department = django_filters.CharFilter(field_name="department__code")
+    status = django_filters.ChoiceFilter(choices=EnterpriseStatus.choices)
+    credit_code = django_filters.CharFilter()
+
+    class Meta:
+        model = Enterprise
+        fields = ["town", "sector", "department", "status", "credit_code"]
+
+
+class EnterpriseViewSet(ScopedViewSetMixin, viewsets.ModelViewSet):
+    queryset = Enterprise.objects.select_related("town", "sector", "department")
+    serializer_class = EnterpriseSerializer
+    filterset_class = EnterpriseFilter
+    anjian_permission = "write"
+
+    def get_queryset(self):
+        qs = super().get_queryset()
+        q = self.request.query_params.get("q")
+        return qs.search(q) if q else qs
+
+    def perform_create(self, serializer):
+        serializer.instance = services.enterprise_create(
+            actor=self.request.user, data=serializer.validated_data, via="api")
+
+    def perform_update(self, serializer):
+        serializer.instance = services.enterprise_update(
+            actor=self.request.user, enterprise=serializer.instance,
+            data=serializer.validated_data, via="api")
+
+    def perform_destroy(self, instance):
+        services.enterprise_delete(actor=self.request.user, enterprise=instance, via="api")
+
+
+class LicenceSerializer(serializers.ModelSerializer):
+    expired = serializers.BooleanField(read_only=True)
+
+    class Meta:
+        model = Licence
+        fields = ["id", "enterprise", "kind", "number", "issued_on", "expires_on", "expired"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        request = self.context.get("request")
+        if request is not None and "enterprise" in self.fields:
+            # Only enterprises in the caller's scope can be named (others: "does not exist").
+            self.fields["enterprise"].queryset = selectors.enterprise_list(actor=request.user)
+
+
+class LicenceFilter(django_filters.FilterSet):
+    town = django_filters.CharFilter(field_name="enterprise__town__code")
+    sector = django_filters.CharFilter(field_name="enterprise__sector__code")
+    state = django_filters.ChoiceFilter(
+        choices=[(s, s) for s in selectors.LICENCE_STATES], method="filter_state")
+    expired = django_filters.BooleanFilter(method="filter_expired")
+
+    class Meta:
+        model = Licence
+        fields = ["enterprise", "kind", "town", "sector"]
+
+    def filter_state(self, queryset, name, value):
+        ids = selectors.licence_list(actor=self.request.user, state=value).values("pk")
+        return queryset.filter(pk__in=ids)
+
+    def filter_expired(self, queryset, name, value):
+        expired = selectors.licence_list(actor=self.request.user, state="expired").values("pk")
+        return queryset.filter(pk__in=expired) if value else queryset.exclude(pk__in=expired)
+
+
+class LicenceViewSet(ScopedViewSetMixin, viewsets.ModelViewSet):
+    queryset = Licence.objects.select_related("enterprise")
+    serializer_class = LicenceSerializer
+    filterset_class = LicenceFilter
+    anjian_permission = "write"
+
+    def perform_create(self, serializer):
+        data = dict(serializer.validated_data)
+        enterprise = data.pop("enterprise")
+        serializer.instance = services.licence_create(
+            actor=self.request.user, enterprise=enterprise, data=data, via="api")
+
+    def perform_update(self, serializer):
+        data = dict(serializer.validated_data)
+        data.pop("enterprise", None)
+        serializer.instance = services.licence_update(
+            actor=self.request.user, licence=serializer.instance, data=data, via="api")
+
+    def perform_destroy(self, instance):
+        services.licence_delete(actor=self.request.user, licence=instance, via="api")
+
+
+def register(router) -> None:
+    router.register("enterprises", EnterpriseViewSet)
+    router.register("licences", LicenceViewSet)

@@ -1,0 +1,87 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from anjian.accounts.models import Department, Sector, Town
+from anjian.registry.models import Enterprise, EnterpriseStatus, Licence
+
+ENTERPRISE_USER_FIELDS = ["address", "legal_representative", "safety_manager", "phone", "employees"]
+
+
+class BootstrapMixin:
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            css = "custom-select" if isinstance(field.widget, forms.Select) else "form-control"
+            if self.errors and field in [self.fields.get(n) for n in self.errors]:
+                css += " is-invalid"
+            field.widget.attrs.setdefault("class", css)
+
+
+class EnterpriseForm(BootstrapMixin, forms.ModelForm):
+    class Meta:
+        model = Enterprise
+        fields = ["name", "credit_code", "sector", "town", "department", "address", "lng", "lat",
+                  "legal_representative", "safety_manager", "phone", "employees", "status"]
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if user is not None and user.role == "enterprise_user":
+            for name in list(self.fields):
+                if name not in ENTERPRISE_USER_FIELDS:
+                    del self.fields[name]
+        elif user is not None and user.role == "town_officer" and "town" in self.fields:
+            self.fields["town"].queryset = Town.objects.filter(pk=user.town_id)
+        elif user is not None and user.role == "department_officer" and "sector" in self.fields:
+            self.fields["sector"].queryset = Sector.objects.filter(departments=user.department_id)
+
+    def clean_credit_code(self):
+        return (self.cleaned_data.get("credit_code") or "").strip().upper()
+
+
+class LicenceForm(BootstrapMixin, forms.ModelForm):
+    class Meta:
+        model = Licence
+        fields = ["kind", "number", "issued_on", "expires_on"]
+        widgets = {"issued_on": forms.DateInput(attrs={"type": "date"}),
+                   "expires_on": forms.DateInput(attrs={"type": "date"})}
+
+
+class EnterpriseFilterForm(BootstrapMixin, forms.Form):
+    q = forms.CharField(label=_("Search"), required=False)
+    town = forms.ModelChoiceField(Town.objects.all(), label=_("town"), required=False,
+                                  to_field_name="code", empty_label=_("All towns"))
+    sector = forms.ModelChoiceField(Sector.objects.all(), label=_("sector"), required=False,
+                                    to_field_name="code", empty_label=_("All sectors"))
+    department = forms.ModelChoiceField(Department.objects.all(), label=_("department"),
+                                        required=False, to_field_name="code",
+                                        empty_label=_("All departments"))
+    status = forms.ChoiceField(label=_("status"), required=False,
+                               choices=[("", _("All states")), *EnterpriseStatus.choices])
+    licence = forms.ChoiceField(label=_("licences"), required=False, choices=[
+        ("", _("Any licence state")), ("expired", _("Licence expired")),
+        ("30", _("Expiring within 30 days")), ("60", _("Expiring within 60 days")),
+        ("90", _("Expiring within 90 days"))])
+
+    def filters(self) -> dict:
+        if not self.is_valid():
+            return {}
+        data = self.cleaned_data
+        return {
+            "q": data["q"], "status": data["status"], "licence_state": data["licence"],
+            "town": data["town"].code if data["town"] else "",
+            "sector": data["sector"].code if data["sector"] else "",
+            "department": data["department"].code if data["department"] else "",
+        }
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(label=_("Excel file (.xlsx)"))
+    dry_run = forms.BooleanField(label=_("Check only, do not save"), required=False)
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if not upload.name.lower().endswith(".xlsx"):
+            raise forms.ValidationError(_("Upload an .xlsx file made from the template."))
+        if upload.size > 50 * 1024 * 1024:
+            raise forms.ValidationError(_("The file is larger than 50 MB."))
+        return upload

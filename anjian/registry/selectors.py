@@ -1,0 +1,53 @@
+"""Reads of the registry, always through the caller's jurisdiction."""
+
+import datetime as dt
+
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from anjian.core.scoping import get_in_scope, scope_queryset
+from anjian.registry.models import Enterprise, Licence
+
+LICENCE_STATES = ("expired", "30", "60", "90")
+
+
+def enterprise_list(*, actor, town: str = "", sector: str = "", status: str = "",
+                    department: str = "", licence_state: str = "", q: str = "") -> QuerySet:
+    """The enterprises the actor may see, filtered (town/sector/department by code)."""
+    qs = scope_queryset(Enterprise.objects.all(), actor)
+    if town:
+        qs = qs.filter(town__code=town)
+    if sector:
+        qs = qs.filter(sector__code=sector)
+    if department:
+        qs = qs.filter(department__code=department)
+    if status:
+        qs = qs.filter(status=status)
+    if licence_state in LICENCE_STATES:
+        qs = qs.filter(pk__in=licence_list(actor=actor, state=licence_state).values("enterprise_id"))
+    if q:
+        qs = qs.search(q)
+    return qs.select_related("town", "sector", "department")
+
+
+def enterprise_get_for(*, actor, pk) -> Enterprise:
+    return get_in_scope(Enterprise.objects.select_related("town", "sector", "department"), actor,
+                        pk=pk)
+
+
+def licence_list(*, actor, state: str = "", enterprise_id: int | None = None,
+                 on: dt.date | None = None) -> QuerySet:
+    """Licences in scope; state is "expired" or a number of days ("30", "60", "90")."""
+    today = on or timezone.localdate()
+    qs = scope_queryset(Licence.objects.all(), actor)
+    if enterprise_id:
+        qs = qs.filter(enterprise_id=enterprise_id)
+    if state == "expired":
+        qs = qs.expired(on=today)
+    elif state in LICENCE_STATES:
+        qs = qs.expiring_within(int(state), on=today)
+    return qs.select_related("enterprise")
+
+
+def licence_get_for(*, actor, pk) -> Licence:
+    return get_in_scope(Licence.objects.select_related("enterprise"), actor, pk=pk)

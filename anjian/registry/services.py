@@ -1,0 +1,127 @@
+"""Writes to the registry. Every path (web, API, import, command, demo) goes through here."""
+
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from anjian.core import audit
+from anjian.core.permissions import check_permission
+from anjian.core.scoping import in_scope
+from anjian.registry.models import Enterprise, Licence
+
+ENTERPRISE_FIELDS = (
+    "name", "credit_code", "sector", "town", "department", "address", "lng", "lat",
+    "legal_representative", "safety_manager", "phone", "employees", "status",
+)
+LICENCE_FIELDS = ("kind", "number", "issued_on", "expires_on")
+
+
+def _check_enterprise_scope(actor, enterprise: Enterprise) -> None:
+    if not in_scope(actor, town_id=enterprise.town_id, sector_id=enterprise.sector_id,
+                    enterprise_id=enterprise.pk):
+        raise ValidationError({"town": _("This unit lies outside your jurisdiction.")})
+
+
+def _normalise(data: dict[str, Any]) -> dict[str, Any]:
+    if "credit_code" in data and isinstance(data["credit_code"], str):
+        data["credit_code"] = data["credit_code"].strip().upper()
+    return data
+
+
+def enterprise_build(*, data: dict[str, Any]) -> Enterprise:
+    """An unsaved, fully validated enterprise (used by create and by the importer)."""
+    enterprise = Enterprise(**_normalise({k: v for k, v in data.items() if k in ENTERPRISE_FIELDS}))
+    enterprise.full_clean()
+    return enterprise
+
+
+@transaction.atomic
+def enterprise_create(*, actor, data: dict[str, Any], via: str = "web") -> Enterprise:
+    """Register a production unit in the actor's jurisdiction."""
+    check_permission(actor, "officer")
+    enterprise = enterprise_build(data=data)
+    _check_enterprise_scope(actor, enterprise)
+    enterprise.save()
+    audit.record_create(actor=actor, instance=enterprise, via=via)
+    return enterprise
+
+
+@transaction.atomic
+def enterprise_update(*, actor, enterprise: Enterprise, data: dict[str, Any],
+                      via: str = "web") -> Enterprise:
+    """Change an enterprise; an enterprise user may change its own contact details only."""
+    check_permission(actor, "write")
+    locked = Enterprise.objects.select_for_update().get(pk=enterprise.pk)
+    _check_enterprise_scope(actor, locked)
+    allowed = ENTERPRISE_FIELDS
+    if actor.role == "enterprise_user":
+        allowed = ("address", "legal_representative", "safety_manager", "phone", "employees")
+    before = audit.snapshot(locked)
+    for key, value in _normalise(dict(data)).items():
+        if key in allowed:
+            setattr(locked, key, value)
+        elif key in ENTERPRISE_FIELDS and getattr(locked, key) != value and not (
+            hasattr(value, "pk") and getattr(locked, f"{key}_id") == value.pk
+        ):
+            raise PermissionDenied
+    locked.full_clean()
+    _check_enterprise_scope(actor, locked)
+    locked.save()
+    audit.record_update(actor=actor, instance=locked, before=before, via=via)
+    return locked
+
+
+@transaction.atomic
+def enterprise_delete(*, actor, enterprise: Enterprise, via: str = "web") -> None:
+    check_permission(actor, "county_admin")
+    audit.record_delete(actor=actor, instance=enterprise, via=via)
+    enterprise.delete()
+
+
+def enterprise_bulk_create(*, actor, enterprises: list[Enterprise], via: str = "import") -> None:
+    """Save validated enterprises in one INSERT and audit them (imports, seeding)."""
+    Enterprise.objects.bulk_create(enterprises)
+    if enterprises and enterprises[0].pk is None:
+        # Backends without RETURNING: fetch the ids back by the unique credit code.
+        ids = dict(Enterprise.objects.filter(
+            credit_code__in=[e.credit_code for e in enterprises]).values_list("credit_code", "pk"))
+        for e in enterprises:
+            e.pk = ids[e.credit_code]
+    audit.bulk_record_create(actor=actor, instances=enterprises, via=via)
+
+
+@transaction.atomic
+def licence_create(*, actor, enterprise: Enterprise, data: dict[str, Any],
+                   via: str = "web") -> Licence:
+    check_permission(actor, "write")
+    _check_enterprise_scope(actor, enterprise)
+    licence = Licence(enterprise=enterprise, **{k: v for k, v in data.items() if k in LICENCE_FIELDS})
+    licence.full_clean()
+    licence.save()
+    audit.record_create(actor=actor, instance=licence, via=via)
+    return licence
+
+
+@transaction.atomic
+def licence_update(*, actor, licence: Licence, data: dict[str, Any], via: str = "web") -> Licence:
+    check_permission(actor, "write")
+    locked = Licence.objects.select_for_update().select_related("enterprise").get(pk=licence.pk)
+    _check_enterprise_scope(actor, locked.enterprise)
+    before = audit.snapshot(locked)
+    for key, value in data.items():
+        if key in LICENCE_FIELDS:
+            setattr(locked, key, value)
+    locked.full_clean()
+    locked.save()
+    audit.record_update(actor=actor, instance=locked, before=before, via=via)
+    return locked
+
+
+@transaction.atomic
+def licence_delete(*, actor, licence: Licence, via: str = "web") -> None:
+    check_permission(actor, "write")
+    _check_enterprise_scope(actor, licence.enterprise)
+    audit.record_delete(actor=actor, instance=licence, via=via)
+    licence.delete()

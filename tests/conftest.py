@@ -1,0 +1,142 @@
+"""Shared personas: two towns, two departments, an enterprise in each town, one user per role.
+
+`town_b_officer` is the outsider who must always be refused what lies in town A.
+"""
+
+import pytest
+from django.contrib.auth.hashers import make_password
+from rest_framework.test import APIClient
+
+from anjian.accounts.models import Department, Role, Sector, Town, User
+from anjian.core.identifiers import credit_code_check_char
+from anjian.registry.models import Enterprise
+
+PASSWORD = "Test@2024pw"
+
+
+@pytest.fixture(autouse=True)
+def _fast_hashing(settings):
+    # Argon2 is deliberately slow; tests that check hashing itself override this.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+def make_credit_code(n: int) -> str:
+    body = f"91450000{n:09d}"
+    return body + credit_code_check_char(body)
+
+
+@pytest.fixture
+def sectors(db) -> dict[str, Sector]:
+    return {s.code: s for s in Sector.objects.all()}
+
+
+@pytest.fixture
+def town_a(db) -> Town:
+    return Town.objects.create(code="town_a", name="甲镇")
+
+
+@pytest.fixture
+def town_b(db) -> Town:
+    return Town.objects.create(code="town_b", name="乙镇")
+
+
+@pytest.fixture
+def traffic_dept(sectors) -> Department:
+    dept = Department.objects.create(code="transport", name="县交通运输局")
+    dept.sectors.set([sectors["road_traffic"], sectors["waterway"]])
+    return dept
+
+
+@pytest.fixture
+def emergency_dept(sectors) -> Department:
+    dept = Department.objects.create(code="emergency", name="县应急管理局")
+    dept.sectors.set([sectors["hazardous_chemicals"], sectors["industry_trade"]])
+    return dept
+
+
+def make_enterprise(*, name: str, n: int, town: Town, sector: Sector, department: Department,
+                    **extra) -> Enterprise:
+    return Enterprise.objects.create(name=name, credit_code=make_credit_code(n), town=town,
+                                     sector=sector, department=department, **extra)
+
+
+@pytest.fixture
+def enterprise_a(town_a, sectors, emergency_dept) -> Enterprise:
+    """A chemicals unit in town A (emergency management's sector)."""
+    return make_enterprise(name="甲镇化工有限公司", n=1, town=town_a,
+                           sector=sectors["hazardous_chemicals"], department=emergency_dept)
+
+
+@pytest.fixture
+def enterprise_a_road(town_a, sectors, traffic_dept) -> Enterprise:
+    """A transport unit in town A (the traffic department's sector)."""
+    return make_enterprise(name="甲镇运输有限公司", n=2, town=town_a,
+                           sector=sectors["road_traffic"], department=traffic_dept)
+
+
+@pytest.fixture
+def enterprise_b(town_b, sectors, emergency_dept) -> Enterprise:
+    """A unit in town B: outside town A's and the enterprise user's scope."""
+    return make_enterprise(name="乙镇木业有限公司", n=3, town=town_b,
+                           sector=sectors["industry_trade"], department=emergency_dept)
+
+
+def _user(username: str, role: str, **unit) -> User:
+    return User.objects.create(username=username, role=role, password=make_password(PASSWORD),
+                               **unit)
+
+
+@pytest.fixture
+def county_admin(db) -> User:
+    return _user("admin_p", Role.COUNTY_ADMIN)
+
+
+@pytest.fixture
+def leader(db) -> User:
+    return _user("leader_p", Role.LEADER)
+
+
+@pytest.fixture
+def town_a_officer(town_a) -> User:
+    return _user("town_a_p", Role.TOWN_OFFICER, town=town_a)
+
+
+@pytest.fixture
+def town_b_officer(town_b) -> User:
+    return _user("town_b_p", Role.TOWN_OFFICER, town=town_b)
+
+
+@pytest.fixture
+def traffic_officer(traffic_dept) -> User:
+    return _user("traffic_p", Role.DEPARTMENT_OFFICER, department=traffic_dept)
+
+
+@pytest.fixture
+def enterprise_user(enterprise_a) -> User:
+    return _user("ent_a_p", Role.ENTERPRISE_USER, enterprise=enterprise_a)
+
+
+@pytest.fixture
+def login(client):
+    """login(user) → the Django test client logged in as that user."""
+
+    def _login(user):
+        client.force_login(user)
+        return client
+
+    return _login
+
+
+@pytest.fixture
+def api_as():
+    """api_as(user) → a DRF client with the user's Bearer token."""
+    from rest_framework.authtoken.models import Token
+
+    def _api(user):
+        api = APIClient()
+        if user is not None:
+            token, _ = Token.objects.get_or_create(user=user)
+            api.credentials(HTTP_AUTHORIZATION=f"Bearer {token.key}")
+        return api
+
+    return _api
