@@ -140,3 +140,14 @@ def api_as():
         return api
 
     return _api
+
+
+@pytest.fixture
+def postgres_url() -> str:
+    """A PostgreSQL server for tests that must also run there (skipped without one)."""
+    from tests.support.environment import missing, postgres_url
+
+    url = postgres_url()
+    if not url:
+        missing("PostgreSQL is not available (set ANJIAN_TEST_POSTGRES_URL)")
+    return url

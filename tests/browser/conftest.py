@@ -1,0 +1,84 @@
+"""Browser tests: Playwright from PyPI driving Debian's Chromium (never a downloaded browser).
+
+Fixtures: `page` (a fresh page that records console errors and every request to another host),
+`live_url` (the live server's base URL), `login_as(page, username)`; the personas and demo
+data come from the test's own fixtures. After each test the page must have seen no console error
+and no request leaving the platform.
+"""
+
+import os
+from urllib.parse import urlparse
+
+import pytest
+
+from tests.support.environment import chromium_path, missing
+
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs a loop
+
+CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                 "--no-first-run", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"]
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "tests/browser/" in str(item.fspath).replace(os.sep, "/"):
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def _browser():
+    path = chromium_path()
+    if path is None:
+        missing("Chromium is not installed (apt-get install chromium)")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        missing("Playwright is not installed (pip install '.[test]')")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def live_url(live_server) -> str:
+    return live_server.url
+
+
+@pytest.fixture
+def page(_browser, live_url):
+    context = _browser.new_context(locale="zh-CN", timezone_id="Asia/Shanghai",
+                                   viewport={"width": 1400, "height": 900})
+    page = context.new_page()
+    own_host = urlparse(live_url).netloc
+    page.console_errors = []
+    page.foreign_requests = []
+    page.on("console", lambda m: m.type == "error" and page.console_errors.append(m.text))
+    page.on("pageerror", lambda e: page.console_errors.append(str(e)))
+
+    def _request(request):
+        parsed = urlparse(request.url)
+        if parsed.scheme in ("http", "https", "ws", "wss") and parsed.netloc != own_host:
+            page.foreign_requests.append(request.url)
+
+    page.on("request", _request)
+    page.set_default_timeout(15000)
+    yield page
+    errors, foreign = list(page.console_errors), list(page.foreign_requests)
+    context.close()
+    assert not errors, f"console errors: {errors}"
+    assert not foreign, f"requests to other hosts: {foreign}"
+
+
+@pytest.fixture
+def login_as(live_url):
+    def _login(page, username: str, password: str):
+        page.goto(f"{live_url}/login/")
+        page.fill("input[name=username]", username)
+        page.fill("input[name=password]", password)
+        page.click("button[type=submit]")
+        page.wait_for_selector("#whoami")
+        return page
+
+    return _login

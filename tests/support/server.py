@@ -1,0 +1,62 @@
+"""A real platform server in a subprocess (gunicorn via `anjian serve`), for tests that need
+concurrent requests against a real server on SQLite or PostgreSQL."""
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def anjian(args: list[str], *, env: dict, check: bool = True, **kwargs):
+    return subprocess.run([sys.executable, "-m", "anjian", *args], env=env, check=check,
+                          capture_output=True, text=True, **kwargs)
+
+
+def server_env(data_dir: Path, database_url: str = "") -> dict:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ANJIAN_")}
+    env.update({"ANJIAN_DATA_DIR": str(data_dir), "ANJIAN_SECRET_KEY": "test-secret-key-" + "x" * 40})
+    if database_url:
+        env["ANJIAN_DATABASE_URL"] = database_url
+    return env
+
+
+@contextmanager
+def running_server(env: dict, *, workers: int = 2, threads: int = 4):
+    """Migrate, then serve on a free port; yields the base URL. The caller prepares data
+    (e.g. with `anjian(["shell", "-c", ...], env=env)`) before or after start."""
+    anjian(["migrate", "--noinput"], env=env)
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "anjian", "serve", "--host", "127.0.0.1", "--port", str(port),
+         "--workers", str(workers), "--threads", str(threads)],
+        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                urllib.request.urlopen(base + "/login/", timeout=2)
+                break
+            except OSError:
+                if process.poll() is not None:
+                    raise RuntimeError(process.stderr.read().decode()) from None
+                time.sleep(0.3)
+        else:
+            raise RuntimeError("the server did not start within 60 s")
+        yield base
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
