@@ -26,7 +26,7 @@ class EnterpriseQuerySet(models.QuerySet):
 class Enterprise(models.Model):
     SCOPE = Scope(enterprise="pk")
 
-    name = models.CharField(_("name"), max_length=200)
+    name = models.CharField(_("unit name"), max_length=200)
     credit_code = models.CharField(_("unified social credit code"), max_length=18, unique=True,
                                    validators=[validate_credit_code])
     sector = models.ForeignKey(Sector, on_delete=models.PROTECT, related_name="enterprises",
