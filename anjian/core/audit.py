@@ -25,8 +25,10 @@ def snapshot(instance: models.Model) -> dict[str, Any]:
     """The instance's concrete field values as JSON-ready data (foreign keys by id)."""
     data = {}
     for field in instance._meta.concrete_fields:
-        if field.primary_key:
-            continue
+        if field.primary_key or getattr(field, "auto_now", False) or getattr(
+            field, "auto_now_add", False
+        ):
+            continue  # bookkeeping timestamps: the audit entry has its own time
         data[field.name] = _plain(getattr(instance, field.attname))
     return data
 
