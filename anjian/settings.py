@@ -8,6 +8,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 from xstatic.pkg import bootstrap as xstatic_bootstrap
 
+from anjian.alerts.email_url import parse_email_url
 from anjian.env import database_config, env_bool, env_int, env_list, env_path, env_str
 
 BASE_DIR = Path(__file__).resolve().parent
@@ -158,8 +159,16 @@ MEDIA_ROOT = DATA_DIR / "media"
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
 
+# Outgoing e-mail (see docs/notifications.md): ANJIAN_EMAIL_URL = smtp://, smtp+tls:// or smtps://.
 EMAIL_URL = env_str("ANJIAN_EMAIL_URL")
+_email = parse_email_url(EMAIL_URL)
+EMAIL_ENABLED = _email.enabled
+EMAIL_HOST, EMAIL_PORT = _email.host, _email.port
+EMAIL_HOST_USER, EMAIL_HOST_PASSWORD = _email.user, _email.password
+EMAIL_USE_TLS, EMAIL_USE_SSL, EMAIL_TIMEOUT = _email.use_tls, _email.use_ssl, _email.timeout
 DEFAULT_FROM_EMAIL = env_str("ANJIAN_EMAIL_FROM", "anjian@localhost")
+# The address of the platform as users reach it, for links in e-mail and webhook messages.
+SITE_URL = env_str("ANJIAN_SITE_URL").rstrip("/")
 
 # Security headers.
 SECURE_CONTENT_TYPE_NOSNIFF = True
