@@ -1,0 +1,143 @@
+"""Risk register pages: thin views over selectors and services."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from anjian.core.audit import timeline
+from anjian.core.permissions import requires
+from anjian.registry import selectors as registry
+from anjian.registry.forms import ImportForm
+from anjian.risks import exports, selectors, services
+from anjian.risks.forms import RiskPointFilterForm, RiskPointForm
+from anjian.risks.models import RiskLevel
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def apply_errors(form, exc: ValidationError) -> None:
+    if hasattr(exc, "error_dict"):
+        for field, errors in exc.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, exc)
+
+
+@requires("view")
+def point_list(request):
+    filters = RiskPointFilterForm(request.GET or None)
+    params = filters.filters()
+    qs = selectors.risk_point_list(actor=request.user, **params).order_by("name", "pk")
+    page = Paginator(qs, 20).get_page(request.GET.get("page"))
+    enterprise = None
+    if params.get("enterprise"):
+        enterprise = registry.enterprise_get_for(actor=request.user, pk=params["enterprise"])
+    elif request.user.role == "enterprise_user":
+        enterprise = request.user.enterprise
+    return render(request, "risks/riskpoint_list.html",
+                  {"filters": filters, "page": page, "enterprise": enterprise,
+                   "levels": RiskLevel})
+
+
+@requires("view")
+def point_detail(request, pk: int):
+    point = selectors.risk_point_get_for(actor=request.user, pk=pk)
+    return render(request, "risks/riskpoint_detail.html",
+                  {"point": point, "timeline": timeline(point)[:50]})
+
+
+@requires("write")
+def point_create(request):
+    initial = {}
+    if request.GET.get("enterprise", "").isdigit():
+        initial["enterprise"] = int(request.GET["enterprise"])
+    elif request.user.role == "enterprise_user":
+        initial["enterprise"] = request.user.enterprise_id
+    form = RiskPointForm(request.POST or None, user=request.user, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            point = services.risk_point_create(actor=request.user, data=form.data_for_service())
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(request, _("The risk point was registered."))
+            return redirect("risks:point_detail", pk=point.pk)
+    return render(request, "risks/riskpoint_form.html", {"form": form})
+
+
+@requires("write")
+def point_edit(request, pk: int):
+    point = selectors.risk_point_get_for(actor=request.user, pk=pk)
+    form = RiskPointForm(request.POST or None, user=request.user, instance=point)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.risk_point_update(actor=request.user, risk_point=point,
+                                       data=form.data_for_service())
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(request, _("The changes were saved."))
+            return redirect("risks:point_detail", pk=point.pk)
+    return render(request, "risks/riskpoint_form.html", {"form": form, "point": point})
+
+
+@require_POST
+@requires("write")
+def point_delete(request, pk: int):
+    point = selectors.risk_point_get_for(actor=request.user, pk=pk)
+    services.risk_point_delete(actor=request.user, risk_point=point)
+    messages.success(request, _("The risk point was deleted."))
+    return redirect("risks:point_list")
+
+
+@requires("view")
+def point_card(request, pk: int):
+    """岗位风险告知卡: one point's card for the post, printable."""
+    point = selectors.risk_point_get_for(actor=request.user, pk=pk)
+    return render(request, "risks/riskpoint_card.html", {"point": point})
+
+
+@requires("view")
+def enterprise_board(request, pk: int):
+    """风险公告栏: an enterprise's overall level and its points, printable."""
+    enterprise, points = selectors.enterprise_board(actor=request.user, enterprise_pk=pk)
+    points = list(points)
+    top = max((p.rank for p in points), default=0)
+    return render(request, "risks/enterprise_board.html", {
+        "enterprise": enterprise, "points": points,
+        "overall": next((p for p in points if p.rank == top), None)})
+
+
+@requires("view")
+def point_export(request):
+    response = HttpResponse(content_type=XLSX)
+    response["Content-Disposition"] = 'attachment; filename="risk-points.xlsx"'
+    exports.export_risk_points(actor=request.user, stream=response)
+    return response
+
+
+@requires("view")
+def point_template(request):
+    response = HttpResponse(content_type=XLSX)
+    response["Content-Disposition"] = 'attachment; filename="risk-point-template.xlsx"'
+    exports.export_risk_points(actor=request.user, stream=response, empty=True)
+    return response
+
+
+@requires("write")
+def point_import(request):
+    from anjian.risks.imports import import_risk_points_upload
+
+    form = ImportForm(request.POST or None, request.FILES or None)
+    result = None
+    if request.method == "POST" and form.is_valid():
+        result = import_risk_points_upload(actor=request.user, upload=form.cleaned_data["file"],
+                                           dry_run=form.cleaned_data["dry_run"])
+        if result.ok and not result.dry_run:
+            messages.success(request, _("%(n)s risk points were imported.") % {"n": result.created})
+            return redirect("risks:point_list")
+    return render(request, "risks/riskpoint_import.html", {"form": form, "result": result})

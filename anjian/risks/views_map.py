@@ -1,0 +1,98 @@
+"""The four-colour map, the high-risk watch-list, the bands and the town outlines."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from anjian.accounts.models import County
+from anjian.core.permissions import requires
+from anjian.risks import maps, rules, selectors, services
+from anjian.risks.forms import MapFilterForm, OutlineUploadForm, RiskBandsForm
+from anjian.risks.models import TownOutline
+from anjian.risks.views import apply_errors
+
+
+def _map_context(request) -> dict:
+    filters = MapFilterForm(request.GET or None)
+    data = selectors.map_data(actor=request.user, **filters.filters())
+    county = County.objects.first()
+    centre = (float(county.lng), float(county.lat)) if county and county.lng else None
+    legend = [
+        {"level": level, "colour": rules.LEVEL_COLOURS[level],
+         "enterprises": getattr(data.enterprise_counts, level),
+         "public": getattr(data.public_counts, level)}
+        for level in rules.LEVELS
+    ]
+    return {"filters": filters, "map": maps.build_map(data, centre=centre), "data": data,
+            "legend": legend, "county": county, "today": timezone.localdate(),
+            "unassessed_colour": rules.UNASSESSED_COLOUR}
+
+
+@requires("view")
+def risk_map(request):
+    """四色图: every enterprise by its overall level and every public risk point."""
+    return render(request, "risks/map.html", _map_context(request))
+
+
+@requires("view")
+def risk_map_print(request):
+    """The same map on its own page for the notice board (print CSS, no navigation)."""
+    return render(request, "risks/map_print.html", _map_context(request))
+
+
+@requires("view")
+def watch_list(request):
+    filters = MapFilterForm(request.GET or None)
+    result = selectors.watch_list(actor=request.user, **filters.filters())
+    page = Paginator(result.enterprises.select_related(None).values(
+        "pk", "name", "top", "town__name", "sector__name", "safety_manager", "phone"), 30
+    ).get_page(request.GET.get("page"))
+    for row in page:
+        row["level"] = "major" if row["top"] == rules.LEVEL_RANK["major"] else "large"
+    return render(request, "risks/watch_list.html",
+                  {"filters": filters, "result": result, "page": page})
+
+
+@requires("view")
+def bands(request):
+    """The grading bands in force and every earlier version."""
+    return render(request, "risks/bands.html", {
+        "history": selectors.bands_history(), "defaults": rules.DEFAULT_BANDS,
+        "form": RiskBandsForm() if request.user.role == "county_admin" else None})
+
+
+@requires("county_admin")
+def bands_create(request):
+    form = RiskBandsForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.risk_bands_create(actor=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(request, _("The new bands were saved; risk points in force "
+                                        "were graded again."))
+            return redirect("risks:bands")
+    return render(request, "risks/bands.html", {
+        "history": selectors.bands_history(), "defaults": rules.DEFAULT_BANDS, "form": form})
+
+
+@requires("county_admin")
+def outlines(request):
+    """Upload the towns' outlines (GeoJSON) for the map."""
+    form = OutlineUploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            parsed = maps.parse_outlines(form.cleaned_data["file"].read())
+        except ValidationError as exc:
+            for message in exc.messages:
+                form.add_error("file", message)
+        else:
+            n = services.town_outlines_replace(actor=request.user, outlines=parsed)
+            messages.success(request, _("%(n)s town outlines were saved.") % {"n": n})
+            return redirect("risks:outlines")
+    return render(request, "risks/outlines.html", {
+        "form": form, "outlines": TownOutline.objects.select_related("town")})
