@@ -1,0 +1,139 @@
+"""API: accidents/ (with revisions/ and forwards) and stats/accidents/."""
+
+import django_filters
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import serializers, viewsets
+from rest_framework.decorators import action
+from rest_framework.response import Response
+
+from anjian.accidents import selectors, services, stats
+from anjian.accidents.gb6441 import NAMES, parse_accident_type
+from anjian.accidents.models import Accident, AccidentRevision, Grade, Kind
+from anjian.accounts.models import Sector, Town
+from anjian.core.api import ScopedViewSetMixin
+from anjian.registry.models import Enterprise
+
+
+class AccidentTypeField(serializers.Field):
+    """GB 6441 name (`高处坠落`) or two-digit code (`09`) in; the code out."""
+
+    def to_internal_value(self, data):
+        code = parse_accident_type(data)
+        if code is None:
+            raise serializers.ValidationError(
+                _("Unknown accident type “%(value)s”: give a GB 6441 name or its code 01–20.")
+                % {"value": data})
+        return code
+
+    def to_representation(self, value):
+        return value
+
+
+class AccidentSerializer(serializers.ModelSerializer):
+    town = serializers.SlugRelatedField(slug_field="code", queryset=Town.objects.all())
+    sector = serializers.SlugRelatedField(slug_field="code", queryset=Sector.objects.all())
+    enterprise = serializers.PrimaryKeyRelatedField(queryset=Enterprise.objects.all(),
+                                                    required=False, allow_null=True)
+    accident_type = AccidentTypeField()
+    accident_type_name = serializers.SerializerMethodField()
+    deaths = serializers.IntegerField(min_value=0, required=False, default=0)
+    missing = serializers.IntegerField(min_value=0, required=False, default=0)
+    serious_injuries = serializers.IntegerField(min_value=0, required=False, default=0)
+    minor_injuries = serializers.IntegerField(min_value=0, required=False, default=0)
+    direct_loss = serializers.DecimalField(max_digits=14, decimal_places=2, min_value=0,
+                                           required=False, default=0)
+    note = serializers.CharField(write_only=True, required=False, allow_blank=True,
+                                 help_text="补报 note kept with the revision when figures change")
+
+    class Meta:
+        model = Accident
+        fields = ["id", "kind", "title", "occurred_at", "reported_at", "town", "sector",
+                  "enterprise", "accident_type", "accident_type_name", "deaths", "missing",
+                  "serious_injuries", "minor_injuries", "direct_loss", "description", "cause",
+                  "endangered", "trapped", "evacuated", "key_facilities_threatened", "grade",
+                  "report_late", "note"]
+        read_only_fields = ["grade", "report_late"]
+
+    def get_accident_type_name(self, obj) -> str:
+        return NAMES.get(obj.accident_type, "")
+
+
+class RevisionSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = AccidentRevision
+        fields = ["id", "kind", "at", "username", "before", "after", "grade_before",
+                  "grade_after", "note", "out_of_window"]
+
+
+class AccidentFilter(django_filters.FilterSet):
+    town = django_filters.CharFilter(field_name="town__code")
+    sector = django_filters.CharFilter(field_name="sector__code")
+    grade = django_filters.ChoiceFilter(choices=Grade.choices)
+    kind = django_filters.ChoiceFilter(choices=Kind.choices)
+    report_late = django_filters.BooleanFilter()
+    accident_type = django_filters.CharFilter(method="filter_type")
+
+    class Meta:
+        model = Accident
+        fields = ["town", "sector", "grade", "kind", "report_late", "enterprise"]
+
+    def filter_type(self, queryset, name, value):
+        return queryset.filter(accident_type=parse_accident_type(value) or "--")
+
+
+class AccidentViewSet(ScopedViewSetMixin, viewsets.ModelViewSet):
+    queryset = Accident.objects.select_related("town", "sector", "enterprise")
+    serializer_class = AccidentSerializer
+    filterset_class = AccidentFilter
+    anjian_permission = "view"
+    write_permission = "officer"
+
+    def get_queryset(self):
+        qs = super().get_queryset()
+        q = self.request.query_params.get("q")
+        return qs.search(q) if q else qs
+
+    def perform_create(self, serializer):
+        data = dict(serializer.validated_data)
+        data.pop("note", None)
+        serializer.instance = services.accident_report(actor=self.request.user, data=data,
+                                                       via="api")
+
+    def perform_update(self, serializer):
+        data = dict(serializer.validated_data)
+        note = data.pop("note", "")
+        serializer.instance = services.accident_update(
+            actor=self.request.user, accident=serializer.instance, data=data, note=note,
+            via="api")
+
+    def perform_destroy(self, instance):
+        services.accident_delete(actor=self.request.user, accident=instance, via="api")
+
+    @extend_schema(responses=RevisionSerializer(many=True))
+    @action(detail=True, methods=["get"])
+    def revisions(self, request, pk=None):
+        accident = self.get_object()
+        rows = selectors.revision_list(actor=request.user, accident=accident)
+        return Response(RevisionSerializer(rows, many=True).data)
+
+
+class AccidentStatsViewSet(viewsets.ViewSet):
+    """GET stats/accidents/?period=P[&town=CODE][&sector=CODE]: the statistics object."""
+
+    anjian_permission = "view"
+
+    @extend_schema(parameters=[
+        OpenApiParameter("period", str, required=True, description="2024-03, 2024-Q1 or 2024"),
+        OpenApiParameter("town", str), OpenApiParameter("sector", str)])
+    def list(self, request):
+        params = request.query_params
+        period = stats.period_param(params.get("period"))
+        return Response(stats.accident_stats(actor=request.user, period=period,
+                                             town=params.get("town", ""),
+                                             sector=params.get("sector", "")))
+
+
+def register(router) -> None:
+    router.register("accidents", AccidentViewSet)
+    router.register("stats/accidents", AccidentStatsViewSet, basename="accident-stats")

@@ -1,0 +1,35 @@
+"""`anjian bulletin --period P -o FILE`: the accident bulletin (通报), .docx or .md by suffix."""
+
+from pathlib import Path
+
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand, CommandError
+
+from anjian.accidents import stats
+from anjian.accidents.bulletin import build_bulletin
+from anjian.core.actors import actor_for
+from anjian.reports.bulletin import render
+
+FORMATS = {".md": "md", ".docx": "docx"}
+
+
+class Command(BaseCommand):
+    help = "Write the accident bulletin of a period as Word (.docx) or Markdown (.md)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--period", required=True, help="2024-03, 2024-Q1 or 2024")
+        parser.add_argument("-o", "--output", required=True, help="FILE.docx or FILE.md")
+        parser.add_argument("--user", default="", help="write it as this user (default: county)")
+
+    def handle(self, *args, period, output, user, **options):
+        fmt = FORMATS.get(Path(output).suffix.lower())
+        if fmt is None:
+            raise CommandError("the output file must end in .docx or .md")
+        try:
+            document, data = build_bulletin(actor=actor_for(user),
+                                            period=stats.period_param(period))
+        except ValidationError as exc:
+            raise CommandError(" ".join(exc.messages)) from exc
+        Path(output).write_bytes(render(document, fmt))
+        self.stdout.write(f"bulletin {data['period']}: {data['count']} accidents, "
+                          f"{data['deaths']} deaths; written to {output}")

@@ -1,0 +1,106 @@
+"""The accident rules of 《生产安全事故报告和调查处理条例》(国务院令第493号) as data.
+
+Thresholds, deadlines and windows live here as one versioned rule set; the functions below are
+pure. Where practice varies by province (the 补报 windows) the values are the national defaults.
+"""
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+
+class Grade:
+    GENERAL = "general"
+    LARGE = "large"
+    MAJOR = "major"
+    EXTRAORDINARY = "extraordinary"
+
+
+# Highest first. Each row: grade, deaths (incl. missing) ≥, serious injuries ≥, loss (元) ≥.
+# 493号令 Art. 3: "以上" includes the number, "以下" excludes it.
+GRADE_THRESHOLDS: list[tuple[str, int, int, Decimal]] = [
+    (Grade.EXTRAORDINARY, 30, 100, Decimal("100000000")),
+    (Grade.MAJOR, 10, 50, Decimal("50000000")),
+    (Grade.LARGE, 3, 10, Decimal("10000000")),
+]
+GRADE_ORDER = [Grade.GENERAL, Grade.LARGE, Grade.MAJOR, Grade.EXTRAORDINARY]
+
+
+def accident_grade(*, deaths: int, serious_injuries: int, direct_loss: Decimal | int) -> str:
+    """The grade of an accident (493号令 Art. 3): the highest reached by any of the criteria.
+
+    `deaths` counts the dead and the missing (死亡（含失踪）); `serious_injuries` includes acute
+    industrial poisoning; `direct_loss` is in 元.
+    """
+    loss = Decimal(direct_loss or 0)
+    for grade, min_deaths, min_injuries, min_loss in GRADE_THRESHOLDS:
+        if deaths >= min_deaths or serious_injuries >= min_injuries or loss >= min_loss:
+            return grade
+    return Grade.GENERAL
+
+
+# Forwarding upward (493号令 Art. 10): the county passes an accident on within 2 h per level;
+# 一般 goes up to the city, 较大 to the province, 重大/特别重大 to the State Council.
+LEVELS = ["city", "province", "state_council"]
+FORWARD_TO = {
+    Grade.GENERAL: ["city"],
+    Grade.LARGE: ["city", "province"],
+    Grade.MAJOR: ["city", "province", "state_council"],
+    Grade.EXTRAORDINARY: ["city", "province", "state_council"],
+}
+
+
+@dataclass(frozen=True)
+class AccidentRules:
+    """One version of the configurable accident rules (stored with its effective date)."""
+
+    version: str = "493-2007"
+    effective: dt.date = dt.date(2007, 6, 1)
+    # Art. 9: the unit reports to the county within 1 hour; later is 迟报.
+    report_within: dt.timedelta = dt.timedelta(hours=1)
+    # Art. 10: 2 hours per level when the county forwards upward.
+    forward_per_level: dt.timedelta = dt.timedelta(hours=2)
+    # Art. 13: casualty changes within 30 days (7 for road traffic and fire) are 补报.
+    revision_days: int = 30
+    revision_days_by_sector: dict = field(
+        default_factory=lambda: {"road_traffic": 7, "fire": 7})
+
+
+RULES = AccidentRules()
+
+
+def report_late(*, occurred_at: dt.datetime, reported_at: dt.datetime,
+                rules: AccidentRules = RULES) -> bool:
+    """迟报 (493号令 Art. 9): more than 1 hour (exactly 60 min is on time)."""
+    return reported_at - occurred_at > rules.report_within
+
+
+def forwarding_deadlines(*, grade: str, reported_at: dt.datetime,
+                         rules: AccidentRules = RULES) -> list[tuple[str, dt.datetime]]:
+    """(level, due) for every level the county must forward the accident to (Art. 10)."""
+    return [(level, reported_at + rules.forward_per_level * (i + 1))
+            for i, level in enumerate(FORWARD_TO[grade])]
+
+
+def revision_window_days(sector_code: str, rules: AccidentRules = RULES) -> int:
+    return rules.revision_days_by_sector.get(sector_code, rules.revision_days)
+
+
+def revision_in_window(*, occurred_at: dt.datetime, at: dt.datetime, sector_code: str,
+                       rules: AccidentRules = RULES) -> bool:
+    """Whether a casualty change at `at` is a timely 补报 (Art. 13: within 30 days, 7 for
+    road traffic and fire)."""
+    return at - occurred_at <= dt.timedelta(days=revision_window_days(sector_code, rules))
+
+
+# 较大涉险事故 (原安监总局令第21号 Art. 26): no or few casualties but ≥ 10 people endangered,
+# ≥ 3 trapped or missing, ≥ 500 evacuated, or a threat to key facilities.
+DANGEROUS_OCCURRENCE = {"endangered": 10, "trapped": 3, "evacuated": 500}
+
+
+def is_large_dangerous_occurrence(*, endangered: int, trapped: int, evacuated: int,
+                                  key_facilities_threatened: bool) -> bool:
+    return (endangered >= DANGEROUS_OCCURRENCE["endangered"]
+            or trapped >= DANGEROUS_OCCURRENCE["trapped"]
+            or evacuated >= DANGEROUS_OCCURRENCE["evacuated"]
+            or key_facilities_threatened)

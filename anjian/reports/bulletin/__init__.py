@@ -1,0 +1,21 @@
+"""Bulletins (通报) as documents: a small document model rendered to Markdown and Word.
+
+The content comes from the area that owns the figures (e.g. `anjian.accidents.bulletin`); this
+package knows only how a county office document is laid out.
+"""
+
+from anjian.reports.bulletin.document import BarChart, Document, Table
+from anjian.reports.bulletin.markdown import render_markdown
+from anjian.reports.bulletin.word import render_docx
+
+
+def render(document: Document, fmt: str) -> bytes:
+    """`md` or `docx` bytes of the document."""
+    if fmt == "md":
+        return render_markdown(document).encode("utf-8")
+    if fmt == "docx":
+        return render_docx(document)
+    raise ValueError(f"unknown bulletin format {fmt!r}: use md or docx")
+
+
+__all__ = ["BarChart", "Document", "Table", "render", "render_docx", "render_markdown"]

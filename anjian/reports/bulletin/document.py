@@ -1,0 +1,49 @@
+"""The document model of a bulletin: a title, numbered sections of paragraphs, tables, charts."""
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Table:
+    caption: str
+    headers: list[str]
+    rows: list[list[str]]
+    # Columns whose cells are figures (right-aligned in Word).
+    numeric: set[int] = field(default_factory=set)
+
+
+@dataclass
+class BarChart:
+    """A clustered column chart: one category axis, one series per name."""
+
+    title: str
+    categories: list[str]
+    series: list[tuple[str, list[int]]]
+    unit: str = ""
+
+
+@dataclass
+class Section:
+    heading: str
+    paragraphs: list[str] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
+    charts: list[BarChart] = field(default_factory=list)
+
+
+@dataclass
+class Document:
+    title: str
+    issuer: str
+    date: str  # already in the Chinese convention, e.g. 2024年3月5日
+    number: str = ""  # 文号 line, e.g. 示安委办〔2024〕3号
+    sections: list[Section] = field(default_factory=list)
+    closing: list[str] = field(default_factory=list)
+
+    def text(self) -> str:
+        """Every paragraph in order (for search and tests)."""
+        parts = [self.title]
+        for section in self.sections:
+            parts.append(section.heading)
+            parts.extend(section.paragraphs)
+        parts.extend(self.closing)
+        return "\n".join(parts)
