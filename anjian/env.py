@@ -2,6 +2,7 @@
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -25,14 +26,29 @@ def env_bool(name: str, default: bool = False) -> bool:
     raise ImproperlyConfigured(f"{name} must be one of 1/0/true/false/yes/no/on/off, got {raw!r}")
 
 
-def env_int(name: str, default: int) -> int:
+def env_int(name: str, default: int, *, minimum: int | None = None) -> int:
     raw = os.environ.get(name)
     if raw is None or raw.strip() == "":
         return default
     try:
-        return int(raw)
+        value = int(raw)
     except ValueError as exc:
         raise ImproperlyConfigured(f"{name} must be an integer, got {raw!r}") from exc
+    if minimum is not None and value < minimum:
+        raise ImproperlyConfigured(f"{name} must be at least {minimum}, got {raw!r}")
+    return value
+
+
+def env_choice(name: str, default: str, choices: tuple[str, ...]) -> str:
+    raw = os.environ.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    by_lower = {choice.lower(): choice for choice in choices}
+    try:
+        return by_lower[raw.strip().lower()]
+    except KeyError:
+        raise ImproperlyConfigured(
+            f"{name} must be one of {', '.join(choices)}, got {raw!r}") from None
 
 
 def env_list(name: str, default: list[str]) -> list[str]:
@@ -46,24 +62,43 @@ def env_path(name: str, default: str) -> Path:
     return Path(os.environ.get(name) or default).expanduser().resolve()
 
 
+def redact_url(url: str) -> str:
+    """The URL with its password replaced by *** (for error messages and logs)."""
+    try:
+        password = urlsplit(url).password
+    except ValueError:
+        password = None
+    return url.replace(f":{password}@", ":***@", 1) if password else url
+
+
 def database_config(url: str, data_dir: Path) -> dict:
     """The DATABASES['default'] entry for ANJIAN_DATABASE_URL (SQLite in the data dir by default)."""
+    url = url.strip()
     if not url:
         return sqlite_config(data_dir / "anjian.sqlite3")
-    if url.startswith("sqlite:"):
-        import dj_database_url
+    if not url.startswith(("sqlite:", "postgres://", "postgresql://")):
+        raise ImproperlyConfigured(
+            "ANJIAN_DATABASE_URL must start with postgres://, postgresql:// or sqlite:, "
+            f"got {redact_url(url)!r}")
+    import dj_database_url
 
-        config = dj_database_url.parse(url)
-        return sqlite_config(Path(config["NAME"]))
-    if url.startswith(("postgres://", "postgresql://")):
-        import dj_database_url
-
+    try:
         config = dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
-        config["ENGINE"] = "django.db.backends.postgresql"
-        return config
-    raise ImproperlyConfigured(
-        f"ANJIAN_DATABASE_URL must start with postgres://, postgresql:// or sqlite:, got {url!r}"
-    )
+    except (ValueError, dj_database_url.ParseError) as exc:
+        raise ImproperlyConfigured(
+            f"ANJIAN_DATABASE_URL is not a valid URL ({exc}): {redact_url(url)!r}") from exc
+    if url.startswith("sqlite:"):
+        if config["NAME"] in ("", ":memory:"):
+            raise ImproperlyConfigured(
+                "ANJIAN_DATABASE_URL sqlite: needs a file path, e.g. "
+                "sqlite:////srv/anjian/anjian.sqlite3")
+        return sqlite_config(Path(config["NAME"]))
+    if not config["NAME"]:
+        raise ImproperlyConfigured(
+            "ANJIAN_DATABASE_URL names no database, e.g. postgres://anjian:PASSWORD@db/anjian; "
+            f"got {redact_url(url)!r}")
+    config["ENGINE"] = "django.db.backends.postgresql"
+    return config
 
 
 def sqlite_config(path: Path) -> dict:

@@ -9,7 +9,15 @@ from django.utils.translation import gettext_lazy as _
 from xstatic.pkg import bootstrap as xstatic_bootstrap
 
 from anjian.alerts.email_url import parse_email_url
-from anjian.env import database_config, env_bool, env_int, env_list, env_path, env_str
+from anjian.env import (
+    database_config,
+    env_bool,
+    env_choice,
+    env_int,
+    env_list,
+    env_path,
+    env_str,
+)
 
 BASE_DIR = Path(__file__).resolve().parent
 DATA_DIR = env_path("ANJIAN_DATA_DIR", "./var")
@@ -120,7 +128,7 @@ LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 
 # Lock an account (and, separately, a client address) after 5 failed logins for 30 minutes.
-AXES_FAILURE_LIMIT = env_int("ANJIAN_LOGIN_FAILURE_LIMIT", 5)
+AXES_FAILURE_LIMIT = env_int("ANJIAN_LOGIN_FAILURE_LIMIT", 5, minimum=1)
 AXES_COOLOFF_TIME = 0.5
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
@@ -128,7 +136,7 @@ AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_ENABLED = env_bool("ANJIAN_AXES_ENABLED", True)
 
 # Idle sessions end after 30 minutes.
-SESSION_COOKIE_AGE = env_int("ANJIAN_SESSION_IDLE_SECONDS", 30 * 60)
+SESSION_COOKIE_AGE = env_int("ANJIAN_SESSION_IDLE_SECONDS", 30 * 60, minimum=60)
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
@@ -178,7 +186,7 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_SSL_REDIRECT = env_bool("ANJIAN_SECURE_SSL_REDIRECT", False)
 SESSION_COOKIE_SECURE = env_bool("ANJIAN_SECURE_COOKIES", False)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
-SECURE_HSTS_SECONDS = env_int("ANJIAN_HSTS_SECONDS", 0)
+SECURE_HSTS_SECONDS = env_int("ANJIAN_HSTS_SECONDS", 0, minimum=0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_HSTS_SECONDS > 0
 SECURE_HSTS_PRELOAD = SECURE_HSTS_SECONDS > 0
 if env_bool("ANJIAN_BEHIND_PROXY", False):
@@ -227,5 +235,6 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env_str("ANJIAN_LOG_LEVEL", "WARNING")},
+    "root": {"handlers": ["console"], "level": env_choice(
+        "ANJIAN_LOG_LEVEL", "WARNING", ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"))},
 }
