@@ -229,6 +229,11 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "SCHEMA_PATH_PREFIX": "/api/v1",
+    # Several areas have a `grade`; name each choice set once (check --deploy warns otherwise).
+    "ENUM_NAME_OVERRIDES": {
+        "AccidentGradeEnum": "anjian.accidents.models.Grade",
+        "HazardGradeEnum": "anjian.hazards.models.HazardGrade",
+    },
 }
 
 LOGGING = {
