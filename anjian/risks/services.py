@@ -25,6 +25,7 @@ POINT_FIELDS = (
 )
 FACTORS = ("l", "e", "c", "s")
 OTHER_METHOD_FACTORS = {"LEC": ("s",), "LS": ("e", "c")}
+CENTS = Decimal("0.01")
 
 
 def _merge(errors: dict[str, list], exc: ValidationError) -> None:
@@ -88,7 +89,7 @@ def risk_point_assemble(*, point: RiskPoint, data: dict[str, Any],
         _merge(errors, exc)
         exclude = ["score", "level", "control_level", *FACTORS]
     else:
-        point.score, point.level, point.bands = score, level, bands
+        point.score, point.level, point.bands = score.quantize(CENTS), level, bands
         for f in FACTORS:
             value = factors[f]
             setattr(point, f, None if value is None else (
@@ -218,7 +219,7 @@ def risk_points_regrade(*, actor, sector_id: int | None = None, on: dt.date | No
             if point.bands_id == (bands.pk if bands else None) and point.level == level:
                 continue
             before = audit.snapshot(point)
-            point.score, point.level, point.bands = score, level, bands
+            point.score, point.level, point.bands = score.quantize(CENTS), level, bands
             if not rules.control_at_least(point.control_level, level):
                 point.control_level = rules.required_control(level)
             point.save(update_fields=["score", "level", "bands", "control_level", "updated_at"])
