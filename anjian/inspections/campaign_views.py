@@ -1,0 +1,120 @@
+"""Campaign pages: list, creation, the progress table, targets, Excel export."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from anjian.core.audit import timeline
+from anjian.core.permissions import requires
+from anjian.inspections import campaigns, exports, selectors
+from anjian.inspections.forms import CampaignForm, TargetAddForm
+from anjian.inspections.progress import campaign_progress
+from anjian.inspections.views import apply_errors
+from anjian.registry.models import Enterprise
+
+
+@requires("view")
+def campaign_list(request):
+    qs = selectors.campaign_list(actor=request.user).prefetch_related("sectors", "towns")
+    page = Paginator(qs, 20).get_page(request.GET.get("page"))
+    return render(request, "inspections/campaign_list.html", {"page": page})
+
+
+@requires("county_admin")
+def campaign_create(request):
+    form = CampaignForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            campaign = campaigns.campaign_create(actor=request.user, data=form.cleaned_data)
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(
+                request,
+                _("The campaign was started with %(n)s target units.")
+                % {"n": campaign.targets.count()},
+            )
+            return redirect("inspections:campaign_detail", pk=campaign.pk)
+    return render(request, "inspections/campaign_form.html", {"form": form})
+
+
+@requires("county_admin")
+def campaign_edit(request, pk: int):
+    campaign = selectors.campaign_get_for(actor=request.user, pk=pk)
+    form = CampaignForm(request.POST or None, instance=campaign, editing=True)
+    if request.method == "POST" and form.is_valid():
+        campaign.refresh_from_db()
+        try:
+            campaigns.campaign_update(actor=request.user, campaign=campaign, data=form.cleaned_data)
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(request, _("The changes were saved."))
+            return redirect("inspections:campaign_detail", pk=campaign.pk)
+    return render(request, "inspections/campaign_form.html", {"form": form, "campaign": campaign})
+
+
+@requires("view")
+def campaign_detail(request, pk: int):
+    """The progress table per town and department, and the units not inspected yet."""
+    campaign = selectors.campaign_get_for(actor=request.user, pk=pk)
+    pending = selectors.campaign_pending_targets(actor=request.user, campaign=campaign)
+    return render(
+        request,
+        "inspections/campaign_detail.html",
+        {
+            "campaign": campaign,
+            "sectors": list(campaign.sectors.all()),
+            "towns": list(campaign.towns.all()),
+            "progress": campaign_progress(actor=request.user, campaign=campaign),
+            "page": Paginator(pending, 30).get_page(request.GET.get("page")),
+            "target_form": TargetAddForm() if request.user.role == "county_admin" else None,
+            "timeline": timeline(campaign)[:20] if request.user.role == "county_admin" else [],
+        },
+    )
+
+
+@requires("view")
+def campaign_export(request, pk: int):
+    campaign = selectors.campaign_get_for(actor=request.user, pk=pk)
+    response = HttpResponse(
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    response["Content-Disposition"] = f'attachment; filename="campaign-{campaign.pk}-progress.xlsx"'
+    exports.export_campaign_progress(actor=request.user, campaign=campaign, stream=response)
+    return response
+
+
+@require_POST
+@requires("county_admin")
+def campaign_target_add(request, pk: int):
+    campaign = selectors.campaign_get_for(actor=request.user, pk=pk)
+    form = TargetAddForm(request.POST)
+    if form.is_valid():
+        codes = form.codes()
+        found = list(Enterprise.objects.filter(credit_code__in=codes))
+        unknown = sorted(set(codes) - {e.credit_code for e in found})
+        added = campaigns.campaign_target_add(
+            actor=request.user, campaign=campaign, enterprises=found
+        )
+        messages.success(request, _("%(n)s units were added to the targets.") % {"n": added})
+        if unknown:
+            messages.error(
+                request, _("Unknown credit codes: %(codes)s") % {"codes": "、".join(unknown)}
+            )
+    return redirect("inspections:campaign_detail", pk=campaign.pk)
+
+
+@require_POST
+@requires("county_admin")
+def campaign_target_remove(request, pk: int):
+    target = selectors.campaign_target_get_for(actor=request.user, pk=pk)
+    campaigns.campaign_target_remove(actor=request.user, target=target)
+    messages.success(
+        request, _("%(name)s was taken off the targets.") % {"name": target.enterprise.name}
+    )
+    return redirect("inspections:campaign_detail", pk=target.campaign_id)

@@ -1,0 +1,214 @@
+"""Checklist library and inspection pages: thin views over selectors and services."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from anjian.accounts.models import Role
+from anjian.core.audit import timeline
+from anjian.core.permissions import requires
+from anjian.inspections import selectors, services
+from anjian.inspections.forms import (
+    ChecklistForm,
+    ChecklistItemForm,
+    InspectionFilterForm,
+    InspectionForm,
+)
+from anjian.registry.selectors import enterprise_get_for, enterprise_list
+
+
+def apply_errors(form, exc: ValidationError) -> None:
+    if hasattr(exc, "error_dict"):
+        for field, errors in exc.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, exc)
+
+
+# --- checklists ----------------------------------------------------------------------------
+
+
+@requires("view")
+def checklist_list(request):
+    checklists = selectors.checklist_list(actor=request.user)
+    return render(request, "inspections/checklist_list.html", {"checklists": checklists})
+
+
+@requires("view")
+def checklist_detail(request, pk: int):
+    checklist = selectors.checklist_get(actor=request.user, pk=pk)
+    return render(
+        request,
+        "inspections/checklist_detail.html",
+        {
+            "checklist": checklist,
+            "items": checklist.items.select_related("criterion"),
+            "timeline": timeline(checklist)[:30],
+        },
+    )
+
+
+@requires("county_admin")
+def checklist_create(request):
+    form = ChecklistForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            checklist = services.checklist_create(actor=request.user, data=form.cleaned_data)
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(request, _("The checklist was added."))
+            return redirect("inspections:checklist_detail", pk=checklist.pk)
+    return render(request, "inspections/checklist_form.html", {"form": form})
+
+
+@requires("county_admin")
+def checklist_edit(request, pk: int):
+    checklist = selectors.checklist_get(actor=request.user, pk=pk)
+    form = ChecklistForm(request.POST or None, instance=checklist)
+    if request.method == "POST" and form.is_valid():
+        checklist.refresh_from_db()
+        try:
+            services.checklist_update(
+                actor=request.user, checklist=checklist, data=form.cleaned_data
+            )
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(request, _("The changes were saved."))
+            return redirect("inspections:checklist_detail", pk=checklist.pk)
+    return render(
+        request, "inspections/checklist_form.html", {"form": form, "checklist": checklist}
+    )
+
+
+@requires("county_admin")
+def checklist_item_create(request, pk: int):
+    checklist = selectors.checklist_get(actor=request.user, pk=pk)
+    form = ChecklistItemForm(request.POST or None, initial={"active": True, "verified": True})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.checklist_item_create(
+                actor=request.user, checklist=checklist, data=form.cleaned_data
+            )
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(request, _("The item was added."))
+            return redirect("inspections:checklist_detail", pk=checklist.pk)
+    return render(
+        request, "inspections/checklist_item_form.html", {"form": form, "checklist": checklist}
+    )
+
+
+@requires("county_admin")
+def checklist_item_edit(request, pk: int):
+    item = selectors.checklist_item_get(actor=request.user, pk=pk)
+    form = ChecklistItemForm(request.POST or None, instance=item)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        item.refresh_from_db()
+        try:
+            services.checklist_item_update(actor=request.user, item=item, data=data)
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(request, _("The changes were saved."))
+            return redirect("inspections:checklist_detail", pk=item.checklist_id)
+    return render(
+        request,
+        "inspections/checklist_item_form.html",
+        {"form": form, "checklist": item.checklist, "item": item},
+    )
+
+
+# --- inspections ---------------------------------------------------------------------------
+
+
+@requires("view")
+def inspection_list(request):
+    filters = InspectionFilterForm(request.GET or None)
+    qs = selectors.inspection_list(actor=request.user, **filters.filters())
+    page = Paginator(qs, 20).get_page(request.GET.get("page"))
+    return render(request, "inspections/inspection_list.html", {"filters": filters, "page": page})
+
+
+@requires("view")
+def inspection_detail(request, pk: int):
+    inspection = selectors.inspection_get_for(actor=request.user, pk=pk)
+    return render(
+        request,
+        "inspections/inspection_detail.html",
+        {
+            "inspection": inspection,
+            "results": inspection.results.all(),
+            "timeline": timeline(inspection)[:20],
+        },
+    )
+
+
+def _start_context(request) -> dict:
+    """Step 1 and 2 of running a checklist: pick the unit, then the checklist."""
+    user = request.user
+    if user.role == Role.ENTERPRISE_USER:
+        enterprise_id = user.enterprise_id
+    else:
+        enterprise_id = request.GET.get("enterprise")
+    if not enterprise_id:
+        q = request.GET.get("q", "").strip()
+        found = enterprise_list(actor=user, q=q)[:20] if q else []
+        return {"step": "enterprise", "q": q, "found": found}
+    enterprise = enterprise_get_for(actor=user, pk=enterprise_id)
+    campaign = None
+    if request.GET.get("campaign"):
+        campaign = selectors.campaign_get_for(actor=user, pk=request.GET["campaign"])
+    return {
+        "step": "checklist",
+        "enterprise": enterprise,
+        "campaign": campaign,
+        "checklists": selectors.checklists_for(enterprise=enterprise),
+    }
+
+
+@requires("write")
+def inspection_create(request):
+    """Run a checklist against a unit: ?enterprise=&checklist=[&campaign=] shows the items."""
+    context = _start_context(request)
+    if context["step"] == "enterprise":
+        return render(request, "inspections/inspection_start.html", context)
+    campaign = context["campaign"]
+    checklist_id = request.GET.get("checklist") or (campaign.checklist_id if campaign else None)
+    if not checklist_id:
+        return render(request, "inspections/inspection_start.html", context)
+    checklist = selectors.checklist_get(actor=request.user, pk=checklist_id)
+    form = InspectionForm(request.POST or None, items=checklist.items.filter(active=True))
+    if request.method == "POST" and form.is_valid():
+        data = {
+            **{k: form.cleaned_data[k] for k in ("inspected_on", "inspectors", "summary")},
+            "enterprise": context["enterprise"],
+            "checklist": checklist,
+            "campaign": campaign,
+        }
+        try:
+            inspection = services.inspection_create(
+                actor=request.user,
+                data=data,
+                results=form.results(),
+                hazard_deadline=form.cleaned_data["hazard_deadline"],
+            )
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            found = inspection.results.filter(hazard__isnull=False).count()
+            messages.success(
+                request,
+                _("The inspection was recorded; %(n)s hazards were registered.") % {"n": found},
+            )
+            return redirect("inspections:inspection_detail", pk=inspection.pk)
+    return render(
+        request,
+        "inspections/inspection_form.html",
+        {**context, "checklist": checklist, "form": form},
+    )
