@@ -2,7 +2,8 @@
 
 import django_filters
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
 from rest_framework import serializers, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
@@ -15,6 +16,7 @@ from anjian.core.api import ScopedViewSetMixin
 from anjian.registry.models import Enterprise
 
 
+@extend_schema_field(OpenApiTypes.STR)
 class AccidentTypeField(serializers.Field):
     """GB 6441 name (`高处坠落`) or two-digit code (`09`) in; the code out."""
 
@@ -118,12 +120,62 @@ class AccidentViewSet(ScopedViewSetMixin, viewsets.ModelViewSet):
         return Response(RevisionSerializer(rows, many=True).data)
 
 
+class _Totals(serializers.Serializer):
+    period = serializers.CharField()
+    start = serializers.DateField()
+    end = serializers.DateField()
+    count = serializers.IntegerField()
+    deaths = serializers.IntegerField()
+    missing = serializers.IntegerField()
+    serious_injuries = serializers.IntegerField()
+    minor_injuries = serializers.IntegerField()
+    direct_loss = serializers.CharField(help_text="yuan, two decimals")
+
+
+class _Change(serializers.Serializer):
+    count = serializers.IntegerField()
+    count_pct = serializers.FloatField(allow_null=True)
+    deaths = serializers.IntegerField()
+    deaths_pct = serializers.FloatField(allow_null=True)
+
+
+class _BySector(serializers.Serializer):
+    sector = serializers.CharField()
+    name = serializers.CharField()
+    count = serializers.IntegerField()
+    deaths = serializers.IntegerField()
+
+
+class _ByTown(serializers.Serializer):
+    town = serializers.CharField()
+    name = serializers.CharField()
+    count = serializers.IntegerField()
+    deaths = serializers.IntegerField()
+
+
+class _ByGrade(serializers.Serializer):
+    general = serializers.IntegerField()
+    large = serializers.IntegerField()
+    major = serializers.IntegerField()
+    extraordinary = serializers.IntegerField()
+
+
+class AccidentStatsSerializer(_Totals):
+    """The contract's accident statistics object (documentation of the response)."""
+
+    previous = _Totals()
+    change = _Change()
+    by_sector = _BySector(many=True)
+    by_town = _ByTown(many=True)
+    by_grade = _ByGrade()
+
+
 class AccidentStatsViewSet(viewsets.ViewSet):
     """GET stats/accidents/?period=P[&town=CODE][&sector=CODE]: the statistics object."""
 
     anjian_permission = "view"
 
-    @extend_schema(parameters=[
+    @extend_schema(responses=AccidentStatsSerializer, parameters=[
         OpenApiParameter("period", str, required=True, description="2024-03, 2024-Q1 or 2024"),
         OpenApiParameter("town", str), OpenApiParameter("sector", str)])
     def list(self, request):
