@@ -32,20 +32,37 @@ def wan(yuan) -> str:
     return str((Decimal(yuan) / 10000).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
 
 
+def _phrases(deaths: bool) -> dict:
+    # Separate contexts: Chinese counts accidents in 起 and people in 人, and joins differently.
+    if deaths:
+        return {
+            "same": pgettext("deaths", ", the same as in the same period last year"),
+            "new": pgettext("deaths",
+                            ", %(n)s more than in the same period last year, which had none"),
+            "up": pgettext("deaths", ", %(n)s more than in the same period last year, up %(pct)s%%"),
+            "down": pgettext("deaths",
+                             ", %(n)s fewer than in the same period last year, down %(pct)s%%"),
+        }
+    return {
+        "same": pgettext("accidents", ", the same as in the same period last year"),
+        "new": pgettext("accidents",
+                        ", %(n)s more than in the same period last year, which had none"),
+        "up": pgettext("accidents", ", %(n)s more than in the same period last year, up %(pct)s%%"),
+        "down": pgettext("accidents",
+                         ", %(n)s fewer than in the same period last year, down %(pct)s%%"),
+    }
+
+
 def _change(now: int, before: int, pct: float | None, *, deaths: bool) -> str:
     """", 与去年同期相比增加×起，上升×%" and its variants (减少/下降, 持平, none last year)."""
-    diff = now - before
-    ctx = "deaths" if deaths else "accidents"
+    diff, phrases = now - before, _phrases(deaths)
     if diff == 0:
-        return pgettext(ctx, ", the same as in the same period last year")
+        return phrases["same"]
     if before == 0:
-        return pgettext(ctx, ", %(n)s more than in the same period last year, which had none") % {
-            "n": diff}
+        return phrases["new"] % {"n": diff}
     if diff > 0:
-        return pgettext(ctx, ", %(n)s more than in the same period last year, up %(pct)s%%") % {
-            "n": diff, "pct": _num(pct)}
-    return pgettext(ctx, ", %(n)s fewer than in the same period last year, down %(pct)s%%") % {
-        "n": -diff, "pct": _num(abs(pct))}
+        return phrases["up"] % {"n": diff, "pct": _num(pct)}
+    return phrases["down"] % {"n": -diff, "pct": _num(abs(pct))}
 
 
 def situation(data: dict, period: Period) -> list[str]:

@@ -14,19 +14,20 @@ from django.utils import timezone
 from anjian.accidents import services
 from anjian.accidents.models import Kind
 
-# sector → (weight, GB 6441 types, title patterns)
+# sector → (weight, [(GB 6441 type, title pattern)])
 SECTORS = {
-    "road_traffic": (68, ["02"], ["{place}两车相撞事故", "{place}货车侧翻事故", "{place}摩托车与小客车碰撞事故",
-                                  "{place}行人被撞事故", "{place}农用车翻车事故"]),
-    "construction": (9, ["09", "10", "04", "01"], ["{unit}施工工地高处坠落事故", "{unit}基坑坍塌事故",
-                                                   "{unit}塔吊起重伤害事故"]),
-    "fire": (7, ["08"], ["{unit}火灾事故", "{place}民房火灾事故"]),
-    "industry_trade": (7, ["03", "05", "19"], ["{unit}机械伤害事故", "{unit}触电事故",
-                                               "{unit}有限空间中毒窒息事故"]),
-    "special_equipment": (3, ["04", "17"], ["{unit}叉车伤害事故", "{unit}锅炉压力容器爆炸事故"]),
-    "waterway": (2, ["06"], ["{place}渡船落水事故"]),
-    "agri_machinery": (2, ["02", "03"], ["{place}拖拉机翻车事故"]),
-    "non_coal_mine": (2, ["10", "01"], ["{unit}采石场边坡坍塌事故"]),
+    "road_traffic": (68, [("02", "{place}两车相撞事故"), ("02", "{place}货车侧翻事故"),
+                          ("02", "{place}摩托车与小客车碰撞事故"), ("02", "{place}行人被撞事故"),
+                          ("02", "{place}农用车翻车事故")]),
+    "construction": (9, [("09", "{unit}施工工地高处坠落事故"), ("10", "{unit}基坑坍塌事故"),
+                         ("04", "{unit}塔吊起重伤害事故"), ("01", "{unit}物体打击事故")]),
+    "fire": (7, [("08", "{unit}火灾事故"), ("08", "{place}民房火灾事故")]),
+    "industry_trade": (7, [("03", "{unit}机械伤害事故"), ("05", "{unit}触电事故"),
+                           ("19", "{unit}有限空间中毒窒息事故")]),
+    "special_equipment": (3, [("04", "{unit}叉车伤害事故"), ("17", "{unit}压力容器爆炸事故")]),
+    "waterway": (2, [("06", "{place}渡船落水事故")]),
+    "agri_machinery": (2, [("02", "{place}拖拉机翻车事故")]),
+    "non_coal_mine": (2, [("10", "{unit}采石场边坡坍塌事故"), ("01", "{unit}物体打击事故")]),
 }
 ROADS = ["G323线", "S210线", "县道X512", "乡道Y031", "环城路", "二级公路"]
 
@@ -52,7 +53,7 @@ def _figures(rng, sector: str) -> dict:
 def _accident(ctx, on: dt.date, today: dt.date) -> dict:
     rng = ctx.rng
     sector = _pick_sector(rng, on, today)
-    _weight, types, titles = SECTORS[sector]
+    accident_type, pattern = rng.choice(SECTORS[sector][1])
     town = rng.choice(list(ctx.towns.values()))
     units = [e for e in ctx.enterprises if e.sector.code == sector]
     enterprise = None
@@ -64,11 +65,11 @@ def _accident(ctx, on: dt.date, today: dt.date) -> dict:
                                                                     rng.choice([0, 15, 30, 45]))))
     delay = rng.choices([rng.randint(8, 55), 60, rng.randint(61, 240)], weights=[84, 4, 12])[0]
     place = town.name + rng.choice(ROADS) if sector == "road_traffic" else town.name
-    title = rng.choice(titles).format(place=place, unit=enterprise.name if enterprise else place)
+    title = pattern.format(place=place, unit=enterprise.name if enterprise else place)
     return {"kind": Kind.ACCIDENT, "title": title, "occurred_at": occurred,
             "reported_at": occurred + dt.timedelta(minutes=delay), "town": town,
             "sector": ctx.sectors[sector], "enterprise": enterprise,
-            "accident_type": rng.choice(types), **_figures(rng, sector),
+            "accident_type": accident_type, **_figures(rng, sector),
             "description": "事故发生后，属地镇和行业部门立即赶赴现场，组织救援并开展调查。",
             "cause": "驾驶人操作不当、安全防护措施不到位。" if sector == "road_traffic" else
             "企业安全生产主体责任落实不到位，现场安全管理缺失。"}
