@@ -33,26 +33,33 @@ def server_env(data_dir: Path, database_url: str = "") -> dict:
 @contextmanager
 def running_server(env: dict, *, workers: int = 2, threads: int = 4):
     """Migrate, then serve on a free port; yields the base URL. The caller prepares data
-    (e.g. with `anjian(["shell", "-c", ...], env=env)`) before or after start."""
+    (e.g. with `anjian(["shell", "-c", ...], env=env)`) before or after start.
+
+    The server's stderr (errors, tracebacks) goes to `server_log(env)`, which tests may read."""
     anjian(["migrate", "--noinput"], env=env)
     port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "anjian", "serve", "--host", "127.0.0.1", "--port", str(port),
-         "--workers", str(workers), "--threads", str(threads)],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    log_path = server_log(env)
+    log_path.parent.mkdir(parents=True, exist_ok=True)
+    with open(log_path, "ab") as log:
+        # A file, not a pipe: a pipe nobody reads would block a server that logs a lot.
+        process = subprocess.Popen(
+            [sys.executable, "-m", "anjian", "serve", "--host", "127.0.0.1", "--port", str(port),
+             "--workers", str(workers), "--threads", str(threads)],
+            env=env, stdout=subprocess.DEVNULL, stderr=log)
     base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 60
+        deadline = time.monotonic() + 120
         while time.monotonic() < deadline:
             try:
-                urllib.request.urlopen(base + "/login/", timeout=2)
+                urllib.request.urlopen(base + "/login/", timeout=5)
                 break
             except OSError:
                 if process.poll() is not None:
-                    raise RuntimeError(process.stderr.read().decode()) from None
+                    raise RuntimeError(log_path.read_text(errors="replace")) from None
                 time.sleep(0.3)
         else:
-            raise RuntimeError("the server did not start within 60 s")
+            raise RuntimeError("the server did not start within 120 s:\n"
+                               + log_path.read_text(errors="replace"))
         yield base
     finally:
         process.terminate()
@@ -60,3 +67,24 @@ def running_server(env: dict, *, workers: int = 2, threads: int = 4):
             process.wait(timeout=10)
         except subprocess.TimeoutExpired:
             process.kill()
+            process.wait()
+
+
+def server_log(env: dict) -> Path:
+    """Where `running_server(env)` writes the server's stderr."""
+    return Path(env["ANJIAN_DATA_DIR"]) / "server.log"
+
+
+def shell_json(code: str, *, env: dict):
+    """Run Python in `anjian shell` against env's database; `code` prints one JSON value last."""
+    import json
+
+    out = anjian(["shell", "-v", "0", "-c", code], env=env, timeout=300).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def load_demo(env: dict) -> None:
+    """`anjian demo --no-serve` into env's data dir and database (once; slow: the whole county)."""
+    result = anjian(["demo", "--no-serve"], env=env, check=False, timeout=900)
+    if result.returncode != 0:
+        raise RuntimeError(f"anjian demo failed:\n{result.stdout}\n{result.stderr}")
