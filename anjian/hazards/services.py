@@ -64,10 +64,15 @@ def _assign(hazard: Hazard, data: dict[str, Any], fields) -> None:
         if key not in data:
             continue
         value = data[key]
-        if key in FOREIGN_KEYS and value is not None and not hasattr(value, "pk"):
-            setattr(hazard, f"{key}_id", int(value) if str(value).isdigit() else value)
+        if key in FOREIGN_KEYS:
+            if value is None or hasattr(value, "pk"):
+                setattr(hazard, key, value)
+            else:
+                setattr(hazard, f"{key}_id", int(value) if str(value).isdigit() else value)
+        elif value is None and not Hazard._meta.get_field(key).null:
+            setattr(hazard, key, "")
         else:
-            setattr(hazard, key, value if value is not None or key in FOREIGN_KEYS else "")
+            setattr(hazard, key, value)
 
 
 def _derive(hazard: Hazard) -> None:

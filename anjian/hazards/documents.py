@@ -1,0 +1,153 @@
+"""Word documents generated from a hazard record (python-docx).
+
+- 责令限期整改指令书 (rectification order), on the form of 安全生产法 Art. 65 (1)(3);
+- 挂牌督办通知书 (supervision notice) of a major hazard (令第16号 Art. 20).
+
+The wording is that of the official Chinese forms, so it is kept in Chinese here (an
+enforcement document is never printed in another language).
+"""
+
+import datetime as dt
+from io import BytesIO
+
+from docx import Document
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml.ns import qn
+from docx.shared import Pt
+
+from anjian.accounts.models import County
+
+from .models import PLAN_FIELDS, Hazard
+
+PLAN_TITLES = ["治理的目标和任务", "采取的方法和措施", "经费和物资的落实", "负责治理的机构和人员",
+               "治理的时限和要求", "安全措施和应急预案"]
+
+
+def cn_date(day: dt.date | None) -> str:
+    return f"{day.year}年{day.month}月{day.day}日" if day else "—"
+
+
+def _document() -> Document:
+    doc = Document()
+    style = doc.styles["Normal"]
+    style.font.name = "SimSun"
+    style.font.size = Pt(12)
+    style.element.rPr.rFonts.set(qn("w:eastAsia"), "宋体")
+    return doc
+
+
+def _centred(doc, text: str, *, size: int = 12, bold: bool = False):
+    paragraph = doc.add_paragraph()
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    run = paragraph.add_run(text)
+    run.bold = bold
+    run.font.size = Pt(size)
+    return paragraph
+
+
+def _right(doc, text: str):
+    paragraph = doc.add_paragraph(text)
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    return paragraph
+
+
+def _county_name() -> str:
+    county = County.objects.first()
+    return county.name if county else ""
+
+
+def issuing_unit(hazard: Hazard) -> str:
+    """The government unit that found the hazard (else the county's work-safety office)."""
+    if hazard.owner_department_id:
+        return hazard.owner_department.name
+    if hazard.owner_town_id:
+        return f"{hazard.owner_town.name}人民政府"
+    return f"{_county_name()}安全生产委员会办公室"
+
+
+def _party(hazard: Hazard) -> str:
+    return hazard.enterprise.name if hazard.enterprise_id else f"{hazard.location}管理单位"
+
+
+def _five_fixes_table(doc, hazard: Hazard) -> None:
+    rows = [
+        ("隐患地点", hazard.location or (hazard.enterprise.address if hazard.enterprise_id else "")
+         or "—"),
+        ("隐患等级", hazard.get_grade_display()),
+        ("整改责任人", hazard.responsible_person or "—"),
+        ("整改措施", hazard.measures or "—"),
+        ("整改资金（元）", f"{hazard.funds:,.2f}" if hazard.funds is not None else "—"),
+        ("整改期限", cn_date(hazard.deadline)),
+        ("应急预案", hazard.contingency_plan or "—"),
+    ]
+    table = doc.add_table(rows=0, cols=2)
+    table.style = "Table Grid"
+    for label, value in rows:
+        cells = table.add_row().cells
+        cells[0].text, cells[1].text = label, str(value)
+
+
+def rectification_order(hazard: Hazard) -> bytes:
+    """责令限期整改指令书 for one hazard, as .docx bytes."""
+    doc = _document()
+    _centred(doc, issuing_unit(hazard), size=16, bold=True)
+    _centred(doc, "责令限期整改指令书", size=18, bold=True)
+    _centred(doc, f"（{hazard.found_on.year}）责改〔{hazard.pk}〕号")
+    doc.add_paragraph(f"{_party(hazard)}：")
+    doc.add_paragraph(
+        f"经{cn_date(hazard.found_on)}检查（发现人：{hazard.found_by}），你单位存在下列问题：")
+    doc.add_paragraph(f"1. {hazard.description}")
+    if hazard.criterion_id:
+        doc.add_paragraph(f"该问题属于{hazard.criterion.standard}第{hazard.criterion.item}项规定的"
+                          f"重大事故隐患：{hazard.criterion.text}")
+    doc.add_paragraph(
+        f"依据《中华人民共和国安全生产法》第六十五条第一款第（三）项的规定，现责令你单位于"
+        f"{cn_date(hazard.deadline)}前整改完毕，达到有关法律法规规章和标准规定的要求。"
+        "由你单位在整改期间采取有效措施，确保安全。整改完成后，请书面报告整改情况，"
+        "申请复查验收。")
+    doc.add_paragraph("整改要求（五定）：")
+    _five_fixes_table(doc, hazard)
+    doc.add_paragraph(
+        "如果不服本指令，可以依法在60日内向上一级人民政府或者有关部门申请行政复议，"
+        "或者在6个月内依法向人民法院提起行政诉讼，但本指令不停止执行，法律另有规定的除外。")
+    doc.add_paragraph("被检查单位负责人（签名）：            年    月    日")
+    _right(doc, issuing_unit(hazard))
+    _right(doc, cn_date(hazard.found_on))
+    return _save(doc)
+
+
+def supervision_notice(hazard: Hazard) -> bytes:
+    """挂牌督办通知书 of a supervised major hazard, as .docx bytes."""
+    notice = hazard.supervision
+    doc = _document()
+    _centred(doc, notice.supervising_unit, size=16, bold=True)
+    _centred(doc, "重大事故隐患挂牌督办通知书", size=18, bold=True)
+    _centred(doc, notice.number)
+    doc.add_paragraph(f"{_party(hazard)}：")
+    doc.add_paragraph(
+        f"{cn_date(hazard.found_on)}，经检查发现你单位存在重大事故隐患：{hazard.description}。"
+        f"根据《安全生产事故隐患排查治理暂行规定》（原国家安全生产监督管理总局令第16号），"
+        f"经研究，决定对该重大事故隐患实行县级挂牌督办。")
+    if hazard.criterion_id:
+        doc.add_paragraph(f"判定依据：{hazard.criterion.standard}第{hazard.criterion.item}项 "
+                          f"{hazard.criterion.text}")
+    doc.add_paragraph(f"督办要求：{notice.requirements}")
+    doc.add_paragraph(f"整改期限：{cn_date(hazard.deadline)}")
+    doc.add_paragraph("重大事故隐患治理方案：")
+    table = doc.add_table(rows=0, cols=2)
+    table.style = "Table Grid"
+    for title, name in zip(PLAN_TITLES, PLAN_FIELDS, strict=True):
+        cells = table.add_row().cells
+        cells[0].text, cells[1].text = title, getattr(hazard, name) or "（待制定）"
+    doc.add_paragraph(
+        "治理结束后，你单位应当组织技术人员和专家对治理情况进行评估，向督办单位提出恢复生产的"
+        "书面申请，经审查同意后方可恢复生产经营，并申请销号。")
+    _right(doc, notice.supervising_unit)
+    _right(doc, cn_date(notice.issued_on))
+    return _save(doc)
+
+
+def _save(doc) -> bytes:
+    buffer = BytesIO()
+    doc.save(buffer)
+    return buffer.getvalue()

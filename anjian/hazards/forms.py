@@ -1,0 +1,160 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from anjian.accounts.models import Role, Sector, Town
+from anjian.registry.selectors import enterprise_list
+
+from .models import PLAN_FIELDS, Hazard, HazardGrade, HazardSource, HazardStatus
+from .services import ENTERPRISE_EDIT_FIELDS, OFFICER_EDIT_FIELDS, SELF_CHECK_EDIT_FIELDS
+
+
+class BootstrapMixin:
+    """Bootstrap classes on every widget (without validating the form while building it)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.style_widgets()
+
+    def style_widgets(self) -> None:
+        for field in self.fields.values():
+            css = "custom-select" if isinstance(field.widget, forms.Select) else "form-control"
+            field.widget.attrs.setdefault("class", css)
+
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+TEXT = forms.Textarea(attrs={"rows": 2})
+PLACE_FIELDS = ["enterprise", "town", "sector", "location"]
+FOUND_FIELDS = ["description", "grade", "criterion", "found_on", "found_by", "source", "deadline"]
+FIVE_FIX_FIELDS = ["responsible_person", "measures", "funds", "contingency_plan"]
+
+
+class HazardForm(BootstrapMixin, forms.ModelForm):
+    """Register or edit a hazard; the fields shown depend on the user's role."""
+
+    class Meta:
+        model = Hazard
+        fields = [*PLACE_FIELDS, *FOUND_FIELDS, *FIVE_FIX_FIELDS, *PLAN_FIELDS]
+        widgets = {"found_on": DATE, "deadline": DATE, "description": TEXT, "measures": TEXT,
+                   "contingency_plan": TEXT, **{name: TEXT for name in PLAN_FIELDS}}
+        help_texts = {
+            "enterprise": _("Leave empty for a public place, and give its town, sector and "
+                            "location."),
+            "criterion": _("A hazard matching an item of a national standard is always major."),
+        }
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        editing = self.instance.pk is not None
+        if editing:
+            allowed = set(OFFICER_EDIT_FIELDS)
+            if user.role == Role.ENTERPRISE_USER:
+                allowed = set(ENTERPRISE_EDIT_FIELDS)
+                if self.instance.source == HazardSource.SELF_CHECK:
+                    allowed |= set(SELF_CHECK_EDIT_FIELDS)
+            for name in list(self.fields):
+                if name not in allowed:
+                    del self.fields[name]
+        elif user.role == Role.ENTERPRISE_USER:
+            for name in ("enterprise", "town", "sector", "location", "source"):
+                del self.fields[name]
+        else:
+            self.fields["enterprise"].queryset = enterprise_list(actor=user).select_related(None)
+            self.fields["town"].required = self.fields["sector"].required = False
+            self.fields["source"].choices = [
+                c for c in HazardSource.choices if c[0] != HazardSource.SELF_CHECK]
+            self.fields["source"].initial = HazardSource.INSPECTION
+            if user.role == Role.TOWN_OFFICER:
+                self.fields["town"].queryset = Town.objects.filter(pk=user.town_id)
+            elif user.role == Role.DEPARTMENT_OFFICER:
+                self.fields["sector"].queryset = Sector.objects.filter(
+                    departments=user.department_id)
+        if "criterion" in self.fields:
+            self.fields["criterion"].queryset = self.fields["criterion"].queryset.select_related(
+                None)
+            self.fields["criterion"].label_from_instance = (
+                lambda c: f"{c.standard[:24]}… 第{c.item}项：{c.text[:40]}")
+        if "grade" in self.fields:
+            self.fields["grade"].choices = HazardGrade.choices
+
+    def _post_clean(self):
+        # The model is validated by the service (which derives town and sector from the
+        # enterprise first); its errors come back onto this form's fields.
+        pass
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": ".jpg,.jpeg,.png,.pdf,.docx,.xlsx"}))
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        single = super().clean
+        if isinstance(data, list | tuple):
+            return [single(d, initial) for d in data]
+        return [single(data, initial)] if data else []
+
+
+class TransitionForm(BootstrapMixin, forms.Form):
+    action = forms.CharField(widget=forms.HiddenInput)
+    comment = forms.CharField(label=_("comment"), required=False, widget=TEXT)
+    evidence = MultipleFileField(label=_("photos or documents"), required=False,
+                                 help_text=_("JPG, PNG, PDF, DOCX or XLSX, at most 10 MB each."))
+
+
+class EvidenceForm(BootstrapMixin, forms.Form):
+    evidence = MultipleFileField(label=_("photos or documents"),
+                                 help_text=_("JPG, PNG, PDF, DOCX or XLSX, at most 10 MB each."))
+
+
+class ExtensionForm(BootstrapMixin, forms.Form):
+    new_deadline = forms.DateField(label=_("requested deadline"), widget=DATE)
+    reason = forms.CharField(label=_("reason"), widget=TEXT)
+
+
+class DecisionForm(BootstrapMixin, forms.Form):
+    approve = forms.TypedChoiceField(label=_("decision"), coerce=lambda v: v == "1",
+                                     choices=[("1", _("Approve")), ("0", _("Refuse"))])
+    comment = forms.CharField(label=_("comment"), required=False, widget=TEXT)
+
+
+class HazardFilterForm(BootstrapMixin, forms.Form):
+    q = forms.CharField(label=_("Search"), required=False,
+                        widget=forms.TextInput(attrs={"placeholder": _("Search")}))
+    town = forms.ModelChoiceField(Town.objects.all(), label=_("town"), required=False,
+                                  to_field_name="code", empty_label=_("All towns"))
+    sector = forms.ModelChoiceField(Sector.objects.all(), label=_("sector"), required=False,
+                                    to_field_name="code", empty_label=_("All sectors"))
+    status = forms.ChoiceField(label=_("status"), required=False,
+                               choices=[("", _("All states")), *HazardStatus.choices])
+    grade = forms.ChoiceField(label=_("grade"), required=False,
+                              choices=[("", _("All grades")), *HazardGrade.choices])
+    source = forms.ChoiceField(label=_("source"), required=False,
+                               choices=[("", _("All sources")), *HazardSource.choices])
+    overdue = forms.ChoiceField(label=_("overdue"), required=False, choices=[
+        ("", _("Overdue or not")), ("1", _("Overdue")), ("0", _("Not overdue"))])
+    supervised = forms.ChoiceField(label=_("supervision"), required=False, choices=[
+        ("", _("Supervised or not")), ("1", _("Under county supervision")),
+        ("0", _("Not supervised"))])
+    enterprise = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+    def filters(self) -> dict:
+        if not self.is_valid():
+            return {}
+        data = self.cleaned_data
+        flag = {"1": True, "0": False}
+        return {
+            "q": data["q"], "status": data["status"], "grade": data["grade"],
+            "source": data["source"], "overdue": flag.get(data["overdue"]),
+            "supervised": flag.get(data["supervised"]), "enterprise": data["enterprise"],
+            "town": data["town"].code if data["town"] else "",
+            "sector": data["sector"].code if data["sector"] else "",
+        }
+
+
+class QuarterForm(forms.Form):
+    quarter = forms.RegexField(regex=r"^\d{4}-[Qq][1-4]$", required=False)

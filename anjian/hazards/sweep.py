@@ -1,0 +1,105 @@
+"""Hazard escalation for `anjian sweep` (令第16号; the county's defaults, domain rules §2):
+
+- a reminder 3 days before the deadline, to the responsible enterprise's users;
+- overdue: a notice to the responsible unit and its supervisors (the town officers and the
+  officers of the departments of its sector);
+- an overdue major hazard: to the county admins as well (it counts as an accident in the
+  assessment, 视同发生事故).
+
+Idempotent: each notification has a key naming the hazard and the deadline it is about, so a
+second run creates nothing, and an approved extension (a new deadline) warns again.
+"""
+
+import datetime as dt
+
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from anjian.accounts.models import Department, Role
+from anjian.core.notifications import notify
+
+from .models import Hazard
+
+REMIND_DAYS = 3
+
+
+def _cn(day: dt.date) -> str:
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+class _Users:
+    """Active users by unit, fetched once per sweep (no query per hazard)."""
+
+    def __init__(self):
+        users = list(get_user_model().objects.filter(is_active=True).exclude(role=Role.LEADER))
+        self.by_enterprise: dict[int, list] = {}
+        self.by_town: dict[int, list] = {}
+        self.by_department: dict[int, list] = {}
+        self.county = []
+        for user in users:
+            if user.role == Role.ENTERPRISE_USER:
+                self.by_enterprise.setdefault(user.enterprise_id, []).append(user)
+            elif user.role == Role.TOWN_OFFICER:
+                self.by_town.setdefault(user.town_id, []).append(user)
+            elif user.role == Role.DEPARTMENT_OFFICER:
+                self.by_department.setdefault(user.department_id, []).append(user)
+            elif user.role == Role.COUNTY_ADMIN:
+                self.county.append(user)
+        self.departments_of_sector: dict[int, list[int]] = {}
+        for dept_id, sector_id in Department.sectors.through.objects.values_list(
+                "department_id", "sector_id"):
+            self.departments_of_sector.setdefault(sector_id, []).append(dept_id)
+
+    def responsible(self, hazard: Hazard) -> list:
+        """The unit that rectifies: the enterprise, or the town for a public place."""
+        if hazard.enterprise_id:
+            return self.by_enterprise.get(hazard.enterprise_id, [])
+        return self.by_town.get(hazard.town_id, [])
+
+    def supervisors(self, hazard: Hazard) -> list:
+        found = list(self.by_town.get(hazard.town_id, []))
+        for dept_id in self.departments_of_sector.get(hazard.sector_id, []):
+            found.extend(self.by_department.get(dept_id, []))
+        return found
+
+
+def _unique(users) -> list:
+    seen, result = set(), []
+    for user in users:
+        if user.pk not in seen:
+            seen.add(user.pk)
+            result.append(user)
+    return result
+
+
+def run(*, now: dt.datetime) -> dict[str, int]:
+    today = timezone.localtime(now).date()
+    users = _Users()
+    counts = {"hazard_due": 0, "hazard_overdue": 0, "major_hazard_overdue": 0}
+    open_hazards = Hazard.objects.open().select_related("enterprise")
+
+    for hazard in open_hazards.due_within(REMIND_DAYS, on=today).iterator(chunk_size=500):
+        counts["hazard_due"] += len(notify(
+            recipients=users.responsible(hazard), kind="hazard.due",
+            title=(_("Hazard due on %(day)s: %(hazard)s")
+                   % {"day": _cn(hazard.deadline), "hazard": hazard})[:200],
+            key=f"hazard.due:{hazard.pk}:{hazard.deadline.isoformat()}",
+            url=f"/hazards/{hazard.pk}/"))
+
+    for hazard in open_hazards.overdue(on=today).iterator(chunk_size=500):
+        key = f"hazard.overdue:{hazard.pk}:{hazard.deadline.isoformat()}"
+        title = (_("Hazard overdue since %(day)s: %(hazard)s")
+                 % {"day": _cn(hazard.deadline), "hazard": hazard})[:200]
+        counts["hazard_overdue"] += len(notify(
+            recipients=_unique(users.responsible(hazard) + users.supervisors(hazard)),
+            kind="hazard.overdue", title=title, key=key, url=f"/hazards/{hazard.pk}/"))
+        if hazard.is_major:
+            counts["major_hazard_overdue"] += len(notify(
+                recipients=users.county, kind="hazard.major_overdue",
+                title=(_("Major hazard overdue (counts as an accident): %(hazard)s")
+                       % {"hazard": hazard})[:200],
+                key=f"hazard.major_overdue:{hazard.pk}:{hazard.deadline.isoformat()}",
+                url=f"/hazards/{hazard.pk}/"))
+    return counts
+

@@ -1,0 +1,273 @@
+"""Hazard pages: thin views over selectors, services and the workflow."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from anjian.core.audit import timeline
+from anjian.core.permissions import requires
+from anjian.registry.forms import ImportForm
+
+from . import documents, exports, policy, selectors, services, workflow
+from .forms import (
+    DecisionForm,
+    EvidenceForm,
+    ExtensionForm,
+    HazardFilterForm,
+    HazardForm,
+    QuarterForm,
+    TransitionForm,
+)
+from .models import ExtensionStatus, HazardEvidence
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def _apply_errors(form, exc: ValidationError) -> None:
+    if hasattr(exc, "error_dict"):
+        for field, errors in exc.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, exc)
+
+
+@requires("view")
+def hazard_list(request):
+    filters = HazardFilterForm(request.GET or None)
+    qs = selectors.hazard_list(actor=request.user, **filters.filters())
+    page = Paginator(qs, 20).get_page(request.GET.get("page"))
+    return render(request, "hazards/hazard_list.html", {
+        "filters": filters, "page": page, "counts": selectors.status_counts(actor=request.user),
+        "quarter": selectors.Quarter.current().label,
+    })
+
+
+@requires("view")
+def hazard_detail(request, pk: int):
+    hazard = selectors.hazard_get_for(actor=request.user, pk=pk)
+    actions = policy.allowed_actions(request.user, hazard, workflow.TRANSITIONS)
+    extensions = list(hazard.extensions.select_related("requested_by", "decided_by"))
+    open_extension = next((e for e in extensions if e.status == ExtensionStatus.REQUESTED), None)
+    return render(request, "hazards/hazard_detail.html", {
+        "hazard": hazard,
+        "history": selectors.hazard_history(hazard=hazard),
+        "evidence": hazard.evidence.select_related("uploaded_by"),
+        "extensions": extensions,
+        "open_extension": open_extension,
+        "supervision": getattr(hazard, "supervision", None) if hazard.supervised else None,
+        "actions": [(a, workflow.action_label(a)) for a in actions],
+        "transition_form": TransitionForm(),
+        "evidence_form": EvidenceForm(),
+        "decision_form": DecisionForm(),
+        "can_edit": hazard.status != "closed" and request.user.role != "leader"
+        and policy.can_edit(request.user, hazard),
+        "can_extend": hazard.status != "closed" and open_extension is None
+        and policy.can_rectify(request.user, hazard),
+        "can_decide": open_extension is not None
+        and policy.can_decide_extension(request.user, hazard),
+        "missing_plan": hazard.missing_plan_parts() if hazard.is_major else [],
+        "timeline": timeline(hazard)[:50],
+    })
+
+
+@requires("write")
+def hazard_create(request):
+    form = HazardForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            hazard = services.hazard_create(actor=request.user, data=form.cleaned_data)
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        else:
+            messages.success(request, _("The hazard was registered."))
+            return redirect("hazards:hazard_detail", pk=hazard.pk)
+    return render(request, "hazards/hazard_form.html", {"form": form})
+
+
+@requires("write")
+def hazard_edit(request, pk: int):
+    hazard = selectors.hazard_get_for(actor=request.user, pk=pk)
+    if not policy.can_edit(request.user, hazard):
+        raise PermissionDenied
+    form = HazardForm(request.POST or None, instance=hazard, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        data = {name: form.cleaned_data[name] for name in form.fields}
+        hazard.refresh_from_db()
+        try:
+            services.hazard_update(actor=request.user, hazard=hazard, data=data)
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        except services.TransitionNotAllowed as exc:
+            messages.error(request, exc.message)
+            return redirect("hazards:hazard_detail", pk=pk)
+        else:
+            messages.success(request, _("The changes were saved."))
+            return redirect("hazards:hazard_detail", pk=pk)
+    return render(request, "hazards/hazard_form.html", {"form": form, "hazard": hazard})
+
+
+def _error_text(exc: ValidationError) -> str:
+    return " ".join(str(m) for m in exc.messages)
+
+
+@require_POST
+@requires("write")
+def hazard_transition(request, pk: int):
+    hazard = selectors.hazard_get_for(actor=request.user, pk=pk)
+    form = TransitionForm(request.POST, request.FILES)
+    if not form.is_valid():
+        messages.error(request, _error_text(ValidationError(list(form.errors.values()))))
+        return redirect("hazards:hazard_detail", pk=pk)
+    action = form.cleaned_data["action"]
+    try:
+        workflow.hazard_transition(actor=request.user, hazard=hazard, action=action,
+                                   comment=form.cleaned_data["comment"],
+                                   evidence=form.cleaned_data["evidence"])
+    except workflow.UnknownAction as exc:
+        raise Http404 from exc
+    except services.TransitionNotAllowed as exc:
+        messages.error(request, exc.message)
+    except ValidationError as exc:
+        messages.error(request, _error_text(exc))
+    else:
+        messages.success(request, _("Done: %(action)s.") % {"action": workflow.action_label(action)})
+    return redirect("hazards:hazard_detail", pk=pk)
+
+
+@require_POST
+@requires("write")
+def hazard_evidence_upload(request, pk: int):
+    hazard = selectors.hazard_get_for(actor=request.user, pk=pk)
+    form = EvidenceForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            workflow.hazard_evidence_add(actor=request.user, hazard=hazard,
+                                         uploads=form.cleaned_data["evidence"])
+        except ValidationError as exc:
+            messages.error(request, _error_text(exc))
+        else:
+            messages.success(request, _("The files were attached."))
+    else:
+        messages.error(request, _error_text(ValidationError(list(form.errors.values()))))
+    return redirect("hazards:hazard_detail", pk=pk)
+
+
+@requires("view")
+def hazard_evidence_download(request, pk: int):
+    """An evidence file, only for users who may see its hazard (never a public URL)."""
+    item: HazardEvidence = selectors.hazard_evidence_get_for(actor=request.user, pk=pk)
+    inline = item.kind == "photo"
+    return FileResponse(item.file.open("rb"), as_attachment=not inline, filename=item.name)
+
+
+@requires("write")
+def hazard_extension_request(request, pk: int):
+    hazard = selectors.hazard_get_for(actor=request.user, pk=pk)
+    if not policy.can_rectify(request.user, hazard):
+        raise PermissionDenied
+    form = ExtensionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            workflow.hazard_extension_request(actor=request.user, hazard=hazard,
+                                              **form.cleaned_data)
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        except services.TransitionNotAllowed as exc:
+            messages.error(request, exc.message)
+            return redirect("hazards:hazard_detail", pk=pk)
+        else:
+            messages.success(request, _("The extension was requested."))
+            return redirect("hazards:hazard_detail", pk=pk)
+    return render(request, "hazards/extension_form.html", {"form": form, "hazard": hazard})
+
+
+@require_POST
+@requires("officer")
+def hazard_extension_decide(request, pk: int, extension_id: int):
+    hazard = selectors.hazard_get_for(actor=request.user, pk=pk)
+    extension = hazard.extensions.filter(pk=extension_id).first()
+    form = DecisionForm(request.POST)
+    if extension is None or not form.is_valid():
+        raise Http404
+    try:
+        workflow.hazard_extension_decide(actor=request.user, extension=extension,
+                                         **form.cleaned_data)
+    except services.TransitionNotAllowed as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("The decision was recorded."))
+    return redirect("hazards:hazard_detail", pk=pk)
+
+
+def _download(content: bytes, content_type: str, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@requires("view")
+def hazard_order_docx(request, pk: int):
+    """责令限期整改指令书 (only for hazards a government unit found)."""
+    hazard = selectors.hazard_get_for(actor=request.user, pk=pk)
+    if not hazard.government_found:
+        raise Http404
+    return _download(documents.rectification_order(hazard), DOCX, f"order-{hazard.pk}.docx")
+
+
+@requires("view")
+def hazard_notice_docx(request, pk: int):
+    """挂牌督办通知书 of a supervised major hazard."""
+    hazard = selectors.hazard_get_for(actor=request.user, pk=pk)
+    if not hazard.supervised or not hasattr(hazard, "supervision"):
+        raise Http404
+    return _download(documents.supervision_notice(hazard), DOCX, f"supervision-{hazard.pk}.docx")
+
+
+@requires("view")
+def hazard_export(request):
+    """The hazard ledger (隐患台账) of the caller's scope, with the list's filters."""
+    filters = HazardFilterForm(request.GET or None)
+    response = HttpResponse(content_type=XLSX)
+    response["Content-Disposition"] = 'attachment; filename="hazards.xlsx"'
+    exports.export_hazards(actor=request.user, stream=response, filters=filters.filters())
+    return response
+
+
+@requires("view")
+def hazard_template(request):
+    response = HttpResponse(content_type=XLSX)
+    response["Content-Disposition"] = 'attachment; filename="hazard-template.xlsx"'
+    exports.export_hazards(actor=request.user, stream=response, empty=True)
+    return response
+
+
+@requires("view")
+def hazard_quarter_export(request):
+    """Enterprise quarterly hazard statistics (?quarter=2024-Q1; default: this quarter)."""
+    form = QuarterForm(request.GET)
+    raw = form.cleaned_data["quarter"] if form.is_valid() else ""
+    quarter = selectors.Quarter.parse(raw) if raw else selectors.Quarter.current()
+    response = HttpResponse(content_type=XLSX)
+    response["Content-Disposition"] = f'attachment; filename="hazards-{quarter.label}.xlsx"'
+    exports.export_quarter_stats(actor=request.user, stream=response, quarter=quarter)
+    return response
+
+
+@requires("write")
+def hazard_import(request):
+    from .imports import import_hazards_upload
+
+    form = ImportForm(request.POST or None, request.FILES or None)
+    result = None
+    if request.method == "POST" and form.is_valid():
+        result = import_hazards_upload(actor=request.user, upload=form.cleaned_data["file"],
+                                       dry_run=form.cleaned_data["dry_run"])
+        if result.ok and not result.dry_run:
+            messages.success(request, _("%(n)s hazards were imported.") % {"n": result.created})
+            return redirect("hazards:hazard_list")
+    return render(request, "hazards/hazard_import.html", {"form": form, "result": result})
