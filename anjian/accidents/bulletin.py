@@ -188,7 +188,7 @@ def accident_table(accidents: list) -> Table:
                      str(a.serious_injuries + a.minor_injuries), wan(a.direct_loss),
                      Grade(a.grade).label, _("late") if a.report_late else _("on time")])
     return Table(caption=_("List of the accidents of the period"), rows=rows, headers=[
-        _("No."), _("Time"), _("Town"), _("Sector"), _("Accident"), _("Type"), _("Deaths"),
+        _("Serial no."), _("Time"), _("Town"), _("Sector"), _("Accident"), _("Type"), _("Deaths"),
         _("Missing"), _("Injured"), _("Loss (10,000 yuan)"), _("Grade"), _("Reporting")],
         numeric={6, 7, 8, 9})
 

@@ -1,0 +1,95 @@
+"""The regulation's thresholds, deadlines and windows, at every boundary (493号令)."""
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+from anjian.accidents.gb6441 import ACCIDENT_TYPES, parse_accident_type
+from anjian.accidents.rules import (
+    accident_grade,
+    forwarding_deadlines,
+    is_large_dangerous_occurrence,
+    report_late,
+    revision_in_window,
+)
+
+LOSS = Decimal
+
+
+@pytest.mark.parametrize("deaths,serious,loss,grade", [
+    # deaths (dead + missing): 以上 includes the number
+    (0, 0, 0, "general"), (2, 0, 0, "general"), (3, 0, 0, "large"), (9, 0, 0, "large"),
+    (10, 0, 0, "major"), (29, 0, 0, "major"), (30, 0, 0, "extraordinary"),
+    # serious injuries
+    (0, 9, 0, "general"), (0, 10, 0, "large"), (0, 49, 0, "large"), (0, 50, 0, "major"),
+    (0, 99, 0, "major"), (0, 100, 0, "extraordinary"),
+    # direct loss in 元
+    (0, 0, LOSS("9999999.99"), "general"), (0, 0, LOSS("10000000"), "large"),
+    (0, 0, LOSS("49999999.99"), "large"), (0, 0, LOSS("50000000"), "major"),
+    (0, 0, LOSS("99999999.99"), "major"), (0, 0, LOSS("100000000"), "extraordinary"),
+    # the highest criterion wins
+    (2, 50, LOSS("10000000"), "major"), (30, 0, 0, "extraordinary"), (1, 9, LOSS("10000000"), "large"),
+])
+def test_grade_at_every_threshold(deaths, serious, loss, grade):
+    assert accident_grade(deaths=deaths, serious_injuries=serious, direct_loss=loss) == grade
+
+
+BASE = dt.datetime(2024, 3, 5, 14, 30, tzinfo=dt.UTC)
+
+
+@pytest.mark.parametrize("delay,late", [
+    (dt.timedelta(0), False),
+    (dt.timedelta(minutes=59, seconds=59), False),
+    (dt.timedelta(minutes=60), False),
+    (dt.timedelta(minutes=60, seconds=1), True),
+    (dt.timedelta(hours=5), True),
+])
+def test_late_only_after_sixty_minutes(delay, late):
+    assert report_late(occurred_at=BASE, reported_at=BASE + delay) is late
+
+
+@pytest.mark.parametrize("sector,days,inside", [
+    ("construction", 30, True), ("construction", 30.0001, False),
+    ("road_traffic", 7, True), ("road_traffic", 7.0001, False),
+    ("fire", 7, True), ("fire", 8, False), ("industry_trade", 29, True),
+])
+def test_revision_window_is_30_days_or_7_for_road_and_fire(sector, days, inside):
+    assert revision_in_window(occurred_at=BASE, at=BASE + dt.timedelta(days=days),
+                              sector_code=sector) is inside
+
+
+@pytest.mark.parametrize("grade,levels", [
+    ("general", ["city"]), ("large", ["city", "province"]),
+    ("major", ["city", "province", "state_council"]),
+    ("extraordinary", ["city", "province", "state_council"]),
+])
+def test_forwarding_two_hours_per_level(grade, levels):
+    deadlines = forwarding_deadlines(grade=grade, reported_at=BASE)
+    assert [lvl for lvl, _ in deadlines] == levels
+    assert [due - BASE for _, due in deadlines] == [dt.timedelta(hours=2 * (i + 1))
+                                                    for i in range(len(levels))]
+
+
+@pytest.mark.parametrize("endangered,trapped,evacuated,threat,expected", [
+    (9, 2, 499, False, False), (10, 0, 0, False, True), (0, 3, 0, False, True),
+    (0, 0, 500, False, True), (0, 0, 0, True, True),
+])
+def test_large_dangerous_occurrence_criteria(endangered, trapped, evacuated, threat, expected):
+    assert is_large_dangerous_occurrence(endangered=endangered, trapped=trapped,
+                                         evacuated=evacuated,
+                                         key_facilities_threatened=threat) is expected
+
+
+def test_gb6441_has_twenty_types_in_order():
+    assert len(ACCIDENT_TYPES) == 20
+    assert ACCIDENT_TYPES[0] == ("01", "物体打击") and ACCIDENT_TYPES[8] == ("09", "高处坠落")
+    assert ACCIDENT_TYPES[-1] == ("20", "其他伤害")
+
+
+@pytest.mark.parametrize("value,code", [
+    ("高处坠落", "09"), ("09", "09"), ("9", "09"), (9, "09"), (9.0, "09"), (" 车辆伤害 ", "02"),
+    ("21", None), ("坠落", None), ("", None), (None, None),
+])
+def test_accident_type_by_name_or_code(value, code):
+    assert parse_accident_type(value) == code
