@@ -1,6 +1,7 @@
 """API: duty-rosters/ (with computed gaps) and calendar/?year=Y, per the public contract."""
 
 from django.utils.translation import gettext as _
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
 from rest_framework import mixins, serializers, viewsets
 from rest_framework.exceptions import ValidationError as ApiValidationError
 from rest_framework.response import Response
@@ -23,8 +24,24 @@ class GapSerializer(serializers.Serializer):
     missing = serializers.ChoiceField(choices=["staff", "leader"])
 
 
+class UnitField(serializers.CharField):
+    """A unit by code: `county`, a town code or a department code."""
+
+    def get_attribute(self, instance):
+        return instance.unit_code
+
+    def to_internal_value(self, data):
+        from django.core.exceptions import ValidationError
+
+        code = super().to_internal_value(data)
+        try:
+            return unit_from_code(code)
+        except ValidationError as exc:
+            raise serializers.ValidationError(exc.message_dict["unit"]) from exc
+
+
 class RosterSerializer(serializers.ModelSerializer):
-    unit = serializers.CharField(max_length=40)
+    unit = UnitField()
     shifts = ShiftSerializer(many=True)
     gaps = serializers.SerializerMethodField()
 
@@ -32,21 +49,9 @@ class RosterSerializer(serializers.ModelSerializer):
         model = DutyRoster
         fields = ["id", "unit", "title", "starts_at", "ends_at", "shifts", "gaps"]
 
-    def to_representation(self, instance):
-        data = super().to_representation(instance)
-        data["unit"] = instance.unit_code
-        return data
-
+    @extend_schema_field(GapSerializer(many=True))
     def get_gaps(self, roster) -> list[dict]:
         return GapSerializer([g.as_dict() for g in selectors.roster_gaps(roster)], many=True).data
-
-    def validate_unit(self, value: str):
-        from django.core.exceptions import ValidationError
-
-        try:
-            return unit_from_code(value)
-        except ValidationError as exc:
-            raise serializers.ValidationError(exc.message_dict["unit"]) from exc
 
 
 class RosterViewSet(mixins.CreateModelMixin, mixins.RetrieveModelMixin, mixins.UpdateModelMixin,
@@ -105,11 +110,26 @@ class RosterViewSet(mixins.CreateModelMixin, mixins.RetrieveModelMixin, mixins.U
         services.roster_delete(actor=self.request.user, roster=instance, via="api")
 
 
+class HolidaySerializer(serializers.Serializer):
+    name = serializers.CharField()
+    start = serializers.DateField()
+    end = serializers.DateField()
+    kind = serializers.ChoiceField(choices=[calendar.STATUTORY, calendar.LOCAL])
+
+
+class CalendarSerializer(serializers.Serializer):
+    holidays = HolidaySerializer(many=True)
+    workdays = serializers.ListField(child=serializers.DateField())
+
+
 class CalendarViewSet(viewsets.ViewSet):
     """GET calendar/?year=Y → {"holidays": [{"name", "start", "end", "kind"}], "workdays": [...]}."""
 
     anjian_permission = "view"
 
+    @extend_schema(
+        parameters=[OpenApiParameter("year", int, required=True)],
+        responses=CalendarSerializer)
     def list(self, request):
         raw = request.query_params.get("year", "")
         if not raw.strip().isdigit() or not 1901 <= int(raw) <= 2099:

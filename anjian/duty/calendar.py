@@ -153,9 +153,9 @@ def _group(days: dict[dt.date, str]) -> list[Holiday]:
             for a, b, names in periods]
 
 
-def statutory_holidays(year: int) -> list[Holiday]:
+def statutory_holidays(year: int, source: str = "") -> list[Holiday]:
     """The statutory holiday periods that touch `year` (a period crossing New Year is whole)."""
-    if year_source(year) == "declared":
+    if (source or year_source(year)) == "declared":
         return [Holiday(name=h.name, start=h.start, end=h.end, kind=STATUTORY)
                 for h in DeclaredHoliday.objects.filter(end__year__gte=year, start__year__lte=year)]
     first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
@@ -163,9 +163,9 @@ def statutory_holidays(year: int) -> list[Holiday]:
     return [p for p in periods if p.end >= first and p.start <= last]
 
 
-def adjusted_workdays(year: int) -> list[dt.date]:
+def adjusted_workdays(year: int, source: str = "") -> list[dt.date]:
     """The weekend days that are working days (调休上班) in `year`."""
-    if year_source(year) == "declared":
+    if (source or year_source(year)) == "declared":
         return list(DeclaredWorkday.objects.filter(day__year=year).values_list("day", flat=True))
     from chinese_calendar.constants import workdays
 
@@ -215,12 +215,15 @@ def seasons_on(day: dt.date) -> list[Season]:
     return [r.season for r in season_ranges(day.year) if r.start <= day <= r.end]
 
 
-def year_calendar(year: int) -> YearCalendar:
-    """The year's holidays (statutory and local, by first day) and adjusted working days."""
+def year_calendar(year: int, *, full: bool = True) -> YearCalendar:
+    """The year's holidays (statutory and local, by first day) and adjusted working days;
+    with `full`, also the seasons (the page needs them, `next_holiday` does not)."""
     source = year_source(year)
-    holidays = sorted(statutory_holidays(year) + local_holidays(year),
+    holidays = sorted(statutory_holidays(year, source) + local_holidays(year),
                       key=lambda h: (h.start, h.kind != STATUTORY, h.name))
-    return YearCalendar(year=year, holidays=holidays, workdays=adjusted_workdays(year),
+    if not full:
+        return YearCalendar(year=year, holidays=holidays, workdays=[], source=source)
+    return YearCalendar(year=year, holidays=holidays, workdays=adjusted_workdays(year, source),
                         source=source, seasons=season_ranges(year))
 
 
@@ -232,7 +235,7 @@ def holidays_from(on: dt.date, *, years: int = 2) -> list[Holiday]:
     result = []
     for year in range(on.year, on.year + years):
         try:
-            calendar = year_calendar(year)
+            calendar = year_calendar(year, full=False)
         except UnsupportedYear:
             break
         result.extend(h for h in calendar.holidays if h.end >= on and h not in result)

@@ -36,7 +36,7 @@ class UnitChoiceMixin:
             label=_("unit"), choices=[(u.key, u.name) for u in units],
             initial=initial.key if initial else None)
         self.fields["unit"].widget.attrs["class"] = "custom-select"
-        self.fields.move_to_end("unit", last=False)
+        self.fields = {"unit": self.fields.pop("unit"), **self.fields}
 
     def clean_unit(self) -> Unit:
         return unit_from_key(self.cleaned_data["unit"])
