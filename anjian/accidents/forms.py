@@ -1,7 +1,9 @@
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from anjian.accidents import services
 from anjian.accidents.models import FIGURES, Accident, Grade, Level
 from anjian.accounts.models import Sector, Town
 from anjian.core.periods import period_of
@@ -23,16 +25,22 @@ class AccidentForm(BootstrapMixin, forms.ModelForm):
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
-        for name in ("deaths", "missing", "serious_injuries", "minor_injuries", "direct_loss",
-                     "endangered", "trapped", "evacuated"):
-            # Negative figures reach the service, which names the field in Chinese.
-            self.fields[name].widget.attrs.pop("min", None)
-            self.fields[name].validators = []
         self.fields["enterprise"].queryset = self.fields["enterprise"].queryset.order_by("name")
         if user is not None and user.role == "town_officer":
             self.fields["town"].queryset = Town.objects.filter(pk=user.town_id)
         elif user is not None and user.role == "department_officer":
             self.fields["sector"].queryset = Sector.objects.filter(departments=user.department_id)
+
+    def clean(self):
+        data = super().clean()
+        probe = Accident(**{k: v for k, v in data.items() if k in services.ACCIDENT_FIELDS
+                            and k not in ("town", "sector", "enterprise")})
+        try:
+            services.accident_validate(accident=probe)
+        except ValidationError as exc:
+            for field, errors in exc.error_dict.items():
+                self.add_error(field, errors)
+        return data
 
 
 class RevisionForm(BootstrapMixin, forms.Form):

@@ -90,10 +90,14 @@ class Accident(models.Model):
             models.Index(fields=["enterprise", "occurred_at"], name="accident_ent_occurred"),
         ]
         constraints = [
-            models.CheckConstraint(name="accident_reported_after_occurred",
-                                   condition=models.Q(reported_at__gte=models.F("occurred_at"))),
-            models.CheckConstraint(name="accident_loss_not_negative",
-                                   condition=models.Q(direct_loss__gte=0)),
+            models.CheckConstraint(
+                name="accident_reported_after_occurred",
+                condition=models.Q(reported_at__gte=models.F("occurred_at")),
+                violation_error_message=_(
+                    "The report cannot be received before the accident happened.")),
+            models.CheckConstraint(
+                name="accident_loss_not_negative", condition=models.Q(direct_loss__gte=0),
+                violation_error_message=_("The loss cannot be negative.")),
         ]
 
     def __str__(self) -> str:

@@ -44,7 +44,7 @@ def _derive(accident: Accident) -> None:
                                                  reported_at=accident.reported_at)
 
 
-def _validate(accident: Accident, *, now: dt.datetime | None = None) -> None:
+def accident_validate(*, accident: Accident, now: dt.datetime | None = None) -> None:
     """Field errors beyond the model's own: negative figures, time order, 涉险 criteria."""
     errors: dict[str, list] = {}
     for name in COUNTS:
@@ -81,7 +81,7 @@ def _check_scope(actor, accident: Accident) -> None:
 def accident_build(*, data: dict[str, Any], now: dt.datetime | None = None) -> Accident:
     """An unsaved, fully validated accident with grade and lateness computed."""
     accident = Accident(**{k: v for k, v in data.items() if k in ACCIDENT_FIELDS})
-    _validate(accident, now=now)
+    accident_validate(accident=accident, now=now)
     _derive(accident)
     accident.full_clean()
     return accident
@@ -151,7 +151,7 @@ def _apply(*, actor, accident: Accident, data: dict[str, Any], note: str, via: s
     for key, value in data.items():
         if key in ACCIDENT_FIELDS:
             setattr(locked, key, value)
-    _validate(locked, now=now)
+    accident_validate(accident=locked, now=now)
     _derive(locked)
     locked.full_clean()
     _check_scope(actor, locked)
