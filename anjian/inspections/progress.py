@@ -1,8 +1,8 @@
 """Campaign progress per town and per department, aggregated in the database.
 
-Four grouped queries whatever the size of the campaign: targets (and how many were inspected or
-self-inspected) by town and by department, and the hazards found in the campaign's inspections
-(major, closed, overdue) by town and by department. Everything is narrowed to the caller's
+Two grouped queries whatever the size of the campaign: the targets (and how many were inspected
+or self-inspected) and the hazards found in the campaign's inspections (major, closed, overdue),
+both by the target enterprise's town and competent department. Everything is narrowed to the caller's
 jurisdiction, so a town sees its part, a department its sectors.
 """
 
@@ -13,8 +13,8 @@ from django.db.models import Count, Q
 from django.utils import timezone
 
 from anjian.core.scoping import scope_queryset
-from anjian.hazards.models import HazardGrade, HazardStatus
-from anjian.inspections.models import Campaign, InspectionKind, InspectionResult
+from anjian.hazards.models import Hazard, HazardGrade, HazardStatus
+from anjian.inspections.models import Campaign, InspectionKind
 from anjian.inspections.selectors import campaign_targets, inspected_enterprise_ids
 
 
@@ -62,72 +62,81 @@ class CampaignProgress:
         return [r for r in self.by_department if r.not_started]
 
 
-def _rows(*, actor, campaign: Campaign, unit: str, on: dt.date) -> list[ProgressRow]:
-    """`unit` is "town" or "department": the enterprise's town or competent department."""
-    key = f"enterprise__{unit}"
+def _grouped(*, actor, campaign: Campaign, on: dt.date) -> tuple[list[dict], dict]:
+    """Two grouped queries by (town, department) of the target enterprise: the targets, and the
+    hazards found in the campaign's inspections. Rows are folded per town and per department in
+    Python (at most towns × departments rows)."""
+    keys = ("enterprise__town_id", "enterprise__department_id")
     inspected = inspected_enterprise_ids(campaign)
     self_checked = inspected_enterprise_ids(campaign, kind=InspectionKind.SELF_CHECK)
-    targets = (
+    targets = list(
         campaign_targets(actor=actor, campaign=campaign)
-        .values(f"{key}_id", f"{key}__code", f"{key}__name")
+        .values(
+            *keys,
+            "enterprise__town__code",
+            "enterprise__town__name",
+            "enterprise__town__ordering",
+            "enterprise__department__code",
+            "enterprise__department__name",
+            "enterprise__department__ordering",
+        )
         .annotate(
             targets=Count("pk"),
             inspected=Count("pk", filter=Q(enterprise_id__in=inspected)),
             self_checked=Count("pk", filter=Q(enterprise_id__in=self_checked)),
         )
-        .order_by(f"{key}__ordering", f"{key}__code")
+        .order_by()
     )
-    open_ = ~Q(hazard__status=HazardStatus.CLOSED)
+    # From the hazards side: few rows, joined to their result through its unique index.
     hazards = (
         scope_queryset(
-            InspectionResult.objects.filter(inspection__campaign=campaign, hazard__isnull=False),
-            actor,
+            Hazard.objects.filter(inspection_result__inspection__campaign=campaign), actor
         )
-        .values(f"inspection__{key}_id")
+        .values(*keys)
         .annotate(
             hazards=Count("pk"),
-            major=Count("pk", filter=Q(hazard__grade=HazardGrade.MAJOR)),
-            closed=Count("pk", filter=Q(hazard__status=HazardStatus.CLOSED)),
-            overdue=Count("pk", filter=open_ & Q(hazard__deadline__lt=on)),
+            major=Count("pk", filter=Q(grade=HazardGrade.MAJOR)),
+            closed=Count("pk", filter=Q(status=HazardStatus.CLOSED)),
+            overdue=Count("pk", filter=~Q(status=HazardStatus.CLOSED) & Q(deadline__lt=on)),
         )
         .order_by()
     )
-    found = {h[f"inspection__{key}_id"]: h for h in hazards}
-    rows = []
+    return targets, {(h[keys[0]], h[keys[1]]): h for h in hazards}
+
+
+COUNTS = ("targets", "inspected", "self_checked")
+HAZARD_COUNTS = ("hazards", "major", "closed", "overdue")
+
+
+def _fold(targets: list[dict], hazards: dict, unit: str) -> list[ProgressRow]:
+    """Sum the (town, department) groups per `unit` ("town" or "department")."""
+    rows: dict[int, ProgressRow] = {}
+    order: dict[int, tuple] = {}
     for t in targets:
-        h = found.pop(t[f"{key}_id"], {})
-        rows.append(
-            ProgressRow(
-                code=t[f"{key}__code"],
-                name=t[f"{key}__name"],
-                targets=t["targets"],
-                inspected=t["inspected"],
-                self_checked=t["self_checked"],
-                hazards=h.get("hazards", 0),
-                major=h.get("major", 0),
-                closed=h.get("closed", 0),
-                overdue=h.get("overdue", 0),
+        pk = t[f"enterprise__{unit}_id"]
+        row = rows.get(pk)
+        if row is None:
+            row = rows[pk] = ProgressRow(
+                code=t[f"enterprise__{unit}__code"], name=t[f"enterprise__{unit}__name"]
             )
-        )
-    return rows
+            order[pk] = (t[f"enterprise__{unit}__ordering"], row.code)
+        found = hazards.get((t["enterprise__town_id"], t["enterprise__department_id"]), {})
+        for name in COUNTS:
+            setattr(row, name, getattr(row, name) + t[name])
+        for name in HAZARD_COUNTS:
+            setattr(row, name, getattr(row, name) + found.get(name, 0))
+    return [rows[pk] for pk in sorted(rows, key=order.__getitem__)]
 
 
 def campaign_progress(*, actor, campaign: Campaign, on: dt.date | None = None) -> CampaignProgress:
-    """The progress table of a campaign in the actor's jurisdiction (four queries)."""
+    """The progress table of a campaign in the actor's jurisdiction (two queries)."""
     today = on or timezone.localdate()
     progress = CampaignProgress(campaign=campaign, on=today)
-    progress.by_town = _rows(actor=actor, campaign=campaign, unit="town", on=today)
-    progress.by_department = _rows(actor=actor, campaign=campaign, unit="department", on=today)
+    targets, hazards = _grouped(actor=actor, campaign=campaign, on=today)
+    progress.by_town = _fold(targets, hazards, "town")
+    progress.by_department = _fold(targets, hazards, "department")
     total = progress.total
     for row in progress.by_town:
-        for name in (
-            "targets",
-            "inspected",
-            "self_checked",
-            "hazards",
-            "major",
-            "closed",
-            "overdue",
-        ):
+        for name in (*COUNTS, *HAZARD_COUNTS):
             setattr(total, name, getattr(total, name) + getattr(row, name))
     return progress

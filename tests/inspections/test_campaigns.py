@@ -191,9 +191,9 @@ def test_progress_page_query_count_does_not_grow_with_the_campaign(
             )
     after = _progress_queries(client, campaign)
     assert after == before
-    # session, user, campaign, its sectors and towns, 4 progress aggregates, pending count and
+    # session, user, campaign, its sectors and towns, 2 progress aggregates, pending count and
     # page, the bell, the timeline, and the session save.
-    assert before <= 16
+    assert before <= 14
 
 
 def test_the_excel_export_holds_the_progress_table(progressed, campaign, county_admin, login):
