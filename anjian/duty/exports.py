@@ -2,6 +2,7 @@
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 
@@ -21,7 +22,7 @@ def export_roster(*, roster: DutyRoster, stream) -> None:
     sheet.title = _("Duty roster")[:31]
     sheet.append([roster.title])
     sheet["A1"].font = Font(bold=True, size=14)
-    sheet.append([_("unit"), roster.unit_name, _("period"),
+    sheet.append([pgettext("duty", "unit"), roster.unit_name, pgettext("duty", "period"),
                   f"{_local(roster.starts_at):%Y-%m-%d %H:%M} – {_local(roster.ends_at):%Y-%m-%d %H:%M}"])
     sheet.append([])
     sheet.append([_("starts at"), _("ends at"), _("leader on duty"), _("staff on duty"),
@@ -36,7 +37,7 @@ def export_roster(*, roster: DutyRoster, stream) -> None:
     for column, width in zip("ABCDE", (18, 18, 14, 30, 18), strict=True):
         sheet.column_dimensions[column].width = width
     gaps_sheet = workbook.create_sheet(_("Gaps")[:31])
-    gaps_sheet.append([_("starts at"), _("ends at"), _("missing")])
+    gaps_sheet.append([_("starts at"), _("ends at"), pgettext("duty", "missing")])
     labels = {"staff": _("no staff on duty"), "leader": _("no leader on duty")}
     for gap in selectors.roster_gaps(roster):
         gaps_sheet.append([_local(gap.starts_at), _local(gap.ends_at), labels[gap.missing]])

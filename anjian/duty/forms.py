@@ -1,5 +1,6 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from anjian.duty.models import (
     DeclaredHoliday,
@@ -33,7 +34,7 @@ class UnitChoiceMixin:
 
     def _unit_field(self, units: list[Unit], initial: Unit | None = None) -> None:
         self.fields["unit"] = forms.ChoiceField(
-            label=_("unit"), choices=[(u.key, u.name) for u in units],
+            label=pgettext_lazy("duty", "unit"), choices=[(u.key, u.name) for u in units],
             initial=initial.key if initial else None)
         self.fields["unit"].widget.attrs["class"] = "custom-select"
         self.fields = {"unit": self.fields.pop("unit"), **self.fields}
@@ -43,7 +44,7 @@ class UnitChoiceMixin:
 
 
 class RosterForm(UnitChoiceMixin, BootstrapMixin, forms.Form):
-    title = forms.CharField(label=_("title"), max_length=120)
+    title = forms.CharField(label=pgettext_lazy("duty", "title"), max_length=120)
     starts_at = forms.DateTimeField(label=_("starts at"), widget=DATETIME)
     ends_at = forms.DateTimeField(label=_("ends at"), widget=DATETIME)
 

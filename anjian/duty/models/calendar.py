@@ -6,6 +6,7 @@ import datetime as dt
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 # A leap year, so that 2-29 is a valid month-day for a season or a solar festival.
 _LEAP = 2024
@@ -97,7 +98,7 @@ class PeriodWork(models.Model):
 
     EVERY_HOLIDAY = "*"
 
-    period = models.CharField(_("period"), max_length=40,
+    period = models.CharField(pgettext_lazy("duty", "period"), max_length=40,
                               help_text=_("A holiday or season name; * for every holiday."))
     timing = models.CharField(_("timing"), max_length=8, choices=WorkTiming.choices,
                               default=WorkTiming.BEFORE)

@@ -5,6 +5,7 @@ import datetime as dt
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from anjian.duty.models.units import UnitRecord
 
@@ -42,7 +43,8 @@ class ReportDeadline(models.Model):
     """How soon the duty desk must report upward (§6; set per county). Defaults by migration:
     phone within 30 minutes, written within 1 hour for 较大 and above (grade-relevant events)."""
 
-    kind = models.CharField(_("kind"), max_length=8, choices=ReportKind.choices, unique=True)
+    kind = models.CharField(pgettext_lazy("duty", "kind"), max_length=8,
+                            choices=ReportKind.choices, unique=True)
     minutes = models.PositiveIntegerField(_("minutes"))
     grade_relevant_only = models.BooleanField(
         _("only for 较大 and above"), default=False,
@@ -67,7 +69,7 @@ class InformationReport(UnitRecord):
     received_at = models.DateTimeField(_("received at"))
     reported_at = models.DateTimeField(_("reported upward at"), null=True, blank=True)
     reported_to = models.CharField(_("reported to"), max_length=100, blank=True)
-    kind = models.CharField(_("kind"), max_length=8, choices=ReportKind.choices,
+    kind = models.CharField(pgettext_lazy("duty", "kind"), max_length=8, choices=ReportKind.choices,
                             default=ReportKind.PHONE)
     grade_relevant = models.BooleanField(
         _("较大 or above"), default=False,

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from anjian.duty.models.units import UnitRecord
 
@@ -14,7 +15,7 @@ class DutyRosterQuerySet(models.QuerySet):
 
 
 class DutyRoster(UnitRecord):
-    title = models.CharField(_("title"), max_length=120)
+    title = models.CharField(pgettext_lazy("duty", "title"), max_length=120)
     starts_at = models.DateTimeField(_("starts at"))
     ends_at = models.DateTimeField(_("ends at"))
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
