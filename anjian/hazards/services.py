@@ -157,7 +157,8 @@ def hazard_create(*, actor, data: dict[str, Any], via: str = "web") -> Hazard:
 def hazard_update(*, actor, hazard: Hazard, data: dict[str, Any], via: str = "web") -> Hazard:
     """Change a hazard's description, grade or 五定; the enterprise changes its 五定 and plan."""
     check_permission(actor, "write")
-    locked = Hazard.objects.select_for_update().select_related("enterprise").get(pk=hazard.pk)
+    locked = (Hazard.objects.select_for_update(of=("self",)).select_related("enterprise")
+              .get(pk=hazard.pk))
     _check_scope(actor, locked)
     if not policy.can_edit(actor, locked):
         raise PermissionDenied

@@ -46,7 +46,9 @@ class UnknownAction(ValueError):
 
 def _lock(hazard: Hazard | int) -> Hazard:
     pk = getattr(hazard, "pk", hazard)
-    return Hazard.objects.select_for_update().select_related("enterprise", "town").get(pk=pk)
+    # of=("self",): PostgreSQL cannot lock the nullable side of the enterprise outer join.
+    return (Hazard.objects.select_for_update(of=("self",))
+            .select_related("enterprise", "town").get(pk=pk))
 
 
 def _check_access(actor, hazard: Hazard, allowed) -> None:
