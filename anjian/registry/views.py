@@ -1,7 +1,6 @@
 """Registry pages: thin views over selectors and services."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -9,17 +8,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from anjian.core.audit import timeline
+from anjian.core.forms import submit
 from anjian.core.permissions import requires
 from anjian.registry import exports, selectors, services
 from anjian.registry.forms import EnterpriseFilterForm, EnterpriseForm, ImportForm, LicenceForm
-
-
-def _apply_errors(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc)
 
 
 @requires("view")
@@ -43,14 +35,10 @@ def enterprise_detail(request, pk: int):
 @requires("officer")
 def enterprise_create(request):
     form = EnterpriseForm(request.POST or None, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        try:
-            enterprise = services.enterprise_create(actor=request.user, data=form.cleaned_data)
-        except ValidationError as exc:
-            _apply_errors(form, exc)
-        else:
-            messages.success(request, _("The unit was registered."))
-            return redirect("registry:enterprise_detail", pk=enterprise.pk)
+    enterprise = submit(request, form, lambda data: services.enterprise_create(
+        actor=request.user, data=data), success=_("The unit was registered."))
+    if enterprise:
+        return redirect("registry:enterprise_detail", pk=enterprise.pk)
     return render(request, "registry/enterprise_form.html", {"form": form})
 
 
@@ -58,16 +46,10 @@ def enterprise_create(request):
 def enterprise_edit(request, pk: int):
     enterprise = selectors.enterprise_get_for(actor=request.user, pk=pk)
     form = EnterpriseForm(request.POST or None, instance=enterprise, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        data = {name: form.cleaned_data[name] for name in form.fields}
-        enterprise.refresh_from_db()
-        try:
-            services.enterprise_update(actor=request.user, enterprise=enterprise, data=data)
-        except ValidationError as exc:
-            _apply_errors(form, exc)
-        else:
-            messages.success(request, _("The changes were saved."))
-            return redirect("registry:enterprise_detail", pk=enterprise.pk)
+    if submit(request, form, lambda data: services.enterprise_update(
+            actor=request.user, enterprise=enterprise, data=data),
+            success=_("The changes were saved.")):
+        return redirect("registry:enterprise_detail", pk=enterprise.pk)
     return render(request, "registry/enterprise_form.html", {"form": form, "enterprise": enterprise})
 
 
@@ -75,15 +57,10 @@ def enterprise_edit(request, pk: int):
 def licence_create(request, pk: int):
     enterprise = selectors.enterprise_get_for(actor=request.user, pk=pk)
     form = LicenceForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.licence_create(actor=request.user, enterprise=enterprise,
-                                    data=form.cleaned_data)
-        except ValidationError as exc:
-            _apply_errors(form, exc)
-        else:
-            messages.success(request, _("The licence was added."))
-            return redirect("registry:enterprise_detail", pk=enterprise.pk)
+    if submit(request, form, lambda data: services.licence_create(
+            actor=request.user, enterprise=enterprise, data=data),
+            success=_("The licence was added.")):
+        return redirect("registry:enterprise_detail", pk=enterprise.pk)
     return render(request, "registry/licence_form.html", {"form": form, "enterprise": enterprise})
 
 
@@ -91,15 +68,10 @@ def licence_create(request, pk: int):
 def licence_edit(request, pk: int):
     licence = selectors.licence_get_for(actor=request.user, pk=pk)
     form = LicenceForm(request.POST or None, instance=licence)
-    if request.method == "POST" and form.is_valid():
-        licence.refresh_from_db()
-        try:
-            services.licence_update(actor=request.user, licence=licence, data=form.cleaned_data)
-        except ValidationError as exc:
-            _apply_errors(form, exc)
-        else:
-            messages.success(request, _("The changes were saved."))
-            return redirect("registry:enterprise_detail", pk=licence.enterprise_id)
+    if submit(request, form, lambda data: services.licence_update(
+            actor=request.user, licence=licence, data=data),
+            success=_("The changes were saved.")):
+        return redirect("registry:enterprise_detail", pk=licence.enterprise_id)
     return render(request, "registry/licence_form.html",
                   {"form": form, "enterprise": licence.enterprise, "licence": licence})
 

@@ -1,0 +1,36 @@
+"""The one way a page form calls a service: validate, run, put the service's field errors on the form."""
+
+from collections.abc import Callable
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+
+
+def apply_errors(form: forms.BaseForm, exc: ValidationError) -> None:
+    """Show a service's ValidationError next to the fields it names (others at the top)."""
+    if hasattr(exc, "error_dict"):
+        for field, errors in exc.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, exc)
+
+
+def submit(request, form: forms.BaseForm, action: Callable[[dict], Any], *,
+           success: str = "") -> Any:
+    """On a valid POST, run `action(cleaned_data)` and return its result; otherwise None.
+
+    A ValidationError raised by the service lands on the form, so the page shows it in Chinese
+    next to the field and nothing is saved.
+    """
+    if request.method != "POST" or not form.is_valid():
+        return None
+    try:
+        result = action(form.cleaned_data)
+    except ValidationError as exc:
+        apply_errors(form, exc)
+        return None
+    if success:
+        messages.success(request, success)
+    return result if result is not None else True
