@@ -149,7 +149,7 @@ def risk_point_update(*, actor, risk_point: RiskPoint, data: dict[str, Any],
                       via: str = "web") -> RiskPoint:
     """Change a risk point; it is graded again with the bands in force today."""
     check_permission(actor, "write")
-    locked = RiskPoint.objects.select_for_update().select_related("enterprise").get(
+    locked = RiskPoint.objects.select_for_update(of=("self",)).select_related("enterprise").get(
         pk=risk_point.pk)
     check_scope(actor, locked)
     before = audit.snapshot(locked)

@@ -204,3 +204,11 @@ def test_only_the_county_admin_uploads_outlines(town_a, login, town_a_officer):
 
 def test_no_risk_point_without_a_level(located):
     assert not RiskPoint.objects.filter(level="").exists()
+
+
+def test_marker_titles_are_escaped(located, enterprise_a, login, county_admin):
+    enterprise_a.name = '<script>alert("x")</script>化工'
+    enterprise_a.save()
+    html = login(county_admin).get(reverse("risks:map")).content.decode()
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;化工" in html
+    assert "<script>alert" not in html
