@@ -100,7 +100,7 @@ def _rosters(ctx: DemoContext) -> None:
     for index, unit in enumerate(units):
         if index == len(units) - 2:
             continue  # one town has not filed yet: the filing overview shows it
-        start, end, shifts = _shifts(holiday, ctx.rng, gaps=index == 2)
+        start, end, shifts = _shifts(holiday, ctx.rng, gaps=index == 1)  # the demo town
         name = ctx.county.name if unit.kind == "county" else unit.name
         services.roster_create(actor=ctx.admin, unit=unit, title=f"{name}{holiday.name}值班表",
                                starts_at=start, ends_at=end, shifts=shifts, via="demo")
