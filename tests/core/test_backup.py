@@ -20,7 +20,7 @@ Town.objects.create(code="t2", name="二镇")
 def test_backup_then_restore_brings_back_data_and_uploads(tmp_path):
     env = server_env(tmp_path / "data")
     anjian(["migrate", "--noinput"], env=env)
-    anjian(["shell", "-c", CREATE], env=env)
+    anjian(["shell", "-v", "0", "-c", CREATE], env=env)
     upload = tmp_path / "data" / "media" / "evidence" / "photo.jpg"
     upload.parent.mkdir(parents=True)
     upload.write_bytes(b"\xff\xd8\xff photo")
@@ -28,11 +28,11 @@ def test_backup_then_restore_brings_back_data_and_uploads(tmp_path):
     out = anjian(["backup", "-o", str(archive)], env=env)
     assert "1 files" in out.stdout
 
-    anjian(["shell", "-c", CHANGE], env=env)
+    anjian(["shell", "-v", "0", "-c", CHANGE], env=env)
     upload.unlink()
     anjian(["restore", str(archive)], env=env)
 
-    assert anjian(["shell", "-c", COUNT], env=env).stdout.strip() == "['t1']"
+    assert anjian(["shell", "-v", "0", "-c", COUNT], env=env).stdout.strip() == "['t1']"
     assert upload.read_bytes() == b"\xff\xd8\xff photo"
 
 
