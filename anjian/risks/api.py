@@ -4,6 +4,8 @@ from decimal import Decimal
 
 import django_filters
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers, viewsets
 
 from anjian.accounts.models import Sector, Town
@@ -13,6 +15,7 @@ from anjian.risks import services
 from anjian.risks.models import Method, RiskLevel, RiskPoint
 
 
+@extend_schema_field(OpenApiTypes.NUMBER)
 class FactorField(serializers.Field):
     """A factor as a JSON number (3, 0.5); accepts numbers or numeric strings."""
 
