@@ -189,8 +189,21 @@ CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_HSTS_SECONDS = env_int("ANJIAN_HSTS_SECONDS", 0, minimum=0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_HSTS_SECONDS > 0
 SECURE_HSTS_PRELOAD = SECURE_HSTS_SECONDS > 0
-if env_bool("ANJIAN_BEHIND_PROXY", False):
+
+
+def client_ip_behind_proxy(request) -> str | None:
+    """The address the reverse proxy saw: the last X-Forwarded-For entry (the proxy appends it;
+    entries before it come from the client and may be forged)."""
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "").rsplit(",", 1)[-1].strip()
+    return forwarded or request.META.get("REMOTE_ADDR")
+
+
+BEHIND_PROXY = env_bool("ANJIAN_BEHIND_PROXY", False)
+if BEHIND_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    # Behind nginx every request comes from the proxy's address: without this, five failed
+    # logins by anyone would lock every user out by "ip_address".
+    AXES_CLIENT_IP_CALLABLE = client_ip_behind_proxy
 
 # Every asset is served by the platform itself: nothing may load from another host.
 CONTENT_SECURITY_POLICY = {
