@@ -3,6 +3,8 @@ deployment check, each seen through the real login form, API and middleware."""
 
 import datetime as dt
 import re
+import subprocess
+import sys
 
 import pytest
 from django.contrib.auth.password_validation import validate_password
@@ -126,6 +128,37 @@ def test_failures_over_the_api_lock_the_web_login_too(town_a_officer, api_as, cl
     response = _post_login(client, town_a_officer.username, PASSWORD)
     assert response.status_code == 429
     assert "锁定" in response.content.decode()
+
+
+def test_behind_a_proxy_one_clients_failures_do_not_lock_out_everyone(
+        town_a_officer, town_b_officer, client, settings):
+    from anjian.settings import client_ip_behind_proxy
+
+    settings.AXES_CLIENT_IP_CALLABLE = client_ip_behind_proxy  # as with ANJIAN_BEHIND_PROXY=1
+    # Every request comes from nginx (127.0.0.1); X-Forwarded-For names the real client.
+    attacker = {"REMOTE_ADDR": "127.0.0.1", "HTTP_X_FORWARDED_FOR": "1.2.3.4, 10.0.0.66"}
+    for n in range(5):
+        client.post(LOGIN, {"username": f"nobody{n}", "password": "Wrong#pass99"}, **attacker)
+    colleague = Client()
+    response = colleague.post(LOGIN, {"username": town_b_officer.username, "password": PASSWORD},
+                              REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="10.0.0.7")
+    assert response.status_code == 302
+    # The attacker's own address is locked, whatever it forges in front of the proxy's entry.
+    response = client.post(LOGIN, {"username": town_a_officer.username, "password": PASSWORD},
+                           REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="10.0.0.7, 10.0.0.66")
+    assert response.status_code == 429
+
+
+def test_production_settings_behind_a_proxy_take_the_forwarded_address(tmp_path):
+    code = ("import django; django.setup(); from django.conf import settings as s; "
+            "print(s.AXES_CLIENT_IP_CALLABLE.__name__, s.SECURE_PROXY_SSL_HEADER)")
+    env = {**server_env(tmp_path), "ANJIAN_BEHIND_PROXY": "1",
+           "DJANGO_SETTINGS_MODULE": "anjian.settings"}
+    result = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True,
+                            text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split()[0] == "client_ip_behind_proxy"
+    assert "HTTP_X_FORWARDED_PROTO" in result.stdout
 
 
 # --- sessions end after 30 idle minutes ----------------------------------------------------------
