@@ -112,8 +112,8 @@ def roster_update(*, actor, roster: DutyRoster, title: str, starts_at: dt.dateti
                   ends_at: dt.datetime, shifts: list[dict[str, Any]],
                   via: str = "web") -> DutyRoster:
     """Change a roster's title and period and replace its shifts. The unit stays the same."""
-    locked = DutyRoster.objects.select_for_update().select_related("town", "department").get(
-        pk=roster.pk)
+    locked = DutyRoster.objects.select_for_update(of=("self",)).select_related(
+        "town", "department").get(pk=roster.pk)
     _check_unit(actor, unit_of_record(locked))
     _validate_roster(starts_at, ends_at, shifts)
     before = audit.snapshot(locked)
@@ -179,7 +179,7 @@ def report_create(*, actor, unit: Unit, data: dict[str, Any],
 def report_update(*, actor, report: InformationReport, data: dict[str, Any],
                   via: str = "web") -> InformationReport:
     """Complete or correct a report (typically: when and to whom it was reported upward)."""
-    locked = InformationReport.objects.select_for_update().select_related(
+    locked = InformationReport.objects.select_for_update(of=("self",)).select_related(
         "town", "department").get(pk=report.pk)
     _check_unit(actor, unit_of_record(locked))
     before = audit.snapshot(locked)

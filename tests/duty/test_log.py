@@ -117,3 +117,20 @@ def test_town_officer_sees_checks_of_its_town_only(login, leader, town_a_officer
         "checked_at": local(2026, 11, 3, 22), "findings": "乙镇记录完整"})
     page = login(town_a_officer).get(reverse("duty:check_list")).content.decode()
     assert "甲镇记录完整" in page and "乙镇记录完整" not in page
+
+
+def test_officer_completes_a_report_and_outsider_gets_404(login, county_admin, town_a_officer,
+                                                          town_b_officer, leader, town_a):
+    report = _report(county_admin, town_unit(town_a))
+    url = reverse("duty:report_edit", args=[report.pk])
+    data = {"event": "车辆侧翻", "received_at": "2026-11-01T10:00", "kind": "phone",
+            "reported_at": "2026-11-01T10:20", "reported_to": "县政府办", "note": ""}
+    assert login(town_b_officer).post(url, data).status_code == 404
+    assert login(leader).post(url, data).status_code == 403
+    assert login(town_a_officer).post(url, data).status_code == 302
+    report.refresh_from_db()
+    assert report.reported_to == "县政府办" and report.reported_at == local(2026, 11, 1, 10, 20)
+    bad = dict(data, reported_at="2026-11-01T09:00")
+    assert login(town_a_officer).post(url, bad).status_code == 200
+    report.refresh_from_db()
+    assert report.reported_at == local(2026, 11, 1, 10, 20)
