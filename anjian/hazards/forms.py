@@ -1,5 +1,6 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from anjian.accounts.models import Role, Sector, Town
 from anjian.registry.selectors import enterprise_list
@@ -125,18 +126,18 @@ class DecisionForm(BootstrapMixin, forms.Form):
 class HazardFilterForm(BootstrapMixin, forms.Form):
     q = forms.CharField(label=_("Search"), required=False,
                         widget=forms.TextInput(attrs={"placeholder": _("Search")}))
-    town = forms.ModelChoiceField(Town.objects.all(), label=_("town"), required=False,
+    town = forms.ModelChoiceField(Town.objects.all(), label=pgettext_lazy("hazard", "town"), required=False,
                                   to_field_name="code", empty_label=_("All towns"))
     sector = forms.ModelChoiceField(Sector.objects.all(), label=_("sector"), required=False,
                                     to_field_name="code", empty_label=_("All sectors"))
-    status = forms.ChoiceField(label=_("status"), required=False,
+    status = forms.ChoiceField(label=pgettext_lazy("hazard", "status"), required=False,
                                choices=[("", _("All states")), *HazardStatus.choices])
-    grade = forms.ChoiceField(label=_("grade"), required=False,
+    grade = forms.ChoiceField(label=pgettext_lazy("hazard", "grade"), required=False,
                               choices=[("", _("All grades")), *HazardGrade.choices])
-    source = forms.ChoiceField(label=_("source"), required=False,
+    source = forms.ChoiceField(label=pgettext_lazy("hazard", "source"), required=False,
                                choices=[("", _("All sources")), *HazardSource.choices])
-    overdue = forms.ChoiceField(label=_("overdue"), required=False, choices=[
-        ("", _("Overdue or not")), ("1", _("Overdue")), ("0", _("Not overdue"))])
+    overdue = forms.ChoiceField(label=pgettext_lazy("hazard", "overdue"), required=False, choices=[
+        ("", _("Overdue or not")), ("1", pgettext_lazy("hazard", "Overdue")), ("0", _("Not overdue"))])
     supervised = forms.ChoiceField(label=_("supervision"), required=False, choices=[
         ("", _("Supervised or not")), ("1", _("Under county supervision")),
         ("0", _("Not supervised"))])

@@ -4,6 +4,7 @@ import tempfile
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from anjian.accounts.models import Sector, Town
 from anjian.core import audit, excel
@@ -90,16 +91,16 @@ class HazardImporter(excel.Importer):
         data["enterprise"] = data.pop("credit_code", None)
         if data["enterprise"] is None:
             attempt("town", lambda: excel.lookup_by_code_or_name(
-                Town, values.get("town"), label=_("town"), cache=self.cache[Town]))
+                Town, values.get("town"), label=pgettext("hazard", "town"), cache=self.cache[Town]))
             attempt("sector", lambda: excel.lookup_by_code_or_name(
                 Sector, values.get("sector"), label=_("sector"), cache=self.cache[Sector]))
         attempt("grade", lambda: _word(GRADE_WORDS, excel.text(values.get("grade")),
-                                       default=HazardGrade.GENERAL, label=_("grade"),
+                                       default=HazardGrade.GENERAL, label=pgettext("hazard", "grade"),
                                        choices="一般, 重大"))
         attempt("source", lambda: _word(SOURCE_WORDS, excel.text(values.get("source")),
-                                        default=HazardSource.INSPECTION, label=_("source"),
+                                        default=HazardSource.INSPECTION, label=pgettext("hazard", "source"),
                                         choices="政府检查, 企业自查, 专项整治, 群众举报"))
-        for name, label in (("found_on", _("found on")), ("deadline", _("deadline"))):
+        for name, label in (("found_on", pgettext("hazard", "found on")), ("deadline", pgettext("hazard", "deadline"))):
             attempt(name, lambda n=name, lab=label: excel.date_or_none(values.get(n), label=lab))
         key = (code or data.get("location"), data["description"], data.get("found_on"))
         if key in self.seen:

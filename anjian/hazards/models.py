@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from anjian.accounts.models import Department, Sector, Town
 from anjian.core.scoping import Scope
@@ -22,23 +23,23 @@ class HazardGrade(models.TextChoices):
 
 
 class HazardSource(models.TextChoices):
-    INSPECTION = "inspection", _("Government inspection")
+    INSPECTION = "inspection", pgettext_lazy("hazard", "Government inspection")
     SELF_CHECK = "self_check", _("Enterprise self-check")
     CAMPAIGN = "campaign", _("Special campaign")
     PUBLIC_REPORT = "public_report", _("Public report")
 
 
 class HazardStatus(models.TextChoices):
-    PENDING = "pending", _("Pending")
-    RECTIFYING = "rectifying", _("Rectifying")
-    AWAITING_ACCEPTANCE = "awaiting_acceptance", _("Awaiting acceptance")
-    CLOSED = "closed", _("Closed")
+    PENDING = "pending", pgettext_lazy("hazard", "Pending")
+    RECTIFYING = "rectifying", pgettext_lazy("hazard", "Rectifying")
+    AWAITING_ACCEPTANCE = "awaiting_acceptance", pgettext_lazy("hazard", "Awaiting acceptance")
+    CLOSED = "closed", pgettext_lazy("hazard", "Closed")
 
 
 class HazardCriterion(models.Model):
     """One item of a national 重大事故隐患判定标准: a hazard matching it is graded major."""
 
-    code = models.SlugField(_("code"), max_length=40, unique=True)
+    code = models.SlugField(pgettext_lazy("hazard", "code"), max_length=40, unique=True)
     standard = models.CharField(_("standard"), max_length=200)
     item = models.CharField(_("item number"), max_length=20)
     text = models.TextField(_("text"))
@@ -48,7 +49,7 @@ class HazardCriterion(models.Model):
 
     class Meta:
         ordering = ["ordering", "code"]
-        verbose_name = _("major-hazard criterion")
+        verbose_name = pgettext_lazy("hazard", "major-hazard criterion")
         verbose_name_plural = _("major-hazard criteria")
 
     def __str__(self) -> str:
@@ -91,35 +92,35 @@ class Hazard(models.Model):
 
     enterprise = models.ForeignKey("registry.Enterprise", on_delete=models.PROTECT, null=True,
                                    blank=True, related_name="hazards",
-                                   verbose_name=_("enterprise"))
+                                   verbose_name=pgettext_lazy("hazard", "enterprise"))
     # Denormalised from the enterprise (or given for a public place): every query scopes by both.
     town = models.ForeignKey(Town, on_delete=models.PROTECT, related_name="hazards",
-                             verbose_name=_("town"))
+                             verbose_name=pgettext_lazy("hazard", "town"))
     sector = models.ForeignKey(Sector, on_delete=models.PROTECT, related_name="hazards",
                                verbose_name=_("sector"))
-    location = models.CharField(_("location"), max_length=200, blank=True)
-    description = models.TextField(_("description"))
-    grade = models.CharField(_("grade"), max_length=10, choices=HazardGrade.choices,
+    location = models.CharField(pgettext_lazy("hazard", "location"), max_length=200, blank=True)
+    description = models.TextField(pgettext_lazy("hazard", "description"))
+    grade = models.CharField(pgettext_lazy("hazard", "grade"), max_length=10, choices=HazardGrade.choices,
                              default=HazardGrade.GENERAL)
     criterion = models.ForeignKey(HazardCriterion, on_delete=models.PROTECT, null=True, blank=True,
-                                  related_name="hazards", verbose_name=_("major-hazard criterion"))
-    found_on = models.DateField(_("found on"))
+                                  related_name="hazards", verbose_name=pgettext_lazy("hazard", "major-hazard criterion"))
+    found_on = models.DateField(pgettext_lazy("hazard", "found on"))
     found_by = models.CharField(_("found by"), max_length=100)
-    source = models.CharField(_("source"), max_length=16, choices=HazardSource.choices)
+    source = models.CharField(pgettext_lazy("hazard", "source"), max_length=16, choices=HazardSource.choices)
     # The government unit that found it and accepts it (both empty: the county, or self-check).
     owner_town = models.ForeignKey(Town, on_delete=models.PROTECT, null=True, blank=True,
                                    related_name="owned_hazards", verbose_name=_("owning town"))
     owner_department = models.ForeignKey(Department, on_delete=models.PROTECT, null=True,
                                          blank=True, related_name="owned_hazards",
                                          verbose_name=_("owning department"))
-    status = models.CharField(_("status"), max_length=20, choices=HazardStatus.choices,
+    status = models.CharField(pgettext_lazy("hazard", "status"), max_length=20, choices=HazardStatus.choices,
                               default=HazardStatus.PENDING)
     supervised = models.BooleanField(_("under county supervision"), default=False)
 
     # 五定: responsible person, measures, funds, deadline, contingency plan.
-    deadline = models.DateField(_("deadline"))
+    deadline = models.DateField(pgettext_lazy("hazard", "deadline"))
     original_deadline = models.DateField(_("original deadline"), null=True, blank=True)
-    responsible_person = models.CharField(_("responsible person"), max_length=100, blank=True)
+    responsible_person = models.CharField(pgettext_lazy("hazard", "responsible person"), max_length=100, blank=True)
     measures = models.TextField(_("rectification measures"), blank=True)
     funds = models.DecimalField(_("funds (yuan)"), max_digits=14, decimal_places=2, null=True,
                                 blank=True)
@@ -135,7 +136,7 @@ class Hazard(models.Model):
 
     reported_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
                                     null=True, blank=True, related_name="+",
-                                    verbose_name=_("recorded by"))
+                                    verbose_name=pgettext_lazy("hazard", "recorded by"))
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
@@ -258,8 +259,8 @@ class HazardEvidence(models.Model):
                                    verbose_name=_("transition"))
     file = models.FileField(_("file"), upload_to=evidence_path, max_length=300)
     name = models.CharField(_("file name"), max_length=200)
-    kind = models.CharField(_("kind"), max_length=10, choices=EvidenceKind.choices)
-    step = models.CharField(_("step"), max_length=20, choices=HazardStatus.choices)
+    kind = models.CharField(pgettext_lazy("hazard", "kind"), max_length=10, choices=EvidenceKind.choices)
+    step = models.CharField(pgettext_lazy("hazard", "step"), max_length=20, choices=HazardStatus.choices)
     size = models.PositiveIntegerField(_("size"))
     uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
                                     null=True, blank=True, related_name="+",
@@ -276,9 +277,9 @@ class HazardEvidence(models.Model):
 
 
 class ExtensionStatus(models.TextChoices):
-    REQUESTED = "requested", _("Requested")
-    APPROVED = "approved", _("Approved")
-    REFUSED = "refused", _("Refused")
+    REQUESTED = "requested", pgettext_lazy("hazard", "Requested")
+    APPROVED = "approved", pgettext_lazy("hazard", "Approved")
+    REFUSED = "refused", pgettext_lazy("hazard", "Refused")
 
 
 class HazardExtension(models.Model):
@@ -289,7 +290,7 @@ class HazardExtension(models.Model):
     previous_deadline = models.DateField(_("previous deadline"))
     new_deadline = models.DateField(_("requested deadline"))
     reason = models.TextField(_("reason"))
-    status = models.CharField(_("status"), max_length=10, choices=ExtensionStatus.choices,
+    status = models.CharField(pgettext_lazy("hazard", "status"), max_length=10, choices=ExtensionStatus.choices,
                               default=ExtensionStatus.REQUESTED)
     requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
                                      null=True, blank=True, related_name="+",
@@ -323,8 +324,8 @@ class SupervisionNotice(models.Model):
 
     hazard = models.OneToOneField(Hazard, on_delete=models.CASCADE, related_name="supervision",
                                   verbose_name=_("hazard"))
-    number = models.CharField(_("number"), max_length=40, unique=True)
-    issued_on = models.DateField(_("issued on"))
+    number = models.CharField(pgettext_lazy("hazard", "number"), max_length=40, unique=True)
+    issued_on = models.DateField(pgettext_lazy("hazard", "issued on"))
     supervising_unit = models.CharField(_("supervising unit"), max_length=100)
     requirements = models.TextField(_("requirements"))
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
