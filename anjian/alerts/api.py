@@ -1,0 +1,98 @@
+"""API: warnings/ and warnings/{id}/confirm/ (the path keeps the contract's name; the module
+and the app are "alerts", because a top-level `warnings` would shadow the standard library)."""
+
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from rest_framework import mixins, serializers, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.response import Response
+
+from anjian.accounts.models import Department, Town
+from anjian.alerts import selectors, services
+from anjian.alerts.models import Alert, AlertKind, AlertLevel
+
+
+class ConfirmationSerializer(serializers.Serializer):
+    recipient = serializers.CharField(source="code", read_only=True)
+    confirmed_at = serializers.DateTimeField(read_only=True, allow_null=True)
+    confirmed_by = serializers.CharField(source="confirmed_by.username", read_only=True,
+                                         allow_null=True)
+
+
+class AlertSerializer(serializers.Serializer):
+    id = serializers.IntegerField(read_only=True)
+    title = serializers.CharField(max_length=200)
+    level = serializers.ChoiceField(choices=AlertLevel.choices)
+    kind = serializers.ChoiceField(choices=AlertKind.choices)
+    content = serializers.CharField()
+    valid_from = serializers.DateTimeField()
+    valid_to = serializers.DateTimeField()
+    recipients = serializers.ListField(child=serializers.CharField(), source="recipient_codes",
+                                       allow_empty=False)
+    confirmations = ConfirmationSerializer(source="recipients.all", many=True, read_only=True)
+
+    def validate_recipients(self, codes: list[str]) -> dict:
+        """Town and department codes → {"towns": [...], "departments": [...]}."""
+        codes = list(dict.fromkeys(c.strip() for c in codes))
+        towns = {t.code: t for t in Town.objects.filter(code__in=codes)}
+        departments = {d.code: d for d in Department.objects.filter(code__in=codes)}
+        unknown = [c for c in codes if c not in towns and c not in departments]
+        if unknown:
+            raise serializers.ValidationError(
+                _("Unknown town or department code: %(codes)s") % {"codes": ", ".join(unknown)})
+        ambiguous = [c for c in codes if c in towns and c in departments]
+        if ambiguous:
+            raise serializers.ValidationError(
+                _("Both a town and a department have the code: %(codes)s")
+                % {"codes": ", ".join(ambiguous)})
+        return {"towns": [towns[c] for c in codes if c in towns],
+                "departments": [departments[c] for c in codes if c in departments]}
+
+
+@extend_schema_view(list=extend_schema(parameters=[
+    OpenApiParameter("town", str, description="warnings sent to this town (code)"),
+    OpenApiParameter("department", str, description="warnings sent to this department (code)"),
+    OpenApiParameter("level", str, enum=AlertLevel.values),
+    OpenApiParameter("kind", str, enum=AlertKind.values),
+    OpenApiParameter("q", str, description="search in titles"),
+]))
+class AlertViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin,
+                   viewsets.GenericViewSet):
+    """Warnings the caller receives (county admin and leader: all). Publishing: county admin."""
+
+    serializer_class = AlertSerializer
+    anjian_permission = "view"
+    queryset = Alert.objects.none()  # for the schema; get_queryset scopes
+
+    @property
+    def write_permission(self) -> str:
+        # Confirming is checked by the service (403 for users who read but do not confirm).
+        return "login" if self.action == "confirm" else "county_admin"
+
+    def get_queryset(self):
+        params = self.request.query_params
+        return selectors.alert_list_with_recipients(
+            actor=self.request.user, **{k: params.get(k, "") for k in
+                                        ("town", "department", "level", "kind", "q")})
+
+    def get_object(self):
+        return selectors.alert_get_for(actor=self.request.user, pk=self.kwargs["pk"])
+
+    def perform_create(self, serializer):
+        data = dict(serializer.validated_data)
+        recipients = data.pop("recipient_codes")
+        alert = services.alert_publish(actor=self.request.user, data=data, via="api",
+                                       **recipients)
+        serializer.instance = selectors.alert_get_for(actor=self.request.user, pk=alert.pk)
+
+    @extend_schema(request=None, responses={200: ConfirmationSerializer})
+    @action(detail=True, methods=["post"])
+    def confirm(self, request, pk=None):
+        """签收: once per recipient unit; a second call changes nothing and answers the same."""
+        alert = self.get_object()
+        recipient = services.alert_confirm(actor=request.user, alert=alert, via="api")
+        return Response(ConfirmationSerializer(recipient).data, status=status.HTTP_200_OK)
+
+
+def register(router) -> None:
+    router.register("warnings", AlertViewSet, basename="warning")

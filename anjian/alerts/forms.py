@@ -1,0 +1,161 @@
+from django import forms
+from django.utils.translation import pgettext_lazy
+
+from anjian.accounts.models import Department, Role, Sector, Town
+from anjian.alerts.models import (
+    Alert,
+    AlertKind,
+    AlertLevel,
+    AlertPolicy,
+    ChannelConfig,
+    PublicityActivity,
+)
+from anjian.registry.models import Enterprise
+
+DATETIME_LOCAL = "%Y-%m-%dT%H:%M"
+
+
+class BootstrapMixin:
+    """Bootstrap classes on the widgets. Unlike touching `self.errors` in `__init__`, this does
+    not validate the form before a subclass has removed the fields a user may not set."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.customise()
+        for field in self.fields.values():
+            widget = field.widget
+            if isinstance(widget, forms.CheckboxInput | forms.CheckboxSelectMultiple):
+                continue
+            css = "custom-select" if isinstance(widget, forms.Select) else "form-control"
+            widget.attrs.setdefault("class", css)
+
+    def customise(self) -> None:
+        """Adjust fields to the user (remove, narrow) before styling."""
+
+
+def _datetime_widget():
+    return forms.DateTimeInput(attrs={"type": "datetime-local"}, format=DATETIME_LOCAL)
+
+
+class AlertForm(BootstrapMixin, forms.ModelForm):
+    all_towns = forms.BooleanField(label=pgettext_lazy("alerts", "All towns"), required=False)
+    towns = forms.ModelMultipleChoiceField(
+        Town.objects.all(), label=pgettext_lazy("alerts", "or these towns"), required=False,
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "recipient-choice"}))
+    all_departments = forms.BooleanField(label=pgettext_lazy("alerts", "All departments"), required=False)
+    departments = forms.ModelMultipleChoiceField(
+        Department.objects.all(), label=pgettext_lazy("alerts", "or these departments"), required=False,
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "recipient-choice"}))
+
+    class Meta:
+        model = Alert
+        fields = ["title", "level", "kind", "content", "valid_from", "valid_to"]
+        widgets = {"valid_from": _datetime_widget(), "valid_to": _datetime_widget(),
+                   "content": forms.Textarea(attrs={"rows": 6})}
+
+    def customise(self) -> None:
+        for name in ("valid_from", "valid_to"):
+            self.fields[name].input_formats = [DATETIME_LOCAL, "%Y-%m-%d %H:%M",
+                                               "%Y-%m-%d %H:%M:%S"]
+
+    def recipients(self) -> tuple[list[Town], list[Department]]:
+        data = self.cleaned_data
+        towns = list(Town.objects.all()) if data.get("all_towns") else list(data.get("towns") or [])
+        departments = (list(Department.objects.all()) if data.get("all_departments")
+                       else list(data.get("departments") or []))
+        return towns, departments
+
+    def alert_data(self) -> dict:
+        return {name: self.cleaned_data[name] for name in self.Meta.fields}
+
+
+class AlertFilterForm(BootstrapMixin, forms.Form):
+    q = forms.CharField(label=pgettext_lazy("alerts", "Search"), required=False)
+    level = forms.ChoiceField(label=pgettext_lazy("alerts", "level"), required=False,
+                              choices=[("", pgettext_lazy("alerts", "All levels")), *AlertLevel.choices])
+    kind = forms.ChoiceField(label=pgettext_lazy("alerts", "kind"), required=False,
+                             choices=[("", pgettext_lazy("alerts", "All kinds")), *AlertKind.choices])
+
+    def filters(self) -> dict:
+        return dict(self.cleaned_data) if self.is_valid() else {}
+
+
+class AlertPolicyForm(BootstrapMixin, forms.ModelForm):
+    class Meta:
+        model = AlertPolicy
+        fields = ["remind_after_minutes", "escalate_after_minutes"]
+
+
+class PublicityForm(BootstrapMixin, forms.ModelForm):
+    class Meta:
+        model = PublicityActivity
+        fields = ["title", "held_on", "place", "town", "sector", "participants", "material",
+                  "description"]
+        widgets = {"held_on": forms.DateInput(attrs={"type": "date"}),
+                   "description": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args, user=None, **kwargs):
+        self.user = user
+        super().__init__(*args, **kwargs)
+
+    def customise(self) -> None:
+        user = self.user
+        role = getattr(user, "role", "")
+        if role == Role.ENTERPRISE_USER:
+            del self.fields["town"], self.fields["sector"]
+        elif role == Role.TOWN_OFFICER:
+            del self.fields["town"]
+        elif role == Role.DEPARTMENT_OFFICER:
+            self.fields["sector"].queryset = Sector.objects.filter(departments=user.department_id)
+
+
+class PublicityFilterForm(BootstrapMixin, forms.Form):
+    q = forms.CharField(label=pgettext_lazy("alerts", "Search"), required=False)
+    town = forms.ModelChoiceField(Town.objects.all(), label=pgettext_lazy("alerts", "town"), required=False,
+                                  to_field_name="code", empty_label=pgettext_lazy("alerts", "All towns"))
+    sector = forms.ModelChoiceField(Sector.objects.all(), label=pgettext_lazy("alerts", "sector"), required=False,
+                                    to_field_name="code", empty_label=pgettext_lazy("alerts", "All sectors"))
+
+    def filters(self) -> dict:
+        if not self.is_valid():
+            return {}
+        data = self.cleaned_data
+        return {"q": data["q"], "town": data["town"].code if data["town"] else "",
+                "sector": data["sector"].code if data["sector"] else ""}
+
+
+class ChannelForm(BootstrapMixin, forms.ModelForm):
+    """The county admin chooses the unit; an officer configures its own unit only."""
+
+    enterprise = forms.ModelChoiceField(
+        Enterprise.objects.all(), to_field_name="credit_code", required=False,
+        label=pgettext_lazy("alerts", "enterprise (unified social credit code)"), widget=forms.TextInput())
+    secret = forms.CharField(label=pgettext_lazy("alerts", "signing secret"), required=False, max_length=200,
+                             widget=forms.PasswordInput(render_value=False),
+                             help_text=pgettext_lazy("alerts", "DingTalk robots with 加签 security only. Leave empty "
+                                         "to keep the secret already saved."))
+
+    class Meta:
+        model = ChannelConfig
+        fields = ["unit_kind", "town", "department", "enterprise", "channel", "flavour",
+                  "address", "secret", "active"]
+
+    def __init__(self, *args, user=None, **kwargs):
+        self.user = user
+        super().__init__(*args, **kwargs)
+
+    def customise(self) -> None:
+        user = self.user
+        if getattr(user, "role", "") != Role.COUNTY_ADMIN and not getattr(
+                user, "is_superuser", False):
+            for name in ("unit_kind", "town", "department", "enterprise"):
+                del self.fields[name]
+
+    def clean_secret(self):
+        secret = self.cleaned_data.get("secret", "")
+        if not secret and self.instance.pk:
+            return self.instance.secret
+        return secret
+
+    def channel_data(self) -> dict:
+        return {name: self.cleaned_data[name] for name in self.fields}

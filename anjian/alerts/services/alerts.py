@@ -1,0 +1,205 @@
+"""Writes on warnings: publish, confirm (签收), the county's deadlines, and the sweep's follow-up.
+
+Notification texts are written in the platform's language (settings.LANGUAGE_CODE), not the
+language of whoever triggered them: they are read by other people, often on other channels.
+"""
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from anjian.accounts.models import Department, Role, Town
+from anjian.alerts import selectors
+from anjian.alerts.models import Alert, AlertPolicy, AlertRecipient, RecipientKind
+from anjian.core import audit
+from anjian.core.notifications import notify, unit_users
+from anjian.core.permissions import check_permission
+
+ALERT_FIELDS = ("title", "level", "kind", "content", "valid_from", "valid_to")
+
+
+def _local(value: dt.datetime) -> str:
+    local = timezone.localtime(value)
+    return f"{local.year}年{local.month}月{local.day}日 {local:%H:%M}"
+
+
+def _validate(alert: Alert, *, towns: list, departments: list) -> None:
+    errors: dict[str, list] = {}
+    try:
+        alert.full_clean(exclude=["remind_at", "escalate_at"], validate_constraints=False)
+    except ValidationError as exc:
+        errors.update(exc.message_dict)
+    if alert.valid_from and alert.valid_to and alert.valid_to <= alert.valid_from:
+        errors.setdefault("valid_to", []).append(
+            _("The end of validity must come after its start."))
+    if not towns and not departments:
+        errors.setdefault("recipients", []).append(_("Choose at least one town or department."))
+    if errors:
+        raise ValidationError(errors)
+
+
+@transaction.atomic
+def alert_publish(*, actor, data: dict[str, Any], towns: Iterable[Town],
+                  departments: Iterable[Department], now: dt.datetime | None = None,
+                  via: str = "web") -> Alert:
+    """Publish a warning to towns and departments (county admin only) and notify them and the
+    enterprises of those towns and departments."""
+    check_permission(actor, "county_admin")
+    towns, departments = list(dict.fromkeys(towns)), list(dict.fromkeys(departments))
+    now = now or timezone.now()
+    remind_at, escalate_at = AlertPolicy.current(now=now).deadlines(now)
+    alert = Alert(**{k: v for k, v in data.items() if k in ALERT_FIELDS}, published_at=now,
+                  published_by=actor if getattr(actor, "pk", None) else None,
+                  remind_at=remind_at, escalate_at=escalate_at)
+    _validate(alert, towns=towns, departments=departments)
+    alert.save()
+    AlertRecipient.objects.bulk_create(
+        [AlertRecipient(alert=alert, kind=RecipientKind.TOWN, town=t) for t in towns]
+        + [AlertRecipient(alert=alert, kind=RecipientKind.DEPARTMENT, department=d)
+           for d in departments])
+    changes = {k: [None, v] for k, v in audit.snapshot(alert).items() if v not in (None, "")}
+    changes["recipients"] = [None, [t.code for t in towns] + [d.code for d in departments]]
+    audit.record(actor=actor, action="create", instance=alert, changes=changes, via=via)
+    _notify_published(alert, towns=towns, departments=departments)
+    return alert
+
+
+def _notify_published(alert: Alert, *, towns: list, departments: list) -> None:
+    town_ids, dept_ids = [t.pk for t in towns], [d.pk for d in departments]
+    users = get_user_model().objects.filter(is_active=True).filter(
+        Q(role=Role.TOWN_OFFICER, town_id__in=town_ids)
+        | Q(role=Role.DEPARTMENT_OFFICER, department_id__in=dept_ids)
+        | Q(role=Role.ENTERPRISE_USER, enterprise__town_id__in=town_ids)
+        | Q(role=Role.ENTERPRISE_USER, enterprise__department_id__in=dept_ids))
+    with translation.override(settings.LANGUAGE_CODE):
+        title = _("%(level)s warning: %(title)s") % {
+            "level": alert.get_level_display(), "title": alert.title}
+        body = _("Valid from %(start)s to %(end)s. Please confirm receipt (签收) on the "
+                 "platform.\n%(content)s") % {
+            "start": _local(alert.valid_from), "end": _local(alert.valid_to),
+            "content": alert.content}
+    notify(recipients=users, kind="alert.published", title=title, body=body,
+           key=f"alert:{alert.pk}:published",
+           url=reverse("alerts:alert_detail", args=[alert.pk]))
+
+
+def alert_confirm(*, actor, alert: Alert, now: dt.datetime | None = None,
+                  via: str = "web") -> AlertRecipient:
+    """Record the actor's unit's 签收 of a warning it can see; once per unit, idempotent.
+
+    The actor must be an officer of a recipient town or department (else 403: the county admin,
+    the leader and enterprise users read warnings but do not confirm them). A second call, by
+    the same or another user of the unit, changes nothing and returns the first confirmation.
+    Concurrent calls are safe: the conditional UPDATE lets exactly one of them win.
+    """
+    check_permission(actor, "officer")
+    recipient = selectors.recipient_for(actor=actor, alert=alert)
+    if recipient is None:
+        raise PermissionDenied
+    now = now or timezone.now()
+    with transaction.atomic():
+        won = AlertRecipient.objects.filter(pk=recipient.pk, confirmed_at__isnull=True).update(
+            confirmed_at=now, confirmed_by=actor)
+        if won:
+            audit.record(actor=actor, action="confirm", instance=alert, via=via, changes={
+                "recipient": [None, recipient.code], "confirmed_at": [None, now.isoformat()]})
+    return AlertRecipient.objects.select_related("town", "department", "confirmed_by").get(
+        pk=recipient.pk)
+
+
+@transaction.atomic
+def alert_policy_set(*, actor, remind_after_minutes: int, escalate_after_minutes: int,
+                     via: str = "web") -> AlertPolicy:
+    """A new version of the county's confirmation deadlines, in force from now on (warnings
+    already published keep theirs)."""
+    check_permission(actor, "county_admin")
+    policy = AlertPolicy(remind_after_minutes=remind_after_minutes,
+                         escalate_after_minutes=escalate_after_minutes,
+                         created_by=actor if getattr(actor, "pk", None) else None)
+    errors: dict[str, list] = {}
+    try:
+        policy.full_clean(validate_constraints=False)
+    except ValidationError as exc:
+        errors.update(exc.message_dict)
+    if not errors and escalate_after_minutes <= remind_after_minutes:
+        errors["escalate_after_minutes"] = [_("Escalation must come after the reminder.")]
+    if not errors and remind_after_minutes < 1:
+        errors["remind_after_minutes"] = [_("Enter at least one minute.")]
+    if errors:
+        raise ValidationError(errors)
+    policy.save()
+    audit.record_create(actor=actor, instance=policy, via=via)
+    return policy
+
+
+def alert_remind_due(*, now: dt.datetime) -> int:
+    """Remind each unit that has not confirmed a still-valid warning by its reminder time; once
+    per unit (claimed by a conditional UPDATE, and keyed). Returns notifications created."""
+    due = (AlertRecipient.objects
+           .filter(confirmed_at__isnull=True, reminded_at__isnull=True,
+                   alert__remind_at__lte=now, alert__valid_to__gt=now)
+           .select_related("alert", "town", "department"))
+    created = 0
+    for recipient in due:
+        with transaction.atomic():
+            if not AlertRecipient.objects.filter(pk=recipient.pk, reminded_at__isnull=True,
+                                                 confirmed_at__isnull=True).update(reminded_at=now):
+                continue
+            alert = recipient.alert
+            with translation.override(settings.LANGUAGE_CODE):
+                title = _("Please confirm the warning: %(title)s") % {"title": alert.title}
+                body = _("%(unit)s has not yet confirmed receipt (签收) of this warning, published "
+                         "%(published)s.") % {"unit": recipient.unit.name,
+                                              "published": _local(alert.published_at)}
+            created += len(notify(
+                recipients=unit_users(**recipient.unit_filter), kind="alert.reminder",
+                title=title, body=body,
+                key=f"alert:{alert.pk}:remind:{recipient.kind}:{recipient.unit.pk}",
+                url=reverse("alerts:alert_detail", args=[alert.pk])))
+    return created
+
+
+def alert_escalate_due(*, now: dt.datetime) -> int:
+    """Report to the county admins, once per warning, the units that have still not confirmed
+    by its escalation time. Returns notifications created."""
+    due = (AlertRecipient.objects
+           .filter(confirmed_at__isnull=True, escalated_at__isnull=True,
+                   alert__escalate_at__lte=now)
+           .select_related("alert", "town", "department"))
+    by_alert: dict[int, list[AlertRecipient]] = {}
+    for recipient in due:
+        by_alert.setdefault(recipient.alert_id, []).append(recipient)
+    created = 0
+    for recipients in by_alert.values():
+        alert = recipients[0].alert
+        with transaction.atomic():
+            # Lock the rows first: only what this run claims is reported (a unit that confirmed
+            # in between, or a concurrent sweep's share, is left out).
+            mine = list(AlertRecipient.objects.select_for_update().filter(
+                pk__in=[r.pk for r in recipients], escalated_at__isnull=True,
+                confirmed_at__isnull=True).values_list("pk", flat=True))
+            if not mine:
+                continue
+            AlertRecipient.objects.filter(pk__in=mine).update(escalated_at=now)
+            recipients = [r for r in recipients if r.pk in mine]
+            names = "、".join(r.unit.name for r in recipients)
+            with translation.override(settings.LANGUAGE_CODE):
+                title = _("Warning not confirmed: %(title)s") % {"title": alert.title}
+                body = _("%(count)s units have not confirmed receipt (签收) by "
+                         "%(deadline)s: %(units)s") % {
+                    "count": len(recipients), "deadline": _local(alert.escalate_at),
+                    "units": names}
+            created += len(notify(
+                recipients=unit_users(county=True), kind="alert.escalation", title=title,
+                body=body, key=f"alert:{alert.pk}:escalate",
+                url=reverse("alerts:alert_detail", args=[alert.pk])))
+    return created
