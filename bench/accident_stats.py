@@ -34,7 +34,8 @@ PERIODS = ["2025-03", "2025-Q1", "2025"]
 
 def _configure(database: str) -> None:
     os.environ["ANJIAN_DATABASE_URL"] = database
-    os.environ.setdefault("ANJIAN_DATA_DIR", tempfile.mkdtemp(prefix="bench-accidents-"))
+    if "ANJIAN_DATA_DIR" not in os.environ:
+        os.environ["ANJIAN_DATA_DIR"] = tempfile.mkdtemp(prefix="bench-accidents-")
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "anjian.settings")
     os.environ["ANJIAN_AXES_ENABLED"] = "0"
     import django
