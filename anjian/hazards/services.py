@@ -55,7 +55,8 @@ OFFICER_EDIT_FIELDS = (
     *[f for f in FIVE_FIXES if f != "deadline"], *PLAN_FIELDS,
 )
 ENTERPRISE_EDIT_FIELDS = (*[f for f in FIVE_FIXES if f != "deadline"], *PLAN_FIELDS)
-SELF_CHECK_EDIT_FIELDS = ("location", "description", "found_on", "found_by", "criterion", "grade")
+# Not the grade: an enterprise must not turn its major self-check into one it may accept itself.
+SELF_CHECK_EDIT_FIELDS = ("location", "description", "found_on", "found_by")
 
 
 def _assign(hazard: Hazard, data: dict[str, Any], fields) -> None:

@@ -126,3 +126,12 @@ def test_regrading_to_major_puts_under_supervision(api_as, town_a_officer, gov_h
     response = api_as(town_a_officer).patch(f"/api/v1/hazards/{gov_hazard.pk}/",
                                             {"grade": "major"}, format="json")
     assert response.status_code == 200 and response.json()["supervised"] is True
+
+
+def test_enterprise_cannot_downgrade_its_major_self_check(api_as, enterprise_user, make_hazard):
+    hazard = make_hazard(enterprise_user, grade="major")
+    response = api_as(enterprise_user).patch(f"/api/v1/hazards/{hazard.pk}/",
+                                             {"grade": "general"}, format="json")
+    assert response.status_code == 403
+    hazard.refresh_from_db()
+    assert hazard.grade == "major"
