@@ -57,6 +57,10 @@ class Enterprise(models.Model):
             # The scoped, filtered, paginated list: a town's or a sector's enterprises by name.
             models.Index(fields=["town", "name", "id"]),
             models.Index(fields=["sector", "name", "id"]),
+            # The same list filtered by town and sector (?town=&sector=, a town officer's sector
+            # view, a department officer's town view): its COUNT and its ordered page, without
+            # intersecting the town index with a whole sector's rows (bench/registry.py).
+            models.Index(fields=["town", "sector", "name", "id"]),
             models.Index(fields=["status", "name", "id"]),
             models.Index(fields=["name", "id"]),
         ]
