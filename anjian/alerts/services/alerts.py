@@ -184,9 +184,11 @@ def alert_escalate_due(*, now: dt.datetime) -> int:
         with transaction.atomic():
             # Lock the rows first: only what this run claims is reported (a unit that confirmed
             # in between, or a concurrent sweep's share, is left out).
+            # order_by("pk"): the default ordering joins towns/departments, which PostgreSQL
+            # cannot lock FOR UPDATE (outer join).
             mine = list(AlertRecipient.objects.select_for_update().filter(
                 pk__in=[r.pk for r in recipients], escalated_at__isnull=True,
-                confirmed_at__isnull=True).values_list("pk", flat=True))
+                confirmed_at__isnull=True).order_by("pk").values_list("pk", flat=True))
             if not mine:
                 continue
             AlertRecipient.objects.filter(pk__in=mine).update(escalated_at=now)
