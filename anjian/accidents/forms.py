@@ -61,7 +61,7 @@ class RevisionForm(BootstrapMixin, forms.Form):
 
 
 class ForwardForm(BootstrapMixin, forms.Form):
-    level = forms.ChoiceField(label=_("level"), choices=Level.choices)
+    level = forms.ChoiceField(label=_("forwarding level"), choices=Level.choices)
     forwarded_at = forms.DateTimeField(label=_("forwarded at"), widget=DATETIME)
     note = forms.CharField(label=_("note"), required=False, max_length=200)
 

@@ -176,7 +176,7 @@ class AccidentForward(models.Model):
 
     accident = models.ForeignKey(Accident, on_delete=models.CASCADE, related_name="forwards",
                                  verbose_name=_("accident"))
-    level = models.CharField(_("level"), max_length=16, choices=Level.choices)
+    level = models.CharField(_("forwarding level"), max_length=16, choices=Level.choices)
     forwarded_at = models.DateTimeField(_("forwarded at"))
     username = models.CharField(_("username"), max_length=150, blank=True)
     note = models.CharField(_("note"), max_length=200, blank=True)
