@@ -72,6 +72,10 @@ def accident_validate(*, accident: Accident, now: dt.datetime | None = None) -> 
 
 def _check_scope(actor, accident: Accident) -> None:
     """Departments write in their sectors, towns in their town, the county admin anywhere."""
+    if accident.enterprise_id and accident.enterprise.town_id != accident.town_id:
+        # An accident at a unit happens in the unit's town; this also keeps officers from
+        # attaching units of other towns (outside their jurisdiction) to their reports.
+        raise ValidationError({"enterprise": _("The unit is not located in this town.")})
     if in_scope(actor, town_id=accident.town_id, sector_id=accident.sector_id):
         return
     field = "sector" if getattr(actor, "role", "") == Role.DEPARTMENT_OFFICER else "town"

@@ -101,3 +101,15 @@ def test_filter_by_late_and_type(api_as, county_admin, make_accident):
     late = client.get("/api/v1/accidents/?report_late=true").json()["results"]
     assert [r["title"] for r in late] == ["迟报的"]
     assert client.get("/api/v1/accidents/?accident_type=车辆伤害").json()["count"] == 2
+
+
+def test_an_accident_cannot_name_a_unit_of_another_town(api_as, town_a_officer, enterprise_b,
+                                                        sectors):
+    from anjian.accidents.models import Accident
+
+    response = api_as(town_a_officer).post("/api/v1/accidents/", {
+        "title": "乙镇单位事故", "occurred_at": "2024-03-05T10:00:00+08:00",
+        "reported_at": "2024-03-05T10:30:00+08:00", "town": "town_a", "sector": "industry_trade",
+        "enterprise": enterprise_b.pk, "accident_type": "09"}, format="json")
+    assert response.status_code == 400 and "enterprise" in response.json()
+    assert not Accident.objects.exists()
