@@ -1,7 +1,7 @@
 """API: accidents/ (with revisions/ and forwards) and stats/accidents/."""
 
 import django_filters
-from django.utils.translation import gettext as _
+from django.core.exceptions import ValidationError as DjangoValidationError
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
 from rest_framework import serializers, viewsets
@@ -9,10 +9,10 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from anjian.accidents import selectors, services, stats
-from anjian.accidents.gb6441 import NAMES, parse_accident_type
 from anjian.accidents.models import Accident, AccidentRevision, Grade, Kind
 from anjian.accounts.models import Sector, Town
 from anjian.core.api import ScopedViewSetMixin
+from anjian.core.gb6441 import NAMES, parse_accident_type
 from anjian.registry.models import Enterprise
 
 
@@ -21,12 +21,10 @@ class AccidentTypeField(serializers.Field):
     """GB 6441 name (`高处坠落`) or two-digit code (`09`) in; the code out."""
 
     def to_internal_value(self, data):
-        code = parse_accident_type(data)
-        if code is None:
-            raise serializers.ValidationError(
-                _("Unknown accident type “%(value)s”: give a GB 6441 name or its code 01–20.")
-                % {"value": data})
-        return code
+        try:
+            return parse_accident_type(data)
+        except DjangoValidationError as exc:
+            raise serializers.ValidationError(exc.messages) from exc
 
     def to_representation(self, value):
         return value
@@ -81,7 +79,10 @@ class AccidentFilter(django_filters.FilterSet):
         fields = ["town", "sector", "grade", "kind", "report_late", "enterprise"]
 
     def filter_type(self, queryset, name, value):
-        return queryset.filter(accident_type=parse_accident_type(value) or "--")
+        try:
+            return queryset.filter(accident_type=parse_accident_type(value))
+        except DjangoValidationError:
+            return queryset.none()
 
 
 class AccidentViewSet(ScopedViewSetMixin, viewsets.ModelViewSet):

@@ -7,11 +7,11 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from anjian.accidents import services
-from anjian.accidents.gb6441 import parse_accident_type
 from anjian.accidents.models import Accident
 from anjian.accounts.models import Sector, Town
 from anjian.core import excel
 from anjian.core.excel import Column
+from anjian.core.gb6441 import parse_accident_type
 from anjian.core.scoping import in_scope
 from anjian.registry.models import Enterprise
 
@@ -54,11 +54,7 @@ class AccidentImporter(excel.Importer):
         return self.cache[Enterprise][name]
 
     def _type(self, value):
-        code = parse_accident_type(value)
-        if code is None:
-            raise ValidationError(_("Unknown accident type “%(value)s”: give a GB 6441 name or "
-                                    "its code 01–20.") % {"value": excel.text(value)})
-        return code
+        return parse_accident_type(value)
 
     def _loss(self, value):
         wan = excel.decimal_or_none(value, label="直接经济损失（万元）") or Decimal(0)

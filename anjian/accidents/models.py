@@ -6,8 +6,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from anjian.accidents import rules
-from anjian.accidents.gb6441 import ACCIDENT_TYPES
 from anjian.accounts.models import Sector, Town
+from anjian.core.gb6441 import ACCIDENT_TYPES
 from anjian.core.scoping import Scope
 from anjian.registry.models import Enterprise
 

@@ -41,7 +41,7 @@ class AccidentTypesField(serializers.ListField):
     child = serializers.CharField()
 
     def to_representation(self, data):
-        from anjian.risks.gb6441 import accident_type_names
+        from anjian.core.gb6441 import accident_type_names
 
         return accident_type_names(data or [])
 

@@ -5,9 +5,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from anjian.accounts.models import Sector, Town
+from anjian.core.gb6441 import ACCIDENT_TYPES
 from anjian.registry import selectors as registry
 from anjian.risks import rules
-from anjian.risks.gb6441 import ACCIDENT_TYPES
 from anjian.risks.models import ControlLevel, Method, RiskLevel
 
 

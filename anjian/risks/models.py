@@ -7,10 +7,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from anjian.accounts.models import Sector, Town
+from anjian.core.gb6441 import accident_type_names
 from anjian.core.scoping import Scope
 from anjian.registry.models import Enterprise
 from anjian.risks import rules
-from anjian.risks.gb6441 import accident_type_names
 
 
 class RiskLevel(models.TextChoices):

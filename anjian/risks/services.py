@@ -11,10 +11,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from anjian.core import audit
+from anjian.core.gb6441 import parse_accident_type
 from anjian.core.permissions import check_permission
 from anjian.core.scoping import in_scope
 from anjian.risks import rules
-from anjian.risks.gb6441 import parse_accident_type
 from anjian.risks.models import RiskBands, RiskPoint, TownOutline
 from anjian.risks.selectors import bands_in_force
 

@@ -4,8 +4,8 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
+from django.core.exceptions import ValidationError
 
-from anjian.accidents.gb6441 import ACCIDENT_TYPES, parse_accident_type
 from anjian.accidents.rules import (
     accident_grade,
     forwarding_deadlines,
@@ -13,6 +13,7 @@ from anjian.accidents.rules import (
     report_late,
     revision_in_window,
 )
+from anjian.core.gb6441 import ACCIDENT_TYPES, parse_accident_type
 
 LOSS = Decimal
 
@@ -89,7 +90,12 @@ def test_gb6441_has_twenty_types_in_order():
 
 @pytest.mark.parametrize("value,code", [
     ("高处坠落", "09"), ("09", "09"), ("9", "09"), (9, "09"), (9.0, "09"), (" 车辆伤害 ", "02"),
-    ("21", None), ("坠落", None), ("", None), (None, None),
 ])
 def test_accident_type_by_name_or_code(value, code):
     assert parse_accident_type(value) == code
+
+
+@pytest.mark.parametrize("value", ["21", "坠落", "", None])
+def test_unknown_accident_type_is_refused_in_chinese(value):
+    with pytest.raises(ValidationError):
+        parse_accident_type(value)

@@ -5,8 +5,8 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 
+from anjian.core.gb6441 import ACCIDENT_TYPES, parse_accident_type
 from anjian.risks import rules
-from anjian.risks.gb6441 import ACCIDENT_TYPES, parse_accident_type
 
 
 @pytest.mark.parametrize("d,level", [

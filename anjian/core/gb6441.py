@@ -2,7 +2,7 @@
 
 The contract lets every API and import name a type by its Chinese name (`高处坠落`) or its
 two-digit code (`09`); the code is what is stored. Codes follow the order of the standard
-(domain-rules §1). Other apps import `ACCIDENT_TYPES` and `parse_accident_type`: keep them stable.
+(domain-rules §1). Risk points and accidents both use it; keep `ACCIDENT_TYPES` and `parse_accident_type` stable.
 """
 
 from collections.abc import Iterable
