@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from anjian.core import audit
+from anjian.core.apps_registry import area_modules
 from anjian.core.permissions import check_permission
 from anjian.core.scoping import in_scope
 from anjian.registry.models import Enterprise, Licence
@@ -70,7 +71,15 @@ def enterprise_update(*, actor, enterprise: Enterprise, data: dict[str, Any],
     _check_enterprise_scope(actor, locked)
     locked.save()
     audit.record_update(actor=actor, instance=locked, before=before, via=via)
+    if (before["town"], before["sector"]) != (locked.town_id, locked.sector_id):
+        _propagate_move(actor=actor, enterprise=locked, via=via)
     return locked
+
+
+def _propagate_move(*, actor, enterprise: Enterprise, via: str) -> None:
+    """Records that copy the unit's town and sector for scoping follow it (risks, hazards)."""
+    for _label, module in area_modules("enterprise_sync"):
+        module.enterprise_moved(actor=actor, enterprise=enterprise, via=via)
 
 
 @transaction.atomic

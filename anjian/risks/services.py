@@ -228,10 +228,14 @@ def risk_points_regrade(*, actor, sector_id: int | None = None, on: dt.date | No
     return changed
 
 
-def risk_points_sync_enterprises(*, actor, via: str = "system") -> int:
+def risk_points_sync_enterprises(*, actor, via: str = "system",
+                                 enterprise_id: int | None = None) -> int:
     """Copy each enterprise's current town and sector onto its points (after the enterprise
     moved or changed sector), so scoping stays right. Returns the count of points changed."""
-    stale = (RiskPoint.objects.filter(enterprise__isnull=False).select_related("enterprise")
+    points = RiskPoint.objects.filter(enterprise__isnull=False)
+    if enterprise_id is not None:
+        points = points.filter(enterprise_id=enterprise_id)
+    stale = (points.select_related("enterprise")
              .exclude(town_id=F("enterprise__town_id"), sector_id=F(
                  "enterprise__sector_id")))
     changed = 0

@@ -149,3 +149,32 @@ def test_licence_for_an_out_of_scope_enterprise_is_refused(api_as, town_b_office
         "expires_on": str(today)}, format="json")
     assert response.status_code == 400 and "enterprise" in response.json()
     assert not Licence.objects.exists()
+
+
+def test_moving_a_unit_moves_its_open_hazards_and_risk_points(api_as, county_admin, enterprise_a,
+                                                             town_b, town_a_officer,
+                                                             town_b_officer):
+    import datetime as dt
+
+    from anjian.hazards.models import Hazard
+    from anjian.risks.models import RiskPoint
+
+    today = timezone.localdate()
+    common = {"enterprise": enterprise_a, "town": enterprise_a.town,
+              "sector": enterprise_a.sector}
+    open_hazard = Hazard.objects.create(**common, description="储罐区无泄漏报警", grade="general",
+                                        found_on=today, deadline=today + dt.timedelta(days=5),
+                                        source="self_check", status="pending")
+    closed_hazard = Hazard.objects.create(**common, description="已整改", grade="general",
+                                          found_on=today, deadline=today, source="self_check",
+                                          status="closed")
+    point = RiskPoint.objects.create(**common, name="储罐区", method="LS", l=2, s=3, score=6,
+                                     level="low")
+    response = api_as(county_admin).patch(f"/api/v1/enterprises/{enterprise_a.pk}/",
+                                          {"town": "town_b"}, format="json")
+    assert response.status_code == 200
+    open_hazard.refresh_from_db(), closed_hazard.refresh_from_db(), point.refresh_from_db()
+    assert open_hazard.town == town_b and point.town == town_b
+    assert closed_hazard.town == enterprise_a.town
+    assert api_as(town_b_officer).get(f"/api/v1/hazards/{open_hazard.pk}/").status_code == 200
+    assert api_as(town_a_officer).get(f"/api/v1/hazards/{open_hazard.pk}/").status_code == 404
