@@ -26,8 +26,17 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.browser)
 
 
+_launched: dict = {}  # the one Chromium of the session, whoever's `_browser` started it
+
+
 @pytest.fixture(scope="session")
 def _browser():
+    # Tests outside tests/browser/ import these fixtures into their own module, which makes
+    # pytest set this fixture up once more; a second sync_playwright() in the same thread would
+    # fail ("Sync API inside the asyncio loop"), so every copy shares the first browser.
+    if "browser" in _launched:
+        yield _launched["browser"]
+        return
     path = chromium_path()
     if path is None:
         missing("Chromium is not installed (apt-get install chromium)")
@@ -36,9 +45,13 @@ def _browser():
     except ImportError:
         missing("Playwright is not installed (pip install '.[test]')")
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+        browser = p.chromium.launch(executable_path=path, args=CHROMIUM_ARGS, timeout=60000)
+        _launched["browser"] = browser
+        try:
+            yield browser
+        finally:
+            _launched.pop("browser", None)
+            browser.close()
 
 
 @pytest.fixture
