@@ -12,6 +12,7 @@ from urllib.parse import urlparse
 import pytest
 
 from tests.support.environment import chromium_path, missing
+from tests.support.server import load_demo, running_server, server_env
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs a loop
 
@@ -52,6 +53,22 @@ def _browser():
         finally:
             _launched.pop("browser", None)
             browser.close()
+
+
+@pytest.fixture(scope="session")
+def demo_site(tmp_path_factory):
+    """(base URL, env) of the demo county (`anjian demo --no-serve`, SQLite in a temporary data
+    dir) served by a real gunicorn (`anjian serve`), shared by the whole session: loading the
+    demo is slow. Tests must not change it. A module uses it by overriding `live_url`:
+
+        @pytest.fixture
+        def live_url(demo_site):
+            return demo_site[0]
+    """
+    env = server_env(tmp_path_factory.mktemp("demo-site"))
+    load_demo(env)
+    with running_server(env) as base:
+        yield base, env
 
 
 @pytest.fixture

@@ -2,9 +2,9 @@
 the five demo logins sees a Chinese list holding exactly its jurisdiction, and the filter form
 narrows it. (The `page` fixture also asserts no console error and no request to another host.)
 
-The demo is loaded once for the module (`anjian demo --no-serve` in a temporary data dir) and
-served by `anjian serve`; the expected rows come from the database through plain ORM filters
-written out here, not through the platform's scoping code.
+The demo is loaded once for the session (`demo_site`: `anjian demo --no-serve` in a temporary
+data dir, served by `anjian serve`); the expected rows come from the database through plain ORM
+filters written out here, not through the platform's scoping code.
 """
 
 import re
@@ -12,7 +12,7 @@ import re
 import pytest
 
 from anjian.demo.loader import PASSWORD
-from tests.support.server import load_demo, running_server, server_env, shell_json
+from tests.support.server import shell_json
 
 # For each demo login: every enterprise it may see, as [name, town code, sector code, status].
 EXPECTED = """
@@ -39,12 +39,9 @@ CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory):
-    env = server_env(tmp_path_factory.mktemp("registry-demo"))
-    load_demo(env)
-    expected = shell_json(EXPECTED, env=env)
-    with running_server(env) as base:
-        yield base, expected
+def demo(demo_site):
+    base, env = demo_site
+    return base, shell_json(EXPECTED, env=env)
 
 
 @pytest.fixture
