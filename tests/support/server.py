@@ -23,7 +23,10 @@ def anjian(args: list[str], *, env: dict, check: bool = True, **kwargs):
 
 
 def server_env(data_dir: Path, database_url: str = "") -> dict:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("ANJIAN_")}
+    # Not the test process's own switches: the browser tests' DJANGO_ALLOW_ASYNC_UNSAFE would
+    # make a real server unsafe (and `check --deploy` fail).
+    env = {k: v for k, v in os.environ.items()
+           if not k.startswith("ANJIAN_") and k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
     env.update({"ANJIAN_DATA_DIR": str(data_dir), "ANJIAN_SECRET_KEY": "test-secret-key-" + "x" * 40})
     if database_url:
         env["ANJIAN_DATABASE_URL"] = database_url
