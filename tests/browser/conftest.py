@@ -100,7 +100,9 @@ def page(_browser, live_url):
             page.foreign_requests.append(request.url)
 
     page.on("request", _request)
+    # Generous for a loaded 2-core CI machine; a healthy page answers in well under a second.
     page.set_default_timeout(15000)
+    page.set_default_navigation_timeout(30000)
     yield page
     errors, foreign = list(page.console_errors), list(page.foreign_requests)
     context.close()
