@@ -1,0 +1,46 @@
+"""The overview page: each persona sees the figures of its own scope, in a bounded number of queries."""
+
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from anjian.hazards.models import Hazard
+
+
+@pytest.fixture
+def hazards(enterprise_a, enterprise_b):
+    today = timezone.localdate()
+    for enterprise, days in ((enterprise_a, -3), (enterprise_a, 5), (enterprise_b, -1)):
+        Hazard.objects.create(enterprise=enterprise, town=enterprise.town,
+                              sector=enterprise.sector, description="隐患", grade="general",
+                              found_on=today - dt.timedelta(days=10), source="self_check",
+                              deadline=today + dt.timedelta(days=days), status="rectifying")
+
+
+def _overdue_text(html: str) -> str:
+    start = html.index('id="overdue-hazards"')
+    return html[start:html.index("</a>", start)]
+
+
+def test_town_officer_sees_its_own_overdue_count(login, town_a_officer, hazards):
+    html = login(town_a_officer).get(reverse("home")).content.decode()
+    assert _overdue_text(html).endswith("逾期：1")
+
+
+def test_county_admin_sees_the_whole_county(login, county_admin, hazards):
+    html = login(county_admin).get(reverse("home")).content.decode()
+    assert _overdue_text(html).endswith("逾期：2")
+
+
+def test_overview_query_count_does_not_grow_with_data(login, leader, hazards, enterprise_a,
+                                                      django_assert_max_num_queries):
+    client = login(leader)
+    with django_assert_max_num_queries(30):
+        assert client.get(reverse("home")).status_code == 200
+
+
+def test_anonymous_visitor_is_sent_to_login(client):
+    response = client.get(reverse("home"))
+    assert response.status_code == 302 and "/login/" in response["Location"]
