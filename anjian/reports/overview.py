@@ -22,6 +22,7 @@ class Overview:
     hazards: dict
     major_risk_points: int
     accidents: dict
+    period_label: str
     alerts: list
     next_holiday: object = None
     filing: dict = field(default_factory=dict)
@@ -43,6 +44,7 @@ def overview_for(*, actor) -> Overview:
         hazards=hazards.status_counts(actor=actor),
         major_risk_points=risks.risk_point_list(actor=actor, level="major").count(),
         accidents=accident_stats(actor=actor, period=period_of(today)),
+        period_label=period_of(today).label,
         alerts=list(alerts.alert_list(actor=actor)[:5]),
         next_holiday=holiday,
         filing=filing,

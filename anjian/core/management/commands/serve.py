@@ -35,6 +35,9 @@ class Command(BaseCommand):
                 self.cfg.set("worker_class", "gthread")
                 self.cfg.set("accesslog", "-" if settings.DEBUG else None)
                 self.cfg.set("timeout", 120)
+                # One shared control socket in $HOME would be taken over by every other
+                # gunicorn on the machine (tests, a second instance); the platform needs none.
+                self.cfg.set("control_socket_disable", True)
 
             def load(self):
                 return application
