@@ -34,7 +34,12 @@ def _normalise(data: dict[str, Any]) -> dict[str, Any]:
 def enterprise_build(*, data: dict[str, Any]) -> Enterprise:
     """An unsaved, fully validated enterprise (used by create and by the importer)."""
     enterprise = Enterprise(**_normalise({k: v for k, v in data.items() if k in ENTERPRISE_FIELDS}))
-    enterprise.full_clean()
+    # A town, sector or department given as a saved instance was just read from the database
+    # (forms, the API, the importer's lookups): skip full_clean's existence query for each (three
+    # queries per imported row); the database's foreign keys still guard the save.
+    read = [name for name in ("town", "sector", "department")
+            if getattr(data.get(name), "pk", None) is not None]
+    enterprise.full_clean(exclude=read)
     return enterprise
 
 
