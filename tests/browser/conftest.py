@@ -72,7 +72,10 @@ def demo_site(tmp_path_factory):
 
 
 @pytest.fixture
-def live_url(live_server) -> str:
+def live_url(live_server, django_db_serialized_rollback) -> str:
+    # A live server needs transactional tests, which empty every table afterwards, including
+    # the rows data migrations create (the default sectors, the checklist library, …);
+    # serialized rollback puts them back before each such test.
     return live_server.url
 
 
