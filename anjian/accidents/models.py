@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from anjian.accidents import rules
 from anjian.accounts.models import Sector, Town
@@ -42,7 +43,7 @@ class Accident(models.Model):
     SCOPE = Scope(town="town", sector="sector", enterprise="enterprise")
 
     kind = models.CharField(_("kind"), max_length=24, choices=Kind.choices, default=Kind.ACCIDENT)
-    title = models.CharField(_("title"), max_length=200)
+    title = models.CharField(pgettext_lazy("accident", "title"), max_length=200)
     occurred_at = models.DateTimeField(_("time of the accident"))
     reported_at = models.DateTimeField(_("time the county received the report"))
     town = models.ForeignKey(Town, on_delete=models.PROTECT, related_name="accidents",
@@ -59,7 +60,7 @@ class Accident(models.Model):
     minor_injuries = models.PositiveIntegerField(_("minor injuries"), default=0)
     direct_loss = models.DecimalField(_("direct economic loss (yuan)"), max_digits=14,
                                       decimal_places=2, default=0)
-    description = models.TextField(_("description"), blank=True)
+    description = models.TextField(pgettext_lazy("accident", "description"), blank=True)
     cause = models.TextField(_("cause"), blank=True)
     # 较大涉险事故 criteria (21号令 Art. 26).
     endangered = models.PositiveIntegerField(_("people endangered"), default=0)

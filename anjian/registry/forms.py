@@ -55,7 +55,7 @@ class EnterpriseFilterForm(BootstrapMixin, forms.Form):
     department = forms.ModelChoiceField(Department.objects.all(), label=_("department"),
                                         required=False, to_field_name="code",
                                         empty_label=_("All departments"))
-    status = forms.ChoiceField(label=_("status"), required=False,
+    status = forms.ChoiceField(label=_("operating status"), required=False,
                                choices=[("", _("All states")), *EnterpriseStatus.choices])
     licence = forms.ChoiceField(label=_("licences"), required=False, choices=[
         ("", _("Any licence state")), ("expired", _("Licence expired")),

@@ -42,7 +42,7 @@ class Enterprise(models.Model):
     safety_manager = models.CharField(_("safety manager"), max_length=60, blank=True)
     phone = models.CharField(_("phone"), max_length=32, blank=True)
     employees = models.PositiveIntegerField(_("employees"), default=0)
-    status = models.CharField(_("status"), max_length=12, choices=EnterpriseStatus.choices,
+    status = models.CharField(_("operating status"), max_length=12, choices=EnterpriseStatus.choices,
                               default=EnterpriseStatus.OPERATING)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
