@@ -70,7 +70,9 @@ class AlertForm(BootstrapMixin, forms.ModelForm):
 
 
 class AlertFilterForm(BootstrapMixin, forms.Form):
-    q = forms.CharField(label=pgettext_lazy("alerts", "Search"), required=False)
+    q = forms.CharField(label=pgettext_lazy("alerts", "Search"), required=False,
+                        widget=forms.TextInput(attrs={
+                            "placeholder": pgettext_lazy("alerts", "Search titles")}))
     level = forms.ChoiceField(label=pgettext_lazy("alerts", "level"), required=False,
                               choices=[("", pgettext_lazy("alerts", "All levels")), *AlertLevel.choices])
     kind = forms.ChoiceField(label=pgettext_lazy("alerts", "kind"), required=False,

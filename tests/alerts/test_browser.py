@@ -1,0 +1,50 @@
+"""A warning in a real browser: the county admin publishes it to all towns, the town officer
+confirms (签收), and the county admin sees who has and has not confirmed."""
+
+import pytest
+
+from tests.browser.conftest import _browser, live_url, login_as, page  # noqa: F401 - fixtures
+from tests.conftest import PASSWORD
+
+pytestmark = pytest.mark.browser
+
+
+def _switch(tab, sign_in, user):
+    if tab.locator("#whoami").count():
+        tab.click("nav form button[type=submit]")
+        tab.wait_for_url("**/login/**")
+    sign_in(tab, user.username, PASSWORD)
+
+
+def test_publish_confirm_and_follow_up(page, live_url, login_as,  # noqa: F811 - fixtures
+                                       county_admin, town_a_officer, town_b, traffic_dept):
+    _switch(page, login_as, county_admin)
+    page.goto(f"{live_url}/alerts/")
+    page.click("#publish")
+    page.fill("#id_title", "强降雨黄色预警")
+    page.select_option("#id_level", "yellow")
+    page.select_option("#id_kind", "weather")
+    page.fill("#id_content", "预计未来24小时有大到暴雨，请加强地质灾害隐患点巡查。")
+    page.fill("#id_valid_from", "2024-06-01T08:00")
+    page.fill("#id_valid_to", "2024-06-02T20:00")
+    page.check("#id_all_towns")
+    page.click("#alert-form button[type=submit]")
+    page.wait_for_selector(".alert-success")
+    assert "预警已发布" in page.inner_text(".alert-success")
+    assert "甲镇" in page.inner_text("#unconfirmed") and "乙镇" in page.inner_text("#unconfirmed")
+    detail = page.url
+
+    _switch(page, login_as, town_a_officer)
+    page.goto(f"{live_url}/alerts/")
+    assert "待签收" in page.inner_text("#alert-table")
+    page.click("text=强降雨黄色预警")
+    page.click("#confirm")
+    page.wait_for_selector("#own-status")
+    assert "本单位已于" in page.inner_text("#own-status")
+
+    _switch(page, login_as, county_admin)
+    page.goto(detail)
+    assert town_a_officer.username in page.inner_text("#confirmed")
+    assert "乙镇" in page.inner_text("#unconfirmed")
+    page.goto(f"{live_url}/alerts/")
+    assert "1/2" in page.inner_text("#alert-table")
