@@ -151,3 +151,21 @@ def postgres_url() -> str:
     if not url:
         missing("PostgreSQL is not available (set ANJIAN_TEST_POSTGRES_URL)")
     return url
+
+
+def pytest_collection_modifyitems(items):
+    """Give every test database access unless it asked for more (transaction=True).
+
+    pytest-django orders plain tests first and transactional ones after them; a test that only
+    reaches the database through `request.getfixturevalue` is not known as a database test, so
+    it ran last, after the transactional tests had flushed the migrations' data (the default
+    sectors, the criteria). Marking every test keeps them all in the first group.
+    """
+    for item in items:
+        fixtures = getattr(item, "fixturenames", ())
+        if item.get_closest_marker("django_db") is not None:
+            continue
+        if "live_server" in fixtures or "transactional_db" in fixtures:
+            item.add_marker(pytest.mark.django_db(transaction=True))
+        else:
+            item.add_marker(pytest.mark.django_db)

@@ -6,8 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from anjian.accidents import services
 from anjian.accidents.models import FIGURES, Accident, Grade, Level
 from anjian.accounts.models import Sector, Town
+from anjian.core.forms import BootstrapMixin
 from anjian.core.periods import period_of
-from anjian.registry.forms import BootstrapMixin
 
 DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 

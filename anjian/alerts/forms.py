@@ -10,27 +10,10 @@ from anjian.alerts.models import (
     ChannelConfig,
     PublicityActivity,
 )
+from anjian.core.forms import BootstrapMixin
 from anjian.registry.models import Enterprise
 
 DATETIME_LOCAL = "%Y-%m-%dT%H:%M"
-
-
-class BootstrapMixin:
-    """Bootstrap classes on the widgets. Unlike touching `self.errors` in `__init__`, this does
-    not validate the form before a subclass has removed the fields a user may not set."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.customise()
-        for field in self.fields.values():
-            widget = field.widget
-            if isinstance(widget, forms.CheckboxInput | forms.CheckboxSelectMultiple):
-                continue
-            css = "custom-select" if isinstance(widget, forms.Select) else "form-control"
-            widget.attrs.setdefault("class", css)
-
-    def customise(self) -> None:
-        """Adjust fields to the user (remove, narrow) before styling."""
 
 
 def _datetime_widget():

@@ -34,3 +34,33 @@ def submit(request, form: forms.BaseForm, action: Callable[[dict], Any], *,
     if success:
         messages.success(request, success)
     return result if result is not None else True
+
+
+class BootstrapMixin:
+    """Bootstrap classes on every widget, and `is-invalid` on the fields with errors.
+
+    Styling happens in `__init__` without validating the form (reading `self.errors` there would
+    validate it before a subclass removed the fields a user may not set). Subclasses adjust
+    their fields in `customise()`, which runs before styling.
+    """
+
+    UNSTYLED = (forms.CheckboxInput, forms.CheckboxSelectMultiple, forms.RadioSelect)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.customise()
+        for field in self.fields.values():
+            if isinstance(field.widget, self.UNSTYLED):
+                continue
+            css = "custom-select" if isinstance(field.widget, forms.Select) else "form-control"
+            field.widget.attrs.setdefault("class", css)
+
+    def customise(self) -> None:
+        """Adjust fields to the user (remove, narrow) before styling."""
+
+    def add_error(self, field, error):
+        super().add_error(field, error)
+        for name in self._errors or {}:
+            attrs = self.fields[name].widget.attrs if name in self.fields else {}
+            if "class" in attrs and "is-invalid" not in attrs["class"]:
+                attrs["class"] += " is-invalid"

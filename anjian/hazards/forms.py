@@ -3,24 +3,11 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from anjian.accounts.models import Role, Sector, Town
+from anjian.core.forms import BootstrapMixin
 from anjian.registry.selectors import enterprise_list
 
 from .models import PLAN_FIELDS, Hazard, HazardGrade, HazardSource, HazardStatus
 from .services import ENTERPRISE_EDIT_FIELDS, OFFICER_EDIT_FIELDS, SELF_CHECK_EDIT_FIELDS
-
-
-class BootstrapMixin:
-    """Bootstrap classes on every widget (without validating the form while building it)."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.style_widgets()
-
-    def style_widgets(self) -> None:
-        for field in self.fields.values():
-            css = "custom-select" if isinstance(field.widget, forms.Select) else "form-control"
-            field.widget.attrs.setdefault("class", css)
-
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TEXT = forms.Textarea(attrs={"rows": 2})

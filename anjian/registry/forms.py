@@ -2,19 +2,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from anjian.accounts.models import Department, Sector, Town
+from anjian.core.forms import BootstrapMixin
 from anjian.registry.models import Enterprise, EnterpriseStatus, Licence
 
 ENTERPRISE_USER_FIELDS = ["address", "legal_representative", "safety_manager", "phone", "employees"]
-
-
-class BootstrapMixin:
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for field in self.fields.values():
-            css = "custom-select" if isinstance(field.widget, forms.Select) else "form-control"
-            if self.errors and field in [self.fields.get(n) for n in self.errors]:
-                css += " is-invalid"
-            field.widget.attrs.setdefault("class", css)
 
 
 class EnterpriseForm(BootstrapMixin, forms.ModelForm):

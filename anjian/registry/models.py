@@ -2,6 +2,7 @@
 
 import datetime as dt
 
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -36,8 +37,12 @@ class Enterprise(models.Model):
     department = models.ForeignKey(Department, on_delete=models.PROTECT,
                                    related_name="enterprises", verbose_name=_("competent department"))
     address = models.CharField(_("address"), max_length=200, blank=True)
-    lng = models.DecimalField(_("longitude"), max_digits=9, decimal_places=6, null=True, blank=True)
-    lat = models.DecimalField(_("latitude"), max_digits=9, decimal_places=6, null=True, blank=True)
+    # The ranges are also CHECK constraints; the validators give the form and the importer the
+    # same error without a query per row (see services.enterprise_build).
+    lng = models.DecimalField(_("longitude"), max_digits=9, decimal_places=6, null=True, blank=True,
+                              validators=[MinValueValidator(-180), MaxValueValidator(180)])
+    lat = models.DecimalField(_("latitude"), max_digits=9, decimal_places=6, null=True, blank=True,
+                              validators=[MinValueValidator(-90), MaxValueValidator(90)])
     legal_representative = models.CharField(_("legal representative"), max_length=60, blank=True)
     safety_manager = models.CharField(_("safety manager"), max_length=60, blank=True)
     phone = models.CharField(_("phone"), max_length=32, blank=True)

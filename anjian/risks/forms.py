@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from anjian.accounts.models import Sector, Town
+from anjian.core.forms import BootstrapMixin
 from anjian.core.gb6441 import ACCIDENT_TYPES
 from anjian.registry import selectors as registry
 from anjian.risks import rules
@@ -13,23 +14,6 @@ from anjian.risks.models import ControlLevel, Method, RiskLevel
 
 def _plain(value) -> str:
     return format(value.normalize(), "f")
-
-
-class BootstrapMixin:
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for field in self.fields.values():
-            if isinstance(field.widget, forms.CheckboxSelectMultiple | forms.RadioSelect):
-                continue
-            css = "custom-select" if isinstance(field.widget, forms.Select) else "form-control"
-            field.widget.attrs.setdefault("class", css)
-
-    def add_error(self, field, error):
-        super().add_error(field, error)
-        for name in self._errors or {}:
-            attrs = self.fields[name].widget.attrs if name in self.fields else {}
-            if "class" in attrs and "is-invalid" not in attrs["class"]:
-                attrs["class"] += " is-invalid"
 
 
 class RiskPointForm(BootstrapMixin, forms.Form):

@@ -178,3 +178,15 @@ def test_moving_a_unit_moves_its_open_hazards_and_risk_points(api_as, county_adm
     assert closed_hazard.town == enterprise_a.town
     assert api_as(town_b_officer).get(f"/api/v1/hazards/{open_hazard.pk}/").status_code == 200
     assert api_as(town_a_officer).get(f"/api/v1/hazards/{open_hazard.pk}/").status_code == 404
+
+
+def test_enterprise_user_saves_its_contact_details_in_the_browser_form(login, enterprise_user,
+                                                                      enterprise_a):
+    # The form drops the fields an enterprise may not set; they must not be required then.
+    response = login(enterprise_user).post(
+        reverse("registry:enterprise_edit", args=[enterprise_a.pk]),
+        {"address": "甲镇工业园1号", "legal_representative": "", "safety_manager": "韦工",
+         "phone": "0771-5550000", "employees": 40})
+    assert response.status_code == 302, response.content.decode()[:2000]
+    enterprise_a.refresh_from_db()
+    assert enterprise_a.safety_manager == "韦工" and enterprise_a.employees == 40
