@@ -166,6 +166,8 @@ def pytest_collection_modifyitems(items):
         if item.get_closest_marker("django_db") is not None:
             continue
         if "live_server" in fixtures or "transactional_db" in fixtures:
-            item.add_marker(pytest.mark.django_db(transaction=True))
+            # serialized_rollback: a transactional test empties every table afterwards; this
+            # puts the migrations' data back before the next one.
+            item.add_marker(pytest.mark.django_db(transaction=True, serialized_rollback=True))
         else:
             item.add_marker(pytest.mark.django_db)
