@@ -153,13 +153,15 @@ def postgres_url() -> str:
     return url
 
 
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(items):
     """Give every test database access unless it asked for more (transaction=True).
 
     pytest-django orders plain tests first and transactional ones after them; a test that only
     reaches the database through `request.getfixturevalue` is not known as a database test, so
     it ran last, after the transactional tests had flushed the migrations' data (the default
-    sectors, the criteria). Marking every test keeps them all in the first group.
+    sectors, the criteria). Marking every test keeps them all in the first group. (tryfirst, and
+    registered after pytest-django, so this runs before pytest-django sorts by these markers.)
     """
     for item in items:
         fixtures = getattr(item, "fixturenames", ())
