@@ -1,6 +1,5 @@
 """`anjian import accidents FILE.xlsx`: the contract's template, all rows or none."""
 
-import tempfile
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
@@ -101,9 +100,4 @@ IMPORTERS = [AccidentImporter]
 
 
 def import_accidents_upload(*, actor, upload, dry_run: bool) -> excel.ImportResult:
-    """Run the importer over an uploaded file (spooled to disk so it streams)."""
-    with tempfile.NamedTemporaryFile(suffix=".xlsx") as handle:
-        for chunk in upload.chunks():
-            handle.write(chunk)
-        handle.flush()
-        return excel.run_import(AccidentImporter(actor=actor), handle.name, dry_run=dry_run)
+    return excel.run_import_upload(AccidentImporter(actor=actor), upload, dry_run=dry_run)

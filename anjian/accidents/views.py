@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -16,11 +17,10 @@ from anjian.accidents.forms import (
     RevisionForm,
     StatsForm,
 )
+from anjian.accidents.imports import AccidentImporter
 from anjian.core.audit import timeline
+from anjian.core.excel_views import import_page, xlsx_download
 from anjian.core.permissions import requires
-from anjian.registry.forms import ImportForm
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _apply_errors(form, exc: ValidationError) -> None:
@@ -178,30 +178,19 @@ def bulletin_download(request):
 
 @requires("view")
 def accident_export(request):
-    response = HttpResponse(content_type=XLSX)
-    response["Content-Disposition"] = 'attachment; filename="accidents.xlsx"'
-    exports.export_accidents(actor=request.user, stream=response)
-    return response
+    return xlsx_download("accidents.xlsx", lambda stream: exports.export_accidents(
+        actor=request.user, stream=stream))
 
 
 @requires("view")
 def accident_template(request):
-    response = HttpResponse(content_type=XLSX)
-    response["Content-Disposition"] = 'attachment; filename="accident-template.xlsx"'
-    exports.export_accidents(actor=request.user, stream=response, empty=True)
-    return response
+    return xlsx_download("accident-template.xlsx", lambda stream: exports.export_accidents(
+        actor=request.user, stream=stream, empty=True))
 
 
 @requires("officer")
 def accident_import(request):
-    from anjian.accidents.imports import import_accidents_upload
-
-    form = ImportForm(request.POST or None, request.FILES or None)
-    result = None
-    if request.method == "POST" and form.is_valid():
-        result = import_accidents_upload(actor=request.user, upload=form.cleaned_data["file"],
-                                         dry_run=form.cleaned_data["dry_run"])
-        if result.ok and not result.dry_run:
-            messages.success(request, _("%(n)s accidents were imported.") % {"n": result.created})
-            return redirect("accidents:accident_list")
-    return render(request, "accidents/accident_import.html", {"form": form, "result": result})
+    return import_page(request, importer=AccidentImporter(actor=request.user),
+                       template="accidents/accident_import.html",
+                       done_url=reverse("accidents:accident_list"),
+                       done_message=_("%(n)s accidents were imported."))

@@ -270,3 +270,14 @@ def exporters() -> dict[str, Callable]:
     for _label, module in area_modules("exports"):
         found.update(getattr(module, "EXPORTERS", {}))
     return found
+
+
+def run_import_upload(importer: Importer, upload, *, dry_run: bool = False) -> ImportResult:
+    """`run_import` over an uploaded file, spooled to disk first so that it streams."""
+    import tempfile
+
+    with tempfile.NamedTemporaryFile(suffix=".xlsx") as handle:
+        for chunk in upload.chunks():
+            handle.write(chunk)
+        handle.flush()
+        return run_import(importer, handle.name, dry_run=dry_run)

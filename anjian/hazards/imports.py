@@ -1,6 +1,5 @@
 """`anjian import hazards`: the hazard template (Chinese headers), all rows or none."""
 
-import tempfile
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
@@ -137,9 +136,4 @@ IMPORTERS = [HazardImporter]
 
 
 def import_hazards_upload(*, actor, upload, dry_run: bool) -> excel.ImportResult:
-    """Run the importer over an uploaded file (spooled to disk so it streams)."""
-    with tempfile.NamedTemporaryFile(suffix=".xlsx") as handle:
-        for chunk in upload.chunks():
-            handle.write(chunk)
-        handle.flush()
-        return excel.run_import(HazardImporter(actor=actor), handle.name, dry_run=dry_run)
+    return excel.run_import_upload(HazardImporter(actor=actor), upload, dry_run=dry_run)

@@ -5,12 +5,14 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from anjian.core.audit import timeline
+from anjian.core.excel_views import import_page, xlsx_download
 from anjian.core.permissions import requires
-from anjian.registry.forms import ImportForm
+from anjian.hazards.imports import HazardImporter
 
 from . import documents, exports, policy, selectors, services, workflow
 from .forms import (
@@ -24,7 +26,6 @@ from .forms import (
 )
 from .models import ExtensionStatus, HazardEvidence
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
@@ -232,18 +233,14 @@ def hazard_notice_docx(request, pk: int):
 def hazard_export(request):
     """The hazard ledger (隐患台账) of the caller's scope, with the list's filters."""
     filters = HazardFilterForm(request.GET or None)
-    response = HttpResponse(content_type=XLSX)
-    response["Content-Disposition"] = 'attachment; filename="hazards.xlsx"'
-    exports.export_hazards(actor=request.user, stream=response, filters=filters.filters())
-    return response
+    return xlsx_download("hazards.xlsx", lambda stream: exports.export_hazards(
+        actor=request.user, stream=stream, filters=filters.filters()))
 
 
 @requires("view")
 def hazard_template(request):
-    response = HttpResponse(content_type=XLSX)
-    response["Content-Disposition"] = 'attachment; filename="hazard-template.xlsx"'
-    exports.export_hazards(actor=request.user, stream=response, empty=True)
-    return response
+    return xlsx_download("hazard-template.xlsx", lambda stream: exports.export_hazards(
+        actor=request.user, stream=stream, empty=True))
 
 
 @requires("view")
@@ -252,22 +249,13 @@ def hazard_quarter_export(request):
     form = QuarterForm(request.GET)
     raw = form.cleaned_data["quarter"] if form.is_valid() else ""
     quarter = selectors.Quarter.parse(raw) if raw else selectors.Quarter.current()
-    response = HttpResponse(content_type=XLSX)
-    response["Content-Disposition"] = f'attachment; filename="hazards-{quarter.label}.xlsx"'
-    exports.export_quarter_stats(actor=request.user, stream=response, quarter=quarter)
-    return response
+    return xlsx_download(f"hazards-{quarter.label}.xlsx", lambda stream: (
+        exports.export_quarter_stats(actor=request.user, stream=stream, quarter=quarter)))
 
 
 @requires("write")
 def hazard_import(request):
-    from .imports import import_hazards_upload
-
-    form = ImportForm(request.POST or None, request.FILES or None)
-    result = None
-    if request.method == "POST" and form.is_valid():
-        result = import_hazards_upload(actor=request.user, upload=form.cleaned_data["file"],
-                                       dry_run=form.cleaned_data["dry_run"])
-        if result.ok and not result.dry_run:
-            messages.success(request, _("%(n)s hazards were imported.") % {"n": result.created})
-            return redirect("hazards:hazard_list")
-    return render(request, "hazards/hazard_import.html", {"form": form, "result": result})
+    return import_page(request, importer=HazardImporter(actor=request.user),
+                       template="hazards/hazard_import.html",
+                       done_url=reverse("hazards:hazard_list"),
+                       done_message=_("%(n)s hazards were imported."))

@@ -63,16 +63,3 @@ class EnterpriseFilterForm(BootstrapMixin, forms.Form):
             "sector": data["sector"].code if data["sector"] else "",
             "department": data["department"].code if data["department"] else "",
         }
-
-
-class ImportForm(forms.Form):
-    file = forms.FileField(label=_("Excel file (.xlsx)"))
-    dry_run = forms.BooleanField(label=_("Check only, do not save"), required=False)
-
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        if not upload.name.lower().endswith(".xlsx"):
-            raise forms.ValidationError(_("Upload an .xlsx file made from the template."))
-        if upload.size > 50 * 1024 * 1024:
-            raise forms.ValidationError(_("The file is larger than 50 MB."))
-        return upload

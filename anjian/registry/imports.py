@@ -1,6 +1,5 @@
 """`anjian import enterprises`: the contract's template, all rows or none."""
 
-import tempfile
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
@@ -96,9 +95,4 @@ IMPORTERS = [EnterpriseImporter]
 
 
 def import_enterprises_upload(*, actor, upload, dry_run: bool) -> excel.ImportResult:
-    """Run the importer over an uploaded file (spooled to disk so it streams)."""
-    with tempfile.NamedTemporaryFile(suffix=".xlsx") as handle:
-        for chunk in upload.chunks():
-            handle.write(chunk)
-        handle.flush()
-        return excel.run_import(EnterpriseImporter(actor=actor), handle.name, dry_run=dry_run)
+    return excel.run_import_upload(EnterpriseImporter(actor=actor), upload, dry_run=dry_run)

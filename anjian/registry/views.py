@@ -2,16 +2,18 @@
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from anjian.core.audit import timeline
+from anjian.core.excel_views import import_page, xlsx_download
 from anjian.core.forms import submit
 from anjian.core.permissions import requires
 from anjian.registry import exports, selectors, services
-from anjian.registry.forms import EnterpriseFilterForm, EnterpriseForm, ImportForm, LicenceForm
+from anjian.registry.forms import EnterpriseFilterForm, EnterpriseForm, LicenceForm
+from anjian.registry.imports import EnterpriseImporter
 
 
 @requires("view")
@@ -96,33 +98,20 @@ def licence_list(request):
 
 @requires("view")
 def enterprise_export(request):
-    response = HttpResponse(
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    response["Content-Disposition"] = 'attachment; filename="enterprises.xlsx"'
-    exports.export_enterprises(actor=request.user, stream=response)
-    return response
+    return xlsx_download("enterprises.xlsx", lambda stream: exports.export_enterprises(
+        actor=request.user, stream=stream))
 
 
 @requires("officer")
 def enterprise_import(request):
-    from anjian.registry.imports import import_enterprises_upload
-
-    form = ImportForm(request.POST or None, request.FILES or None)
-    result = None
-    if request.method == "POST" and form.is_valid():
-        result = import_enterprises_upload(actor=request.user, upload=form.cleaned_data["file"],
-                                           dry_run=form.cleaned_data["dry_run"])
-        if result.ok and not result.dry_run:
-            messages.success(request, _("%(n)s units were imported.") % {"n": result.created})
-            return redirect("registry:enterprise_list")
-    return render(request, "registry/enterprise_import.html", {"form": form, "result": result})
+    return import_page(request, importer=EnterpriseImporter(actor=request.user),
+                       template="registry/enterprise_import.html",
+                       done_url=reverse("registry:enterprise_list"),
+                       done_message=_("%(n)s units were imported."))
 
 
 @requires("view")
 def enterprise_template(request):
     """The empty import template (headers only)."""
-    response = HttpResponse(
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    response["Content-Disposition"] = 'attachment; filename="enterprise-template.xlsx"'
-    exports.export_enterprises(actor=request.user, stream=response, empty=True)
-    return response
+    return xlsx_download("enterprise-template.xlsx", lambda stream: exports.export_enterprises(
+        actor=request.user, stream=stream, empty=True))

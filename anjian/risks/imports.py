@@ -4,7 +4,6 @@ A row names its enterprise by credit code (or exact name); a row with neither is
 place and gives its own town, sector, location and coordinates.
 """
 
-import tempfile
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
@@ -125,9 +124,4 @@ IMPORTERS = [RiskPointImporter]
 
 
 def import_risk_points_upload(*, actor, upload, dry_run: bool) -> excel.ImportResult:
-    """Run the importer over an uploaded file (spooled to disk so it streams)."""
-    with tempfile.NamedTemporaryFile(suffix=".xlsx") as handle:
-        for chunk in upload.chunks():
-            handle.write(chunk)
-        handle.flush()
-        return excel.run_import(RiskPointImporter(actor=actor), handle.name, dry_run=dry_run)
+    return excel.run_import_upload(RiskPointImporter(actor=actor), upload, dry_run=dry_run)

@@ -3,20 +3,19 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from anjian.core.audit import timeline
+from anjian.core.excel_views import import_page, xlsx_download
 from anjian.core.permissions import requires
 from anjian.registry import selectors as registry
-from anjian.registry.forms import ImportForm
 from anjian.risks import exports, selectors, services
 from anjian.risks.forms import RiskPointFilterForm, RiskPointForm
+from anjian.risks.imports import RiskPointImporter
 from anjian.risks.models import RiskLevel
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def apply_errors(form, exc: ValidationError) -> None:
@@ -114,30 +113,19 @@ def enterprise_board(request, pk: int):
 
 @requires("view")
 def point_export(request):
-    response = HttpResponse(content_type=XLSX)
-    response["Content-Disposition"] = 'attachment; filename="risk-points.xlsx"'
-    exports.export_risk_points(actor=request.user, stream=response)
-    return response
+    return xlsx_download("risk-points.xlsx", lambda stream: exports.export_risk_points(
+        actor=request.user, stream=stream))
 
 
 @requires("view")
 def point_template(request):
-    response = HttpResponse(content_type=XLSX)
-    response["Content-Disposition"] = 'attachment; filename="risk-point-template.xlsx"'
-    exports.export_risk_points(actor=request.user, stream=response, empty=True)
-    return response
+    return xlsx_download("risk-point-template.xlsx", lambda stream: exports.export_risk_points(
+        actor=request.user, stream=stream, empty=True))
 
 
 @requires("write")
 def point_import(request):
-    from anjian.risks.imports import import_risk_points_upload
-
-    form = ImportForm(request.POST or None, request.FILES or None)
-    result = None
-    if request.method == "POST" and form.is_valid():
-        result = import_risk_points_upload(actor=request.user, upload=form.cleaned_data["file"],
-                                           dry_run=form.cleaned_data["dry_run"])
-        if result.ok and not result.dry_run:
-            messages.success(request, _("%(n)s risk points were imported.") % {"n": result.created})
-            return redirect("risks:point_list")
-    return render(request, "risks/riskpoint_import.html", {"form": form, "result": result})
+    return import_page(request, importer=RiskPointImporter(actor=request.user),
+                       template="risks/riskpoint_import.html",
+                       done_url=reverse("risks:point_list"),
+                       done_message=_("%(n)s risk points were imported."))

@@ -1,0 +1,51 @@
+"""The Excel pieces every area's pages share: the download response and the import page."""
+
+from collections.abc import Callable
+
+from django import forms
+from django.contrib import messages
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext_lazy as _
+
+from anjian.core.excel import Importer, run_import_upload
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def xlsx_download(filename: str, write: Callable) -> HttpResponse:
+    """A download of the workbook that `write(stream)` writes."""
+    response = HttpResponse(content_type=XLSX)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    write(response)
+    return response
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(label=_("Excel file (.xlsx)"))
+    dry_run = forms.BooleanField(label=_("Check only, do not save"), required=False)
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if not upload.name.lower().endswith(".xlsx"):
+            raise forms.ValidationError(_("Upload an .xlsx file made from the template."))
+        if upload.size > 50 * 1024 * 1024:
+            raise forms.ValidationError(_("The file is larger than 50 MB."))
+        return upload
+
+
+def import_page(request, *, importer: Importer, template: str, done_url: str,
+                done_message: str):
+    """The upload page: check every row, save all or nothing, list errors by row and column."""
+    form = ImportForm(request.POST or None, request.FILES or None)
+    result = None
+    if request.method == "POST" and form.is_valid():
+        result = run_import_upload(importer, form.cleaned_data["file"],
+                                   dry_run=form.cleaned_data["dry_run"])
+        if result.ok and not result.dry_run:
+            messages.success(request, done_message % {"n": result.created})
+            return redirect(done_url)
+    for field in form.fields.values():
+        if not isinstance(field.widget, forms.CheckboxInput):
+            field.widget.attrs.setdefault("class", "form-control")
+    return render(request, template, {"form": form, "result": result})
