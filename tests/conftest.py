@@ -8,6 +8,7 @@ from django.contrib.auth.hashers import make_password
 from rest_framework.test import APIClient
 
 from anjian.accounts.models import Department, Role, Sector, Town, User
+from anjian.accounts.sectors import DEFAULT_SECTORS
 from anjian.core.identifiers import credit_code_check_char
 from anjian.registry.models import Enterprise
 
@@ -27,6 +28,9 @@ def make_credit_code(n: int) -> str:
 
 @pytest.fixture
 def sectors(db) -> dict[str, Sector]:
+    # The migration creates them; a live-server test before this one may have flushed them.
+    for i, (code, name) in enumerate(DEFAULT_SECTORS):
+        Sector.objects.get_or_create(code=code, defaults={"name": name, "ordering": i})
     return {s.code: s for s in Sector.objects.all()}
 
 
@@ -165,11 +169,12 @@ def pytest_collection_modifyitems(items):
     """
     for item in items:
         fixtures = getattr(item, "fixturenames", ())
-        if item.get_closest_marker("django_db") is not None:
-            continue
-        if "live_server" in fixtures or "transactional_db" in fixtures:
-            # serialized_rollback: a transactional test empties every table afterwards; this
-            # puts the migrations' data back before the next one.
+        marker = item.get_closest_marker("django_db")
+        live = "live_server" in fixtures or "transactional_db" in fixtures
+        if live and not (marker and (marker.kwargs.get("transaction") or
+                                     marker.kwargs.get("serialized_rollback"))):
+            # A live server needs a transactional test; say so, so it is ordered with them and
+            # its flush is undone (serialized rollback) for the tests after it.
             item.add_marker(pytest.mark.django_db(transaction=True, serialized_rollback=True))
-        else:
+        elif marker is None:
             item.add_marker(pytest.mark.django_db)
