@@ -45,7 +45,17 @@ def _browser():
         from playwright.sync_api import sync_playwright
     except ImportError:
         missing("Playwright is not installed (pip install '.[test]')")
+    from django.db import connections
+
+    serialized = {alias: getattr(connections[alias], "_test_serialized_contents", None)
+                  for alias in connections}
     with sync_playwright() as p:
+        # From here on Playwright's event loop counts as running in this thread, so Django
+        # (asgiref's Local) hands out a second set of connection objects; give them the
+        # database snapshot that serialized rollback restores before each live-server test.
+        for alias, contents in serialized.items():
+            if contents is not None:
+                connections[alias]._test_serialized_contents = contents
         browser = p.chromium.launch(executable_path=path, args=CHROMIUM_ARGS, timeout=60000)
         _launched["browser"] = browser
         try:
