@@ -6,15 +6,16 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
+from anjian.env import env_int
+
 
 class Command(BaseCommand):
     help = "Serve the platform with gunicorn (settings from the environment)."
 
     def add_arguments(self, parser):
         parser.add_argument("--host", default=os.environ.get("ANJIAN_HOST", "127.0.0.1"))
-        parser.add_argument("--port", type=int, default=int(os.environ.get("ANJIAN_PORT", "8000")))
-        parser.add_argument("--workers", type=int,
-                            default=int(os.environ.get("ANJIAN_WORKERS", "0")) or None)
+        parser.add_argument("--port", type=int, default=env_int("ANJIAN_PORT", 8000))
+        parser.add_argument("--workers", type=int, default=env_int("ANJIAN_WORKERS", 0) or None)
         parser.add_argument("--threads", type=int, default=4)
         parser.add_argument("--demo", action="store_true", help=False)
 
