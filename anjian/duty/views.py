@@ -6,13 +6,14 @@ import datetime as dt
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from anjian.core.audit import timeline
+from anjian.core.excel_views import xlsx_download
 from anjian.core.permissions import requires
 from anjian.duty import calendar, exports, selectors, services
 from anjian.duty.forms import RosterForm, ShiftFormSet
@@ -132,11 +133,8 @@ def roster_delete(request, pk: int):
 @requires("view")
 def roster_export(request, pk: int):
     roster = selectors.roster_get_for(actor=request.user, pk=pk)
-    response = HttpResponse(
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    response["Content-Disposition"] = f'attachment; filename="duty-roster-{roster.pk}.xlsx"'
-    exports.export_roster(roster=roster, stream=response)
-    return response
+    return xlsx_download(f"duty-roster-{roster.pk}.xlsx",
+                         lambda stream: exports.export_roster(roster=roster, stream=stream))
 
 
 @requires("view")

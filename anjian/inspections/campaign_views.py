@@ -3,12 +3,12 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from anjian.core.audit import timeline
+from anjian.core.excel_views import xlsx_download
 from anjian.core.permissions import requires
 from anjian.inspections import campaigns, exports, selectors
 from anjian.inspections.forms import CampaignForm, TargetAddForm
@@ -81,12 +81,10 @@ def campaign_detail(request, pk: int):
 @requires("view")
 def campaign_export(request, pk: int):
     campaign = selectors.campaign_get_for(actor=request.user, pk=pk)
-    response = HttpResponse(
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    )
-    response["Content-Disposition"] = f'attachment; filename="campaign-{campaign.pk}-progress.xlsx"'
-    exports.export_campaign_progress(actor=request.user, campaign=campaign, stream=response)
-    return response
+    return xlsx_download(
+        f"campaign-{campaign.pk}-progress.xlsx",
+        lambda stream: exports.export_campaign_progress(
+            actor=request.user, campaign=campaign, stream=stream))
 
 
 @require_POST
