@@ -140,6 +140,8 @@ SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
 
 LANGUAGE_CODE = "zh-hans"
+# Date formats by language: anjian/formats/zh_Hans keeps Chinese dates unpadded (3月5日).
+FORMAT_MODULE_PATH = ["anjian.formats"]
 LANGUAGES = [("zh-hans", _("Simplified Chinese")), ("en", _("English"))]
 
 TIME_ZONE = "Asia/Shanghai"
