@@ -227,7 +227,7 @@ def hazard_supervise(*, actor, hazard: Hazard, via: str = "web") -> SupervisionN
                  changes={"supervised": [False, True], "notice": [None, notice.number]}, via=via)
     recipients = list(responsible_users(hazard))
     title = _("Major hazard under county supervision: %(hazard)s") % {"hazard": str(hazard)}
-    url = f"/hazards/{hazard.pk}/"
+    url = hazard.get_absolute_url()
     transaction.on_commit(lambda: notify(recipients=recipients, kind="hazard.supervised",
                                          title=title[:200], key=f"hazard.supervised:{hazard.pk}",
                                          url=url))

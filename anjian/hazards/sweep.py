@@ -82,7 +82,7 @@ def run(*, now: dt.datetime) -> dict[str, int]:
             title=(_("Hazard due on %(day)s: %(hazard)s")
                    % {"day": cn_date(hazard.deadline), "hazard": hazard})[:200],
             key=f"hazard.due:{hazard.pk}:{hazard.deadline.isoformat()}",
-            url=f"/hazards/{hazard.pk}/"))
+            url=hazard.get_absolute_url()))
 
     for hazard in open_hazards.overdue(on=today).iterator(chunk_size=500):
         key = f"hazard.overdue:{hazard.pk}:{hazard.deadline.isoformat()}"
@@ -90,13 +90,13 @@ def run(*, now: dt.datetime) -> dict[str, int]:
                  % {"day": cn_date(hazard.deadline), "hazard": hazard})[:200]
         counts["hazard_overdue"] += len(notify(
             recipients=_unique(users.responsible(hazard) + users.supervisors(hazard)),
-            kind="hazard.overdue", title=title, key=key, url=f"/hazards/{hazard.pk}/"))
+            kind="hazard.overdue", title=title, key=key, url=hazard.get_absolute_url()))
         if hazard.is_major:
             counts["major_hazard_overdue"] += len(notify(
                 recipients=users.county, kind="hazard.major_overdue",
                 title=(_("Major hazard overdue (counts as an accident): %(hazard)s")
                        % {"hazard": hazard})[:200],
                 key=f"hazard.major_overdue:{hazard.pk}:{hazard.deadline.isoformat()}",
-                url=f"/hazards/{hazard.pk}/"))
+                url=hazard.get_absolute_url()))
     return counts
 
