@@ -45,5 +45,7 @@ def test_hazard_page_shows_the_found_date_in_the_reader_language(
         enterprise=enterprise_a, source="inspection", found_on=DAY))
     client = login(town_a_officer)
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
-    page = client.get(reverse("hazards:hazard_detail", args=[hazard.pk])).content.decode()
+    # LocaleMiddleware leaves the request's language active in this thread: put it back after.
+    with translation.override(translation.get_language()):
+        page = client.get(reverse("hazards:hazard_detail", args=[hazard.pk])).content.decode()
     assert f"{shown} · 张三" in page
