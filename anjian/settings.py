@@ -2,11 +2,11 @@
 
 from pathlib import Path
 
+import bootstrap_wrapper
 import plotly
 from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
-from xstatic.pkg import bootstrap as xstatic_bootstrap
 
 from anjian.alerts.email_url import parse_email_url
 from anjian.env import (
@@ -60,7 +60,6 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "django_filters",
-    "django_htmx",
     "axes",
     "csp",
 ]
@@ -76,7 +75,6 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
-    "django_htmx.middleware.HtmxMiddleware",
     "anjian.core.middleware.LoginRequiredMiddleware",
     # Last, as django-axes asks.
     "axes.middleware.AxesMiddleware",
@@ -142,6 +140,8 @@ SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
 
 LANGUAGE_CODE = "zh-hans"
+# Date formats by language: anjian/formats/zh_Hans keeps Chinese dates unpadded (3月5日).
+FORMAT_MODULE_PATH = ["anjian.formats"]
 LANGUAGES = [("zh-hans", _("Simplified Chinese")), ("en", _("English"))]
 
 TIME_ZONE = "Asia/Shanghai"
@@ -152,7 +152,8 @@ STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # whitenoise expects it before collectstatic
 STATICFILES_DIRS = [
-    ("bootstrap", xstatic_bootstrap.BASE_DIR),
+    # Bootstrap 5.3 dist files, unmodified, from the bootstrap-wrapper wheel (see docs/deployment.md).
+    ("bootstrap", bootstrap_wrapper.get_bootstrap_dir()),
     ("plotly", Path(plotly.__file__).parent / "package_data"),
 ]
 STORAGES = {

@@ -1,8 +1,10 @@
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
+from anjian.core.forms import BootstrapMixin
 
-class LoginForm(AuthenticationForm):
+
+class LoginForm(BootstrapMixin, AuthenticationForm):
     error_messages = {
         "invalid_login": _("Wrong username or password. After 5 failed attempts the account is "
                            "locked for 30 minutes."),

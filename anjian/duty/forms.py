@@ -27,7 +27,7 @@ class UnitChoiceMixin:
         self.fields["unit"] = forms.ChoiceField(
             label=pgettext_lazy("duty", "unit"), choices=[(u.key, u.name) for u in units],
             initial=initial.key if initial else None)
-        self.fields["unit"].widget.attrs["class"] = "custom-select"
+        self.fields["unit"].widget.attrs["class"] = "form-select"
         self.fields = {"unit": self.fields.pop("unit"), **self.fields}
 
     def clean_unit(self) -> Unit:

@@ -68,7 +68,7 @@ class TransitionSerializer(serializers.ModelSerializer):
 
     def get_evidence(self, obj) -> list[dict]:
         return [{"id": e.pk, "name": e.name, "kind": e.kind,
-                 "url": f"/hazards/evidence/{e.pk}/"} for e in obj.evidence.all()]
+                 "url": e.get_absolute_url()} for e in obj.evidence.all()]
 
 
 class TransitionInputSerializer(serializers.Serializer):

@@ -9,6 +9,7 @@ import datetime as dt
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -177,6 +178,9 @@ class Hazard(models.Model):
         place = self.enterprise.name if self.enterprise_id else self.location
         return f"{place}: {self.description[:40]}"
 
+    def get_absolute_url(self) -> str:
+        return reverse("hazards:hazard_detail", args=[self.pk])
+
     def clean(self) -> None:
         errors = {}
         if self.enterprise_id is None and not (self.location or "").strip():
@@ -274,6 +278,9 @@ class HazardEvidence(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("hazards:hazard_evidence_download", args=[self.pk])
 
 
 class ExtensionStatus(models.TextChoices):

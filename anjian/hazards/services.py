@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from anjian.accounts.models import County, Department, Role, Sector, Town
 from anjian.core import audit
+from anjian.core.dates import cn_date
 from anjian.core.notifications import notify, unit_users
 from anjian.core.permissions import check_permission
 from anjian.core.scoping import in_scope
@@ -218,7 +219,7 @@ def hazard_supervise(*, actor, hazard: Hazard, via: str = "web") -> SupervisionN
             "measures; funds and materials; responsible organisation and persons; time limit "
             "and requirements; safety measures and emergency plan); take safety measures while "
             "rectifying; finish by %(deadline)s and apply for acceptance."
-        ) % {"deadline": f"{hazard.deadline.year}年{hazard.deadline.month}月{hazard.deadline.day}日"},
+        ) % {"deadline": cn_date(hazard.deadline)},
     )
     Hazard.objects.filter(pk=hazard.pk).update(supervised=True)
     hazard.supervised = True
@@ -226,7 +227,7 @@ def hazard_supervise(*, actor, hazard: Hazard, via: str = "web") -> SupervisionN
                  changes={"supervised": [False, True], "notice": [None, notice.number]}, via=via)
     recipients = list(responsible_users(hazard))
     title = _("Major hazard under county supervision: %(hazard)s") % {"hazard": str(hazard)}
-    url = f"/hazards/{hazard.pk}/"
+    url = hazard.get_absolute_url()
     transaction.on_commit(lambda: notify(recipients=recipients, kind="hazard.supervised",
                                          title=title[:200], key=f"hazard.supervised:{hazard.pk}",
                                          url=url))

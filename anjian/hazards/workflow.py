@@ -160,7 +160,7 @@ def action_label(action: str) -> str:
 
 
 def _notify_transition(hazard: Hazard, step: HazardTransition) -> None:
-    url = f"/hazards/{hazard.pk}/"
+    url = hazard.get_absolute_url()
     if step.action == "submit":
         recipients = [u for u in responsible_users(hazard) if policy.can_accept(u, hazard)]
         title = _("Rectification submitted for acceptance: %(hazard)s")
@@ -221,7 +221,7 @@ def hazard_extension_request(*, actor, hazard: Hazard, new_deadline: dt.date, re
         transaction.on_commit(lambda: notify(
             recipients=recipients, kind="hazard.extension", title=title,
             key=f"hazard.extension:{extension.pk}", body=extension.reason,
-            url=f"/hazards/{locked.pk}/"))
+            url=locked.get_absolute_url()))
     return extension
 
 
@@ -254,5 +254,5 @@ def hazard_extension_decide(*, actor, extension: HazardExtension | int, approve:
         transaction.on_commit(lambda: notify(
             recipients=recipients, kind="hazard.extension_decided", title=title,
             key=f"hazard.extension_decided:{ext.pk}", body=comment,
-            url=f"/hazards/{locked.pk}/"))
+            url=locked.get_absolute_url()))
     return ext
