@@ -92,7 +92,8 @@ def otp(request):
             return redirect(_next(request))
         login_failure_record(request=request, username=user.username, via="web")
         form.add_error("code", _("The code is wrong or has expired."))
-    return render(request, "accounts/otp.html", {"form": form, "next": _next(request, "")})
+    return render(request, "accounts/otp.html",
+                  {"form": form, "next": _next(request, ""), "login_pending": True})
 
 
 def _otp_enrol(request, form):
@@ -109,7 +110,7 @@ def _otp_enrol(request, form):
     secret = base64.b32encode(pending.bin_key).decode()
     return render(request, "accounts/otp_enrol.html", {
         "form": form, "qr": f"data:image/svg+xml;base64,{qr}", "secret": secret,
-        "next": _next(request, "")})
+        "next": _next(request, ""), "login_pending": True})
 
 
 @requires("login")

@@ -9,7 +9,6 @@ from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.test import Client
 from django.utils import timezone
-from rest_framework.test import APIClient
 
 from anjian.accounts.identity import password_change
 from anjian.accounts.models import ApiToken, Role, User
