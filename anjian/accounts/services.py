@@ -39,7 +39,11 @@ def user_create(*, actor, username: str, password: str, role: str, town=None, de
     user.full_clean()
     user.save()
     password_history_append(user=user)
-    audit.record_create(actor=actor, instance=user, via=via)
+    # The audit keeps that a password was set, never its hash.
+    created = {k: [None, v] for k, v in audit.snapshot(user).items()
+               if v not in (None, "") and k != "password"}
+    audit.record(actor=actor, action="create", instance=user,
+                 changes={**created, "password": [None, "changed"]}, via=via)
     return user
 
 

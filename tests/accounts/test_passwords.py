@@ -182,3 +182,22 @@ def test_demo_accounts_log_in_with_the_demo_password_as_they_are(db):
     assert client.post("/login/", {"username": "demo_officer", "password": "Demo@2024"}
                        ).status_code == 302
     assert client.get("/").status_code == 200
+
+
+def test_account_creation_audits_that_a_password_was_set_but_not_its_hash(county_admin, town_a):
+    user = user_create(actor=county_admin, username="new_officer", password="Lw3$bird9Fern",
+                       role=Role.TOWN_OFFICER, town=town_a)
+    entry = AuditEntry.objects.get(action="create", model="user", object_id=str(user.pk))
+    assert entry.changes["password"] == [None, "changed"]
+    assert user.password not in str(entry.changes)
+    assert entry.changes["must_change_password"] == [None, True]
+
+
+def test_web_login_and_logout_are_audited(town_a_officer):
+    client = Client()
+    client.post("/login/", {"username": town_a_officer.username, "password": PASSWORD},
+                REMOTE_ADDR="10.8.0.9")
+    client.post("/logout/")
+    login = AuditEntry.objects.get(action="auth.login")
+    assert (login.via, login.changes) == ("web", {"address": [None, "10.8.0.9"]})
+    assert AuditEntry.objects.filter(action="auth.logout", via="web").exists()
