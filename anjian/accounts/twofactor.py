@@ -93,3 +93,16 @@ def otp_verify(*, user: User, code: str):
     if static is not None and static.verify_token(_recovery_digest(code)):
         return static
     return None
+
+
+@transaction.atomic
+def otp_reset(*, actor, user: User, via: str = "command") -> int:
+    """Forget the user's devices and recovery codes (a lost phone); the next login enrols."""
+    from anjian.accounts.services import _system_or_admin
+
+    _system_or_admin(None if actor is None or actor.pk is None else actor)
+    removed = (TOTPDevice.objects.filter(user=user).delete()[0]
+               + StaticDevice.objects.filter(user=user).delete()[0])
+    audit.record(actor=actor, action="auth.otp_reset", instance=user,
+                 changes={"otp_device": ["changed", "changed"]}, via=via)
+    return removed

@@ -125,3 +125,16 @@ def test_enrolment_audit_keeps_no_key(town_a_officer):
     entry = AuditEntry.objects.get(action="auth.otp_enrol")
     assert pending.key not in str(entry.changes)
     assert entry.changes == {"otp_device": ["changed", "changed"]}
+
+
+def test_otp_reset_command_lets_a_user_who_lost_the_phone_enrol_again(town_a_officer, device):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    out = StringIO()
+    call_command("otp_reset", town_a_officer.username, stdout=out)
+    assert "removed" in out.getvalue()
+    assert not TOTPDevice.objects.filter(user=town_a_officer).exists()
+    client = _password_step(town_a_officer)
+    assert 'id="otp-qr"' in client.get("/accounts/otp/").content.decode()
