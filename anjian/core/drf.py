@@ -16,6 +16,18 @@ class BearerTokenAuthentication(TokenAuthentication):
 
     keyword = "Bearer"
 
+    def authenticate(self, request):
+        result = super().authenticate(request)
+        if result is not None and not request.path.startswith("/api/v1/auth/"):
+            from anjian.accounts.identity import password_expired
+
+            user = result[0]
+            if user.must_change_password or password_expired(user):
+                # As on the web: nothing but the password change until it is done.
+                raise exceptions.PermissionDenied(
+                    _("Change your password first (POST /api/v1/auth/password/)."))
+        return result
+
     def authenticate_credentials(self, key):
         from anjian.accounts.identity import token_for
 

@@ -9,6 +9,7 @@ from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.test import Client
 from django.utils import timezone
+from rest_framework.test import APIClient
 
 from anjian.accounts.identity import password_change
 from anjian.accounts.models import ApiToken, Role, User
@@ -201,3 +202,21 @@ def test_web_login_and_logout_are_audited(town_a_officer):
     login = AuditEntry.objects.get(action="auth.login")
     assert (login.via, login.changes) == ("web", {"address": [None, "10.8.0.9"]})
     assert AuditEntry.objects.filter(action="auth.logout", via="web").exists()
+
+
+def test_over_the_api_a_new_account_can_only_change_its_password(county_admin, town_a):
+    user_create(actor=county_admin, username="new_officer", password="Lw3$bird9Fern",
+                role=Role.TOWN_OFFICER, town=town_a)
+    api = APIClient()
+    token = api.post("/api/v1/auth/token/", {"username": "new_officer",
+                                             "password": "Lw3$bird9Fern"}, format="json")
+    api.credentials(HTTP_AUTHORIZATION=f"Bearer {token.json()['token']}")
+    refused = api.get("/api/v1/me/")
+    assert refused.status_code == 403 and "密码" in refused.json()["detail"]
+    assert api.post("/api/v1/auth/password/", {"old_password": "Lw3$bird9Fern",
+                                               "new_password": NEW}, format="json"
+                    ).status_code == 204
+    fresh = APIClient().post("/api/v1/auth/token/", {"username": "new_officer",
+                                                     "password": NEW}, format="json")
+    api.credentials(HTTP_AUTHORIZATION=f"Bearer {fresh.json()['token']}")
+    assert api.get("/api/v1/me/").status_code == 200
