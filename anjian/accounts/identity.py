@@ -36,6 +36,7 @@ def token_create(*, user: User) -> tuple[str, ApiToken]:
 def token_issue(*, user: User, via: str = "api") -> tuple[str, ApiToken]:
     """A new Bearer token for `user`, valid `TOKEN_HOURS`, audited; the raw value is returned
     once."""
+    ApiToken.objects.filter(expires_at__lt=timezone.now()).delete()  # keep the table small
     raw, token = token_create(user=user)
     audit.record(actor=user, action="auth.token_issue", instance=token,
                  changes={"expires_at": [None, token.expires_at.isoformat()]}, via=via)
