@@ -15,7 +15,7 @@ from tests.support.server import running_server, server_env, shell_json
 SETUP = """
 import datetime as dt, json
 from django.utils import timezone
-from rest_framework.authtoken.models import Token
+from anjian.accounts.identity import token_issue
 from anjian.accounts.models import Department, Role, Sector, Town, User
 from anjian.core.identifiers import credit_code_check_char
 from anjian.hazards.services import hazard_create
@@ -42,7 +42,7 @@ for n in range(2):
     for action in ("acknowledge", "submit"):
         hazard_transition(actor=unit, hazard=hazard, action=action)
     hazards.append(hazard.pk)
-tokens = [Token.objects.create(user=u).key for u in [*officers, admin]]
+tokens = [token_issue(user=u)[0] for u in [*officers, admin]]
 print(json.dumps({"hazards": hazards, "tokens": tokens}))
 """
 
