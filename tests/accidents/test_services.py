@@ -96,10 +96,18 @@ def test_road_accident_figures_freeze_after_seven_days_for_officers(make_acciden
     accident = make_accident(deaths=1, occurred_at=at(2024, 3, 5, 9, 0))
     with pytest.raises(ValidationError) as caught:
         services.accident_revise(actor=traffic_officer, accident=accident, figures={"deaths": 2},
-                                 now=at(2024, 3, 12, 9, 1))
+                                 now=at(2024, 3, 13, 0, 0))
     assert "7" in caught.value.messages[0]
     accident.refresh_from_db()
     assert accident.deaths == 1 and not AccidentRevision.objects.exists()
+
+
+def test_road_accident_may_be_supplemented_until_24_00_of_day_seven(make_accident,
+                                                                    traffic_officer):
+    accident = make_accident(deaths=1, occurred_at=at(2024, 3, 5, 9, 0))
+    revision = services.accident_revise(actor=traffic_officer, accident=accident,
+                                        figures={"deaths": 2}, now=at(2024, 3, 12, 23, 59))
+    assert revision.kind == "supplementary" and not revision.out_of_window
 
 
 def test_county_admin_may_change_late_but_it_is_flagged(make_accident, county_admin):
