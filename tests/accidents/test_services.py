@@ -144,3 +144,27 @@ def test_dangerous_occurrence_needs_a_criterion(make_accident):
         make_accident(kind="dangerous_occurrence", evacuated=100)
     assert "endangered" in caught.value.message_dict
     assert make_accident(kind="dangerous_occurrence", evacuated=500).pk
+
+
+@pytest.mark.parametrize("occurred,officer_may_revise", [
+    (at(2025, 12, 31, 10, 0), False),  # the version in force then: 7 days for road traffic
+    (at(2026, 1, 1, 10, 0), True),     # the new version from 2026-01-01: 15 days
+])
+def test_supplementary_window_is_the_version_in_force_on_the_accident_date(
+        make_accident, county_admin, traffic_officer, occurred, officer_may_revise):
+    from anjian.core.rules import rule_setting_change
+
+    rule_setting_change(actor=county_admin, key="accidents.supplementary_days",
+                        value={"default": 30, "road_traffic": 15, "fire": 7},
+                        effective_from=dt.date(2026, 1, 1), note="省厅通知（示例）")
+    accident = make_accident(deaths=1, occurred_at=occurred)
+    now = occurred + dt.timedelta(days=10)
+    if officer_may_revise:
+        revision = services.accident_revise(actor=traffic_officer, accident=accident,
+                                            figures={"deaths": 2}, now=now)
+        assert not revision.out_of_window
+    else:
+        with pytest.raises(ValidationError) as caught:
+            services.accident_revise(actor=traffic_officer, accident=accident,
+                                     figures={"deaths": 2}, now=now)
+        assert "7" in caught.value.messages[0]

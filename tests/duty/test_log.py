@@ -9,7 +9,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from anjian.duty import selectors, services
-from anjian.duty.models import DutyCheck, ReportDeadline
+from anjian.core.rules import rule_setting_change
+from anjian.duty.models import DutyCheck
 from anjian.duty.units import county_unit, department_unit, town_unit
 from tests.duty.conftest import local
 
@@ -36,10 +37,15 @@ def test_late_reports_follow_the_default_deadlines(kind, relevant, minutes, late
     assert report.late is late
 
 
-def test_deadlines_are_county_data(county_admin):
-    ReportDeadline.objects.filter(kind="phone").update(minutes=60)
-    _report(county_admin, county_unit(), minutes=45)
-    assert selectors.report_list(actor=county_admin)[0].late is False
+def test_deadlines_are_county_data_applied_by_the_day_received(county_admin):
+    rule_setting_change(actor=county_admin, key="duty.report_deadlines",
+                        value={"phone": {"minutes": 60, "grade_relevant_only": False}},
+                        effective_from=dt.date(2026, 1, 1), note="县政府值班通知")
+    _report(county_admin, county_unit(), minutes=45, received=local(2025, 12, 31, 23))
+    _report(county_admin, county_unit(), minutes=45, received=local(2026, 1, 1, 9))
+    new, old = selectors.report_list(actor=county_admin)
+    assert (new.late, old.late) == (False, True)
+    assert old.deadline_at == local(2025, 12, 31, 23, 30)
 
 
 def test_an_unreported_event_within_its_deadline_is_not_late(county_admin):
