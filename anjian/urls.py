@@ -8,9 +8,8 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
 from anjian.accounts.forms import LoginForm
-from anjian.core import api_routes
+from anjian.core import api_routes, views_rules
 from anjian.core import views as core_views
-from anjian.core import views_rules
 from anjian.core.apps_registry import area_modules
 from anjian.reports import views as report_views
 

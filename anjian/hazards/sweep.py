@@ -23,6 +23,7 @@ from anjian.core.rules import rule_value
 
 from .models import Hazard
 
+
 def _cn(day: dt.date) -> str:
     return f"{day.year}年{day.month}月{day.day}日"
 

@@ -8,8 +8,8 @@ from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from django.utils import timezone
 
-from anjian.duty import selectors, services
 from anjian.core.rules import rule_setting_change
+from anjian.duty import selectors, services
 from anjian.duty.models import DutyCheck
 from anjian.duty.units import county_unit, department_unit, town_unit
 from tests.duty.conftest import local
