@@ -96,7 +96,7 @@ RULES: dict[str, Rule] = {r.key: r for r in [
          help=gettext_lazy('Days by sector code; "default" for every other sector.')),
     Rule("duty.holiday_reminder_days",
          gettext_lazy("Holiday duty-roster reminders start (days before the holiday)"), 7,
-         "platform default (domain-rules §6)", _days),
+         "platform default (not in domain-rules)", _days),
     Rule("duty.report_deadlines", gettext_lazy("Duty information-report deadlines (minutes)"),
          {"phone": {"minutes": 30, "grade_relevant_only": False},
           "written": {"minutes": 60, "grade_relevant_only": True}},

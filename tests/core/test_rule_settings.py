@@ -130,3 +130,17 @@ def test_hazard_reminders_use_the_days_in_force(county_admin, town_a_officer, en
     rule_setting_change(actor=county_admin, key="hazards.reminder_days", value=5,
                         effective_from=today, note="提前提醒")
     assert sweep.run(now=now)["hazard_due"] > 0
+
+
+def test_settings_page_marks_an_unverified_figure(login, county_admin, monkeypatch):
+    import dataclasses
+
+    from anjian.core import rules
+
+    flagged = dataclasses.replace(rules.RULES["hazards.reminder_days"], unverified=True)
+    monkeypatch.setitem(rules.RULES, "hazards.reminder_days", flagged)
+    page = login(county_admin).get("/settings/rules/").content.decode()
+    row = page.split('id="rule-hazards.reminder_days"')[1].split("</tr>")[0]
+    assert "未核实" in row
+    other = page.split('id="rule-duty.holiday_reminder_days"')[1].split("</tr>")[0]
+    assert "未核实" not in other
