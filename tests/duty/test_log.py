@@ -140,3 +140,9 @@ def test_officer_completes_a_report_and_outsider_gets_404(login, county_admin, t
     assert login(town_a_officer).post(url, bad).status_code == 200
     report.refresh_from_db()
     assert report.reported_at == local(2026, 11, 1, 10, 20)
+
+
+def test_report_list_states_the_deadlines_in_force(login, county_admin):
+    page = login(county_admin).get(reverse("duty:report_list")).content.decode()
+    line = page.split('id="deadlines"')[1].split("</p>")[0]
+    assert "电话" in line and "30" in line and "60" in line

@@ -56,6 +56,9 @@ class ReportDeadline:
                     grade_relevant_only=bool(rule.get("grade_relevant_only", False)))
                 for kind, rule in sorted(value.items())]
 
+    def get_kind_display(self) -> str:
+        return ReportKind(self.kind).label
+
     def applies_to(self, report: "InformationReport") -> bool:
         return report.kind == self.kind and (report.grade_relevant or not self.grade_relevant_only)
 
