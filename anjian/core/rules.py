@@ -125,6 +125,23 @@ def rule_value(key: str, on: dt.date | dt.datetime | None = None) -> Any:
     return rule.default if found is None else found
 
 
+def rule_resolver(key: str) -> Callable[[dt.date], Any]:
+    """`rule_value` for many records at once: one query, then `resolve(day)` per record."""
+    default = RULES[key].default
+    versions = list(RuleSetting.objects.filter(key=key).order_by("effective_from", "version")
+                    .values_list("effective_from", "value"))
+
+    def resolve(day: dt.date) -> Any:
+        found = default
+        for start, value in versions:
+            if start > day:
+                break
+            found = value
+        return found
+
+    return resolve
+
+
 def rule_versions(key: str) -> list[RuleSetting]:
     """Every stored version of a rule, newest effective date first."""
     return list(RuleSetting.objects.filter(key=key).select_related("changed_by"))

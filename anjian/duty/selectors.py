@@ -10,7 +10,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from anjian.accounts.models import Role
-from anjian.core.rules import rule_value
+from anjian.core.rules import rule_resolver, rule_value
 from anjian.duty import gaps as gap_rules
 from anjian.duty.calendar import Holiday
 from anjian.duty.models import (
@@ -129,10 +129,14 @@ def report_deadlines(on: dt.date | None = None) -> list[ReportDeadline]:
 
 
 class _DeadlinesByDay(dict):
-    """The deadlines in force on each day an event was received: one query per distinct day."""
+    """The deadlines in force on each day an event was received (one query for all days)."""
+
+    def __init__(self):
+        super().__init__()
+        self.resolve = rule_resolver("duty.report_deadlines")
 
     def __missing__(self, day: dt.date) -> list[ReportDeadline]:
-        self[day] = report_deadlines(day)
+        self[day] = ReportDeadline.from_rule(self.resolve(day))
         return self[day]
 
 

@@ -144,3 +144,15 @@ def test_settings_page_marks_an_unverified_figure(login, county_admin, monkeypat
     assert "未核实" in row
     other = page.split('id="rule-duty.holiday_reminder_days"')[1].split("</tr>")[0]
     assert "未核实" not in other
+
+
+def test_resolver_agrees_with_rule_value(county_admin, django_assert_num_queries):
+    from anjian.core.rules import rule_resolver
+
+    rule_setting_change(actor=county_admin, key="hazards.reminder_days", value=5,
+                        effective_from=dt.date(2026, 1, 1), note="通知")
+    with django_assert_num_queries(1):
+        resolve = rule_resolver("hazards.reminder_days")
+        days = [dt.date(1900, 1, 1), dt.date(2025, 12, 31), dt.date(2026, 1, 1)]
+        assert [resolve(d) for d in days] == [3, 3, 5]
+    assert [rule_value("hazards.reminder_days", on=d) for d in days[1:]] == [3, 5]
