@@ -7,7 +7,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
 from anjian.accounts import views as accounts_views
-from anjian.core import api_routes
+from anjian.core import api_routes, views_rules
 from anjian.core import views as core_views
 from anjian.core.apps_registry import area_modules
 from anjian.reports import views as report_views
@@ -35,6 +35,8 @@ urlpatterns = [
     path("i18n/setlang/", set_language_view, name="set_language"),
     path("notifications/", core_views.notification_list, name="notification_list"),
     path("notifications/<int:pk>/read/", core_views.notification_read, name="notification_read"),
+    path("settings/rules/", views_rules.rule_settings, name="rule_settings"),
+    path("settings/rules/<str:key>/", views_rules.rule_setting_new, name="rule_setting_new"),
     path("api/v1/", include(router.urls)),
     path("api/v1/", include("anjian.accounts.api_urls")),
     path("api/schema/", schema_view, name="schema"),

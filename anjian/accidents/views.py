@@ -63,6 +63,7 @@ def accident_detail(request, pk: int):
         "accident": accident,
         "revisions": selectors.revision_list(actor=request.user, accident=accident),
         "forwarding": selectors.forwarding_status(accident=accident),
+        "window_last_day": selectors.supplementary_last_day(accident=accident),
         "revision_form": RevisionForm.for_accident(accident),
         "forward_form": ForwardForm(),
         "timeline": timeline(accident)[:50],

@@ -11,7 +11,6 @@ from anjian.duty.models import (
     InformationReport,
     LocalFestival,
     PeriodWork,
-    ReportDeadline,
     Season,
 )
 from anjian.duty.units import Unit, all_units, unit_from_key, units_user_may_file
@@ -126,12 +125,6 @@ class DeclaredWorkdayForm(BootstrapMixin, forms.ModelForm):
         model = DeclaredWorkday
         fields = ["day", "note"]
         widgets = {"day": DATE}
-
-
-class DeadlineForm(BootstrapMixin, forms.ModelForm):
-    class Meta:
-        model = ReportDeadline
-        fields = ["kind", "minutes", "grade_relevant_only"]
 
 
 class MonthForm(forms.Form):

@@ -39,10 +39,10 @@ class HazardSerializer(serializers.ModelSerializer):
     class Meta:
         model = Hazard
         fields = ["id", "enterprise", "town", "sector", "location", "description", "grade",
-                  "criterion", "found_on", "found_by", "source", "deadline", "original_deadline",
+                  "criterion", "criterion_standard", "found_on", "found_by", "source", "deadline", "original_deadline",
                   "status", "overdue", "supervised", "responsible_person", "measures", "funds",
                   "contingency_plan", *PLAN_FIELDS, "closed_at"]
-        read_only_fields = ["original_deadline", "closed_at"]
+        read_only_fields = ["original_deadline", "criterion_standard", "closed_at"]
         extra_kwargs = {"source": {"required": False}, "grade": {"required": False}}
 
     def __init__(self, *args, **kwargs):

@@ -77,14 +77,19 @@ def _assign(hazard: Hazard, data: dict[str, Any], fields) -> None:
             setattr(hazard, key, value)
 
 
-def _derive(hazard: Hazard) -> None:
-    """Denormalise town and sector from the enterprise; a matched criterion means major."""
+def _derive(hazard: Hazard, *, previous_criterion_id: int | None = None) -> None:
+    """Denormalise town and sector from the enterprise; a matched criterion means major, and
+    the standard it belongs to is kept with the hazard (the version it was judged by)."""
     if hazard.enterprise_id:
         enterprise = hazard.enterprise
         hazard.town_id = enterprise.town_id
         hazard.sector_id = enterprise.sector_id
     if hazard.criterion_id:
         hazard.grade = HazardGrade.MAJOR
+        if hazard.criterion_id != previous_criterion_id or not hazard.criterion_standard:
+            hazard.criterion_standard = hazard.criterion.standard
+    else:
+        hazard.criterion_standard = ""
 
 
 def _check_scope(actor, hazard: Hazard) -> None:
@@ -179,8 +184,9 @@ def hazard_update(*, actor, hazard: Hazard, data: dict[str, Any], via: str = "we
         raise PermissionDenied
     was_major = locked.is_major
     before = audit.snapshot(locked)
+    previous_criterion_id = locked.criterion_id
     _assign(locked, data, allowed)
-    _derive(locked)
+    _derive(locked, previous_criterion_id=previous_criterion_id)
     locked.full_clean()
     locked.save()
     audit.record_update(actor=actor, instance=locked, before=before, via=via)

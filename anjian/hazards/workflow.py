@@ -21,6 +21,7 @@ from anjian.core.scoping import in_scope
 from . import policy
 from .evidence import check_upload, check_uploads
 from .models import (
+    FIVE_FIXES,
     ExtensionStatus,
     Hazard,
     HazardEvidence,
@@ -64,16 +65,29 @@ def _check_access(actor, hazard: Hazard, allowed) -> None:
 
 
 def _ready_to_submit(hazard: Hazard) -> None:
-    """五定 in place; a major hazard also needs its six-part 治理方案 (令第16号 Art. 15)."""
+    """All five of the 五定 stated (responsible person, measures, funds, deadline, contingency
+    plan; funds may be 0 but not blank); a major hazard also needs its six-part 治理方案
+    (令第16号 Art. 15). Each missing field gets its own error."""
     errors = {}
-    for field in ("responsible_person", "measures"):
-        if not (getattr(hazard, field) or "").strip():
-            errors[field] = [_("Fill this in before submitting for acceptance.")]
+    for field in missing_five_fixes(hazard):
+        label = Hazard._meta.get_field(field).verbose_name
+        errors[field] = [_("State the %(field)s before submitting for acceptance.")
+                         % {"field": label}]
     if hazard.is_major:
         for field in hazard.missing_plan_parts():
             errors[field] = [_("A major hazard needs every part of its rectification plan.")]
     if errors:
         raise ValidationError(errors)
+
+
+def missing_five_fixes(hazard: Hazard) -> list[str]:
+    """The 五定 fields still blank (domain rules §2); a funds figure of 0 counts as stated."""
+    missing = []
+    for field in FIVE_FIXES:
+        value = getattr(hazard, field)
+        if value is None or (isinstance(value, str) and not value.strip()):
+            missing.append(field)
+    return missing
 
 
 def _save_evidence(*, actor, hazard: Hazard, uploads: Iterable, step: str,

@@ -38,7 +38,8 @@ for n in range(2):
     hazard = hazard_create(actor=officers[0], data={
         "enterprise": enterprise, "description": f"并发验收{n}", "found_on": today,
         "found_by": "张三", "deadline": today + dt.timedelta(days=5),
-        "responsible_person": "李四", "measures": "整改"})
+        "responsible_person": "李四", "measures": "整改",
+        "funds": 0, "contingency_plan": "值守"})
     for action in ("acknowledge", "submit"):
         hazard_transition(actor=unit, hazard=hazard, action=action)
     hazards.append(hazard.pk)
