@@ -20,8 +20,9 @@ from anjian.accidents.models import (
     RevisionKind,
 )
 from anjian.accounts.models import Role
+from anjian.accounts.units import Unit
 from anjian.core import audit
-from anjian.core.notifications import notify, unit_users
+from anjian.core.notifications import notify
 from anjian.core.permissions import check_permission
 from anjian.core.scoping import in_scope
 
@@ -93,7 +94,7 @@ def accident_build(*, data: dict[str, Any], now: dt.datetime | None = None) -> A
 
 def _notify_reported(accident: Accident) -> None:
     grade = accident.get_grade_display()
-    notify(recipients=unit_users(county=True), kind="accident.reported",
+    notify(recipients=Unit.county().users(), kind="accident.reported",
            title=_("Accident reported: %(title)s (%(grade)s)") % {
                "title": accident.title, "grade": grade},
            key=f"accident.reported.{accident.pk}",

@@ -12,8 +12,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from anjian.accounts.models import County, Department, Role, Sector, Town
+from anjian.accounts.units import EnterpriseUnit, TownUnit
 from anjian.core import audit
-from anjian.core.notifications import notify, unit_users
+from anjian.core.notifications import notify
 from anjian.core.permissions import check_permission
 from anjian.core.scoping import in_scope
 
@@ -251,5 +252,5 @@ def responsible_users(hazard: Hazard):
 
 def enterprise_users(hazard: Hazard):
     if hazard.enterprise_id:
-        return unit_users(enterprise_id=hazard.enterprise_id)
-    return unit_users(town_id=hazard.town_id)
+        return EnterpriseUnit(hazard.enterprise_id).users()
+    return TownUnit(hazard.town_id).users()

@@ -18,10 +18,11 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from anjian.accounts.models import Department, Role, Town
+from anjian.accounts.units import Unit
 from anjian.alerts import selectors
 from anjian.alerts.models import Alert, AlertPolicy, AlertRecipient, RecipientKind
 from anjian.core import audit
-from anjian.core.notifications import notify, unit_users
+from anjian.core.notifications import notify
 from anjian.core.permissions import check_permission
 
 ALERT_FIELDS = ("title", "level", "kind", "content", "valid_from", "valid_to")
@@ -161,7 +162,7 @@ def alert_remind_due(*, now: dt.datetime) -> int:
                          "%(published)s.") % {"unit": recipient.unit.name,
                                               "published": _local(alert.published_at)}
             created += len(notify(
-                recipients=unit_users(**recipient.unit_filter), kind="alert.reminder",
+                recipients=recipient.unit.users(), kind="alert.reminder",
                 title=title, body=body,
                 key=f"alert:{alert.pk}:remind:{recipient.kind}:{recipient.unit.pk}",
                 url=reverse("alerts:alert_detail", args=[alert.pk])))
@@ -201,7 +202,7 @@ def alert_escalate_due(*, now: dt.datetime) -> int:
                     "count": len(recipients), "deadline": _local(alert.escalate_at),
                     "units": names}
             created += len(notify(
-                recipients=unit_users(county=True), kind="alert.escalation", title=title,
+                recipients=Unit.county().users(), kind="alert.escalation", title=title,
                 body=body, key=f"alert:{alert.pk}:escalate",
                 url=reverse("alerts:alert_detail", args=[alert.pk])))
     return created
