@@ -485,3 +485,22 @@ class UnitRecord(models.Model):
     def set_unit(self, unit: Unit) -> None:
         for name, value in unit.fields().items():
             setattr(self, name, value)
+
+
+def is_enterprise(user) -> bool:
+    """Whether the user acts for an enterprise (forms show it fewer fields)."""
+    unit = Unit.of(user)
+    return unit is not None and unit.kind == UnitKind.ENTERPRISE
+
+
+def narrow_to_jurisdiction(fields, user) -> None:
+    """Offer only the towns and sectors in the user's jurisdiction in a form's `town` and
+    `sector` fields (a town officer its town, a department officer its sectors)."""
+    unit = Unit.of(user)
+    if unit is None or unit.is_county_wide:
+        return
+    if "town" in fields:
+        fields["town"].queryset = fields["town"].queryset.filter(pk__in=unit.towns().values("pk"))
+    if "sector" in fields:
+        fields["sector"].queryset = fields["sector"].queryset.filter(
+            pk__in=unit.sectors().values("pk"))

@@ -25,9 +25,9 @@ from django.db.models import F, Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from anjian.accounts.models import Role
+from anjian.accounts.units import Unit
 from anjian.alerts import transport
-from anjian.alerts.models import Channel, ChannelConfig, Delivery, DeliveryStatus, UnitKind
+from anjian.alerts.models import Channel, ChannelConfig, Delivery, DeliveryStatus
 
 logger = logging.getLogger(__name__)
 
@@ -42,16 +42,8 @@ INLINE_BUDGET_SECONDS = 8
 
 def unit_filter(user) -> Q | None:
     """The ChannelConfig rows of the user's unit (None: the user acts for no unit)."""
-    role = getattr(user, "role", "")
-    if role in (Role.COUNTY_ADMIN, Role.LEADER):
-        return Q(unit_kind=UnitKind.COUNTY)
-    if role == Role.TOWN_OFFICER and user.town_id:
-        return Q(unit_kind=UnitKind.TOWN, town_id=user.town_id)
-    if role == Role.DEPARTMENT_OFFICER and user.department_id:
-        return Q(unit_kind=UnitKind.DEPARTMENT, department_id=user.department_id)
-    if role == Role.ENTERPRISE_USER and user.enterprise_id:
-        return Q(unit_kind=UnitKind.ENTERPRISE, enterprise_id=user.enterprise_id)
-    return None
+    unit = Unit.of(user)
+    return None if unit is None else unit.own_q()
 
 
 def message_text(*, title: str, body: str, url: str) -> str:
