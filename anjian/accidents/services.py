@@ -19,11 +19,10 @@ from anjian.accidents.models import (
     Kind,
     RevisionKind,
 )
-from anjian.accounts.models import Role
-from anjian.accounts.units import Unit
+from anjian.accounts.units import Unit, UnitKind
 from anjian.core import audit
 from anjian.core.notifications import notify
-from anjian.core.permissions import check_permission
+from anjian.core.permissions import check_permission, has_permission
 from anjian.core.scoping import in_scope
 
 ACCIDENT_FIELDS = (
@@ -79,7 +78,8 @@ def _check_scope(actor, accident: Accident) -> None:
         raise ValidationError({"enterprise": _("The unit is not located in this town.")})
     if in_scope(actor, town_id=accident.town_id, sector_id=accident.sector_id):
         return
-    field = "sector" if getattr(actor, "role", "") == Role.DEPARTMENT_OFFICER else "town"
+    unit = Unit.of(actor)
+    field = "sector" if unit is not None and unit.kind == UnitKind.DEPARTMENT else "town"
     raise ValidationError({field: _("This accident lies outside your jurisdiction.")})
 
 
@@ -118,8 +118,7 @@ def _revision_allowed(actor, accident: Accident, *, now: dt.datetime) -> bool:
     if rules.revision_in_window(occurred_at=accident.occurred_at, at=now,
                                 sector_code=accident.sector.code):
         return False
-    if getattr(actor, "role", "") != Role.COUNTY_ADMIN and not getattr(actor, "is_superuser",
-                                                                       False):
+    if not has_permission(actor, "county_admin"):
         days = rules.revision_window_days(accident.sector.code)
         raise ValidationError({"deaths": _(
             "Casualty figures can be changed within %(days)s days of the accident; later "

@@ -198,6 +198,23 @@ class Unit:
         return cls(pk, cached)
 
     @staticmethod
+    def member_of(user) -> Unit | None:
+        """The unit whose `users()` include `user` (None: leaders, superusers without a role,
+        inactive users): its notifications go to them."""
+        if not getattr(user, "is_active", False):
+            return None
+        kind, acts = ROLE_UNIT.get(getattr(user, "role", ""), (None, False))
+        if not acts:
+            return None
+        cls = KINDS[kind]
+        return cls() if cls.field is None else cls(getattr(user, f"{cls.field}_id", None))
+
+    @staticmethod
+    def named(kind: str, pk: int | None) -> Unit:
+        """The unit of `kind` with primary key `pk` (loaded only when its name is needed)."""
+        return KINDS[kind](pk)
+
+    @staticmethod
     def county() -> CountyUnit:
         return CountyUnit()
 

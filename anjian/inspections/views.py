@@ -6,7 +6,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from anjian.accounts.models import Role
+from anjian.accounts.units import is_enterprise
 from anjian.core.audit import timeline
 from anjian.core.permissions import requires
 from anjian.inspections import selectors, services
@@ -152,7 +152,7 @@ def inspection_detail(request, pk: int):
 def _start_context(request) -> dict:
     """Step 1 and 2 of running a checklist: pick the unit, then the checklist."""
     user = request.user
-    if user.role == Role.ENTERPRISE_USER:
+    if is_enterprise(user):
         enterprise_id = user.enterprise_id
     else:
         enterprise_id = request.GET.get("enterprise")
