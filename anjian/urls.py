@@ -23,15 +23,15 @@ for _label, module in area_modules("api"):
 login_view = login_not_required(auth_views.LoginView.as_view(
     template_name="accounts/login.html", authentication_form=LoginForm,
     redirect_authenticated_user=True))
-login_view.anjian_permission = "public"
+login_view.permission = "public"
 logout_view = auth_views.LogoutView.as_view()
-logout_view.anjian_permission = "login"
+logout_view.permission = "login"
 set_language_view = login_not_required(set_language)
-set_language_view.anjian_permission = "public"
+set_language_view.permission = "public"
 schema_view = SpectacularAPIView.as_view()
-schema_view.anjian_permission = "public"
+schema_view.permission = "public"
 docs_view = login_not_required(SpectacularSwaggerView.as_view(url_name="schema"))
-docs_view.anjian_permission = "public"
+docs_view.permission = "public"
 
 urlpatterns = [
     path("", report_views.home, name="home"),

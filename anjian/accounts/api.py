@@ -34,7 +34,7 @@ def token(request):
     return Response({"token": key.key})
 
 
-token.cls.anjian_permission = "public"
+token.cls.permission = token.cls.write_permission = "public"
 
 
 class UnitSerializer(serializers.Serializer):
@@ -59,7 +59,7 @@ def me(request):
                      "unit": user.unit()})
 
 
-me.cls.anjian_permission = "login"
+me.cls.permission = me.cls.write_permission = "login"
 
 
 class SectorSerializer(serializers.ModelSerializer):
@@ -85,7 +85,8 @@ class DepartmentSerializer(serializers.ModelSerializer):
 class _ReferenceViewSet(viewsets.ReadOnlyModelViewSet):
     """Reference data, readable by every role; looked up by code as well as id."""
 
-    anjian_permission = "view"
+    permission = "view"
+    write_permission = "county_admin"
 
     def get_queryset(self):
         qs = super().get_queryset()

@@ -267,9 +267,9 @@ class Unit:
         cls = KINDS.get(kind)
         if cls is None:
             raise ValidationError({"unit": _("Choose a unit from the list.")})
-        model = cls.get_model()
-        if model is None:
+        if cls.field is None:
             return cls()
+        model = cls.get_model()
         try:
             return cls(obj=model.objects.get(pk=int(pk)))
         except (model.DoesNotExist, ValueError) as exc:

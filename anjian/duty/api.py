@@ -60,7 +60,7 @@ class RosterViewSet(mixins.CreateModelMixin, mixins.RetrieveModelMixin, mixins.U
 
     queryset = DutyRoster.objects.all()
     serializer_class = RosterSerializer
-    anjian_permission = "view"
+    permission = "view"
     write_permission = "officer"
 
     def get_queryset(self):
@@ -125,7 +125,8 @@ class CalendarSerializer(serializers.Serializer):
 class CalendarViewSet(viewsets.ViewSet):
     """GET calendar/?year=Y → {"holidays": [{"name", "start", "end", "kind"}], "workdays": [...]}."""
 
-    anjian_permission = "view"
+    permission = "view"
+    write_permission = "write"
 
     @extend_schema(
         parameters=[OpenApiParameter("year", int, required=True)],
