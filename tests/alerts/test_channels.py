@@ -5,8 +5,8 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
-from anjian.alerts import channels, services, sweep, transport
 from anjian.accounts.units import UnitKind
+from anjian.alerts import channels, services, sweep, transport
 from anjian.alerts.models import AlertRecipient, ChannelConfig, Delivery, DeliveryStatus
 from anjian.core.models import Notification
 from anjian.core.notifications import notify
