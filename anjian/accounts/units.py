@@ -58,9 +58,11 @@ class Unit:
     # The field of User (and of a UnitRecord) that names a unit of this kind.
     field: ClassVar[str | None] = None
 
-    def __init__(self, pk: int | None = None, obj=None):
+    def __init__(self, pk: int | None = None, obj=None, source=None):
         self.pk = pk if pk is not None else getattr(obj, "pk", None)
         self._obj = obj
+        # A user (or record) whose foreign key names the unit: loading through it caches there.
+        self._source = source
 
     # -- identity -----------------------------------------------------------------------------
     @classmethod
@@ -69,8 +71,11 @@ class Unit:
 
     @property
     def obj(self):
-        if self._obj is None and self.get_model() is not None and self.pk is not None:
-            self._obj = self.get_model().objects.get(pk=self.pk)
+        if self._obj is None and self.pk is not None:
+            if self._source is not None:
+                self._obj = getattr(self._source, self.field)
+            else:
+                self._obj = self.get_model().objects.get(pk=self.pk)
         return self._obj
 
     @property
@@ -194,8 +199,7 @@ class Unit:
         pk = getattr(user, f"{cls.field}_id", None)
         if pk is None:
             return None
-        cached = user._state.fields_cache.get(cls.field) if hasattr(user, "_state") else None
-        return cls(pk, cached)
+        return cls(pk, source=user)
 
     @staticmethod
     def member_of(user) -> Unit | None:
@@ -305,7 +309,7 @@ class CountyUnit(Unit):
     kind = UnitKind.COUNTY
     model = County
 
-    def __init__(self, pk: int | None = None, obj=None):
+    def __init__(self, pk: int | None = None, obj=None, source=None):
         super().__init__(None, obj)
 
     @property
