@@ -17,16 +17,16 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from anjian.accounts.models import County, Department, Role, Sector, Town
 
 
 class UnitKind(models.TextChoices):
-    COUNTY = "county", gettext_lazy("County")
-    TOWN = "town", gettext_lazy("Town")
-    DEPARTMENT = "department", gettext_lazy("Department")
-    ENTERPRISE = "enterprise", gettext_lazy("Enterprise")
+    COUNTY = "county", pgettext_lazy("unit", "County")
+    TOWN = "town", pgettext_lazy("unit", "Town")
+    DEPARTMENT = "department", pgettext_lazy("unit", "Department")
+    ENTERPRISE = "enterprise", pgettext_lazy("unit", "Enterprise")
 
 
 @dataclass(frozen=True)
