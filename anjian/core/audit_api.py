@@ -2,7 +2,6 @@
 
 from rest_framework import serializers, viewsets
 
-from anjian.core.drf import CountyAdminOnly
 from anjian.core.models import AuditEntry
 
 
@@ -15,8 +14,7 @@ class AuditEntrySerializer(serializers.ModelSerializer):
 
 
 class AuditEntryViewSet(viewsets.ReadOnlyModelViewSet):
-    anjian_permission = "county_admin"
-    permission_classes = [CountyAdminOnly]
+    permission = write_permission = "county_admin"
     queryset = AuditEntry.objects.all()
     serializer_class = AuditEntrySerializer
     filterset_fields = ["model", "object_id", "action"]

@@ -6,9 +6,9 @@ from rest_framework import mixins, serializers, viewsets
 from rest_framework.exceptions import ValidationError as ApiValidationError
 from rest_framework.response import Response
 
+from anjian.accounts.units import Unit
 from anjian.duty import calendar, selectors, services
 from anjian.duty.models import DutyRoster, DutyShift
-from anjian.duty.units import unit_from_code, unit_of_record
 
 
 class ShiftSerializer(serializers.ModelSerializer):
@@ -35,7 +35,7 @@ class UnitField(serializers.CharField):
 
         code = super().to_internal_value(data)
         try:
-            return unit_from_code(code)
+            return Unit.from_code(code)
         except ValidationError as exc:
             raise serializers.ValidationError(exc.message_dict["unit"]) from exc
 
@@ -60,7 +60,7 @@ class RosterViewSet(mixins.CreateModelMixin, mixins.RetrieveModelMixin, mixins.U
 
     queryset = DutyRoster.objects.all()
     serializer_class = RosterSerializer
-    anjian_permission = "view"
+    permission = "view"
     write_permission = "officer"
 
     def get_queryset(self):
@@ -80,7 +80,7 @@ class RosterViewSet(mixins.CreateModelMixin, mixins.RetrieveModelMixin, mixins.U
         roster = serializer.instance
         data = dict(serializer.validated_data)
         unit = data.get("unit")
-        if unit is not None and unit.key != unit_of_record(roster).key:
+        if unit is not None and unit.key != Unit.of_record(roster).key:
             raise ApiValidationError({"unit": [_("A roster's unit cannot be changed.")]})
         serializer.instance = services.roster_update(
             actor=self.request.user, roster=roster, title=data.get("title", roster.title),
@@ -125,7 +125,8 @@ class CalendarSerializer(serializers.Serializer):
 class CalendarViewSet(viewsets.ViewSet):
     """GET calendar/?year=Y → {"holidays": [{"name", "start", "end", "kind"}], "workdays": [...]}."""
 
-    anjian_permission = "view"
+    permission = "view"
+    write_permission = "write"
 
     @extend_schema(
         parameters=[OpenApiParameter("year", int, required=True)],

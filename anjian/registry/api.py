@@ -41,7 +41,8 @@ class EnterpriseViewSet(ScopedViewSetMixin, viewsets.ModelViewSet):
     queryset = Enterprise.objects.select_related("town", "sector", "department")
     serializer_class = EnterpriseSerializer
     filterset_class = EnterpriseFilter
-    anjian_permission = "write"
+    permission = "view"
+    write_permission = "write"
 
     def get_queryset(self):
         qs = super().get_queryset()
@@ -100,7 +101,8 @@ class LicenceViewSet(ScopedViewSetMixin, viewsets.ModelViewSet):
     queryset = Licence.objects.select_related("enterprise")
     serializer_class = LicenceSerializer
     filterset_class = LicenceFilter
-    anjian_permission = "write"
+    permission = "view"
+    write_permission = "write"
 
     def perform_create(self, serializer):
         data = dict(serializer.validated_data)

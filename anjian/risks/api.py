@@ -95,7 +95,8 @@ class RiskPointViewSet(ScopedViewSetMixin, viewsets.ModelViewSet):
     queryset = RiskPoint.objects.select_related("town", "sector").order_by("name", "pk")
     serializer_class = RiskPointSerializer
     filterset_class = RiskPointFilter
-    anjian_permission = "write"
+    permission = "view"
+    write_permission = "write"
 
     def get_queryset(self):
         qs = super().get_queryset()
