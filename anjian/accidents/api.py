@@ -2,6 +2,7 @@
 
 import django_filters
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django_filters.widgets import BooleanWidget
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
 from rest_framework import serializers, viewsets
@@ -67,22 +68,44 @@ class RevisionSerializer(serializers.ModelSerializer):
 
 
 class AccidentFilter(django_filters.FilterSet):
-    town = django_filters.CharFilter(field_name="town__code")
-    sector = django_filters.CharFilter(field_name="sector__code")
-    grade = django_filters.ChoiceFilter(choices=Grade.choices)
-    kind = django_filters.ChoiceFilter(choices=Kind.choices)
-    report_late = django_filters.BooleanFilter()
-    accident_type = django_filters.CharFilter(method="filter_type")
+    """The API's query parameters; the rows come from `selectors.accident_list`, like the page's.
+
+    `late` and `report_late` are the same filter (the page says one, the contract the other).
+    """
+
+    q = django_filters.CharFilter(method="_ignore")
+    period = django_filters.CharFilter(method="_ignore", help_text="2024-03, 2024-Q1 or 2024")
+    town = django_filters.CharFilter(method="_ignore")
+    sector = django_filters.CharFilter(method="_ignore")
+    grade = django_filters.ChoiceFilter(choices=Grade.choices, method="_ignore")
+    kind = django_filters.ChoiceFilter(choices=Kind.choices, method="_ignore")
+    report_late = django_filters.BooleanFilter(method="_ignore", widget=BooleanWidget)
+    late = django_filters.BooleanFilter(method="_ignore", widget=BooleanWidget)
+    accident_type = django_filters.CharFilter(method="_ignore")
+    enterprise = django_filters.NumberFilter(method="_ignore")
 
     class Meta:
         model = Accident
-        fields = ["town", "sector", "grade", "kind", "report_late", "enterprise"]
+        fields = []
 
-    def filter_type(self, queryset, name, value):
-        try:
-            return queryset.filter(accident_type=parse_accident_type(value))
-        except DjangoValidationError:
-            return queryset.none()
+    def _ignore(self, queryset, name, value):
+        return queryset
+
+    def filter_queryset(self, queryset):
+        data = self.form.cleaned_data
+        late = data.get("late") if data.get("late") is not None else data.get("report_late")
+        filters = {"q": data.get("q") or "", "town": data.get("town") or "",
+                   "sector": data.get("sector") or "", "grade": data.get("grade") or "",
+                   "kind": data.get("kind") or "", "late": late,
+                   "enterprise": int(data["enterprise"]) if data.get("enterprise") else None}
+        if data.get("period"):
+            filters["period"] = stats.period_param(data["period"])
+        if data.get("accident_type"):
+            try:
+                filters["accident_type"] = parse_accident_type(data["accident_type"])
+            except DjangoValidationError:
+                return queryset.none()
+        return selectors.accident_list(actor=self.request.user, **filters)
 
 
 class AccidentViewSet(ScopedViewSetMixin, viewsets.ModelViewSet):
@@ -91,11 +114,6 @@ class AccidentViewSet(ScopedViewSetMixin, viewsets.ModelViewSet):
     filterset_class = AccidentFilter
     anjian_permission = "view"
     write_permission = "officer"
-
-    def get_queryset(self):
-        qs = super().get_queryset()
-        q = self.request.query_params.get("q")
-        return qs.search(q) if q else qs
 
     def perform_create(self, serializer):
         data = dict(serializer.validated_data)

@@ -3,7 +3,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from anjian.accidents import services
+from anjian.accidents import selectors, services
 from anjian.accidents.models import FIGURES, Accident, Grade, Level
 from anjian.accounts.models import Sector, Town
 from anjian.core.forms import BootstrapMixin
@@ -67,6 +67,8 @@ class ForwardForm(BootstrapMixin, forms.Form):
 
 
 class AccidentFilterForm(BootstrapMixin, forms.Form):
+    """The ledger's filters; the same names as the API's (`late` or `report_late`, `period` …)."""
+
     q = forms.CharField(label=_("Search"), required=False)
     period = forms.CharField(label=_("period"), required=False,
                              widget=forms.TextInput(attrs={"placeholder": "2024-03"}))
@@ -78,6 +80,36 @@ class AccidentFilterForm(BootstrapMixin, forms.Form):
                               choices=[("", _("All grades")), *Grade.choices])
     late = forms.ChoiceField(label=_("reporting"), required=False, choices=[
         ("", _("Any reporting")), ("1", _("Reported late")), ("0", _("Reported on time"))])
+
+    # The API's spellings of a yes/no filter, accepted here too.
+    BOOLEAN = {"1": "1", "true": "1", "True": "1", "0": "0", "false": "0", "False": "0"}
+
+    def __init__(self, data=None, *args, **kwargs):
+        if data is not None:
+            data = data.copy()
+            late = data.get("late") or data.get("report_late") or ""
+            data["late"] = self.BOOLEAN.get(late, late)
+        super().__init__(data, *args, **kwargs)
+
+    def clean_period(self):
+        value = self.cleaned_data["period"]
+        return selectors.period_filter(value) if value else None
+
+    def filters(self) -> dict:
+        """The selector's keyword arguments; a bad period is shown next to its field and the
+        other filters still apply."""
+        if not self.is_bound:
+            return {}
+        self.is_valid()
+        data = self.cleaned_data
+        filters = {"q": data.get("q", ""), "grade": data.get("grade", ""),
+                   "town": data["town"].code if data.get("town") else "",
+                   "sector": data["sector"].code if data.get("sector") else ""}
+        if data.get("late"):
+            filters["late"] = data["late"] == "1"
+        if data.get("period"):
+            filters["period"] = data["period"]
+        return filters
 
 
 class StatsForm(BootstrapMixin, forms.Form):

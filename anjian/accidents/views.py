@@ -1,6 +1,5 @@
 """Accident pages: thin views over selectors, services and the statistics."""
 
-from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpResponse
@@ -20,38 +19,14 @@ from anjian.accidents.forms import (
 from anjian.accidents.imports import AccidentImporter
 from anjian.core.audit import timeline
 from anjian.core.excel_views import import_page, xlsx_download
+from anjian.core.forms import apply_errors, flash, submit
 from anjian.core.permissions import requires
-
-
-def _apply_errors(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc)
-
-
-def _list_filters(form: AccidentFilterForm) -> dict:
-    if not form.is_valid():
-        return {}
-    data = form.cleaned_data
-    filters = {"q": data["q"], "grade": data["grade"],
-               "town": data["town"].code if data["town"] else "",
-               "sector": data["sector"].code if data["sector"] else ""}
-    if data["late"]:
-        filters["late"] = data["late"] == "1"
-    if data["period"]:
-        try:
-            filters["period"] = stats.period_param(data["period"])
-        except ValidationError as exc:
-            _apply_errors(form, exc)
-    return filters
 
 
 @requires("view")
 def accident_list(request):
     filters = AccidentFilterForm(request.GET or None)
-    qs = selectors.accident_list(actor=request.user, **_list_filters(filters))
+    qs = selectors.accident_list(actor=request.user, **filters.filters())
     page = Paginator(qs, 20).get_page(request.GET.get("page"))
     return render(request, "accidents/accident_list.html", {"filters": filters, "page": page})
 
@@ -72,14 +47,10 @@ def accident_detail(request, pk: int):
 @requires("officer")
 def accident_create(request):
     form = AccidentForm(request.POST or None, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        try:
-            accident = services.accident_report(actor=request.user, data=form.cleaned_data)
-        except ValidationError as exc:
-            _apply_errors(form, exc)
-        else:
-            messages.success(request, _("The accident was recorded."))
-            return redirect("accidents:accident_detail", pk=accident.pk)
+    accident = submit(request, form, lambda data: services.accident_report(
+        actor=request.user, data=data), success=_("The accident was recorded."))
+    if accident:
+        return redirect("accidents:accident_detail", pk=accident.pk)
     return render(request, "accidents/accident_form.html", {"form": form})
 
 
@@ -87,16 +58,10 @@ def accident_create(request):
 def accident_edit(request, pk: int):
     accident = selectors.accident_get_for(actor=request.user, pk=pk)
     form = AccidentForm(request.POST or None, instance=accident, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        data = {name: form.cleaned_data[name] for name in form.fields}
-        accident.refresh_from_db()
-        try:
-            services.accident_update(actor=request.user, accident=accident, data=data)
-        except ValidationError as exc:
-            _apply_errors(form, exc)
-        else:
-            messages.success(request, _("The changes were saved."))
-            return redirect("accidents:accident_detail", pk=accident.pk)
+    if submit(request, form, lambda data: services.accident_update(
+            actor=request.user, accident=accident, data=data),
+            success=_("The changes were saved.")):
+        return redirect("accidents:accident_detail", pk=accident.pk)
     return render(request, "accidents/accident_form.html", {"form": form, "accident": accident})
 
 
@@ -105,17 +70,11 @@ def accident_revise(request, pk: int):
     """补报 / 续报: new casualty figures or a progress note."""
     accident = selectors.accident_get_for(actor=request.user, pk=pk)
     form = RevisionForm.for_accident(accident, request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        note = data.pop("note")
-        try:
-            services.accident_revise(actor=request.user, accident=accident, figures=data,
-                                     note=note)
-        except ValidationError as exc:
-            _apply_errors(form, exc)
-        else:
-            messages.success(request, _("The report was recorded."))
-            return redirect("accidents:accident_detail", pk=accident.pk)
+    if submit(request, form, lambda data: services.accident_revise(
+            actor=request.user, accident=accident, note=data["note"],
+            figures={k: v for k, v in data.items() if k != "note"}),
+            success=_("The report was recorded.")):
+        return redirect("accidents:accident_detail", pk=accident.pk)
     return render(request, "accidents/revision_form.html", {"form": form, "accident": accident})
 
 
@@ -124,17 +83,11 @@ def accident_revise(request, pk: int):
 def accident_forward(request, pk: int):
     accident = selectors.accident_get_for(actor=request.user, pk=pk)
     form = ForwardForm(request.POST)
-    if form.is_valid():
-        try:
-            services.accident_forward(actor=request.user, accident=accident,
-                                      **form.cleaned_data)
-        except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
-        else:
-            messages.success(request, _("The forwarding was recorded."))
-    else:
-        messages.error(request, _("Give the level and the time of forwarding."))
-    return redirect("accidents:accident_detail", pk=accident.pk)
+    return flash(request, lambda: services.accident_forward(
+        actor=request.user, accident=accident, **form.cleaned_data),
+        form=form, invalid=_("Give the level and the time of forwarding."),
+        success=_("The forwarding was recorded."),
+        to=reverse("accidents:accident_detail", args=[accident.pk]))
 
 
 @requires("view")
@@ -148,7 +101,7 @@ def accident_stats(request):
         data = stats.accident_stats(actor=request.user, period=period, town=values["town"],
                                     sector=values["sector"])
     except ValidationError as exc:
-        _apply_errors(form, exc)
+        apply_errors(form, exc)
         return render(request, "accidents/accident_stats.html", context, status=400)
     trend = stats.monthly_trend(actor=request.user, year=period.year, town=values["town"],
                                 sector=values["sector"], through_month=period.last_month)

@@ -1,11 +1,21 @@
-"""The one way a page form calls a service: validate, run, put the service's field errors on the form."""
+"""The one way a page calls a service.
+
+`submit` serves a page with a form (validate, run, put the service's field errors on the form);
+`flash` serves a POST-only action (a transition, 签收, a delete): run it, say what happened in a
+message, redirect.
+"""
 
 from collections.abc import Callable
 from typing import Any
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponseRedirect
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+
+from anjian.core.errors import Conflict
 
 
 def apply_errors(form: forms.BaseForm, exc: ValidationError) -> None:
@@ -23,6 +33,8 @@ def submit(request, form: forms.BaseForm, action: Callable[[dict], Any], *,
 
     A ValidationError raised by the service lands on the form, so the page shows it in Chinese
     next to the field and nothing is saved.
+    A Conflict (the record's state no longer allows the change) lands at the top of the form.
+    PermissionDenied is not caught: a page the user may not submit answers 403.
     """
     if request.method != "POST" or not form.is_valid():
         return None
@@ -31,9 +43,45 @@ def submit(request, form: forms.BaseForm, action: Callable[[dict], Any], *,
     except ValidationError as exc:
         apply_errors(form, exc)
         return None
+    except Conflict as exc:
+        form.add_error(None, error_text(exc))
+        return None
     if success:
         messages.success(request, success)
     return result if result is not None else True
+
+
+def error_text(exc: Exception) -> str:
+    """What a refused action says to the user (in the user's language)."""
+    if isinstance(exc, ValidationError):
+        return " ".join(str(m) for m in exc.messages)
+    if isinstance(exc, Conflict):
+        return exc.message or str(exc)
+    return str(exc) or _("You may not do this.")
+
+
+def flash(request, action: Callable[[], Any], *, to: Any, success: str | Callable[[Any], str] = "",
+          form: forms.BaseForm | None = None, invalid: str = "") -> HttpResponseRedirect:
+    """Run a POST-only action and redirect to `to` (anything `redirect()` takes).
+
+    A refusal (ValidationError, PermissionDenied, Conflict) becomes an error message and changes
+    nothing; otherwise `success` (a text, or a function of the action's result) is shown. With a
+    `form`, the action runs only when the form is valid; else the form's errors (or `invalid`)
+    are shown.
+    """
+    if form is not None and not form.is_valid():
+        messages.error(request, invalid or " ".join(
+            str(m) for errors in form.errors.values() for m in errors))
+        return redirect(to)
+    try:
+        result = action()
+    except (ValidationError, PermissionDenied, Conflict) as exc:
+        messages.error(request, error_text(exc))
+        return redirect(to)
+    text = success(result) if callable(success) else success
+    if text:
+        messages.success(request, text)
+    return redirect(to)
 
 
 class BootstrapMixin:
