@@ -10,10 +10,9 @@ from typing import Any
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import HttpResponseRedirect
 from django.shortcuts import redirect
-from django.utils.translation import gettext as _
 
 from anjian.core.errors import Conflict
 
@@ -57,17 +56,17 @@ def error_text(exc: Exception) -> str:
         return " ".join(str(m) for m in exc.messages)
     if isinstance(exc, Conflict):
         return exc.message or str(exc)
-    return str(exc) or _("You may not do this.")
+    return str(exc)
 
 
 def flash(request, action: Callable[[], Any], *, to: Any, success: str | Callable[[Any], str] = "",
           form: forms.BaseForm | None = None, invalid: str = "") -> HttpResponseRedirect:
     """Run a POST-only action and redirect to `to` (anything `redirect()` takes).
 
-    A refusal (ValidationError, PermissionDenied, Conflict) becomes an error message and changes
-    nothing; otherwise `success` (a text, or a function of the action's result) is shown. With a
-    `form`, the action runs only when the form is valid; else the form's errors (or `invalid`)
-    are shown.
+    A refusal (ValidationError, Conflict) becomes an error message and changes nothing;
+    otherwise `success` (a text, or a function of the action's result) is shown. With a `form`,
+    the action runs only when the form is valid; else the form's errors (or `invalid`) are shown.
+    PermissionDenied is not caught: inside scope without the right is a 403, as everywhere.
     """
     if form is not None and not form.is_valid():
         messages.error(request, invalid or " ".join(
@@ -75,7 +74,7 @@ def flash(request, action: Callable[[], Any], *, to: Any, success: str | Callabl
         return redirect(to)
     try:
         result = action()
-    except (ValidationError, PermissionDenied, Conflict) as exc:
+    except (ValidationError, Conflict) as exc:
         messages.error(request, error_text(exc))
         return redirect(to)
     text = success(result) if callable(success) else success

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from anjian.accounts.models import County, Department, Role, Sector, Town
 from anjian.core import audit
+from anjian.core.errors import Conflict
 from anjian.core.notifications import notify, unit_users
 from anjian.core.permissions import check_permission
 from anjian.core.scoping import in_scope
@@ -30,14 +31,14 @@ from .models import (
 )
 
 
-class TransitionNotAllowed(Exception):
-    """The record's current state does not allow this change (API: 409)."""
+class TransitionNotAllowed(Conflict):
+    """The record's current state does not allow this change (API: 409; pages: a message)."""
 
     def __init__(self, message: str = "", *, status: str = "", action: str = ""):
-        super().__init__(message or f"{action!r} is not allowed from {status!r}")
+        super().__init__(message)
+        self.args = (message or f"{action!r} is not allowed from {status!r}",)
         self.status = status
         self.action = action
-        self.message = message
 
 
 FOREIGN_KEYS = {
