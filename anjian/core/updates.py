@@ -10,13 +10,14 @@ from anjian.core import audit
 
 def model_update(*, actor, instance: models.Model, data: dict[str, Any], fields: Iterable[str],
                  via: str = "web", action: str = "",
-                 derive: Callable[[models.Model], None] | None = None,
+                 before_clean: Callable[[models.Model], None] | None = None,
                  snapshot: Callable[[models.Model], dict] = audit.snapshot,
                  ) -> tuple[models.Model, dict[str, list]]:
     """Set `fields` present in `data` on `instance`, validate, save what changed, audit the diff.
 
-    The caller checks permission and scope and passes the row it locked. `derive` recomputes
-    fields that follow from others (a grade from a score) before validation. The audit entry
+    The caller checks permission and scope and passes the row it locked. `before_clean`
+    recomputes fields that follow from others (a grade from a score) or checks a rule across
+    fields, before `full_clean`. The audit entry
     (field → [old, new]) is written only when something changed: with `action` under that code,
     else as the generic update entry. `snapshot` lets a caller mask secrets in the diff. Returns
     the instance and the diff.
@@ -26,8 +27,8 @@ def model_update(*, actor, instance: models.Model, data: dict[str, Any], fields:
     for name in fields:
         if name in data:
             setattr(instance, name, data[name])
-    if derive is not None:
-        derive(instance)
+    if before_clean is not None:
+        before_clean(instance)
     instance.full_clean()
     changed = [name for name, value in audit.snapshot(instance).items()
                if raw_before.get(name) != value]
