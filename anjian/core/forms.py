@@ -27,8 +27,10 @@ def apply_errors(form: forms.BaseForm, exc: ValidationError) -> None:
 
 
 def submit(request, form: forms.BaseForm, action: Callable[[dict], Any], *,
-           success: str = "") -> Any:
+           success: str | Callable[[Any], str] = "") -> Any:
     """On a valid POST, run `action(cleaned_data)` and return its result; otherwise None.
+
+    `success` is the message shown after it ran: a text, or a function of the result.
 
     A ValidationError raised by the service lands on the form, so the page shows it in Chinese
     next to the field and nothing is saved.
@@ -45,8 +47,9 @@ def submit(request, form: forms.BaseForm, action: Callable[[dict], Any], *,
     except Conflict as exc:
         form.add_error(None, error_text(exc))
         return None
-    if success:
-        messages.success(request, success)
+    text = success(result) if callable(success) else success
+    if text:
+        messages.success(request, text)
     return result if result is not None else True
 
 

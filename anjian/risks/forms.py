@@ -8,7 +8,7 @@ from anjian.accounts.models import Sector, Town
 from anjian.core.forms import BootstrapMixin
 from anjian.core.gb6441 import ACCIDENT_TYPES
 from anjian.registry import selectors as registry
-from anjian.risks import rules
+from anjian.risks import maps, rules
 from anjian.risks.models import ControlLevel, Method, RiskLevel
 
 
@@ -149,4 +149,4 @@ class OutlineUploadForm(forms.Form):
             raise forms.ValidationError(_("Upload a .geojson or .json file."))
         if upload.size > 5 * 1024 * 1024:
             raise forms.ValidationError(_("The file is larger than 5 MB."))
-        return upload
+        return maps.parse_outlines(upload.read())
