@@ -10,6 +10,7 @@ from anjian.accounts.models import Department
 from anjian.core import audit
 from anjian.core.notifications import notify, unit_users
 from anjian.core.permissions import check_permission
+from anjian.core.updates import model_update
 from anjian.inspections.models import Campaign, CampaignTarget
 from anjian.registry.models import Enterprise, EnterpriseStatus
 
@@ -84,7 +85,7 @@ def campaign_create(*, actor, data: dict[str, Any], via: str = "web") -> Campaig
             "targets": [None, len(targets)],
         }
     )
-    audit.record(actor=actor, action="create", instance=campaign, changes=changes, via=via)
+    audit.record(actor=actor, action="campaign.create", instance=campaign, changes=changes, via=via)
     _notify_units(campaign, sectors, towns)
     return campaign
 
@@ -96,14 +97,8 @@ def campaign_update(
     """Change a campaign's name, kind, dates, checklist or description (targets: see below)."""
     check_permission(actor, "county_admin")
     locked = Campaign.objects.select_for_update().get(pk=campaign.pk)
-    before = audit.snapshot(locked)
-    for key in CAMPAIGN_FIELDS:
-        if key in data:
-            setattr(locked, key, data[key])
-    locked.full_clean()
-    locked.save()
-    audit.record_update(actor=actor, instance=locked, before=before, via=via)
-    return locked
+    return model_update(actor=actor, instance=locked, data=data, fields=CAMPAIGN_FIELDS,
+                        via=via)[0]
 
 
 @transaction.atomic
