@@ -120,11 +120,24 @@ class StatsForm(BootstrapMixin, forms.Form):
     sector = forms.ModelChoiceField(Sector.objects.all(), label=_("sector"), required=False,
                                     to_field_name="code", empty_label=_("All sectors"))
 
+    def clean_period(self):
+        value = self.cleaned_data["period"]
+        return selectors.period_filter(value) if value else period_of(timezone.localdate())
+
     def values(self) -> dict:
         """period (default: the current month), town and sector codes."""
         data = self.cleaned_data if self.is_valid() else {}
         return {
-            "period": data.get("period") or str(period_of(timezone.localdate())),
+            "period": data.get("period") or period_of(timezone.localdate()),
             "town": data["town"].code if data.get("town") else "",
             "sector": data["sector"].code if data.get("sector") else "",
         }
+
+
+class PeriodForm(forms.Form):
+    """A required `period` (the bulletin's); a missing one is an unknown period."""
+
+    period = forms.CharField(required=False)
+
+    def clean_period(self):
+        return selectors.period_filter(self.cleaned_data["period"])

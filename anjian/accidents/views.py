@@ -1,6 +1,5 @@
 """Accident pages: thin views over selectors, services and the statistics."""
 
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -13,13 +12,14 @@ from anjian.accidents.forms import (
     AccidentFilterForm,
     AccidentForm,
     ForwardForm,
+    PeriodForm,
     RevisionForm,
     StatsForm,
 )
 from anjian.accidents.imports import AccidentImporter
 from anjian.core.audit import timeline
 from anjian.core.excel_views import import_page, xlsx_download
-from anjian.core.forms import apply_errors, flash, submit
+from anjian.core.forms import flash, submit
 from anjian.core.permissions import requires
 
 
@@ -94,18 +94,17 @@ def accident_forward(request, pk: int):
 def accident_stats(request):
     """The statistics page: the API's figures, the monthly trend, sectors and towns."""
     form = StatsForm(request.GET or None)
-    values = form.values()
-    context = {"form": form, "values": values}
-    try:
-        period = stats.period_param(values["period"])
-        data = stats.accident_stats(actor=request.user, period=period, town=values["town"],
-                                    sector=values["sector"])
-    except ValidationError as exc:
-        apply_errors(form, exc)
+    context = {"form": form}
+    if form.is_bound and not form.is_valid():
         return render(request, "accidents/accident_stats.html", context, status=400)
+    values = form.values()
+    period = values["period"]
+    data = stats.accident_stats(actor=request.user, period=period, town=values["town"],
+                                sector=values["sector"])
     trend = stats.monthly_trend(actor=request.user, year=period.year, town=values["town"],
                                 sector=values["sector"], through_month=period.last_month)
-    context.update({"period": period, "stats": data, "figures": charts.figures(data, trend)})
+    context.update({"values": values, "period": period, "stats": data,
+                    "figures": charts.figures(data, trend)})
     return render(request, "accidents/accident_stats.html", context)
 
 
@@ -116,11 +115,11 @@ def bulletin_download(request):
     from anjian.reports.bulletin import render as render_document
 
     fmt = "md" if request.GET.get("format") == "md" else "docx"
-    try:
-        period = stats.period_param(request.GET.get("period"))
-    except ValidationError as exc:
-        return HttpResponse(" ".join(exc.messages), status=400,
+    form = PeriodForm(request.GET)
+    if not form.is_valid():
+        return HttpResponse(" ".join(form.errors["period"]), status=400,
                             content_type="text/plain; charset=utf-8")
+    period = form.cleaned_data["period"]
     document, _data = build_bulletin(actor=request.user, period=period)
     content_type = ("text/markdown; charset=utf-8" if fmt == "md" else
                     "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
