@@ -2,7 +2,6 @@
 
 import django_filters
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django_filters.widgets import BooleanWidget
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
 from rest_framework import serializers, viewsets
@@ -13,6 +12,7 @@ from anjian.accidents import selectors, services, stats
 from anjian.accidents.models import Accident, AccidentRevision, Grade, Kind
 from anjian.accounts.models import Sector, Town
 from anjian.core.api import ScopedViewSetMixin
+from anjian.core.filters import SelectorFilterSet, YesNoFilter
 from anjian.core.gb6441 import NAMES, parse_accident_type
 from anjian.registry.models import Enterprise
 
@@ -67,45 +67,40 @@ class RevisionSerializer(serializers.ModelSerializer):
                   "grade_after", "note", "out_of_window"]
 
 
-class AccidentFilter(django_filters.FilterSet):
-    """The API's query parameters; the rows come from `selectors.accident_list`, like the page's.
+class AccidentFilter(SelectorFilterSet):
+    """The ledger page's filters (`selectors.accident_list`); `late` and `report_late` are the
+    same filter (the page says one, the contract the other)."""
 
-    `late` and `report_late` are the same filter (the page says one, the contract the other).
-    """
-
-    q = django_filters.CharFilter(method="_ignore")
-    period = django_filters.CharFilter(method="_ignore", help_text="2024-03, 2024-Q1 or 2024")
-    town = django_filters.CharFilter(method="_ignore")
-    sector = django_filters.CharFilter(method="_ignore")
-    grade = django_filters.ChoiceFilter(choices=Grade.choices, method="_ignore")
-    kind = django_filters.ChoiceFilter(choices=Kind.choices, method="_ignore")
-    report_late = django_filters.BooleanFilter(method="_ignore", widget=BooleanWidget)
-    late = django_filters.BooleanFilter(method="_ignore", widget=BooleanWidget)
-    accident_type = django_filters.CharFilter(method="_ignore")
-    enterprise = django_filters.NumberFilter(method="_ignore")
+    select = staticmethod(selectors.accident_list)
+    q = django_filters.CharFilter()
+    period = django_filters.CharFilter(help_text="2024-03, 2024-Q1 or 2024")
+    town = django_filters.CharFilter()
+    sector = django_filters.CharFilter()
+    grade = django_filters.ChoiceFilter(choices=Grade.choices)
+    kind = django_filters.ChoiceFilter(choices=Kind.choices)
+    report_late = YesNoFilter()
+    late = YesNoFilter()
+    accident_type = django_filters.CharFilter()
+    enterprise = django_filters.NumberFilter()
 
     class Meta:
         model = Accident
         fields = []
 
-    def _ignore(self, queryset, name, value):
-        return queryset
-
-    def filter_queryset(self, queryset):
-        data = self.form.cleaned_data
-        late = data.get("late") if data.get("late") is not None else data.get("report_late")
-        filters = {"q": data.get("q") or "", "town": data.get("town") or "",
-                   "sector": data.get("sector") or "", "grade": data.get("grade") or "",
-                   "kind": data.get("kind") or "", "late": late,
-                   "enterprise": int(data["enterprise"]) if data.get("enterprise") else None}
+    def selector_kwargs(self, data):
+        late = data.pop("late")
+        data["late"] = late if late is not None else data.pop("report_late")
+        data.pop("report_late", None)
         if data.get("period"):
-            filters["period"] = stats.period_param(data["period"])
+            data["period"] = stats.period_param(data["period"])
         if data.get("accident_type"):
             try:
-                filters["accident_type"] = parse_accident_type(data["accident_type"])
+                data["accident_type"] = parse_accident_type(data["accident_type"])
             except DjangoValidationError:
-                return queryset.none()
-        return selectors.accident_list(actor=self.request.user, **filters)
+                data["accident_type"] = "-"  # names no type: no rows
+        if data.get("enterprise") is not None:
+            data["enterprise"] = int(data["enterprise"])
+        return {k: v for k, v in data.items() if v not in (None, "")}
 
 
 class AccidentViewSet(ScopedViewSetMixin, viewsets.ModelViewSet):

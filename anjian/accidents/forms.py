@@ -4,9 +4,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from anjian.accidents import selectors, services
-from anjian.accidents.models import FIGURES, Accident, Grade, Level
+from anjian.accidents.models import FIGURES, Accident, Grade, Kind, Level
 from anjian.accounts.models import Sector, Town
+from anjian.core.filters import yes_no
 from anjian.core.forms import BootstrapMixin
+from anjian.core.gb6441 import parse_accident_type
 from anjian.core.periods import period_of
 
 DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
@@ -80,20 +82,26 @@ class AccidentFilterForm(BootstrapMixin, forms.Form):
                               choices=[("", _("All grades")), *Grade.choices])
     late = forms.ChoiceField(label=_("reporting"), required=False, choices=[
         ("", _("Any reporting")), ("1", _("Reported late")), ("0", _("Reported on time"))])
-
-    # The API's spellings of a yes/no filter, accepted here too.
-    BOOLEAN = {"1": "1", "true": "1", "True": "1", "0": "0", "false": "0", "False": "0"}
+    # The API's other filters, accepted in the address (no control of their own on the page).
+    kind = forms.ChoiceField(required=False, choices=[("", ""), *Kind.choices],
+                             widget=forms.HiddenInput)
+    accident_type = forms.CharField(required=False, widget=forms.HiddenInput)
+    enterprise = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, data=None, *args, **kwargs):
-        if data is not None:
+        if data is not None:  # the API's name and spellings (report_late=true) work here too
             data = data.copy()
-            late = data.get("late") or data.get("report_late") or ""
-            data["late"] = self.BOOLEAN.get(late, late)
+            late = yes_no(data.get("late") or data.get("report_late"))
+            data["late"] = "" if late is None else str(int(late))
         super().__init__(data, *args, **kwargs)
 
     def clean_period(self):
         value = self.cleaned_data["period"]
         return selectors.period_filter(value) if value else None
+
+    def clean_accident_type(self):
+        value = self.cleaned_data["accident_type"]
+        return parse_accident_type(value) if value else ""
 
     def filters(self) -> dict:
         """The selector's keyword arguments; a bad period is shown next to its field and the
@@ -109,6 +117,9 @@ class AccidentFilterForm(BootstrapMixin, forms.Form):
             filters["late"] = data["late"] == "1"
         if data.get("period"):
             filters["period"] = data["period"]
+        for name in ("kind", "accident_type", "enterprise"):
+            if data.get(name):
+                filters[name] = data[name]
         return filters
 
 

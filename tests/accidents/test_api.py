@@ -118,6 +118,7 @@ def test_an_accident_cannot_name_a_unit_of_another_town(api_as, town_a_officer, 
 @pytest.mark.parametrize("query", [
     "late=1", "report_late=true", "late=0", "report_late=false", "period=2024-03",
     "period=2024-Q2", "period=2024-03&late=1", "grade=general&report_late=false",
+    "kind=accident", "accident_type=车辆伤害", "accident_type=02&late=0",
 ])
 def test_the_ledger_page_and_the_api_give_the_same_rows_for_the_same_filter(
         query, api_as, login, county_admin, make_accident):
