@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from anjian.accidents import selectors, services
 from anjian.accidents.models import FIGURES, Accident, Grade, Kind, Level
 from anjian.accounts.models import Sector, Town
-from anjian.core.filters import yes_no
+from anjian.core.filters import yes_no_query
 from anjian.core.forms import BootstrapMixin
 from anjian.core.gb6441 import parse_accident_type
 from anjian.core.periods import period_of
@@ -89,11 +89,10 @@ class AccidentFilterForm(BootstrapMixin, forms.Form):
     enterprise = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, data=None, *args, **kwargs):
-        if data is not None:  # the API's name and spellings (report_late=true) work here too
+        if data is not None and not data.get("late"):  # the API's name works here too
             data = data.copy()
-            late = yes_no(data.get("late") or data.get("report_late"))
-            data["late"] = "" if late is None else str(int(late))
-        super().__init__(data, *args, **kwargs)
+            data["late"] = data.get("report_late", "")
+        super().__init__(yes_no_query(data, "late"), *args, **kwargs)
 
     def clean_period(self):
         value = self.cleaned_data["period"]

@@ -23,6 +23,18 @@ def yes_no(value: Any) -> bool | None:
     return YES_NO.get(str(value or "").strip().lower())
 
 
+def yes_no_query(data, *names: str):
+    """A copy of a page's query with each yes/no filter in `names` spelled `1`/`0` (the page's
+    choices), whichever spelling the address used."""
+    if data is None:
+        return None
+    data = data.copy()
+    for name in names:
+        value = yes_no(data.get(name))
+        data[name] = "" if value is None else str(int(value))
+    return data
+
+
 def YesNoFilter(**kwargs) -> django_filters.BooleanFilter:  # noqa: N802 (a filter, like its peers)
     """A yes/no parameter with the page's spellings (`1`/`0`) as well as `true`/`false`."""
     return django_filters.BooleanFilter(widget=BooleanWidget, **kwargs)

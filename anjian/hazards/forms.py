@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from anjian.accounts.models import Role, Sector, Town
+from anjian.core.filters import yes_no_query
 from anjian.core.forms import BootstrapMixin
 from anjian.registry.selectors import enterprise_list
 
@@ -129,6 +130,10 @@ class HazardFilterForm(BootstrapMixin, forms.Form):
         ("", _("Supervised or not")), ("1", _("Under county supervision")),
         ("0", _("Not supervised"))])
     enterprise = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, data=None, *args, **kwargs):
+        # overdue=true (the API's spelling) works here too
+        super().__init__(yes_no_query(data, "overdue", "supervised"), *args, **kwargs)
 
     def filters(self) -> dict:
         if not self.is_valid():

@@ -216,3 +216,18 @@ def test_an_unknown_transition_is_a_404(login, enterprise_user, gov_hazard):
     response = login(enterprise_user).post(f"/hazards/{gov_hazard.pk}/transition/",
                                            {"action": "teleport"})
     assert response.status_code == 404
+
+
+@pytest.mark.parametrize("query", [
+    "overdue=1", "overdue=true", "overdue=0", "supervised=false", "status=pending",
+    "source=self_check&overdue=false", "q=接地",
+])
+def test_the_hazard_page_and_the_api_give_the_same_rows_for_the_same_filter(
+        query, login, api_as, town_a_officer, enterprise_user, enterprise_a, make_hazard):
+    make_hazard(town_a_officer, enterprise=enterprise_a, source="inspection",
+                deadline=dt.date(2020, 1, 1), found_on=dt.date(2019, 12, 1))
+    make_hazard(enterprise_user, description="配电箱未接地")
+    api = sorted(r["id"] for r in api_as(town_a_officer).get(f"/api/v1/hazards/?{query}")
+                 .json()["results"])
+    page = login(town_a_officer).get(f"/hazards/?{query}")
+    assert sorted(h.pk for h in page.context["page"]) == api
