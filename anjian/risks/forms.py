@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from anjian.accounts.models import Sector, Town
+from anjian.core.filters import yes_no, yes_no_query
 from anjian.core.forms import BootstrapMixin
 from anjian.core.gb6441 import ACCIDENT_TYPES
 from anjian.registry import selectors as registry
@@ -100,13 +101,19 @@ class RiskPointFilterForm(BootstrapMixin, forms.Form):
     method = forms.ChoiceField(label=_("method"), required=False,
                                choices=[("", _("All methods")), *Method.choices])
     enterprise = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    # The API's other filter, accepted in the address: public places (no enterprise) or not.
+    public = forms.ChoiceField(required=False, choices=[("", ""), ("1", "1"), ("0", "0")],
+                               widget=forms.HiddenInput)
+
+    def __init__(self, data=None, *args, **kwargs):
+        super().__init__(yes_no_query(data, "public"), *args, **kwargs)
 
     def filters(self) -> dict:
         if not self.is_valid():
             return {}
         data = self.cleaned_data
         return {"q": data["q"], "level": data["level"], "method": data["method"],
-                "enterprise": data["enterprise"],
+                "enterprise": data["enterprise"], "public": yes_no(data["public"]),
                 "town": data["town"].code if data["town"] else "",
                 "sector": data["sector"].code if data["sector"] else ""}
 
