@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 
 from anjian.accounts.models import Role
 from anjian.core.audit import timeline
+from anjian.core.filters import yes_no
 from anjian.core.forms import submit
 from anjian.core.permissions import requires
 from anjian.inspections import selectors, services
@@ -22,7 +23,11 @@ from anjian.registry.selectors import enterprise_get_for, enterprise_list
 
 @requires("view")
 def checklist_list(request):
-    checklists = selectors.checklist_list(actor=request.user)
+    checklists = selectors.checklist_list(
+        actor=request.user,
+        active=yes_no(request.GET.get("active")),
+        sector=request.GET.get("sector", ""),
+    )
     return render(request, "inspections/checklist_list.html", {"checklists": checklists})
 
 
