@@ -23,7 +23,8 @@ from anjian.duty.units import may_file_for, unit_of_record, unit_of_user, units_
 @requires("view")
 def roster_list(request):
     unit = request.GET.get("unit", "")
-    qs = selectors.roster_list(actor=request.user, unit=unit)
+    qs = selectors.roster_list(actor=request.user, unit=unit, town=request.GET.get("town", ""),
+                               department=request.GET.get("department", ""))
     page = Paginator(qs, 20).get_page(request.GET.get("page"))
     for roster in page:
         roster.gap_list = selectors.roster_gaps(roster)
