@@ -14,7 +14,6 @@ from anjian.core.permissions import requires
 from anjian.inspections import campaigns, exports, selectors
 from anjian.inspections.forms import CampaignForm, TargetAddForm
 from anjian.inspections.progress import campaign_progress
-from anjian.registry.models import Enterprise
 
 
 @requires("view")
@@ -85,11 +84,8 @@ def campaign_target_add(request, pk: int):
     campaign = selectors.campaign_get_for(actor=request.user, pk=pk)
     form = TargetAddForm(request.POST)
     if form.is_valid():
-        codes = form.codes()
-        found = list(Enterprise.objects.filter(credit_code__in=codes))
-        unknown = sorted(set(codes) - {e.credit_code for e in found})
-        added = campaigns.campaign_target_add(
-            actor=request.user, campaign=campaign, enterprises=found
+        added, unknown = campaigns.campaign_target_add_codes(
+            actor=request.user, campaign=campaign, codes=form.codes()
         )
         messages.success(request, _("%(n)s units were added to the targets.") % {"n": added})
         if unknown:

@@ -122,6 +122,16 @@ def campaign_target_add(*, actor, campaign: Campaign, enterprises, via: str = "w
     return len(new)
 
 
+def campaign_target_add_codes(
+    *, actor, campaign: Campaign, codes: list[str], via: str = "web"
+) -> tuple[int, list[str]]:
+    """Add the units with these credit codes to the targets: (how many were new, the codes
+    that name no unit)."""
+    found = list(Enterprise.objects.filter(credit_code__in=codes))
+    unknown = sorted(set(codes) - {e.credit_code for e in found})
+    return campaign_target_add(actor=actor, campaign=campaign, enterprises=found, via=via), unknown
+
+
 @transaction.atomic
 def campaign_target_remove(*, actor, target: CampaignTarget, via: str = "web") -> None:
     """Take an enterprise off a campaign's targets (its inspections stay on record)."""
