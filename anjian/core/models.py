@@ -4,6 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from anjian.core.rule_models import RuleSetting  # noqa: F401  (a model of this app)
+
 
 class AuditEntry(models.Model):
     """Who changed what, when: one row per create, change, delete or transition."""

@@ -19,7 +19,6 @@ from anjian.duty.models import (
     DeclaredWorkday,
     LocalFestival,
     PeriodWork,
-    ReportDeadline,
     Season,
 )
 
@@ -32,7 +31,6 @@ SETTINGS = {
                  gettext_lazy("Statutory holidays entered by hand")),
     "workdays": (DeclaredWorkday, forms.DeclaredWorkdayForm,
                  gettext_lazy("Adjusted working days entered by hand")),
-    "deadlines": (ReportDeadline, forms.DeadlineForm, gettext_lazy("Reporting deadlines")),
 }
 
 

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from anjian.accounts.models import County, Department, Role, Sector, Town
 from anjian.core import audit
+from anjian.core.dates import cn_date
 from anjian.core.errors import Conflict
 from anjian.core.notifications import notify, unit_users
 from anjian.core.permissions import check_permission
@@ -86,14 +87,19 @@ def _assign(hazard: Hazard, data: dict[str, Any], fields) -> None:
         setattr(hazard, key, value)
 
 
-def _derive(hazard: Hazard) -> None:
-    """Denormalise town and sector from the enterprise; a matched criterion means major."""
+def _derive(hazard: Hazard, *, previous_criterion_id: int | None = None) -> None:
+    """Denormalise town and sector from the enterprise; a matched criterion means major, and
+    the standard it belongs to is kept with the hazard (the version it was judged by)."""
     if hazard.enterprise_id:
         enterprise = hazard.enterprise
         hazard.town_id = enterprise.town_id
         hazard.sector_id = enterprise.sector_id
     if hazard.criterion_id:
         hazard.grade = HazardGrade.MAJOR
+        if hazard.criterion_id != previous_criterion_id or not hazard.criterion_standard:
+            hazard.criterion_standard = hazard.criterion.standard
+    else:
+        hazard.criterion_standard = ""
 
 
 def _check_scope(actor, hazard: Hazard) -> None:
@@ -187,9 +193,10 @@ def hazard_update(*, actor, hazard: Hazard, data: dict[str, Any], via: str = "we
     if refused:
         raise PermissionDenied
     was_major = locked.is_major
+    previous_criterion_id = locked.criterion_id
     values = _values(data, allowed)
     model_update(actor=actor, instance=locked, data=values, fields=values, via=via,
-                 before_clean=_derive)
+                 before_clean=lambda h: _derive(h, previous_criterion_id=previous_criterion_id))
     if locked.is_major and not was_major and not locked.supervised:
         hazard_supervise(actor=actor, hazard=locked, via=via)
     return locked
@@ -225,7 +232,7 @@ def hazard_supervise(*, actor, hazard: Hazard, via: str = "web") -> SupervisionN
             "measures; funds and materials; responsible organisation and persons; time limit "
             "and requirements; safety measures and emergency plan); take safety measures while "
             "rectifying; finish by %(deadline)s and apply for acceptance."
-        ) % {"deadline": f"{hazard.deadline.year}年{hazard.deadline.month}月{hazard.deadline.day}日"},
+        ) % {"deadline": cn_date(hazard.deadline)},
     )
     Hazard.objects.filter(pk=hazard.pk).update(supervised=True)
     hazard.supervised = True
@@ -233,7 +240,7 @@ def hazard_supervise(*, actor, hazard: Hazard, via: str = "web") -> SupervisionN
                  changes={"supervised": [False, True], "notice": [None, notice.number]}, via=via)
     recipients = list(responsible_users(hazard))
     title = _("Major hazard under county supervision: %(hazard)s") % {"hazard": str(hazard)}
-    url = f"/hazards/{hazard.pk}/"
+    url = hazard.get_absolute_url()
     transaction.on_commit(lambda: notify(recipients=recipients, kind="hazard.supervised",
                                          title=title[:200], key=f"hazard.supervised:{hazard.pk}",
                                          url=url))
