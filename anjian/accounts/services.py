@@ -42,7 +42,7 @@ def user_create(*, actor, username: str, password: str, role: str, town=None, de
     # The audit keeps that a password was set, never its hash.
     created = {k: [None, v] for k, v in audit.snapshot(user).items()
                if v not in (None, "") and k != "password"}
-    audit.record(actor=actor, action="create", instance=user,
+    audit.record(actor=actor, action="user.create", instance=user,
                  changes={**created, "password": [None, "changed"]}, via=via)
     return user
 

@@ -188,7 +188,7 @@ def test_demo_accounts_log_in_with_the_demo_password_as_they_are(db):
 def test_account_creation_audits_that_a_password_was_set_but_not_its_hash(county_admin, town_a):
     user = user_create(actor=county_admin, username="new_officer", password="Lw3$bird9Fern",
                        role=Role.TOWN_OFFICER, town=town_a)
-    entry = AuditEntry.objects.get(action="create", model="user", object_id=str(user.pk))
+    entry = AuditEntry.objects.get(action="user.create", model="user", object_id=str(user.pk))
     assert entry.changes["password"] == [None, "changed"]
     assert user.password not in str(entry.changes)
     assert entry.changes["must_change_password"] == [None, True]

@@ -44,7 +44,7 @@ def channel_create(*, actor, data: dict[str, Any], via: str = "web") -> ChannelC
     _own_unit(actor, config)
     config.full_clean()
     config.save()
-    audit.record(actor=actor, action="create", instance=config, via=via,
+    audit.record(actor=actor, action="channelconfig.create", instance=config, via=via,
                  changes={k: [None, v] for k, v in _snapshot(config).items() if v not in (None, "")})
     return config
 
@@ -56,7 +56,7 @@ def channel_update(*, actor, config: ChannelConfig, data: dict[str, Any],
     locked = ChannelConfig.objects.select_for_update().get(pk=config.pk)
     if not _manages(actor, locked):
         raise PermissionDenied
-    before = _snapshot(locked)
+    before, old_secret = _snapshot(locked), locked.secret
     for key, value in data.items():
         if key in CHANNEL_FIELDS:
             setattr(locked, key, value)
@@ -64,10 +64,11 @@ def channel_update(*, actor, config: ChannelConfig, data: dict[str, Any],
     locked.full_clean()
     locked.save()
     changes = audit.diff(before, _snapshot(locked))
-    if locked.secret != config.secret and "secret" not in changes:
+    if locked.secret != old_secret and "secret" not in changes:
         changes["secret"] = ["***", "***"]
     if changes:
-        audit.record(actor=actor, action="update", instance=locked, changes=changes, via=via)
+        audit.record(actor=actor, action="channelconfig.update", instance=locked,
+                     changes=changes, via=via)
     return locked
 
 
@@ -76,7 +77,7 @@ def channel_delete(*, actor, config: ChannelConfig, via: str = "web") -> None:
     check_permission(actor, "officer")
     if not _manages(actor, config):
         raise PermissionDenied
-    audit.record(actor=actor, action="delete", instance=config, via=via,
+    audit.record(actor=actor, action="channelconfig.delete", instance=config, via=via,
                  changes={k: [v, None] for k, v in _snapshot(config).items() if v not in (None, "")})
     config.delete()
 
