@@ -165,6 +165,11 @@ WHITENOISE_AUTOREFRESH = DEBUG
 MEDIA_URL = "/media/"
 MEDIA_ROOT = DATA_DIR / "media"
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# Uploaded files and the database are readable by the platform's user only (docs/security.md).
+FILE_UPLOAD_PERMISSIONS = 0o600
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
+# The largest Excel file an import takes (docs/configuration.md).
+IMPORT_MAX_MB = env_int("ANJIAN_IMPORT_MAX_MB", 20, minimum=1)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
 
 # Outgoing e-mail (see docs/notifications.md): ANJIAN_EMAIL_URL = smtp://, smtp+tls:// or smtps://.
@@ -227,6 +232,11 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["anjian.core.drf.ScopedWritePermission"],
+    "DEFAULT_PARSER_CLASSES": [
+        "anjian.core.drf.CheckedJSONParser",
+        "anjian.core.drf.CheckedFormParser",
+        "anjian.core.drf.CheckedMultiPartParser",
+    ],
     "DEFAULT_PAGINATION_CLASS": "anjian.core.drf.Pagination",
     "PAGE_SIZE": 20,
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],

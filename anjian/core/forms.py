@@ -7,6 +7,8 @@ from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 
+from anjian.core.validators import reject_control_characters
+
 
 def apply_errors(form: forms.BaseForm, exc: ValidationError) -> None:
     """Show a service's ValidationError next to the fields it names (others at the top)."""
@@ -50,6 +52,9 @@ class BootstrapMixin:
         super().__init__(*args, **kwargs)
         self.customise()
         for field in self.fields.values():
+            if isinstance(field, forms.CharField):
+                # Every text a page takes: Word and Excel files cannot carry these characters.
+                field.validators.append(reject_control_characters)
             if isinstance(field.widget, self.UNSTYLED):
                 continue
             css = "custom-select" if isinstance(field.widget, forms.Select) else "form-control"

@@ -1,0 +1,84 @@
+"""The plausibility and text checks every input path shares (pages, API, imports).
+
+Text: the C0 control characters XML 1.0 cannot carry are refused at input (a Word or Excel file
+holding one cannot be written) and stripped on the way out for rows stored before the check.
+Dates and numbers: a value a person types must be one that can have happened.
+"""
+
+import datetime as dt
+import re
+from decimal import Decimal
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+# \t, \n and \r are the only C0 characters XML 1.0 allows.
+XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+# The founding of the People's Republic: no record of this platform can be older.
+EARLIEST_DATE = dt.date(1949, 10, 1)
+MAX_PEOPLE = 10_000
+CLOCK_SLACK = dt.timedelta(minutes=5)
+
+
+def has_control_characters(value: Any) -> bool:
+    return isinstance(value, str) and XML_ILLEGAL.search(value) is not None
+
+
+def strip_control_characters(value: Any) -> Any:
+    """The text without the characters XML cannot carry; anything else unchanged."""
+    return XML_ILLEGAL.sub("", value) if isinstance(value, str) else value
+
+
+CONTROL_MESSAGE = _("The text contains control characters that cannot be stored.")
+
+
+def reject_control_characters(value: Any) -> None:
+    if has_control_characters(value):
+        raise ValidationError(CONTROL_MESSAGE, code="control_characters")
+
+
+def _latest_date() -> dt.date:
+    today = timezone.localdate()
+    try:
+        return today.replace(year=today.year + 1)
+    except ValueError:  # 29 February
+        return today + dt.timedelta(days=365)
+
+
+def plausible_date(value: Any) -> None:
+    """A date between 1949-10-01 and one year from today."""
+    if value is None:
+        return
+    day = timezone.localtime(value).date() if isinstance(value, dt.datetime) and \
+        timezone.is_aware(value) else (value.date() if isinstance(value, dt.datetime) else value)
+    if day < EARLIEST_DATE or day > _latest_date():
+        raise ValidationError(
+            _("The date must lie between %(first)s and %(last)s."),
+            code="implausible_date",
+            params={"first": EARLIEST_DATE.isoformat(), "last": _latest_date().isoformat()})
+
+
+def not_in_future(value: Any) -> None:
+    """A moment that has already happened (a few minutes of clock slack allowed)."""
+    if value is None:
+        return
+    plausible_date(value)
+    if isinstance(value, dt.datetime) and value > timezone.now() + CLOCK_SLACK:
+        raise ValidationError(_("The time lies in the future."), code="future")
+
+
+def people_count(value: Any) -> None:
+    """A number of people: 0 to 10,000."""
+    if value is None:
+        return
+    if value < 0 or value > MAX_PEOPLE:
+        raise ValidationError(_("The number of people must be between 0 and %(max)s."),
+                              code="implausible_count", params={"max": MAX_PEOPLE})
+
+
+def non_negative_money(value: Any) -> None:
+    if value is not None and Decimal(value) < 0:
+        raise ValidationError(_("The amount cannot be negative."), code="negative_money")
