@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from xstatic.pkg import bootstrap as xstatic_bootstrap
 
 from anjian.alerts.email_url import parse_email_url
+from anjian.datadir import private_data_dir, private_file
 from anjian.env import (
     database_config,
     env_bool,
@@ -21,6 +22,7 @@ from anjian.env import (
 
 BASE_DIR = Path(__file__).resolve().parent
 DATA_DIR = env_path("ANJIAN_DATA_DIR", "./var")
+private_data_dir(DATA_DIR)
 
 DEBUG = env_bool("ANJIAN_DEBUG", False)
 SECRET_KEY = env_str("ANJIAN_SECRET_KEY")
@@ -78,6 +80,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "anjian.core.middleware.LoginRequiredMiddleware",
+    "anjian.core.middleware.TrustMiddleware",
     # Last, as django-axes asks.
     "axes.middleware.AxesMiddleware",
 ]
@@ -103,6 +106,9 @@ TEMPLATES = [
 ]
 
 DATABASES = {"default": database_config(env_str("ANJIAN_DATABASE_URL"), DATA_DIR)}
+if DATABASES["default"]["ENGINE"].endswith("sqlite3") and \
+        not str(DATABASES["default"]["NAME"]).startswith(("file:", ":memory:")):
+    private_file(Path(DATABASES["default"]["NAME"]))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 

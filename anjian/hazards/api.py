@@ -9,7 +9,7 @@ from rest_framework.exceptions import ValidationError as ApiValidationError
 from rest_framework.response import Response
 
 from anjian.accounts.models import Sector, Town
-from anjian.core.api import ScopedViewSetMixin
+from anjian.core.api import IdFilter, ScopedViewSetMixin
 from anjian.registry.selectors import enterprise_list
 
 from . import selectors, services, workflow
@@ -105,7 +105,7 @@ class HazardFilter(django_filters.FilterSet):
     source = django_filters.ChoiceFilter(choices=HazardSource.choices)
     supervised = django_filters.BooleanFilter()
     overdue = django_filters.BooleanFilter(method="filter_overdue")
-    enterprise = django_filters.NumberFilter(field_name="enterprise_id")
+    enterprise = IdFilter(field_name="enterprise_id")
 
     class Meta:
         model = Hazard
