@@ -8,6 +8,7 @@ while the rows stream (`anjian.core.excel`).
 """
 
 import os
+import re
 import zipfile
 from typing import IO
 
@@ -18,7 +19,12 @@ MAX_ROWS = 50_000
 MAX_COLUMNS = 100
 # The members together, and the shared strings table alone (openpyxl keeps it in memory).
 MAX_UNCOMPRESSED = 256 * 1024 * 1024
-MAX_SHARED_STRINGS = 48 * 1024 * 1024
+# openpyxl holds every shared string as a Python object (about 130 bytes each besides the text):
+# 600,000 strings in at most 32 MB of XML keep a worker under 300 MB. A template of 50,000 rows
+# holds about 250,000 distinct texts.
+MAX_SHARED_STRINGS_BYTES = 32 * 1024 * 1024
+MAX_SHARED_STRINGS = 600_000
+SHARED_STRING = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?si[\s>/]")
 # Any other part openpyxl parses whole (styles, workbook, relationships).
 MAX_OTHER_PART = 8 * 1024 * 1024
 # Sheet XML compresses about 10–30 times; a bomb compresses a thousand times and more.
@@ -81,6 +87,30 @@ def check_workbook_file(source: str | IO[bytes]) -> None:
             "xl/workbook.xml" not in names:
         raise ImportFileError(not_xlsx)
     _check_members(members)
+    if "xl/sharedStrings.xml" in names:
+        _check_shared_strings(source)
+
+
+def _check_shared_strings(source: str | IO[bytes]) -> None:
+    """Count the shared strings by streaming the part (it is within MAX_SHARED_STRINGS_BYTES)."""
+    count, tail = 0, b""
+    try:
+        with zipfile.ZipFile(source) as archive, archive.open("xl/sharedStrings.xml") as part:
+            while chunk := part.read(1024 * 1024):
+                data = tail + chunk
+                # A match may straddle chunks: keep the last few bytes for the next round.
+                keep = max(0, len(data) - 64)
+                count += sum(1 for m in SHARED_STRING.finditer(data) if m.start() < keep)
+                tail = data[keep:]
+            count += len(SHARED_STRING.findall(tail))
+    except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, RuntimeError):
+        raise ImportFileError(_("The file is not an Excel workbook (.xlsx).")) from None
+    finally:
+        if not isinstance(source, str):
+            source.seek(0)
+    if count > MAX_SHARED_STRINGS:
+        raise ImportFileError(_("The workbook holds more than %(n)s distinct texts.")
+                              % {"n": MAX_SHARED_STRINGS})
 
 
 def _check_members(members: list[zipfile.ZipInfo]) -> None:
@@ -93,7 +123,7 @@ def _check_members(members: list[zipfile.ZipInfo]) -> None:
                 member.file_size > MAX_RATIO * max(member.compress_size, 1):
             raise ImportFileError(too_big)
         if name == "xl/sharedStrings.xml":
-            if member.file_size > MAX_SHARED_STRINGS:
+            if member.file_size > MAX_SHARED_STRINGS_BYTES:
                 raise ImportFileError(too_big)
         elif not name.startswith("xl/worksheets/") and member.file_size > MAX_OTHER_PART:
             raise ImportFileError(too_big)
