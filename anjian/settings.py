@@ -258,6 +258,10 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "SCHEMA_PATH_PREFIX": "/api/v1",
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "anjian.core.schema.document_errors",
+    ],
     # Several areas have a `grade`; name each choice set once (check --deploy warns otherwise).
     "ENUM_NAME_OVERRIDES": {
         "AccidentGradeEnum": "anjian.accidents.models.Grade",
