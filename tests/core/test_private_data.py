@@ -126,3 +126,26 @@ def test_department_officer_may_attach_a_unit_in_its_sectors(api_as, traffic_off
         "town": "town_a", "sector": "road_traffic", "accident_type": "车辆伤害",
         "enterprise": enterprise_a_road.pk, "deaths": 0}, format="json")
     assert response.status_code == 201, response.json()
+
+
+@pytest.mark.parametrize(("page", "status"), [
+    ("registry:enterprise_import", 403), ("accidents:accident_import", 403),
+    ("hazards:hazard_import", 200), ("risks:point_import", 200)])
+def test_enterprise_users_reach_only_the_imports_of_their_own_records(login, enterprise_user,
+                                                                      page, status):
+    assert login(enterprise_user).get(reverse(page)).status_code == status
+
+
+def test_enterprise_user_cannot_import_hazards_of_another_unit(login, enterprise_user,
+                                                               enterprise_b, tmp_path):
+    book = Workbook()
+    sheet = book.active
+    sheet.append([c.header for c in HAZARD_COLUMNS])
+    values = {c.header: "" for c in HAZARD_COLUMNS}
+    values.update({"统一社会信用代码": enterprise_b.credit_code})
+    sheet.append([values[c.header] for c in HAZARD_COLUMNS])
+    book.save(tmp_path / "h.xlsx")
+    with (tmp_path / "h.xlsx").open("rb") as handle:
+        response = login(enterprise_user).post(reverse("hazards:hazard_import"), {"file": handle})
+    assert not response.context["result"].ok
+    assert enterprise_b.name not in " ".join(str(e) for e in response.context["result"].errors)
