@@ -91,7 +91,7 @@ class HazardImporter(excel.Importer):
         attempt("credit_code", lambda: self._enterprise(
             code, excel.text(values.get("enterprise_name"))))
         data["enterprise"] = data.pop("credit_code", None)
-        if data["enterprise"] is None:
+        if data["enterprise"] is None and not code:
             attempt("town", lambda: excel.lookup_by_code_or_name(
                 Town, values.get("town"), label=pgettext("hazard", "town"), cache=self.cache[Town]))
             attempt("sector", lambda: excel.lookup_by_code_or_name(
