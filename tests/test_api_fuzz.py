@@ -69,6 +69,7 @@ def test_no_server_error_on_any_generated_request(tmp_path):
                  "examples,coverage,fuzzing", "--request-timeout", "30",
                  "--generation-allow-x00", "false", "--max-time", "75"],
                 capture_output=True, text=True, timeout=600, cwd=tmp_path)
+            print(f"--- as {username} ---\n{run.stdout[-1500:]}")  # the summary (pytest -s)
             if run.returncode != 0:
                 failures.append(f"--- as {username} ---\n{run.stdout[-6000:]}")
         assert not failures, "\n".join(failures) + "\n--- server log ---\n" + \
