@@ -120,3 +120,22 @@ def test_bulletin_strips_stored_control_characters(login, county_admin, town_a, 
     assert response.status_code == 200
     text = "\n".join(p.text for p in WordDocument(io.BytesIO(response.content)).paragraphs)
     assert "甲镇" in text
+
+
+def test_duty_roster_export_has_no_formula(login, county_admin, town_a):
+    from anjian.duty.models import DutyShift
+    from anjian.duty.services import roster_create
+    from anjian.duty.units import town_unit
+    from tests.duty.conftest import local
+
+    roster = roster_create(actor=county_admin, unit=town_unit(town_a), title="国庆值班表",
+                           starts_at=local(2026, 10, 1), ends_at=local(2026, 10, 2),
+                           shifts=[{"starts_at": local(2026, 10, 1), "ends_at": local(2026, 10, 2),
+                                    "leader": "韦", "staff": "李", "phone": "0771-1"}])
+    DutyShift.objects.filter(roster=roster).update(leader="=cmd|'/C calc'!A0",
+                                                   staff=f"李{CONTROL}明")
+    response = login(county_admin).get(reverse("duty:roster_export", args=[roster.pk]))
+    content = b"".join(response.streaming_content) if response.streaming else response.content
+    found = {c.value: c for c in cells(content)}
+    assert not [c for c in found.values() if c.data_type == "f"]
+    assert found["=cmd|'/C calc'!A0"].data_type == "s" and "李明" in found
