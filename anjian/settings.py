@@ -9,6 +9,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from anjian.alerts.email_url import parse_email_url
+from anjian.datadir import private_data_dir, private_file
 from anjian.env import (
     database_config,
     env_bool,
@@ -22,6 +23,7 @@ from anjian.env import (
 
 BASE_DIR = Path(__file__).resolve().parent
 DATA_DIR = env_path("ANJIAN_DATA_DIR", "./var")
+private_data_dir(DATA_DIR)
 
 DEBUG = env_bool("ANJIAN_DEBUG", False)
 SECRET_KEY = env_str("ANJIAN_SECRET_KEY")
@@ -81,6 +83,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "anjian.core.middleware.LoginRequiredMiddleware",
     "anjian.accounts.middleware.IdentityMiddleware",
+    "anjian.core.middleware.TrustMiddleware",
     # Last, as django-axes asks.
     "axes.middleware.AxesMiddleware",
 ]
@@ -107,6 +110,9 @@ TEMPLATES = [
 ]
 
 DATABASES = {"default": database_config(env_str("ANJIAN_DATABASE_URL"), DATA_DIR)}
+if DATABASES["default"]["ENGINE"].endswith("sqlite3") and \
+        not str(DATABASES["default"]["NAME"]).startswith(("file:", ":memory:")):
+    private_file(Path(DATABASES["default"]["NAME"]))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 
@@ -187,6 +193,11 @@ WHITENOISE_AUTOREFRESH = DEBUG
 MEDIA_URL = "/media/"
 MEDIA_ROOT = DATA_DIR / "media"
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# Uploaded files and the database are readable by the platform's user only (docs/security.md).
+FILE_UPLOAD_PERMISSIONS = 0o600
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
+# The largest Excel file an import takes (docs/configuration.md).
+IMPORT_MAX_MB = env_int("ANJIAN_IMPORT_MAX_MB", 20, minimum=1)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
 
 # Outgoing e-mail (see docs/notifications.md): ANJIAN_EMAIL_URL = smtp://, smtp+tls:// or smtps://.
@@ -249,6 +260,11 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["anjian.core.drf.DeclaredPermission"],
+    "DEFAULT_PARSER_CLASSES": [
+        "anjian.core.drf.CheckedJSONParser",
+        "anjian.core.drf.CheckedFormParser",
+        "anjian.core.drf.CheckedMultiPartParser",
+    ],
     "DEFAULT_PAGINATION_CLASS": "anjian.core.drf.Pagination",
     "PAGE_SIZE": 20,
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
@@ -264,6 +280,10 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "SCHEMA_PATH_PREFIX": "/api/v1",
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "anjian.core.schema.document_errors",
+    ],
     # Several areas have a `grade`; name each choice set once (check --deploy warns otherwise).
     "ENUM_NAME_OVERRIDES": {
         "AccidentGradeEnum": "anjian.accidents.models.Grade",

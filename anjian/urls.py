@@ -3,7 +3,7 @@ from django.conf.urls.static import static
 from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 from django.views.i18n import set_language
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import DefaultRouter
 
 from anjian.accounts import views as accounts_views
@@ -25,7 +25,9 @@ set_language_view = login_not_required(set_language)
 set_language_view.permission = "public"
 schema_view = SpectacularAPIView.as_view()
 schema_view.permission = "public"
-docs_view = login_not_required(SpectacularSwaggerView.as_view(url_name="schema"))
+# The split view serves Swagger UI's start script from 'self' (`?script`), which the CSP allows;
+# the plain view inlines it and the CSP blocks it (a blank page).
+docs_view = login_not_required(SpectacularSwaggerSplitView.as_view(url_name="schema"))
 docs_view.permission = "public"
 
 urlpatterns = [

@@ -11,7 +11,7 @@ from rest_framework.response import Response
 from anjian.accidents import selectors, services, stats
 from anjian.accidents.models import Accident, AccidentRevision, Grade, Kind
 from anjian.accounts.models import Sector, Town
-from anjian.core.api import ScopedViewSetMixin
+from anjian.core.api import IdFilter, ScopedViewSetMixin
 from anjian.core.filters import SelectorFilterSet, YesNoFilter
 from anjian.core.gb6441 import NAMES, parse_accident_type
 from anjian.registry.models import Enterprise
@@ -81,7 +81,7 @@ class AccidentFilter(SelectorFilterSet):
     report_late = YesNoFilter()
     late = YesNoFilter()
     accident_type = django_filters.CharFilter()
-    enterprise = django_filters.NumberFilter()
+    enterprise = IdFilter()
 
     class Meta:
         model = Accident

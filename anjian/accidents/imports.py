@@ -11,7 +11,7 @@ from anjian.accounts.models import Sector, Town
 from anjian.core import excel
 from anjian.core.excel import Column
 from anjian.core.gb6441 import parse_accident_type
-from anjian.core.scoping import in_scope
+from anjian.core.scoping import in_scope, scope_queryset
 from anjian.registry.models import Enterprise
 
 COLUMNS = [
@@ -46,9 +46,11 @@ class AccidentImporter(excel.Importer):
         if not name:
             return None
         if name not in self.cache[Enterprise]:
-            found = Enterprise.objects.filter(name=name).first()
+            # Only units in the actor's scope: a unit elsewhere is neither named nor confirmed.
+            found = scope_queryset(Enterprise.objects.all(), self.actor).filter(name=name).first()
             if found is None:
-                raise ValidationError(_("Unknown unit: %(value)s") % {"value": name})
+                raise ValidationError(_("No unit %(value)s was found in your scope.")
+                                      % {"value": name})
             self.cache[Enterprise][name] = found
         return self.cache[Enterprise][name]
 

@@ -73,6 +73,11 @@ def accident_validate(*, accident: Accident, now: dt.datetime | None = None) -> 
 
 def _check_scope(actor, accident: Accident) -> None:
     """Departments write in their sectors, towns in their town, the county admin anywhere."""
+    if accident.enterprise_id and not in_scope(
+            actor, town_id=accident.enterprise.town_id, sector_id=accident.enterprise.sector_id,
+            enterprise_id=accident.enterprise_id):
+        # A unit of another town or sector is neither attached nor confirmed to exist.
+        raise ValidationError({"enterprise": _("No such unit was found in your scope.")})
     if accident.enterprise_id and accident.enterprise.town_id != accident.town_id:
         # An accident at a unit happens in the unit's town; this also keeps officers from
         # attaching units of other towns (outside their jurisdiction) to their reports.

@@ -17,6 +17,19 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook, load_workbook
+from openpyxl.cell import WriteOnlyCell
+
+from anjian.core.excel_checks import (
+    MAX_COLUMNS,
+    MAX_ROWS,
+    ImportFileError,
+    check_workbook_file,
+)
+from anjian.core.validators import (
+    CONTROL_MESSAGE,
+    has_control_characters,
+    strip_control_characters,
+)
 
 
 @dataclass
@@ -32,6 +45,8 @@ class RowError:
     message: str
 
     def __str__(self) -> str:
+        if not self.row:  # the file itself
+            return self.message
         return _("Row %(row)s, column %(column)s: %(message)s") % {
             "row": self.row, "column": self.column or "-", "message": self.message}
 
@@ -77,10 +92,23 @@ class Importer:
 
 
 def _rows(path) -> Iterator[tuple]:
-    workbook = load_workbook(path, read_only=True, data_only=True)
+    """The first sheet's rows, at most MAX_COLUMNS + 1 cells wide (so a sheet that claims
+    16,384 columns costs nothing; the extra cell tells that the limit was passed)."""
+    try:
+        workbook = load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises anything from KeyError to XML syntax errors
+        raise ImportFileError(_("The file is not an Excel workbook (.xlsx).")) from exc
     try:
         sheet = workbook.worksheets[0]
-        yield from sheet.iter_rows(values_only=True)
+        rows = sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS + 1)
+        while True:
+            try:
+                row = next(rows)
+            except StopIteration:
+                return
+            except Exception as exc:
+                raise ImportFileError(_("The workbook's sheet cannot be read.")) from exc
+            yield row
     finally:
         workbook.close()
 
@@ -107,39 +135,65 @@ def _errors_from(exc: ValidationError, importer: Importer, row: int) -> list[Row
 
 
 def _iter_values(importer: Importer, path) -> Iterator[tuple[int, dict[str, Any] | list[RowError]]]:
+    """(row number, values) per data row, or (row number, errors) for a row that cannot be read.
+
+    Errors on row 1 (the header, the file's limits) end the file."""
     rows = _rows(path)
     header = next(rows, None)
     if header is None:
         yield 1, [RowError(1, "", _("The file is empty."))]
+        return
+    if len(header) > MAX_COLUMNS and header[MAX_COLUMNS] is not None:
+        yield 1, [RowError(1, "", _("The sheet has more than %(n)s columns.") % {"n": MAX_COLUMNS})]
         return
     positions, errors = _header_map(importer, header)
     if errors:
         yield 1, errors
         return
     for number, cells in enumerate(rows, start=2):
+        if number > MAX_ROWS + 1:
+            yield 1, [RowError(number, "", _("The sheet has more than %(n)s rows.") % {
+                "n": MAX_ROWS})]
+            return
         if cells is None or all(c is None or str(c).strip() == "" for c in cells):
             continue
         values = {name: (cells[pos] if pos < len(cells) else None)
                   for name, pos in positions.items()}
-        yield number, values
+        bad = [RowError(number, importer.field_header(name), str(CONTROL_MESSAGE))
+               for name, value in values.items() if has_control_characters(value)]
+        yield number, (bad or values)
 
 
-def run_import(importer: Importer, path, *, dry_run: bool = False,
-               batch_size: int = 500) -> ImportResult:
-    """Validate every row; if none failed (and not a dry run), write them all in one transaction."""
-    result = ImportResult(kind=importer.kind, dry_run=dry_run)
-    importer.start()
+def _check_rows(importer: Importer, path, result: ImportResult) -> None:
     for number, values in _iter_values(importer, path):
         if isinstance(values, list):
             result.errors.extend(values)
-            return result
+            if number == 1 or len(result.errors) >= importer.max_errors:
+                return
+            continue
         result.rows += 1
         try:
             importer.build(values, number)
         except ValidationError as exc:
             result.errors.extend(_errors_from(exc, importer, number))
             if len(result.errors) >= importer.max_errors:
-                break
+                return
+
+
+def run_import(importer: Importer, path, *, dry_run: bool = False,
+               batch_size: int = 500) -> ImportResult:
+    """Validate every row; if none failed (and not a dry run), write them all in one transaction."""
+    result = ImportResult(kind=importer.kind, dry_run=dry_run)
+    try:
+        check_workbook_file(str(path))
+    except ImportFileError as exc:
+        result.errors.append(RowError(0, "", str(exc)))
+        return result
+    importer.start()
+    try:
+        _check_rows(importer, path, result)
+    except ImportFileError as exc:
+        result.errors.append(RowError(0, "", str(exc)))
     if result.errors or dry_run:
         return result
     with transaction.atomic():
@@ -162,16 +216,41 @@ def write_workbook(path_or_stream, headers: list[str], rows: Iterable[Iterable[A
     """Write a streamed (write-only) workbook: the header row, then the rows."""
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(title=title[:31])
-    sheet.append(headers)
+    append_row(sheet, headers)
     for row in rows:
-        sheet.append([_cell(v) for v in row])
+        append_row(sheet, row)
     workbook.save(path_or_stream)
 
 
-def _cell(value: Any) -> Any:
+# A text starting with one of these is a formula (or becomes one when a user edits the cell) in
+# Excel, WPS or LibreOffice: OWASP "CSV injection".
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(sheet, value: Any) -> Any:
+    """The one way every writer puts a value into a cell: never a formula, never a bad character.
+
+    Text loses the control characters XML cannot carry (rows stored before input refused them).
+    Text that Excel would read as a formula is written as a string cell with the "quote prefix"
+    style: Excel and WPS show and keep it as text, yet the cell's value is the text itself, so
+    an exported workbook imported again gives back the real name or address.
+    """
     if isinstance(value, dt.datetime):
         return timezone.localtime(value).replace(tzinfo=None) if timezone.is_aware(value) else value
-    return value
+    if not isinstance(value, str):
+        return value
+    value = strip_control_characters(value)
+    if not value.startswith(FORMULA_TRIGGERS):
+        return value
+    cell = WriteOnlyCell(sheet, value)
+    cell.data_type = "s"
+    cell.quotePrefix = True
+    return cell
+
+
+def append_row(sheet, values: Iterable[Any]) -> None:
+    """`sheet.append` through `safe_cell` (write-only and ordinary worksheets alike)."""
+    sheet.append([safe_cell(sheet, v) for v in values])
 
 
 # --- cell parsers shared by the importers -------------------------------------------------

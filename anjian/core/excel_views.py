@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
 
 from anjian.core.excel import Importer, run_import_upload
+from anjian.core.excel_checks import ImportFileError, check_workbook_file
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -26,11 +27,14 @@ class ImportForm(forms.Form):
     dry_run = forms.BooleanField(label=_("Check only, do not save"), required=False)
 
     def clean_file(self):
+        """Checked by content (docs/security.md): a real workbook within the limits."""
         upload = self.cleaned_data["file"]
-        if not upload.name.lower().endswith(".xlsx"):
-            raise forms.ValidationError(_("Upload an .xlsx file made from the template."))
-        if upload.size > 50 * 1024 * 1024:
-            raise forms.ValidationError(_("The file is larger than 50 MB."))
+        try:
+            check_workbook_file(upload)
+        except ImportFileError as exc:
+            raise forms.ValidationError(_("%(name)s: %(reason)s Upload an .xlsx file made from "
+                                          "the template.") % {"name": upload.name,
+                                                              "reason": exc}) from None
         return upload
 
 

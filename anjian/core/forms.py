@@ -16,6 +16,8 @@ from django.shortcuts import redirect
 
 from anjian.core.errors import Conflict
 
+from anjian.core.validators import reject_control_characters
+
 
 def apply_errors(form: forms.BaseForm, exc: ValidationError) -> None:
     """Show a service's ValidationError next to the fields it names (others at the top)."""
@@ -100,6 +102,9 @@ class BootstrapMixin:
         super().__init__(*args, **kwargs)
         self.customise()
         for field in self.fields.values():
+            if isinstance(field, forms.CharField):
+                # Every text a page takes: Word and Excel files cannot carry these characters.
+                field.validators.append(reject_control_characters)
             if isinstance(field.widget, forms.CheckboxInput):
                 field.widget.attrs.setdefault("class", "form-check-input")
                 continue

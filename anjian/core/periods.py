@@ -10,6 +10,9 @@ import zoneinfo
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.utils import timezone
+
+from anjian.core.validators import EARLIEST_DATE
 
 _PATTERN = re.compile(r"^(?P<year>\d{4})(?:-(?:(?P<month>\d{2})|[Qq](?P<quarter>[1-4])))?$")
 QUARTER_WORDS = {1: "一", 2: "二", 3: "三", 4: "四"}
@@ -105,18 +108,20 @@ class PeriodError(ValueError):
 
 
 def parse_period(value: str) -> Period:
-    """`2024-03`, `2024-Q1` or `2024`; anything else raises PeriodError."""
+    """`2024-03`, `2024-Q1` or `2024`; anything else raises PeriodError.
+
+    The year lies between 1949 and next year (the plausibility rule of docs/security.md): a
+    period of year 9999 has no end date Python can represent, and none holds data."""
     match = _PATTERN.match((value or "").strip())
-    if match:
+    if match and EARLIEST_DATE.year <= int(match["year"]) <= timezone.localdate().year + 1:
         year = int(match["year"])
         if match["month"]:
             month = int(match["month"])
-            if 1 <= month <= 12 and year >= 1900:
+            if 1 <= month <= 12:
                 return Period(year, "month", month)
         elif match["quarter"]:
-            if year >= 1900:
-                return Period(year, "quarter", int(match["quarter"]))
-        elif year >= 1900:
+            return Period(year, "quarter", int(match["quarter"]))
+        else:
             return Period(year, "year")
     raise PeriodError(f"unknown period {value!r}: use 2024-03, 2024-Q1 or 2024")
 

@@ -6,6 +6,7 @@ from django.utils.translation import pgettext
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 
+from anjian.core.excel import append_row
 from anjian.duty import selectors
 from anjian.duty.models import DutyRoster
 
@@ -20,9 +21,9 @@ def export_roster(*, roster: DutyRoster, stream) -> None:
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = _("Duty roster")[:31]
-    sheet.append([roster.title])
+    append_row(sheet, [roster.title])
     sheet["A1"].font = Font(bold=True, size=14)
-    sheet.append([pgettext("duty", "unit"), roster.unit_name, pgettext("duty", "period"),
+    append_row(sheet, [pgettext("duty", "unit"), roster.unit_name, pgettext("duty", "period"),
                   f"{_local(roster.starts_at):%Y-%m-%d %H:%M} – {_local(roster.ends_at):%Y-%m-%d %H:%M}"])
     sheet.append([])
     sheet.append([_("starts at"), _("ends at"), _("leader on duty"), _("staff on duty"),
@@ -30,8 +31,8 @@ def export_roster(*, roster: DutyRoster, stream) -> None:
     for cell in sheet[4]:
         cell.font = Font(bold=True)
     for shift in roster.shifts.all():
-        sheet.append([_local(shift.starts_at), _local(shift.ends_at), shift.leader, shift.staff,
-                      shift.phone])
+        append_row(sheet, [_local(shift.starts_at), _local(shift.ends_at), shift.leader,
+                           shift.staff, shift.phone])
         for cell in sheet[sheet.max_row][:2]:
             cell.number_format = "yyyy-mm-dd hh:mm"
     for column, width in zip("ABCDE", (18, 18, 14, 30, 18), strict=True):
@@ -40,7 +41,7 @@ def export_roster(*, roster: DutyRoster, stream) -> None:
     gaps_sheet.append([_("starts at"), _("ends at"), pgettext("duty", "missing")])
     labels = {"staff": _("no staff on duty"), "leader": _("no leader on duty")}
     for gap in selectors.roster_gaps(roster):
-        gaps_sheet.append([_local(gap.starts_at), _local(gap.ends_at), labels[gap.missing]])
+        append_row(gaps_sheet, [_local(gap.starts_at), _local(gap.ends_at), labels[gap.missing]])
         for cell in gaps_sheet[gaps_sheet.max_row]:
             cell.fill = GAP_FILL
         for cell in gaps_sheet[gaps_sheet.max_row][:2]:

@@ -8,7 +8,7 @@ from rest_framework.exceptions import ValidationError as ApiValidationError
 from rest_framework.response import Response
 
 from anjian.accounts.models import Sector, Town
-from anjian.core.api import ScopedViewSetMixin
+from anjian.core.api import IdFilter, ScopedViewSetMixin
 from anjian.core.filters import SelectorFilterSet, YesNoFilter
 from anjian.registry.selectors import enterprise_list
 
@@ -109,7 +109,7 @@ class HazardFilter(SelectorFilterSet):
     source = django_filters.ChoiceFilter(choices=HazardSource.choices)
     supervised = YesNoFilter()
     overdue = YesNoFilter()
-    enterprise = django_filters.NumberFilter()
+    enterprise = IdFilter()
 
     class Meta:
         model = Hazard

@@ -16,6 +16,7 @@ from docx.shared import Pt
 
 from anjian.accounts.models import County
 from anjian.core.dates import cn_date
+from anjian.core.validators import strip_control_characters
 
 from .models import PLAN_FIELDS, Hazard
 
@@ -32,17 +33,23 @@ def _document() -> Document:
     return doc
 
 
+def _para(doc, text: str = ""):
+    """Every text of these documents goes through here: stored text may hold characters XML
+    cannot carry (rows from before input refused them), and python-docx fails on them."""
+    return doc.add_paragraph(strip_control_characters(text))
+
+
 def _centred(doc, text: str, *, size: int = 12, bold: bool = False):
-    paragraph = doc.add_paragraph()
+    paragraph = _para(doc)
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    run = paragraph.add_run(text)
+    run = paragraph.add_run(strip_control_characters(text))
     run.bold = bold
     run.font.size = Pt(size)
     return paragraph
 
 
 def _right(doc, text: str):
-    paragraph = doc.add_paragraph(text)
+    paragraph = _para(doc, text)
     paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     return paragraph
 
@@ -80,7 +87,7 @@ def _five_fixes_table(doc, hazard: Hazard) -> None:
     table.style = "Table Grid"
     for label, value in rows:
         cells = table.add_row().cells
-        cells[0].text, cells[1].text = label, str(value)
+        cells[0].text, cells[1].text = label, strip_control_characters(str(value))
 
 
 def rectification_order(hazard: Hazard) -> bytes:
@@ -89,24 +96,24 @@ def rectification_order(hazard: Hazard) -> bytes:
     _centred(doc, issuing_unit(hazard), size=16, bold=True)
     _centred(doc, "责令限期整改指令书", size=18, bold=True)
     _centred(doc, f"（{hazard.found_on.year}）责改〔{hazard.pk}〕号")
-    doc.add_paragraph(f"{_party(hazard)}：")
-    doc.add_paragraph(
+    _para(doc, f"{_party(hazard)}：")
+    _para(doc,
         f"经{cn_date(hazard.found_on)}检查（发现人：{hazard.found_by}），你单位存在下列问题：")
-    doc.add_paragraph(f"1. {hazard.description}")
+    _para(doc, f"1. {hazard.description}")
     if hazard.criterion_id:
-        doc.add_paragraph(f"该问题属于{hazard.criterion.standard}第{hazard.criterion.item}项规定的"
+        _para(doc, f"该问题属于{hazard.criterion.standard}第{hazard.criterion.item}项规定的"
                           f"重大事故隐患：{hazard.criterion.text}")
-    doc.add_paragraph(
+    _para(doc,
         f"依据《中华人民共和国安全生产法》第六十五条第一款第（三）项的规定，现责令你单位于"
         f"{cn_date(hazard.deadline)}前整改完毕，达到有关法律法规规章和标准规定的要求。"
         "由你单位在整改期间采取有效措施，确保安全。整改完成后，请书面报告整改情况，"
         "申请复查验收。")
-    doc.add_paragraph("整改要求（五定）：")
+    _para(doc, "整改要求（五定）：")
     _five_fixes_table(doc, hazard)
-    doc.add_paragraph(
+    _para(doc,
         "如果不服本指令，可以依法在60日内向上一级人民政府或者有关部门申请行政复议，"
         "或者在6个月内依法向人民法院提起行政诉讼，但本指令不停止执行，法律另有规定的除外。")
-    doc.add_paragraph("被检查单位负责人（签名）：            年    月    日")
+    _para(doc, "被检查单位负责人（签名）：            年    月    日")
     _right(doc, issuing_unit(hazard))
     _right(doc, cn_date(hazard.found_on))
     return _save(doc)
@@ -119,23 +126,24 @@ def supervision_notice(hazard: Hazard) -> bytes:
     _centred(doc, notice.supervising_unit, size=16, bold=True)
     _centred(doc, "重大事故隐患挂牌督办通知书", size=18, bold=True)
     _centred(doc, notice.number)
-    doc.add_paragraph(f"{_party(hazard)}：")
-    doc.add_paragraph(
+    _para(doc, f"{_party(hazard)}：")
+    _para(doc,
         f"{cn_date(hazard.found_on)}，经检查发现你单位存在重大事故隐患：{hazard.description}。"
         f"根据《安全生产事故隐患排查治理暂行规定》（原国家安全生产监督管理总局令第16号），"
         f"经研究，决定对该重大事故隐患实行县级挂牌督办。")
     if hazard.criterion_id:
-        doc.add_paragraph(f"判定依据：{hazard.criterion.standard}第{hazard.criterion.item}项 "
+        _para(doc, f"判定依据：{hazard.criterion.standard}第{hazard.criterion.item}项 "
                           f"{hazard.criterion.text}")
-    doc.add_paragraph(f"督办要求：{notice.requirements}")
-    doc.add_paragraph(f"整改期限：{cn_date(hazard.deadline)}")
-    doc.add_paragraph("重大事故隐患治理方案：")
+    _para(doc, f"督办要求：{notice.requirements}")
+    _para(doc, f"整改期限：{cn_date(hazard.deadline)}")
+    _para(doc, "重大事故隐患治理方案：")
     table = doc.add_table(rows=0, cols=2)
     table.style = "Table Grid"
     for title, name in zip(PLAN_TITLES, PLAN_FIELDS, strict=True):
         cells = table.add_row().cells
-        cells[0].text, cells[1].text = title, getattr(hazard, name) or "（待制定）"
-    doc.add_paragraph(
+        cells[0].text = title
+        cells[1].text = strip_control_characters(getattr(hazard, name) or "（待制定）")
+    _para(doc,
         "治理结束后，你单位应当组织技术人员和专家对治理情况进行评估，向督办单位提出恢复生产的"
         "书面申请，经审查同意后方可恢复生产经营，并申请销号。")
     _right(doc, notice.supervising_unit)

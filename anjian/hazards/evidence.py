@@ -4,6 +4,8 @@ Files live under MEDIA_ROOT and are served only through the scoped evidence view
 """
 
 import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import PurePath
 
 from django.core.exceptions import ValidationError
@@ -52,6 +54,34 @@ def _sniff(head: bytes, upload) -> str | None:
 
 def extension_of(name: str) -> str:
     return PurePath(name).suffix.lower().lstrip(".")
+
+
+# File systems take 255 bytes per name; the storage adds a 8-character suffix on a clash.
+MAX_NAME_BYTES = 120
+
+
+def storage_name(name: str) -> str:
+    """The name a file is stored under: the upload's name shortened to MAX_NAME_BYTES of UTF-8,
+    keeping its extension (a Chinese name of 86 characters is already 258 bytes)."""
+    path = PurePath(PurePath(name).name or "file")
+    suffix = path.suffix if len(path.suffix.encode()) <= 16 else ""
+    stem = path.name[: len(path.name) - len(suffix)] if suffix else path.name
+    budget = MAX_NAME_BYTES - len(suffix.encode())
+    stem = stem.encode()[:budget].decode("utf-8", "ignore") or "file"
+    return stem + suffix
+
+
+@contextmanager
+def removed_on_failure() -> Iterator[list]:
+    """Collect the files a step stores; if the step fails (its transaction rolls back), remove
+    them from disk, so no file stays behind without its record."""
+    stored: list = []
+    try:
+        yield stored
+    except BaseException:
+        for field_file in stored:
+            field_file.storage.delete(field_file.name)
+        raise
 
 
 def check_upload(upload) -> tuple[str, str]:

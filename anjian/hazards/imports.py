@@ -8,6 +8,7 @@ from django.utils.translation import pgettext
 from anjian.accounts.models import Sector, Town
 from anjian.core import audit, excel
 from anjian.core.excel import Column
+from anjian.core.scoping import scope_queryset
 from anjian.registry.models import Enterprise
 
 from . import services
@@ -62,11 +63,13 @@ class HazardImporter(excel.Importer):
         if not code:
             return None
         if code not in self.cache[Enterprise]:
-            self.cache[Enterprise][code] = Enterprise.objects.filter(credit_code=code).first()
+            # Only units in the actor's scope: a unit elsewhere is neither named nor confirmed.
+            self.cache[Enterprise][code] = scope_queryset(
+                Enterprise.objects.all(), self.actor).filter(credit_code=code).first()
         enterprise = self.cache[Enterprise][code]
         if enterprise is None:
-            raise ValidationError(_("No unit is registered with the credit code %(code)s.")
-                                  % {"code": code})
+            raise ValidationError(_("No unit with the credit code %(code)s was found in your "
+                                    "scope.") % {"code": code})
         if name and name != enterprise.name:
             raise ValidationError(_("The credit code %(code)s belongs to %(name)s.")
                                   % {"code": code, "name": enterprise.name})
@@ -88,7 +91,7 @@ class HazardImporter(excel.Importer):
         attempt("credit_code", lambda: self._enterprise(
             code, excel.text(values.get("enterprise_name"))))
         data["enterprise"] = data.pop("credit_code", None)
-        if data["enterprise"] is None:
+        if data["enterprise"] is None and not code:
             attempt("town", lambda: excel.lookup_by_code_or_name(
                 Town, values.get("town"), label=pgettext("hazard", "town"), cache=self.cache[Town]))
             attempt("sector", lambda: excel.lookup_by_code_or_name(

@@ -20,7 +20,7 @@ from anjian.core.permissions import check_permission
 from anjian.core.scoping import in_scope
 
 from . import policy
-from .evidence import check_upload, check_uploads
+from .evidence import check_upload, check_uploads, removed_on_failure, storage_name
 from .models import (
     FIVE_FIXES,
     ExtensionStatus,
@@ -91,15 +91,17 @@ def missing_five_fixes(hazard: Hazard) -> list[str]:
     return missing
 
 
-def _save_evidence(*, actor, hazard: Hazard, uploads: Iterable, step: str,
+def _save_evidence(*, actor, hazard: Hazard, uploads: Iterable, step: str, stored: list,
                    transition: HazardTransition | None = None) -> list[HazardEvidence]:
+    """Store the files; each stored file is added to `stored` (see `removed_on_failure`)."""
     saved = []
     for upload in uploads or ():
         kind, _content_type = check_upload(upload)
         item = HazardEvidence(hazard=hazard, transition=transition, kind=kind, step=step,
                               name=upload.name[:200], size=upload.size,
                               uploaded_by=actor if getattr(actor, "pk", None) else None)
-        item.file.save(upload.name, upload, save=False)
+        item.file.save(storage_name(upload.name), upload, save=False)
+        stored.append(item.file)
         item.save()
         saved.append(item)
     return saved
@@ -112,7 +114,7 @@ def hazard_transition(*, actor, hazard: Hazard | int, action: str, comment: str 
         raise UnknownAction(action)
     evidence = list(evidence or ())
     check_uploads(evidence)
-    with transaction.atomic():
+    with removed_on_failure() as stored, transaction.atomic():
         locked = _lock(hazard)
         _check_access(actor, locked, policy.ALLOWED_BY_ACTION[action])
         before = locked.status
@@ -134,7 +136,7 @@ def hazard_transition(*, actor, hazard: Hazard | int, action: str, comment: str 
             actor=actor if getattr(actor, "pk", None) else None,
             actor_name=getattr(actor, "username", "") or "system", comment=comment)
         files = _save_evidence(actor=actor, hazard=locked, uploads=evidence, step=before,
-                               transition=step)
+                               transition=step, stored=stored)
         audit.record(actor=actor, action=f"hazard.{action}", instance=locked, via=via,
                      changes={"status": [before, target],
                               **({"comment": [None, comment]} if comment else {}),
@@ -196,10 +198,11 @@ def hazard_evidence_add(*, actor, hazard: Hazard, uploads: Iterable,
     """Attach photos or documents to a hazard at its current step (anyone who may edit it)."""
     uploads = list(uploads)
     check_uploads(uploads)
-    with transaction.atomic():
+    with removed_on_failure() as stored, transaction.atomic():
         locked = _lock(hazard)
         _check_access(actor, locked, policy.can_edit)
-        files = _save_evidence(actor=actor, hazard=locked, uploads=uploads, step=locked.status)
+        files = _save_evidence(actor=actor, hazard=locked, uploads=uploads, step=locked.status,
+                               stored=stored)
         audit.record(actor=actor, action="hazard.evidence", instance=locked, via=via,
                      changes={"evidence": [None, [f.name for f in files]]})
     return files

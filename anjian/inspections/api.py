@@ -6,7 +6,7 @@ from rest_framework import mixins, serializers, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from anjian.core.api import ScopedViewSetMixin
+from anjian.core.api import IdFilter, ScopedViewSetMixin
 from anjian.core.filters import SelectorFilterSet, YesNoFilter
 from anjian.inspections import selectors, services
 from anjian.inspections.models import (
@@ -149,9 +149,9 @@ class InspectionFilter(SelectorFilterSet):
     town = django_filters.CharFilter()
     sector = django_filters.CharFilter()
     kind = django_filters.ChoiceFilter(choices=InspectionKind.choices)
-    enterprise = django_filters.NumberFilter()
-    campaign = django_filters.NumberFilter()
-    checklist = django_filters.NumberFilter()
+    enterprise = IdFilter()
+    campaign = IdFilter()
+    checklist = IdFilter()
     inspected_after = django_filters.DateFilter()
     inspected_before = django_filters.DateFilter()
 

@@ -2,6 +2,7 @@
 
 from openpyxl import Workbook
 
+from anjian.core.excel import append_row
 from anjian.inspections.progress import ProgressRow, campaign_progress
 from anjian.inspections.selectors import campaign_pending_targets
 
@@ -49,19 +50,20 @@ def export_campaign_progress(*, actor, campaign, stream) -> None:
     workbook = Workbook(write_only=True)
     for title, rows in (("按镇", progress.by_town), ("按部门", progress.by_department)):
         sheet = workbook.create_sheet(title=title)
-        sheet.append([campaign.name])
+        append_row(sheet, [campaign.name])
         sheet.append(PROGRESS_HEADERS)
         for row in rows:
-            sheet.append(_row(row))
+            append_row(sheet, _row(row))
         progress.total.name = "合计"
-        sheet.append(_row(progress.total))
+        append_row(sheet, _row(progress.total))
     sheet = workbook.create_sheet(title="未检查单位")
     sheet.append(PENDING_HEADERS)
     for target in campaign_pending_targets(actor=actor, campaign=campaign).iterator(
         chunk_size=2000
     ):
         e = target.enterprise
-        sheet.append(
+        append_row(
+            sheet,
             [
                 e.town.name,
                 e.name,

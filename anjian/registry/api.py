@@ -4,7 +4,7 @@ import django_filters
 from rest_framework import serializers, viewsets
 
 from anjian.accounts.models import Department, Sector, Town
-from anjian.core.api import ScopedViewSetMixin
+from anjian.core.api import IdFilter, ScopedViewSetMixin
 from anjian.core.filters import SelectorFilterSet, YesNoFilter
 from anjian.registry import selectors, services
 from anjian.registry.models import Enterprise, EnterpriseStatus, Licence
@@ -87,7 +87,7 @@ class LicenceFilter(SelectorFilterSet):
     """The licence page's filters: rows from `selectors.licence_list`, like the page's."""
 
     select = staticmethod(selectors.licence_list)
-    enterprise = django_filters.NumberFilter()
+    enterprise = IdFilter()
     kind = django_filters.CharFilter()
     town = django_filters.CharFilter()
     sector = django_filters.CharFilter()

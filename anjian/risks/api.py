@@ -9,7 +9,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers, viewsets
 
 from anjian.accounts.models import Sector, Town
-from anjian.core.api import ScopedViewSetMixin
+from anjian.core.api import IdFilter, ScopedViewSetMixin
 from anjian.core.filters import SelectorFilterSet, YesNoFilter
 from anjian.registry import selectors as registry
 from anjian.risks import selectors, services
@@ -89,7 +89,7 @@ class RiskPointFilter(SelectorFilterSet):
     sector = django_filters.CharFilter()
     level = django_filters.ChoiceFilter(choices=RiskLevel.choices)
     method = django_filters.ChoiceFilter(choices=Method.choices)
-    enterprise = django_filters.NumberFilter()
+    enterprise = IdFilter()
     public = YesNoFilter()
 
     class Meta:

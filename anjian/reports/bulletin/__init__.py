@@ -4,13 +4,19 @@ The content comes from the area that owns the figures (e.g. `anjian.accidents.bu
 package knows only how a county office document is laid out.
 """
 
-from anjian.reports.bulletin.document import BarChart, Document, Table
+from anjian.reports.bulletin.document import (
+    BarChart,
+    Document,
+    Table,
+    without_control_characters,
+)
 from anjian.reports.bulletin.markdown import render_markdown
 from anjian.reports.bulletin.word import render_docx
 
 
 def render(document: Document, fmt: str) -> bytes:
     """`md` or `docx` bytes of the document."""
+    document = without_control_characters(document)
     if fmt == "md":
         return render_markdown(document).encode("utf-8")
     if fmt == "docx":

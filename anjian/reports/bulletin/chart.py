@@ -14,6 +14,7 @@ from docx.oxml import parse_xml
 from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 
+from anjian.core.excel import append_row
 from anjian.reports.bulletin.document import BarChart
 
 CHART_CT = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml"
@@ -29,9 +30,9 @@ def _workbook(chart: BarChart) -> bytes:
     book = Workbook()
     sheet = book.active
     sheet.title = "Sheet1"
-    sheet.append(["", *[name for name, _values in chart.series]])
+    append_row(sheet, ["", *[name for name, _values in chart.series]])
     for i, category in enumerate(chart.categories):
-        sheet.append([category, *[values[i] if i < len(values) else None
+        append_row(sheet, [category, *[values[i] if i < len(values) else None
                                   for _name, values in chart.series]])
     stream = io.BytesIO()
     book.save(stream)

@@ -1,6 +1,9 @@
 """The document model of a bulletin: a title, numbered sections of paragraphs, tables, charts."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, replace
+from typing import Any
+
+from anjian.core.validators import strip_control_characters
 
 
 @dataclass
@@ -47,3 +50,18 @@ class Document:
             parts.extend(section.paragraphs)
         parts.extend(self.closing)
         return "\n".join(parts)
+
+
+def without_control_characters(value: Any) -> Any:
+    """A copy of the document (or any part of it) whose texts carry no character XML refuses.
+
+    Stored text may hold such characters (rows from before input refused them); Word cannot.
+    """
+    if isinstance(value, str):
+        return strip_control_characters(value)
+    if isinstance(value, list | tuple):
+        return type(value)(without_control_characters(v) for v in value)
+    if hasattr(value, "__dataclass_fields__"):
+        return replace(value, **{f.name: without_control_characters(getattr(value, f.name))
+                                 for f in fields(value)})
+    return value
