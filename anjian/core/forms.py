@@ -15,7 +15,6 @@ from django.http import HttpResponseRedirect
 from django.shortcuts import redirect
 
 from anjian.core.errors import Conflict
-
 from anjian.core.validators import reject_control_characters
 
 

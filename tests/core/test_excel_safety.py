@@ -123,9 +123,10 @@ def test_bulletin_strips_stored_control_characters(login, county_admin, town_a, 
 
 
 def test_duty_roster_export_has_no_formula(login, county_admin, town_a):
+    from anjian.duty.units import town_unit
+
     from anjian.duty.models import DutyShift
     from anjian.duty.services import roster_create
-    from anjian.duty.units import town_unit
     from tests.duty.conftest import local
 
     roster = roster_create(actor=county_admin, unit=town_unit(town_a), title="国庆值班表",
