@@ -123,13 +123,12 @@ def test_bulletin_strips_stored_control_characters(login, county_admin, town_a, 
 
 
 def test_duty_roster_export_has_no_formula(login, county_admin, town_a):
-    from anjian.duty.units import town_unit
-
+    from anjian.accounts.units import Unit
     from anjian.duty.models import DutyShift
     from anjian.duty.services import roster_create
     from tests.duty.conftest import local
 
-    roster = roster_create(actor=county_admin, unit=town_unit(town_a), title="国庆值班表",
+    roster = roster_create(actor=county_admin, unit=Unit.of_town(town_a), title="国庆值班表",
                            starts_at=local(2026, 10, 1), ends_at=local(2026, 10, 2),
                            shifts=[{"starts_at": local(2026, 10, 1), "ends_at": local(2026, 10, 2),
                                     "leader": "韦", "staff": "李", "phone": "0771-1"}])
