@@ -1,7 +1,23 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
+
+
+def _reinstall_audit_triggers(sender, using="default", **kwargs) -> None:
+    """SQLite drops a table's triggers when a migration rebuilds it: put them back."""
+    from django.db import connections
+
+    from anjian.core import audit_guard
+
+    connection = connections[using]
+    if "core_auditentry" in connection.introspection.table_names():
+        audit_guard.install(connection)
 
 
 class CoreConfig(AppConfig):
     name = "anjian.core"
     verbose_name = _("Core")
+
+    def ready(self) -> None:
+        post_migrate.connect(_reinstall_audit_triggers, sender=self,
+                             dispatch_uid="anjian.core.audit_triggers")

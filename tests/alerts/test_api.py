@@ -33,7 +33,7 @@ def test_county_admin_publishes_and_gets_the_contract_shape(api_as, county_admin
     ]
     assert body["valid_from"] == "2024-06-01T08:00:00+08:00"
     assert AuditEntry.objects.filter(model="alert", object_id=str(body["id"]),
-                                     action="create").exists()
+                                     action="alert.create").exists()
 
 
 @pytest.mark.parametrize("persona", ["leader", "town_a_officer", "traffic_officer",
@@ -119,7 +119,7 @@ def test_confirm_records_once_and_a_second_call_changes_nothing(api_as, alert, t
     assert first.json()["confirmed_at"] is not None
     second = api.post(f"/api/v1/warnings/{alert.pk}/confirm/")
     assert second.status_code == 200 and second.json() == first.json()
-    assert AuditEntry.objects.filter(model="alert", action="confirm").count() == 1
+    assert AuditEntry.objects.filter(model="alert", action="alert.confirm").count() == 1
     confirmations = api.get(f"/api/v1/warnings/{alert.pk}/").json()["confirmations"]
     assert confirmations == [first.json(), {"recipient": "transport", "confirmed_at": None,
                                             "confirmed_by": None}]

@@ -40,7 +40,7 @@ def test_a_second_user_of_the_same_unit_changes_nothing(alert, town_a_officer, t
     again = services.alert_confirm(actor=_second_officer(town_a), alert=alert,
                                    now=T0 + dt.timedelta(hours=1))
     assert (again.confirmed_at, again.confirmed_by_id) == (first.confirmed_at, town_a_officer.pk)
-    assert AuditEntry.objects.filter(action="confirm").count() == 1
+    assert AuditEntry.objects.filter(action="alert.confirm").count() == 1
 
 
 def test_each_recipient_unit_confirms_for_itself(alert, town_a_officer, traffic_officer):
@@ -92,7 +92,7 @@ def test_concurrent_confirms_record_exactly_one_confirmation(county_admin, town_
         t.join(timeout=30)
     assert not errors, errors
     assert len({(r.confirmed_at, r.confirmed_by_id) for r in results}) == 1
-    assert AuditEntry.objects.filter(model="alert", action="confirm").count() == 1
+    assert AuditEntry.objects.filter(model="alert", action="alert.confirm").count() == 1
     row = AlertRecipient.objects.get(alert=alert, town=town_a)
     assert row.confirmed_by_id in {o.pk for o in officers}
 
@@ -117,7 +117,7 @@ print(json.dumps({"alert": alert.pk, "tokens": tokens}))
 CHECK = """
 from anjian.alerts.models import AlertRecipient
 from anjian.core.models import AuditEntry
-print(AuditEntry.objects.filter(action="confirm").count(),
+print(AuditEntry.objects.filter(action="alert.confirm").count(),
       AlertRecipient.objects.filter(confirmed_at__isnull=False).count())
 """
 
