@@ -40,6 +40,7 @@ urlpatterns = [
     path("i18n/setlang/", set_language_view, name="set_language"),
     path("notifications/", core_views.notification_list, name="notification_list"),
     path("notifications/<int:pk>/read/", core_views.notification_read, name="notification_read"),
+    path("audit/", core_views.audit_list, name="audit_list"),
     path("api/v1/", include(router.urls)),
     path("api/v1/", include("anjian.accounts.api_urls")),
     path("api/schema/", schema_view, name="schema"),

@@ -67,7 +67,7 @@ class AlertViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.Crea
     @property
     def write_permission(self) -> str:
         # Confirming is checked by the service (403 for users who read but do not confirm).
-        return "login" if self.action == "confirm" else "county_admin"
+        return "view" if self.action == "confirm" else "county_admin"
 
     def get_queryset(self):
         params = self.request.query_params

@@ -17,6 +17,7 @@ def _reinstall_audit_triggers(sender, using="default", **kwargs) -> None:
 class CoreConfig(AppConfig):
     name = "anjian.core"
     verbose_name = _("Core")
+    nav = [(_("Audit log"), "audit_list", "audit")]
 
     def ready(self) -> None:
         post_migrate.connect(_reinstall_audit_triggers, sender=self,

@@ -1,8 +1,9 @@
-"""GET /api/v1/audit/: the audit log, county admin only, read-only."""
+"""GET /api/v1/audit/: the audit log, read-only, for the audit admin and the county admin."""
 
 from rest_framework import serializers, viewsets
 
-from anjian.core.drf import CountyAdminOnly
+from anjian.core.audit_selectors import audit_entries_for
+from anjian.core.drf import AuditReaders
 from anjian.core.models import AuditEntry
 
 
@@ -11,12 +12,16 @@ class AuditEntrySerializer(serializers.ModelSerializer):
 
     class Meta:
         model = AuditEntry
-        fields = ["id", "at", "user", "action", "model", "object_id", "changes"]
+        fields = ["id", "at", "user", "action", "model", "object_id", "changes", "via",
+                  "prev_hash", "hash"]
 
 
 class AuditEntryViewSet(viewsets.ReadOnlyModelViewSet):
-    anjian_permission = "county_admin"
-    permission_classes = [CountyAdminOnly]
+    anjian_permission = "audit"
+    permission_classes = [AuditReaders]
     queryset = AuditEntry.objects.all()
     serializer_class = AuditEntrySerializer
     filterset_fields = ["model", "object_id", "action"]
+
+    def get_queryset(self):
+        return audit_entries_for(actor=self.request.user)

@@ -16,8 +16,9 @@ import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from django.db import connection, transaction
+from django.db import transaction
 from django.db.models import F
+from django.utils import timezone
 
 from anjian.core.models import AuditChainHead, AuditCheckpoint, AuditEntry
 
@@ -51,7 +52,7 @@ def hash_of(entry: AuditEntry, prev_hash: str) -> str:
                       prev_hash=prev_hash)
 
 
-def _lock_head() -> AuditChainHead:
+def lock_head() -> AuditChainHead:
     """Take the chain's append lock (held until the surrounding transaction ends)."""
     # A no-op UPDATE first: it takes SQLite's write lock (or PostgreSQL's row lock) before
     # anything is read, so two appenders never both read the same head.
@@ -65,9 +66,11 @@ def append(entries: list[AuditEntry]) -> list[AuditEntry]:
     if not entries:
         return entries
     with transaction.atomic():
-        head = _lock_head()
+        head = lock_head()
         prev = head.last_hash
+        now = timezone.now()  # taken under the lock, so time order is chain order
         for entry in entries:
+            entry.at = now
             entry.changes = plain_changes(entry.changes)
             entry.prev_hash = prev
             entry.hash = prev = hash_of(entry, prev)
@@ -138,7 +141,3 @@ def verify() -> Verification:
         return Verification(count, start, last_id, prev,
                             Broken(last_id, at, "entries after this one are missing"))
     return Verification(count, start, last_id, prev, None)
-
-
-def is_sqlite() -> bool:
-    return connection.vendor == "sqlite"

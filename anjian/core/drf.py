@@ -26,6 +26,15 @@ class ScopedWritePermission(permissions.BasePermission):
         return has_permission(request.user, getattr(view, "write_permission", "write"))
 
 
+class AuditReaders(permissions.BasePermission):
+    """GET only, for the roles holding "audit" (audit admin, county admin)."""
+
+    def has_permission(self, request, view) -> bool:
+        return bool(request.user and request.user.is_authenticated
+                    and request.method in permissions.SAFE_METHODS
+                    and has_permission(request.user, "audit"))
+
+
 class CountyAdminOnly(permissions.BasePermission):
     def has_permission(self, request, view) -> bool:
         return bool(request.user and request.user.is_authenticated
