@@ -6,11 +6,14 @@ from django.utils.translation import gettext_lazy as _
 def _reinstall_audit_triggers(sender, using="default", **kwargs) -> None:
     """SQLite drops a table's triggers when a migration rebuilds it: put them back."""
     from django.db import connections
+    from django.db.migrations.recorder import MigrationRecorder
 
     from anjian.core import audit_guard
 
     connection = connections[using]
-    if "core_auditentry" in connection.introspection.table_names():
+    applied = MigrationRecorder(connection).applied_migrations()
+    if any(app == "core" and name.endswith("_audit_append_only_triggers")
+           for app, name in applied):
         audit_guard.install(connection)
 
 
