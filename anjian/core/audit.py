@@ -133,6 +133,18 @@ def record_event(*, actor, action: str, model: str = "", object_id: str = "",
     return append([entry])[0]
 
 
+def record_download(*, actor, kind: str, filename: str, rows: int | None = None,
+                    query: str = "", via: str = "web") -> AuditEntry:
+    """Audit an export or a download (`export.<kind>`): who took which file, with what filters."""
+    changes = {"file": [None, filename]}
+    if rows is not None:
+        changes["rows"] = [None, rows]
+    if query:
+        changes["query"] = [None, query[:500]]
+    return record_event(actor=actor, action=f"export.{kind}", model=kind, object_repr=filename,
+                        changes=changes, via=via)
+
+
 def _created(instance: models.Model) -> dict:
     return {k: [None, v] for k, v in snapshot(instance).items() if v not in (None, "")}
 

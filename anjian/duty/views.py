@@ -134,7 +134,8 @@ def roster_delete(request, pk: int):
 def roster_export(request, pk: int):
     roster = selectors.roster_get_for(actor=request.user, pk=pk)
     return xlsx_download(f"duty-roster-{roster.pk}.xlsx",
-                         lambda stream: exports.export_roster(roster=roster, stream=stream))
+                         lambda stream: exports.export_roster(roster=roster, stream=stream),
+                         request=request, kind="duty_roster")
 
 
 @requires("view")

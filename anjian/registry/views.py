@@ -99,7 +99,8 @@ def licence_list(request):
 @requires("view")
 def enterprise_export(request):
     return xlsx_download("enterprises.xlsx", lambda stream: exports.export_enterprises(
-        actor=request.user, stream=stream))
+        actor=request.user, stream=stream),
+        request=request, kind="enterprises")
 
 
 @requires("officer")
@@ -114,4 +115,5 @@ def enterprise_import(request):
 def enterprise_template(request):
     """The empty import template (headers only)."""
     return xlsx_download("enterprise-template.xlsx", lambda stream: exports.export_enterprises(
-        actor=request.user, stream=stream, empty=True))
+        actor=request.user, stream=stream, empty=True),
+        request=request, kind="enterprise_template")

@@ -114,13 +114,15 @@ def enterprise_board(request, pk: int):
 @requires("view")
 def point_export(request):
     return xlsx_download("risk-points.xlsx", lambda stream: exports.export_risk_points(
-        actor=request.user, stream=stream))
+        actor=request.user, stream=stream),
+        request=request, kind="risk_points")
 
 
 @requires("view")
 def point_template(request):
     return xlsx_download("risk-point-template.xlsx", lambda stream: exports.export_risk_points(
-        actor=request.user, stream=stream, empty=True))
+        actor=request.user, stream=stream, empty=True),
+        request=request, kind="risk_point_template")
 
 
 @requires("write")
