@@ -6,6 +6,7 @@ from rest_framework import mixins, serializers, viewsets
 from rest_framework.exceptions import ValidationError as ApiValidationError
 from rest_framework.response import Response
 
+from anjian.core.pii import PHONE, PiiViewSetMixin
 from anjian.duty import calendar, selectors, services
 from anjian.duty.models import DutyRoster, DutyShift
 from anjian.duty.units import unit_from_code, unit_of_record
@@ -54,7 +55,7 @@ class RosterSerializer(serializers.ModelSerializer):
         return GapSerializer([g.as_dict() for g in selectors.roster_gaps(roster)], many=True).data
 
 
-class RosterViewSet(mixins.CreateModelMixin, mixins.RetrieveModelMixin, mixins.UpdateModelMixin,
+class RosterViewSet(PiiViewSetMixin, mixins.CreateModelMixin, mixins.RetrieveModelMixin, mixins.UpdateModelMixin,
                     mixins.DestroyModelMixin, mixins.ListModelMixin, viewsets.GenericViewSet):
     """Unit duty rosters. Enterprise users get an empty list (enterprises keep no rosters here)."""
 
@@ -62,6 +63,7 @@ class RosterViewSet(mixins.CreateModelMixin, mixins.RetrieveModelMixin, mixins.U
     serializer_class = RosterSerializer
     anjian_permission = "view"
     write_permission = "officer"
+    pii_fields = {"shifts.phone": PHONE}
 
     def get_queryset(self):
         params = self.request.query_params

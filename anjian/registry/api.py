@@ -5,6 +5,7 @@ from rest_framework import serializers, viewsets
 
 from anjian.accounts.models import Department, Sector, Town
 from anjian.core.api import ScopedViewSetMixin
+from anjian.core.pii import PHONE, PiiViewSetMixin
 from anjian.registry import selectors, services
 from anjian.registry.models import Enterprise, EnterpriseStatus, Licence
 
@@ -37,11 +38,12 @@ class EnterpriseFilter(django_filters.FilterSet):
         fields = ["town", "sector", "department", "status", "credit_code"]
 
 
-class EnterpriseViewSet(ScopedViewSetMixin, viewsets.ModelViewSet):
+class EnterpriseViewSet(PiiViewSetMixin, ScopedViewSetMixin, viewsets.ModelViewSet):
     queryset = Enterprise.objects.select_related("town", "sector", "department")
     serializer_class = EnterpriseSerializer
     filterset_class = EnterpriseFilter
     anjian_permission = "write"
+    pii_fields = {"phone": PHONE}
 
     def get_queryset(self):
         qs = super().get_queryset()

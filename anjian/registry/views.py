@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from anjian.core import pii
 from anjian.core.audit import timeline
 from anjian.core.excel_views import import_page, xlsx_download
 from anjian.core.forms import submit
@@ -27,6 +28,7 @@ def enterprise_list(request):
 @requires("view")
 def enterprise_detail(request, pk: int):
     enterprise = selectors.enterprise_get_for(actor=request.user, pk=pk)
+    pii.record_view(actor=request.user, instance=enterprise, fields={"phone": pii.PHONE})
     return render(request, "registry/enterprise_detail.html", {
         "enterprise": enterprise,
         "licences": selectors.licence_list(actor=request.user, enterprise_id=enterprise.pk),

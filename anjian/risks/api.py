@@ -10,6 +10,7 @@ from rest_framework import serializers, viewsets
 
 from anjian.accounts.models import Sector, Town
 from anjian.core.api import ScopedViewSetMixin
+from anjian.core.pii import PHONE, PiiViewSetMixin
 from anjian.registry import selectors as registry
 from anjian.risks import services
 from anjian.risks.models import Method, RiskLevel, RiskPoint
@@ -91,7 +92,8 @@ class RiskPointFilter(django_filters.FilterSet):
         fields = ["town", "sector", "level", "method", "enterprise", "public"]
 
 
-class RiskPointViewSet(ScopedViewSetMixin, viewsets.ModelViewSet):
+class RiskPointViewSet(PiiViewSetMixin, ScopedViewSetMixin, viewsets.ModelViewSet):
+    pii_fields = {"responsible_phone": PHONE}
     queryset = RiskPoint.objects.select_related("town", "sector").order_by("name", "pk")
     serializer_class = RiskPointSerializer
     filterset_class = RiskPointFilter

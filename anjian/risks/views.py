@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from anjian.core import pii
 from anjian.core.audit import timeline
 from anjian.core.excel_views import import_page, xlsx_download
 from anjian.core.permissions import requires
@@ -16,6 +17,9 @@ from anjian.risks import exports, selectors, services
 from anjian.risks.forms import RiskPointFilterForm, RiskPointForm
 from anjian.risks.imports import RiskPointImporter
 from anjian.risks.models import RiskLevel
+
+# The card is printed for the post; it and the detail page show the real numbers (audited).
+POINT_PII = {"responsible_phone": pii.PHONE, "enterprise.phone": pii.PHONE}
 
 
 def apply_errors(form, exc: ValidationError) -> None:
@@ -45,6 +49,7 @@ def point_list(request):
 @requires("view")
 def point_detail(request, pk: int):
     point = selectors.risk_point_get_for(actor=request.user, pk=pk)
+    pii.record_view(actor=request.user, instance=point, fields=POINT_PII)
     return render(request, "risks/riskpoint_detail.html",
                   {"point": point, "timeline": timeline(point)[:50]})
 
@@ -97,6 +102,7 @@ def point_delete(request, pk: int):
 def point_card(request, pk: int):
     """岗位风险告知卡: one point's card for the post, printable."""
     point = selectors.risk_point_get_for(actor=request.user, pk=pk)
+    pii.record_view(actor=request.user, instance=point, fields=POINT_PII)
     return render(request, "risks/riskpoint_card.html", {"point": point})
 
 
