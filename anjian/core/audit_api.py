@@ -12,8 +12,7 @@ class AuditEntrySerializer(serializers.ModelSerializer):
 
     class Meta:
         model = AuditEntry
-        fields = ["id", "at", "user", "action", "model", "object_id", "changes", "via",
-                  "prev_hash", "hash"]
+        fields = ["id", "at", "user", "action", "model", "object_id", "changes"]
 
 
 class AuditEntryViewSet(viewsets.ReadOnlyModelViewSet):

@@ -6,7 +6,7 @@ from rest_framework import mixins, serializers, viewsets
 from rest_framework.exceptions import ValidationError as ApiValidationError
 from rest_framework.response import Response
 
-from anjian.core.pii import PHONE, PiiViewSetMixin
+from anjian.core.pii import PHONE, PiiViewSetMixin, record_view
 from anjian.duty import calendar, selectors, services
 from anjian.duty.models import DutyRoster, DutyShift
 from anjian.duty.units import unit_from_code, unit_of_record
@@ -94,6 +94,7 @@ class RosterViewSet(PiiViewSetMixin, mixins.CreateModelMixin, mixins.RetrieveMod
 
     def retrieve(self, request, *args, **kwargs):
         roster = selectors.roster_get_for(actor=request.user, pk=kwargs["pk"])
+        record_view(actor=request.user, instance=roster, fields=self.pii_fields, via="api")
         return Response(self.get_serializer(roster).data)
 
     def update(self, request, *args, **kwargs):

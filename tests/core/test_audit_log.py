@@ -232,3 +232,26 @@ def test_verify_passes_on_the_demo(capsys, sectors):
     assert code == 0, out
     for entry in AuditEntry.objects.filter(model="user"):
         assert "$" not in json.dumps(entry.changes)  # no password hash of any demo account
+
+
+# --- separation of duties ------------------------------------------------------------------
+
+@pytest.mark.parametrize("method", ["post", "put", "patch", "delete"])
+def test_the_county_admin_reads_the_log_but_no_endpoint_changes_it(api_as, county_admin, method):
+    _towns(1, county_admin)
+    entry = AuditEntry.objects.get()
+    api = api_as(county_admin)
+    assert api.get("/api/v1/audit/").status_code == 200
+    assert getattr(api, method)(f"/api/v1/audit/{entry.pk}/", {"action": "x"},
+                                format="json").status_code in (403, 405)
+    assert getattr(api, method)("/api/v1/audit/", {"action": "x"},
+                                format="json").status_code in (403, 405)
+    assert AuditEntry.objects.get().action == "town.create"
+
+
+@pytest.mark.parametrize("persona", ["leader", "town_a_officer", "traffic_officer",
+                                     "enterprise_user"])
+def test_other_roles_cannot_read_the_log(request, api_as, login, persona):
+    user = request.getfixturevalue(persona)
+    assert api_as(user).get("/api/v1/audit/").status_code == 403
+    assert login(user).get("/audit/").status_code == 403

@@ -128,3 +128,21 @@ def test_risk_point_phones_are_masked_in_the_list_and_the_export(api_as, login, 
     page = login(enterprise_user).get(reverse("risks:point_detail", args=[point.pk]))
     assert MOBILE in page.content.decode()
     assert AuditEntry.objects.filter(action="pii.view", model="riskpoint").count() == 1
+
+
+def test_duty_shift_mobiles_are_masked_in_the_roster_list_not_in_the_detail(api_as,
+                                                                             town_a_officer):
+    from anjian.duty.services import roster_create
+    from anjian.duty.units import town_unit
+    from tests.duty.conftest import local
+
+    roster = roster_create(actor=town_a_officer, unit=town_unit(town_a_officer.town), title="值班",
+                           starts_at=local(2027, 1, 1), ends_at=local(2027, 1, 2),
+                           shifts=[{"starts_at": local(2027, 1, 1), "ends_at": local(2027, 1, 2),
+                                    "leader": "韦", "staff": "李", "phone": MOBILE}])
+    api = api_as(town_a_officer)
+    [listed] = api.get("/api/v1/duty-rosters/").json()["results"]
+    assert listed["shifts"][0]["phone"] == MASKED
+    detail = api.get(f"/api/v1/duty-rosters/{roster.pk}/").json()
+    assert detail["shifts"][0]["phone"] == MOBILE
+    assert AuditEntry.objects.filter(action="pii.view", model="dutyroster").count() == 1
