@@ -255,3 +255,15 @@ def test_other_roles_cannot_read_the_log(request, api_as, login, persona):
     user = request.getfixturevalue(persona)
     assert api_as(user).get("/api/v1/audit/").status_code == 403
     assert login(user).get("/audit/").status_code == 403
+
+
+def test_the_audit_page_lists_entries_newest_first_and_filters(login, county_admin):
+    _towns(2, county_admin)
+    reference_create(actor=county_admin, model=Town, code="zz", name="最后镇")
+    client = login(county_admin)
+    html = client.get("/audit/").content.decode()
+    assert html.index("最后镇") < html.index("镇0")
+    assert "town.create" in html and AuditEntry.objects.last().hash[:12] in html
+    filtered = client.get("/audit/", {"object_id": str(Town.objects.get(code="zz").pk),
+                                      "model": "town"}).content.decode()
+    assert "最后镇" in filtered and "镇0" not in filtered
