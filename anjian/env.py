@@ -58,6 +58,16 @@ def env_list(name: str, default: list[str]) -> list[str]:
     return [item.strip() for item in raw.split(",") if item.strip()]
 
 
+def env_choice_list(name: str, choices: tuple[str, ...]) -> list[str]:
+    """A comma-separated list whose every item is one of `choices` (empty by default)."""
+    items = env_list(name, [])
+    wrong = [item for item in items if item not in choices]
+    if wrong:
+        raise ImproperlyConfigured(
+            f"{name} must list only {', '.join(choices)}, got {', '.join(map(repr, wrong))}")
+    return items
+
+
 def env_path(name: str, default: str) -> Path:
     return Path(os.environ.get(name) or default).expanduser().resolve()
 

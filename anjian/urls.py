@@ -1,14 +1,13 @@
 from django.conf import settings
 from django.conf.urls.static import static
-from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 from django.views.i18n import set_language
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
-from anjian.accounts.forms import LoginForm
-from anjian.core import api_routes
+from anjian.accounts import views as accounts_views
+from anjian.core import api_routes, views_rules
 from anjian.core import views as core_views
 from anjian.core.apps_registry import area_modules
 from anjian.reports import views as report_views
@@ -20,12 +19,8 @@ for _label, module in area_modules("api"):
     if hasattr(module, "register"):
         module.register(router)
 
-login_view = login_not_required(auth_views.LoginView.as_view(
-    template_name="accounts/login.html", authentication_form=LoginForm,
-    redirect_authenticated_user=True))
+login_view = accounts_views.LoginView.as_view()
 login_view.anjian_permission = "public"
-logout_view = auth_views.LogoutView.as_view()
-logout_view.anjian_permission = "login"
 set_language_view = login_not_required(set_language)
 set_language_view.anjian_permission = "public"
 schema_view = SpectacularAPIView.as_view()
@@ -36,11 +31,13 @@ docs_view.anjian_permission = "public"
 urlpatterns = [
     path("", report_views.home, name="home"),
     path("login/", login_view, name="login"),
-    path("logout/", logout_view, name="logout"),
+    path("logout/", accounts_views.logout, name="logout"),
     path("i18n/setlang/", set_language_view, name="set_language"),
     path("notifications/", core_views.notification_list, name="notification_list"),
     path("notifications/<int:pk>/read/", core_views.notification_read, name="notification_read"),
     path("audit/", core_views.audit_list, name="audit_list"),
+    path("settings/rules/", views_rules.rule_settings, name="rule_settings"),
+    path("settings/rules/<str:key>/", views_rules.rule_setting_new, name="rule_setting_new"),
     path("api/v1/", include(router.urls)),
     path("api/v1/", include("anjian.accounts.api_urls")),
     path("api/schema/", schema_view, name="schema"),

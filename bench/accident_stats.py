@@ -208,14 +208,14 @@ def _summary(samples: list[float]) -> tuple[float, float]:
 
 
 def measure(repeat: int) -> list[dict]:
-    from rest_framework.authtoken.models import Token
     from rest_framework.test import APIClient
 
+    from anjian.accounts.identity import token_create
     from anjian.accounts.models import User
 
-    token, _ = Token.objects.get_or_create(user=User.objects.get(username="bench_admin"))
+    raw, _token = token_create(user=User.objects.get(username="bench_admin"))
     client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Bearer {token.key}")
+    client.credentials(HTTP_AUTHORIZATION=f"Bearer {raw}")
     results = []
     for period in PERIODS:
         url = f"/api/v1/stats/accidents/?period={period}"

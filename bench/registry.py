@@ -265,8 +265,8 @@ def main(argv=None) -> int:
     from django.core.management import call_command
     from django.db.models import Count
     from django.test import Client
-    from rest_framework.authtoken.models import Token
 
+    from anjian.accounts.identity import token_create
     from anjian.registry.models import Enterprise
     from anjian.registry.seed import seed
 
@@ -279,7 +279,7 @@ def main(argv=None) -> int:
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
     users = bench_users()
-    tokens = {name: Token.objects.get_or_create(user=user)[0].key for name, user in users.items()}
+    tokens = {name: token_create(user=user)[0] for name, user in users.items()}
     town = users["bench_town"].town
     values = {"town_id": town.pk, "department_id": users["bench_dept"].department_id}
     # The town's most common sector, and the traffic department's road units in that town.

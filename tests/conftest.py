@@ -152,13 +152,13 @@ def login(client):
 @pytest.fixture
 def api_as():
     """api_as(user) → a DRF client with the user's Bearer token."""
-    from rest_framework.authtoken.models import Token
+    from anjian.accounts.identity import token_create
 
     def _api(user):
         api = APIClient()
         if user is not None:
-            token, _ = Token.objects.get_or_create(user=user)
-            api.credentials(HTTP_AUTHORIZATION=f"Bearer {token.key}")
+            raw, _token = token_create(user=user)
+            api.credentials(HTTP_AUTHORIZATION=f"Bearer {raw}")
         return api
 
     return _api

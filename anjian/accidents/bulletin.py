@@ -16,6 +16,7 @@ from django.utils.translation import pgettext
 from anjian.accidents import selectors, stats
 from anjian.accidents.models import Grade, Kind
 from anjian.accounts.models import County
+from anjian.core.dates import cn_date
 from anjian.core.periods import Period
 from anjian.reports.bulletin import BarChart, Document, Table
 from anjian.reports.bulletin.document import Section
@@ -219,7 +220,7 @@ def build_bulletin(*, actor, period: Period, today: dt.date | None = None) -> tu
             title=_("Bulletin on work-safety accidents in %(county)s, %(period)s") % {
                 "county": county_name, "period": period.label},
             issuer=_("Work-safety committee office of %(county)s") % {"county": county_name},
-            date=f"{today.year}年{today.month}月{today.day}日",
+            date=cn_date(today),
             sections=[
                 Section(_("1. The overall situation"), situation(data, period)),
                 Section(_("2. Where the accidents happened"),

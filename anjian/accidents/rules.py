@@ -1,12 +1,15 @@
 """The accident rules of 《生产安全事故报告和调查处理条例》(国务院令第493号) as data.
 
-Thresholds, deadlines and windows live here as one versioned rule set; the functions below are
-pure. Where practice varies by province (the 补报 windows) the values are the national defaults.
+Thresholds, deadlines and windows live here; the functions below are pure. The 补报 windows
+are a stored, versioned rule (`accidents.supplementary_days`, read through
+`anjian.core.rules.rule_value` at the accident's date) and are passed in.
 """
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
+
+from django.utils import timezone
 
 
 class Grade:
@@ -52,7 +55,7 @@ FORWARD_TO = {
 
 @dataclass(frozen=True)
 class AccidentRules:
-    """One version of the configurable accident rules (stored with its effective date)."""
+    """The fixed accident rules of 493号令 (the 1 h / 2 h rules always apply, domain rules §6)."""
 
     version: str = "493-2007"
     effective: dt.date = dt.date(2007, 6, 1)
@@ -60,13 +63,10 @@ class AccidentRules:
     report_within: dt.timedelta = dt.timedelta(hours=1)
     # Art. 10: 2 hours per level when the county forwards upward.
     forward_per_level: dt.timedelta = dt.timedelta(hours=2)
-    # Art. 13: casualty changes within 30 days (7 for road traffic and fire) are 补报.
-    revision_days: int = 30
-    revision_days_by_sector: dict = field(
-        default_factory=lambda: {"road_traffic": 7, "fire": 7})
 
 
 RULES = AccidentRules()
+SUPPLEMENTARY_RULE = "accidents.supplementary_days"
 
 
 def report_late(*, occurred_at: dt.datetime, reported_at: dt.datetime,
@@ -82,15 +82,30 @@ def forwarding_deadlines(*, grade: str, reported_at: dt.datetime,
             for i, level in enumerate(FORWARD_TO[grade])]
 
 
-def revision_window_days(sector_code: str, rules: AccidentRules = RULES) -> int:
-    return rules.revision_days_by_sector.get(sector_code, rules.revision_days)
+def revision_window_days(sector_code: str, days_by_sector: dict) -> int:
+    """The 补报 window for a sector: `days_by_sector` is the stored rule value
+    (`{"default": 30, "road_traffic": 7, "fire": 7}` by default, 493号令 Art. 13)."""
+    return int(days_by_sector.get(sector_code, days_by_sector["default"]))
+
+
+def revision_window_end(*, occurred_at: dt.datetime, days: int) -> dt.datetime:
+    """The end of the 补报 window, counted as 民法典 Art. 201 and 203 count periods: the day
+    of the accident is not counted, and the period ends at 24:00 of its last day (Asia/Shanghai).
+
+    Art. 203's extension past a statutory holiday is not applied: the window bounds when a
+    casualty change happens, not a filing act (domain rules §1 names only the 24:00 rule).
+    """
+    last_day = timezone.localdate(occurred_at) + dt.timedelta(days=days)
+    return dt.datetime.combine(last_day + dt.timedelta(days=1), dt.time.min,
+                               tzinfo=timezone.get_default_timezone())
 
 
 def revision_in_window(*, occurred_at: dt.datetime, at: dt.datetime, sector_code: str,
-                       rules: AccidentRules = RULES) -> bool:
+                       days_by_sector: dict) -> bool:
     """Whether a casualty change at `at` is a timely 补报 (Art. 13: within 30 days, 7 for
-    road traffic and fire)."""
-    return at - occurred_at <= dt.timedelta(days=revision_window_days(sector_code, rules))
+    road traffic and fire, in calendar days)."""
+    days = revision_window_days(sector_code, days_by_sector)
+    return at < revision_window_end(occurred_at=occurred_at, days=days)
 
 
 # 较大涉险事故 (原安监总局令第21号 Art. 26): no or few casualties but ≥ 10 people endangered,

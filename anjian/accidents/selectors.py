@@ -8,6 +8,7 @@ from django.utils import timezone
 from anjian.accidents import rules
 from anjian.accidents.models import Accident, AccidentRevision
 from anjian.core.periods import Period
+from anjian.core.rules import rule_value
 from anjian.core.scoping import get_in_scope, scope_queryset
 
 
@@ -41,6 +42,15 @@ def accident_get_for(*, actor, pk) -> Accident:
 def revision_list(*, actor, accident: Accident) -> QuerySet:
     """An accident's 补报 and 续报, oldest first (the accident is already in scope)."""
     return scope_queryset(AccidentRevision.objects.filter(accident=accident), actor)
+
+
+def supplementary_last_day(*, accident: Accident) -> dt.date:
+    """The last calendar day of the 补报 window (it closes at 24:00 that day, Asia/Shanghai),
+    by the version of the rule in force on the accident's day."""
+    windows = rule_value(rules.SUPPLEMENTARY_RULE, on=accident.occurred_at)
+    days = rules.revision_window_days(accident.sector.code, windows)
+    end = rules.revision_window_end(occurred_at=accident.occurred_at, days=days)
+    return timezone.localdate(end) - dt.timedelta(days=1)
 
 
 def forwarding_status(*, accident: Accident, now: dt.datetime | None = None) -> list[dict]:

@@ -23,6 +23,7 @@ from anjian.accounts.models import Role
 from anjian.core import audit
 from anjian.core.notifications import notify, unit_users
 from anjian.core.permissions import check_permission
+from anjian.core.rules import rule_value
 from anjian.core.scoping import in_scope
 
 ACCIDENT_FIELDS = (
@@ -114,12 +115,13 @@ def accident_report(*, actor, data: dict[str, Any], via: str = "web") -> Acciden
 
 def _revision_allowed(actor, accident: Accident, *, now: dt.datetime) -> bool:
     """True when in the 补报 window; outside it only the county admin may change figures."""
+    windows = rule_value(rules.SUPPLEMENTARY_RULE, on=accident.occurred_at)
     if rules.revision_in_window(occurred_at=accident.occurred_at, at=now,
-                                sector_code=accident.sector.code):
+                                sector_code=accident.sector.code, days_by_sector=windows):
         return False
     if getattr(actor, "role", "") != Role.COUNTY_ADMIN and not getattr(actor, "is_superuser",
                                                                        False):
-        days = rules.revision_window_days(accident.sector.code)
+        days = rules.revision_window_days(accident.sector.code, windows)
         raise ValidationError({"deaths": _(
             "Casualty figures can be changed within %(days)s days of the accident; later "
             "changes must be made by the county work-safety office.") % {"days": days}})

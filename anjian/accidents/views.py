@@ -64,6 +64,7 @@ def accident_detail(request, pk: int):
         "accident": accident,
         "revisions": selectors.revision_list(actor=request.user, accident=accident),
         "forwarding": selectors.forwarding_status(accident=accident),
+        "window_last_day": selectors.supplementary_last_day(accident=accident),
         "revision_form": RevisionForm.for_accident(accident),
         "forward_form": ForwardForm(),
         "timeline": timeline(accident)[:50],
@@ -197,6 +198,10 @@ def accident_template(request):
 @requires("officer")
 def accident_import(request):
     return import_page(request, importer=AccidentImporter(actor=request.user),
-                       template="accidents/accident_import.html",
+                       heading=_("Import accidents from Excel"),
+                       intro=_("Use the template: the first row holds the Chinese headers; the loss "
+                               "is in 10,000 yuan (万元). Every row is checked first; if any row has an "
+                               "error, nothing is saved."),
+                       template_url=reverse("accidents:accident_template"),
                        done_url=reverse("accidents:accident_list"),
                        done_message=_("%(n)s accidents were imported."))

@@ -1,40 +1,114 @@
-"""API: token, me/, towns/, departments/, sectors/."""
+"""API: auth/token, auth/logout, auth/password, me/, towns/, departments/, sectors/."""
 
-from django.contrib.auth import authenticate
-from django.utils.translation import gettext as _
-from drf_spectacular.utils import extend_schema, inline_serializer
+from django.contrib.auth import authenticate, update_session_auth_hash
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
 from rest_framework import serializers, status, viewsets
-from rest_framework.authtoken.models import Token
 from rest_framework.decorators import api_view, authentication_classes, permission_classes
 from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
 
+from anjian.accounts.identity import login_record, password_change, token_issue, user_logout
+from anjian.accounts.lockout import (
+    address_retry_after,
+    client_address,
+    login_failure_record,
+    throttled_response,
+)
 from anjian.accounts.models import Department, Sector, Town
+from anjian.accounts.twofactor import otp_verify, totp_device, two_factor_required
 
 
 class TokenRequestSerializer(serializers.Serializer):
-    username = serializers.CharField(label=_("username"))
-    password = serializers.CharField(label=_("password"), style={"input_type": "password"})
+    username = serializers.CharField(label=_("username"), max_length=150)
+    password = serializers.CharField(label=_("password"), style={"input_type": "password"},
+                                     max_length=4096)
+    otp = serializers.CharField(label=_("one-time code"), required=False, allow_blank=True,
+                                max_length=32,
+                                help_text=_("TOTP or recovery code, where two factors are on "
+                                            "for the user's role."))
+
+
+class TokenSerializer(serializers.Serializer):
+    token = serializers.CharField()
+    expires_at = serializers.DateTimeField()
+
+
+class PasswordChangeSerializer(serializers.Serializer):
+    old_password = serializers.CharField(max_length=4096, style={"input_type": "password"})
+    new_password = serializers.CharField(max_length=4096, style={"input_type": "password"})
+
+
+_ERROR = inline_serializer("AuthError", {"detail": serializers.CharField()})
 
 
 @extend_schema(request=TokenRequestSerializer,
-               responses=inline_serializer("Token", {"token": serializers.CharField()}))
+               responses={200: TokenSerializer, 400: OpenApiResponse(
+                   description=_("Wrong user name or password, or a missing or wrong `otp`.")),
+                          429: _ERROR})
 @api_view(["POST"])
 @authentication_classes([])
 @permission_classes([AllowAny])
 def token(request):
-    """Exchange a username and password for a Bearer token."""
+    """Exchange a username and password (and `otp` where required) for a Bearer token."""
+    retry_after = address_retry_after(request._request)
+    if retry_after is not None:
+        return throttled_response(request._request, retry_after)
     serializer = TokenRequestSerializer(data=request.data)
     serializer.is_valid(raise_exception=True)
-    user = authenticate(request=request._request, **serializer.validated_data)
+    data = serializer.validated_data
+    user = authenticate(request=request._request, username=data["username"],
+                        password=data["password"])
     if user is None or not user.is_active:
+        login_failure_record(request=request._request, username=data["username"], via="api")
         return Response({"non_field_errors": [_("Wrong username or password.")]},
                         status=status.HTTP_400_BAD_REQUEST)
-    key, _created = Token.objects.get_or_create(user=user)
-    return Response({"token": key.key})
+    if two_factor_required(user):
+        if totp_device(user) is None:
+            return Response({"otp": [_("Two-factor authentication is required for your role: "
+                                       "enrol on the web first.")]},
+                            status=status.HTTP_400_BAD_REQUEST)
+        if otp_verify(user=user, code=data.get("otp", "")) is None:
+            login_failure_record(request=request._request, username=user.username, via="api")
+            return Response({"otp": [_("The one-time code is missing or wrong.")]},
+                            status=status.HTTP_400_BAD_REQUEST)
+    login_record(user=user, address=client_address(request._request), via="api")
+    raw, issued = token_issue(user=user)
+    return Response({"token": raw, "expires_at": issued.expires_at})
 
 
 token.cls.anjian_permission = "public"
+
+
+@extend_schema(request=None, responses={204: None})
+@api_view(["POST"])
+@permission_classes([IsAuthenticated])
+def logout(request):
+    """Revoke the caller's token; every other token and session of the caller ends too."""
+    user_logout(user=request.user, via="api")
+    return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+logout.cls.anjian_permission = "login"
+
+
+@extend_schema(request=PasswordChangeSerializer, responses={204: None, 400: OpenApiResponse(
+    description=_("The field and the rule broken."))})
+@api_view(["POST"])
+@permission_classes([IsAuthenticated])
+def password(request):
+    """Change the caller's password: ends all of its tokens (and its other sessions)."""
+    serializer = PasswordChangeSerializer(data=request.data)
+    serializer.is_valid(raise_exception=True)
+    keep = request._request.session.session_key if request.auth is None else None
+    password_change(actor=request.user, via="api", keep_session=keep,
+                    **serializer.validated_data)
+    if request.auth is None:
+        update_session_auth_hash(request._request, request.user)
+    return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+password.cls.anjian_permission = "login"
 
 
 class UnitSerializer(serializers.Serializer):

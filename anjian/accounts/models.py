@@ -93,6 +93,9 @@ class User(AbstractUser):
     enterprise = models.ForeignKey("registry.Enterprise", on_delete=models.PROTECT, null=True,
                                    blank=True, related_name="users", verbose_name=_("enterprise"))
     phone = models.CharField(_("phone"), max_length=32, blank=True)
+    # Identity: an account an administrator creates changes its password at first login.
+    must_change_password = models.BooleanField(_("must change password"), default=False)
+    password_changed_at = models.DateTimeField(_("password changed at"), null=True, blank=True)
 
     objects = UserManager()
 
@@ -138,3 +141,50 @@ class User(AbstractUser):
         county = County.objects.first()
         return {"kind": "county", "code": county.code if county else "county",
                 "name": county.name if county else ""}
+
+
+# --- identity (等保 2.0 §8.1.4.1): password state, password history, API tokens, failures ------
+
+class PasswordHistory(models.Model):
+    """The hash of a password the user once had, so the last few cannot come back."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="password_history")
+    password = models.CharField(max_length=128)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.user} {self.created_at:%Y-%m-%d}"
+
+
+class ApiToken(models.Model):
+    """A Bearer token: only its SHA-256 digest is stored; it ends at `expires_at`."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="api_tokens")
+    digest = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("API token")
+        verbose_name_plural = _("API tokens")
+
+    def __str__(self) -> str:
+        return f"{self.user} #{self.pk}"
+
+
+class LoginFailure(models.Model):
+    """One failed login from one address, kept ten minutes for the address throttle."""
+
+    username = models.CharField(max_length=150)
+    address = models.CharField(max_length=64)
+    at = models.DateTimeField()
+
+    class Meta:
+        # The throttle counts one address's failures in the last ten minutes.
+        indexes = [models.Index(fields=["address", "at"])]
+
+    def __str__(self) -> str:
+        return f"{self.username}@{self.address}"

@@ -15,15 +15,31 @@ def _system_or_admin(actor) -> None:
 
 @transaction.atomic
 def user_create(*, actor, username: str, password: str, role: str, town=None, department=None,
-                enterprise=None, full_name: str = "", via: str = "web") -> User:
-    """Create an account for one role in one unit; the password must pass the rules."""
+                enterprise=None, full_name: str = "", via: str = "web",
+                must_change_password: bool | None = None,
+                check_password_rules: bool | None = None) -> User:
+    """Create an account for one role in one unit; the password must pass the rules.
+
+    The account changes its password at first login. Only the demo loader (`via="demo"`) makes
+    accounts that log in as they are: their known password is set directly, without the rules.
+    """
+    if must_change_password is None:
+        must_change_password = via != "demo"
+    if check_password_rules is None:
+        check_password_rules = via != "demo"
+    from anjian.accounts.identity import password_history_append, password_store
+
     _system_or_admin(actor)
     user = User(username=username, role=role, town=town, department=department,
-                enterprise=enterprise, first_name=full_name)
-    validate_password(password, user)
-    user.set_password(password)
+                enterprise=enterprise, first_name=full_name,
+                must_change_password=must_change_password)
+    if check_password_rules:
+        validate_password(password, user)
+    password_store(user=user, password=password)
     user.full_clean()
     user.save()
+    password_history_append(user=user)
+    # core.audit keeps that a password was set ("changed"), never its hash.
     audit.record_create(actor=actor, instance=user, via=via)
     return user
 

@@ -2,7 +2,7 @@
 
 Secrets never reach the log: a field named in `SECRET_FIELD_NAMES` (or containing one of
 `SECRET_FIELD_PARTS`), or declared by its model in `AUDIT_SECRET_FIELDS`, is recorded as
-changed with the value `REDACTED`. Entries are hash-chained on append (`audit_chain`).
+changed with the value `REDACTED` ("changed"). Entries are hash-chained on append (`audit_chain`).
 Action codes are dotted: `<model>.create`, `<model>.update`, `<model>.delete`, `export.<kind>`,
 `pii.view`, and the services' own (`hazard.accept` …).
 """
@@ -17,12 +17,16 @@ from django.db import models
 from anjian.core.audit_chain import append
 from anjian.core.models import AuditEntry
 
-REDACTED = "[redacted]"
+REDACTED = "changed"  # a secret field: that it changed, never its value
 SECRET_FIELD_NAMES = frozenset({
-    "password", "key", "token", "secret", "session_key", "session_data", "otp", "otp_secret",
+    "password", "new_password", "old_password", "raw_password", "password_hash", "key", "token",
+    "digest", "secret", "secret_key", "session_key", "session_data", "otp", "otp_secret",
     "totp_key", "recovery_codes", "api_key", "private_key", "signing_key",
 })
-SECRET_FIELD_PARTS = ("password", "secret", "token", "totp", "recovery", "private_key", "api_key")
+# Parts of a name that mark a secret wherever they occur (`client_secret`, `access_token`); not
+# "password" itself, which would hide `password_changed_at` and `must_change_password`.
+SECRET_FIELD_PARTS = ("secret", "_token", "token_", "totp", "recovery_code", "private_key",
+                      "api_key")
 
 
 def is_secret_field(name: str, model: type[models.Model] | None = None) -> bool:

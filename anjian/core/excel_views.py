@@ -38,9 +38,13 @@ class ImportForm(forms.Form):
         return upload
 
 
-def import_page(request, *, importer: Importer, template: str, done_url: str,
-                done_message: str):
-    """The upload page: check every row, save all or nothing, list errors by row and column."""
+def import_page(request, *, importer: Importer, heading: str, intro: str, template_url: str,
+                done_url: str, done_message: str):
+    """The upload page: check every row, save all or nothing, list errors by row and column.
+
+    Every import shares core/import.html; `heading` and `intro` name what is imported and how
+    the template's rows read, `template_url` is where its empty template downloads.
+    """
     form = ImportForm(request.POST or None, request.FILES or None)
     result = None
     if request.method == "POST" and form.is_valid():
@@ -50,6 +54,9 @@ def import_page(request, *, importer: Importer, template: str, done_url: str,
             messages.success(request, done_message % {"n": result.created})
             return redirect(done_url)
     for field in form.fields.values():
-        if not isinstance(field.widget, forms.CheckboxInput):
-            field.widget.attrs.setdefault("class", "form-control")
-    return render(request, template, {"form": form, "result": result})
+        css = "form-check-input" if isinstance(field.widget, forms.CheckboxInput) else "form-control"
+        field.widget.attrs.setdefault("class", css)
+    return render(request, "core/import.html", {
+        "form": form, "result": result, "heading": heading, "intro": intro,
+        "template_url": template_url,
+    })

@@ -50,9 +50,12 @@ class BootstrapMixin:
         super().__init__(*args, **kwargs)
         self.customise()
         for field in self.fields.values():
+            if isinstance(field.widget, forms.CheckboxInput):
+                field.widget.attrs.setdefault("class", "form-check-input")
+                continue
             if isinstance(field.widget, self.UNSTYLED):
                 continue
-            css = "custom-select" if isinstance(field.widget, forms.Select) else "form-control"
+            css = "form-select" if isinstance(field.widget, forms.Select) else "form-control"
             field.widget.attrs.setdefault("class", css)
 
     def customise(self) -> None:

@@ -5,6 +5,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from anjian.core.rule_models import RuleSetting  # noqa: F401  (a model of this app)
+
 
 class AuditEntry(models.Model):
     """Who changed what, when: one row per create, change, delete or transition."""

@@ -5,7 +5,8 @@ Statutory holidays come from the `chinesecalendar` package (the State Council's 
 For a year the package does not cover yet, the county may enter the notice by hand
 (`DeclaredHoliday`, `DeclaredWorkday`); with neither, the calendar refuses the year
 (`UnsupportedYear`) rather than guess. Local festivals such as 三月三 are computed each year,
-lunar ones through `lunardate`.
+lunar ones through `lunardate`. Every holiday is the whole span of days off: the weekend days a
+holiday runs into (与周末连休) belong to it (端午 2024 is 8–10 June).
 """
 
 import datetime as dt
@@ -138,6 +139,36 @@ def _package_days(first: dt.date, last: dt.date) -> dict[dt.date, str]:
     return days
 
 
+def _day_off(day: dt.date) -> bool:
+    """Not a working day: a holiday, or a weekend day not made a working day (调休上班)."""
+    if day.year in PACKAGE_YEARS:
+        return not chinese_calendar.is_workday(day)
+    return day.weekday() >= 5 and not DeclaredWorkday.objects.filter(day=day).exists()
+
+
+def _with_weekends(start: dt.date, end: dt.date) -> tuple[dt.date, dt.date]:
+    """A holiday widened by the days off it runs into: the State Council's notice joins a holiday
+    to the weekend (与周末连休), so 端午 2024 (10 June) is 8–10 June (domain rules §8)."""
+    one = dt.timedelta(days=1)
+    while _day_off(start - one) and (start - one).weekday() >= 5:
+        start -= one
+    while _day_off(end + one) and (end + one).weekday() >= 5:
+        end += one
+    return start, end
+
+
+def _widen(days: dict[dt.date, str]) -> dict[dt.date, str]:
+    """Every named day off plus the weekend days off joined to it, carrying its name."""
+    result = dict(days)
+    for day in sorted(days):
+        start, end = _with_weekends(day, day)
+        current = start
+        while current <= end:
+            result.setdefault(current, days[day])
+            current += dt.timedelta(days=1)
+    return result
+
+
 def _group(days: dict[dt.date, str]) -> list[Holiday]:
     """Contiguous days off → one period; two festivals that run together (中秋节 inside
     国庆节, 2025) make one period named like the notice: 国庆节、中秋节."""
@@ -156,10 +187,11 @@ def _group(days: dict[dt.date, str]) -> list[Holiday]:
 def statutory_holidays(year: int, source: str = "") -> list[Holiday]:
     """The statutory holiday periods that touch `year` (a period crossing New Year is whole)."""
     if (source or year_source(year)) == "declared":
-        return [Holiday(name=h.name, start=h.start, end=h.end, kind=STATUTORY)
-                for h in DeclaredHoliday.objects.filter(end__year__gte=year, start__year__lte=year)]
+        return [Holiday(name=h.name, start=span[0], end=span[1], kind=STATUTORY)
+                for h in DeclaredHoliday.objects.filter(end__year__gte=year, start__year__lte=year)
+                for span in [_with_weekends(h.start, h.end)]]
     first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
-    periods = _group(_package_days(first - _MARGIN, last + _MARGIN))
+    periods = _group(_widen(_package_days(first - _MARGIN, last + _MARGIN)))
     return [p for p in periods if p.end >= first and p.start <= last]
 
 
@@ -182,9 +214,9 @@ def festival_start(festival: LocalFestival, year: int) -> dt.date:
 def local_holidays(year: int) -> list[Holiday]:
     result = []
     for festival in LocalFestival.objects.filter(active=True):
-        start = festival_start(festival, year)
-        result.append(Holiday(name=festival.name, start=start,
-                              end=start + dt.timedelta(days=festival.days - 1), kind=LOCAL))
+        first = festival_start(festival, year)
+        start, end = _with_weekends(first, first + dt.timedelta(days=festival.days - 1))
+        result.append(Holiday(name=festival.name, start=start, end=end, kind=LOCAL))
     return result
 
 

@@ -11,7 +11,6 @@ from anjian.duty.models import (
     InformationReport,
     LocalFestival,
     PeriodWork,
-    ReportDeadline,
     Season,
 )
 from anjian.duty.units import Unit, all_units, unit_from_key, units_user_may_file
@@ -27,7 +26,7 @@ class UnitChoiceMixin:
         self.fields["unit"] = forms.ChoiceField(
             label=pgettext_lazy("duty", "unit"), choices=[(u.key, u.name) for u in units],
             initial=initial.key if initial else None)
-        self.fields["unit"].widget.attrs["class"] = "custom-select"
+        self.fields["unit"].widget.attrs["class"] = "form-select"
         self.fields = {"unit": self.fields.pop("unit"), **self.fields}
 
     def clean_unit(self) -> Unit:
@@ -126,12 +125,6 @@ class DeclaredWorkdayForm(BootstrapMixin, forms.ModelForm):
         model = DeclaredWorkday
         fields = ["day", "note"]
         widgets = {"day": DATE}
-
-
-class DeadlineForm(BootstrapMixin, forms.ModelForm):
-    class Meta:
-        model = ReportDeadline
-        fields = ["kind", "minutes", "grade_relevant_only"]
 
 
 class MonthForm(forms.Form):

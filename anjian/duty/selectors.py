@@ -10,6 +10,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from anjian.accounts.models import Role
+from anjian.core.rules import rule_resolver, rule_value
 from anjian.duty import gaps as gap_rules
 from anjian.duty.calendar import Holiday
 from anjian.duty.models import (
@@ -122,8 +123,21 @@ def handover_get_for(*, actor, pk) -> DutyHandover:
     return _get(handover_list(actor=actor), actor, pk)
 
 
-def report_deadlines() -> list[ReportDeadline]:
-    return list(ReportDeadline.objects.all())
+def report_deadlines(on: dt.date | None = None) -> list[ReportDeadline]:
+    """The reporting deadlines in force on `on` (rule `duty.report_deadlines`)."""
+    return ReportDeadline.from_rule(rule_value("duty.report_deadlines", on=on))
+
+
+class _DeadlinesByDay(dict):
+    """The deadlines in force on each day an event was received (one query for all days)."""
+
+    def __init__(self):
+        super().__init__()
+        self.resolve = rule_resolver("duty.report_deadlines")
+
+    def __missing__(self, day: dt.date) -> list[ReportDeadline]:
+        self[day] = ReportDeadline.from_rule(self.resolve(day))
+        return self[day]
 
 
 def report_list(*, actor, unit: str = "", late: bool | None = None,
@@ -133,10 +147,11 @@ def report_list(*, actor, unit: str = "", late: bool | None = None,
     `late` is computed from the county's deadlines; filtering on it happens here.
     """
     now = now or timezone.now()
-    rules = report_deadlines()
+    by_day = _DeadlinesByDay()
     qs = _by_unit_code(scope_units(InformationReport.objects.all(), actor), unit)
     result = []
     for report in qs.select_related("town", "department"):
+        rules = by_day[timezone.localdate(report.received_at)]
         report.deadline_at = report.deadline(rules)
         report.late = report.is_late(rules, now=now)
         if late is None or report.late == late:
@@ -146,7 +161,7 @@ def report_list(*, actor, unit: str = "", late: bool | None = None,
 
 def report_get_for(*, actor, pk) -> InformationReport:
     report = _get(InformationReport.objects.select_related("town", "department"), actor, pk)
-    rules = report_deadlines()
+    rules = report_deadlines(timezone.localdate(report.received_at))
     report.deadline_at = report.deadline(rules)
     report.late = report.is_late(rules, now=timezone.now())
     return report

@@ -10,10 +10,10 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from anjian.core.notifications import notify, unit_users
+from anjian.core.rules import rule_value
 from anjian.duty import calendar, selectors
 from anjian.duty.units import Unit
 
-REMIND_DAYS = 7  # how many days before a holiday the reminders start
 CALENDAR_LEAD_DAYS = 45  # how long before New Year next year's holidays must be known
 
 
@@ -74,9 +74,14 @@ def _calendar_reminder(today: dt.date) -> int:
     return 0
 
 
-def run(*, now: dt.datetime, days: int = REMIND_DAYS) -> dict[str, int]:
-    """Create the reminders due at `now`; returns how many notifications were created."""
+def run(*, now: dt.datetime, days: int | None = None) -> dict[str, int]:
+    """Create the reminders due at `now`; returns how many notifications were created.
+
+    Reminders start `days` before a holiday: the rule `duty.holiday_reminder_days` in force
+    today unless given."""
     today = timezone.localdate(now)
+    if days is None:
+        days = rule_value("duty.holiday_reminder_days", on=today)
     counts = {"roster_missing": 0, "roster_gaps": 0, "calendar_missing": 0}
     with translation.override(settings.LANGUAGE_CODE):
         for holiday in calendar.holidays_from(today):

@@ -20,7 +20,6 @@ from anjian.duty.models import (
     DeclaredWorkday,
     LocalFestival,
     PeriodWork,
-    ReportDeadline,
     Season,
 )
 from anjian.duty.views import apply_errors
@@ -34,7 +33,6 @@ SETTINGS = {
                  gettext_lazy("Statutory holidays entered by hand")),
     "workdays": (DeclaredWorkday, forms.DeclaredWorkdayForm,
                  gettext_lazy("Adjusted working days entered by hand")),
-    "deadlines": (ReportDeadline, forms.DeadlineForm, gettext_lazy("Reporting deadlines")),
 }
 
 

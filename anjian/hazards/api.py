@@ -39,10 +39,10 @@ class HazardSerializer(serializers.ModelSerializer):
     class Meta:
         model = Hazard
         fields = ["id", "enterprise", "town", "sector", "location", "description", "grade",
-                  "criterion", "found_on", "found_by", "source", "deadline", "original_deadline",
+                  "criterion", "criterion_standard", "found_on", "found_by", "source", "deadline", "original_deadline",
                   "status", "overdue", "supervised", "responsible_person", "measures", "funds",
                   "contingency_plan", *PLAN_FIELDS, "closed_at"]
-        read_only_fields = ["original_deadline", "closed_at"]
+        read_only_fields = ["original_deadline", "criterion_standard", "closed_at"]
         extra_kwargs = {"source": {"required": False}, "grade": {"required": False}}
 
     def __init__(self, *args, **kwargs):
@@ -68,7 +68,7 @@ class TransitionSerializer(serializers.ModelSerializer):
 
     def get_evidence(self, obj) -> list[dict]:
         return [{"id": e.pk, "name": e.name, "kind": e.kind,
-                 "url": f"/hazards/evidence/{e.pk}/"} for e in obj.evidence.all()]
+                 "url": e.get_absolute_url()} for e in obj.evidence.all()]
 
 
 class TransitionInputSerializer(serializers.Serializer):

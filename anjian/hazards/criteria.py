@@ -7,6 +7,8 @@ the official text; load the official wording before printing an item on an enfor
 the data migration upserts by it.
 """
 
+import datetime as dt
+
 CHEMICALS = "《化工和危险化学品生产经营单位重大生产安全事故隐患判定标准（试行）》（安监总管三〔2017〕121号）"
 FIREWORKS = "《烟花爆竹生产经营单位重大生产安全事故隐患判定标准（试行）》（2017）"
 MINES = "《金属非金属矿山重大事故隐患判定标准》（矿安〔2022〕88号）"
@@ -171,6 +173,25 @@ STANDARDS: list[tuple[str, str, str, list[tuple[str, str]]]] = [
                 "停车休息或接驳运输规定。"),
     ]),
 ]
+
+
+# The days each list is in force (first, last; None: not known, or still in force), from
+# hazard-criteria.md and domain-rules §16. GB 35181-2017's fire items end on 2025-10-31: from
+# 2025-11-01 GB 35181-2025 applies, whose item lists were not read (UNVERIFIED) and are not
+# shipped; load them from the official text with their effective date.
+IN_FORCE: dict[str, tuple] = {
+    "chem": (None, None),                                  # 121号 (2017); start UNVERIFIED
+    "fireworks": (None, None),                             # 2017; start UNVERIFIED
+    "mine": (dt.date(2022, 9, 1), None),                   # 矿安〔2022〕88号
+    "industry": (dt.date(2023, 5, 15), None),              # 应急管理部令第10号
+    "fire2017": (None, dt.date(2025, 10, 31)),             # GB 35181-2017; start UNVERIFIED
+    "road": (dt.date(2023, 10, 1), None),                  # 交通运输部 (试行) 2023
+}
+
+
+def criteria_in_force() -> dict[str, tuple]:
+    """criterion code → (effective_from, effective_until) for the data migration."""
+    return {row["code"]: IN_FORCE[row["code"].rsplit("-", 1)[0]] for row in criteria_rows()}
 
 
 def criteria_rows() -> list[dict]:

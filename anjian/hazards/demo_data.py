@@ -105,7 +105,7 @@ class _Demo:
                 "contingency_plan": "整改期间设置警示标志，专人值守"}
         if major:
             data["grade"] = "major"
-            options = self.criteria.get(sector_code)
+            options = [c for c in self.criteria.get(sector_code, []) if c.in_force_on(found_on)]
             if options:
                 data["criterion"] = rng.choice(options)
             data.update(_plan(description))

@@ -7,7 +7,6 @@ The wording is that of the official Chinese forms, so it is kept in Chinese here
 enforcement document is never printed in another language).
 """
 
-import datetime as dt
 from io import BytesIO
 
 from docx import Document
@@ -16,15 +15,12 @@ from docx.oxml.ns import qn
 from docx.shared import Pt
 
 from anjian.accounts.models import County
+from anjian.core.dates import cn_date
 
 from .models import PLAN_FIELDS, Hazard
 
 PLAN_TITLES = ["治理的目标和任务", "采取的方法和措施", "经费和物资的落实", "负责治理的机构和人员",
                "治理的时限和要求", "安全措施和应急预案"]
-
-
-def cn_date(day: dt.date | None) -> str:
-    return f"{day.year}年{day.month}月{day.day}日" if day else "—"
 
 
 def _document() -> Document:

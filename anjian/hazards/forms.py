@@ -60,8 +60,7 @@ class HazardForm(BootstrapMixin, forms.ModelForm):
         if "criterion" in self.fields:
             self.fields["criterion"].queryset = self.fields["criterion"].queryset.select_related(
                 None)
-            self.fields["criterion"].label_from_instance = (
-                lambda c: f"{c.standard[:24]}… 第{c.item}项：{c.text[:40]}")
+            self.fields["criterion"].label_from_instance = _criterion_label
         if "grade" in self.fields:
             self.fields["grade"].choices = HazardGrade.choices
 
@@ -69,6 +68,13 @@ class HazardForm(BootstrapMixin, forms.ModelForm):
         # The model is validated by the service (which derives town and sector from the
         # enterprise first); its errors come back onto this form's fields.
         pass
+
+
+def _criterion_label(c) -> str:
+    label = f"{c.standard[:24]}… 第{c.item}项：{c.text[:40]}"
+    if c.effective_until:
+        label += str(_(" (in force until %(day)s)") % {"day": c.effective_until.isoformat()})
+    return label
 
 
 class MultipleFileInput(forms.ClearableFileInput):

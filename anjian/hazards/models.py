@@ -9,6 +9,7 @@ import datetime as dt
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -36,8 +37,20 @@ class HazardStatus(models.TextChoices):
     CLOSED = "closed", pgettext_lazy("hazard", "Closed")
 
 
+class CriterionQuerySet(models.QuerySet):
+    def in_force(self, *, on: dt.date):
+        """The items of the standards in force on `on` (a hazard found that day uses these)."""
+        return self.filter(models.Q(effective_from__isnull=True) | models.Q(effective_from__lte=on),
+                           models.Q(effective_until__isnull=True)
+                           | models.Q(effective_until__gte=on))
+
+
 class HazardCriterion(models.Model):
-    """One item of a national 重大事故隐患判定标准: a hazard matching it is graded major."""
+    """One item of a national 重大事故隐患判定标准: a hazard matching it is graded major.
+
+    Each item carries its source standard and the days that standard is in force: a hazard is
+    judged by the items in force on the day it was found (GB 35181-2017's fire items until
+    2025-10-31, then GB 35181-2025)."""
 
     code = models.SlugField(pgettext_lazy("hazard", "code"), max_length=40, unique=True)
     standard = models.CharField(_("standard"), max_length=200)
@@ -46,14 +59,38 @@ class HazardCriterion(models.Model):
     sector = models.ForeignKey(Sector, on_delete=models.PROTECT, null=True, blank=True,
                                related_name="hazard_criteria", verbose_name=_("sector"))
     ordering = models.PositiveIntegerField(_("ordering"), default=0)
+    # Empty: not known (in force for every date until the other bound).
+    effective_from = models.DateField(_("in force from"), null=True, blank=True)
+    effective_until = models.DateField(_("in force until (last day)"), null=True, blank=True)
+
+    objects = CriterionQuerySet.as_manager()
 
     class Meta:
         ordering = ["ordering", "code"]
         verbose_name = pgettext_lazy("hazard", "major-hazard criterion")
         verbose_name_plural = _("major-hazard criteria")
+        constraints = [
+            models.CheckConstraint(
+                name="criterion_in_force_range",
+                condition=models.Q(effective_from__isnull=True)
+                | models.Q(effective_until__isnull=True)
+                | models.Q(effective_until__gte=models.F("effective_from"))),
+        ]
 
     def __str__(self) -> str:
         return f"{self.standard} {self.item}"
+
+    def in_force_on(self, day: dt.date) -> bool:
+        return ((self.effective_from is None or self.effective_from <= day)
+                and (self.effective_until is None or day <= self.effective_until))
+
+
+def criterion_not_in_force(criterion: HazardCriterion, day: dt.date) -> str:
+    return _("%(standard)s is not in force on %(day)s (in force %(start)s – %(end)s): judge the "
+             "hazard by the standard in force on the day it was found.") % {
+        "standard": criterion.standard, "day": day.isoformat(),
+        "start": criterion.effective_from.isoformat() if criterion.effective_from else "…",
+        "end": criterion.effective_until.isoformat() if criterion.effective_until else "…"}
 
 
 class HazardQuerySet(models.QuerySet):
@@ -104,6 +141,8 @@ class Hazard(models.Model):
                              default=HazardGrade.GENERAL)
     criterion = models.ForeignKey(HazardCriterion, on_delete=models.PROTECT, null=True, blank=True,
                                   related_name="hazards", verbose_name=pgettext_lazy("hazard", "major-hazard criterion"))
+    # The standard (with its version) the hazard was judged by, kept as it was on that day.
+    criterion_standard = models.CharField(_("judged by standard"), max_length=200, blank=True)
     found_on = models.DateField(pgettext_lazy("hazard", "found on"))
     found_by = models.CharField(_("found by"), max_length=100)
     source = models.CharField(pgettext_lazy("hazard", "source"), max_length=16, choices=HazardSource.choices)
@@ -177,6 +216,9 @@ class Hazard(models.Model):
         place = self.enterprise.name if self.enterprise_id else self.location
         return f"{place}: {self.description[:40]}"
 
+    def get_absolute_url(self) -> str:
+        return reverse("hazards:hazard_detail", args=[self.pk])
+
     def clean(self) -> None:
         errors = {}
         if self.enterprise_id is None and not (self.location or "").strip():
@@ -187,6 +229,8 @@ class Hazard(models.Model):
             errors["found_on"] = _("The day found cannot be in the future.")
         if self.criterion_id and self.grade != HazardGrade.MAJOR:
             errors["grade"] = _("A hazard matching a major-hazard criterion is a major hazard.")
+        if self.criterion_id and self.found_on and not self.criterion.in_force_on(self.found_on):
+            errors["criterion"] = criterion_not_in_force(self.criterion, self.found_on)
         if errors:
             raise ValidationError(errors)
 
@@ -274,6 +318,9 @@ class HazardEvidence(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("hazards:hazard_evidence_download", args=[self.pk])
 
 
 class ExtensionStatus(models.TextChoices):

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from anjian.accounts.models import County, Department, Role, Sector, Town
 from anjian.core import audit
+from anjian.core.dates import cn_date
 from anjian.core.notifications import notify, unit_users
 from anjian.core.permissions import check_permission
 from anjian.core.scoping import in_scope
@@ -76,14 +77,19 @@ def _assign(hazard: Hazard, data: dict[str, Any], fields) -> None:
             setattr(hazard, key, value)
 
 
-def _derive(hazard: Hazard) -> None:
-    """Denormalise town and sector from the enterprise; a matched criterion means major."""
+def _derive(hazard: Hazard, *, previous_criterion_id: int | None = None) -> None:
+    """Denormalise town and sector from the enterprise; a matched criterion means major, and
+    the standard it belongs to is kept with the hazard (the version it was judged by)."""
     if hazard.enterprise_id:
         enterprise = hazard.enterprise
         hazard.town_id = enterprise.town_id
         hazard.sector_id = enterprise.sector_id
     if hazard.criterion_id:
         hazard.grade = HazardGrade.MAJOR
+        if hazard.criterion_id != previous_criterion_id or not hazard.criterion_standard:
+            hazard.criterion_standard = hazard.criterion.standard
+    else:
+        hazard.criterion_standard = ""
 
 
 def _check_scope(actor, hazard: Hazard) -> None:
@@ -178,8 +184,9 @@ def hazard_update(*, actor, hazard: Hazard, data: dict[str, Any], via: str = "we
         raise PermissionDenied
     was_major = locked.is_major
     before = audit.snapshot(locked)
+    previous_criterion_id = locked.criterion_id
     _assign(locked, data, allowed)
-    _derive(locked)
+    _derive(locked, previous_criterion_id=previous_criterion_id)
     locked.full_clean()
     locked.save()
     audit.record_update(actor=actor, instance=locked, before=before, via=via)
@@ -218,7 +225,7 @@ def hazard_supervise(*, actor, hazard: Hazard, via: str = "web") -> SupervisionN
             "measures; funds and materials; responsible organisation and persons; time limit "
             "and requirements; safety measures and emergency plan); take safety measures while "
             "rectifying; finish by %(deadline)s and apply for acceptance."
-        ) % {"deadline": f"{hazard.deadline.year}年{hazard.deadline.month}月{hazard.deadline.day}日"},
+        ) % {"deadline": cn_date(hazard.deadline)},
     )
     Hazard.objects.filter(pk=hazard.pk).update(supervised=True)
     hazard.supervised = True
@@ -226,7 +233,7 @@ def hazard_supervise(*, actor, hazard: Hazard, via: str = "web") -> SupervisionN
                  changes={"supervised": [False, True], "notice": [None, notice.number]}, via=via)
     recipients = list(responsible_users(hazard))
     title = _("Major hazard under county supervision: %(hazard)s") % {"hazard": str(hazard)}
-    url = f"/hazards/{hazard.pk}/"
+    url = hazard.get_absolute_url()
     transaction.on_commit(lambda: notify(recipients=recipients, kind="hazard.supervised",
                                          title=title[:200], key=f"hazard.supervised:{hazard.pk}",
                                          url=url))

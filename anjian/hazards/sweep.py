@@ -1,6 +1,7 @@
 """Hazard escalation for `anjian sweep` (令第16号; the county's defaults, domain rules §2):
 
-- a reminder 3 days before the deadline, to the responsible enterprise's users;
+- a reminder before the deadline (rule `hazards.reminder_days`, 3 days by default), to the
+  responsible enterprise's users;
 - overdue: a notice to the responsible unit and its supervisors (the town officers and the
   officers of the departments of its sector);
 - an overdue major hazard: to the county admins as well (it counts as an accident in the
@@ -17,15 +18,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from anjian.accounts.models import Department, Role
+from anjian.core.dates import cn_date
 from anjian.core.notifications import notify
+from anjian.core.rules import rule_value
 
 from .models import Hazard
-
-REMIND_DAYS = 3
-
-
-def _cn(day: dt.date) -> str:
-    return f"{day.year}年{day.month}月{day.day}日"
 
 
 class _Users:
@@ -79,27 +76,28 @@ def run(*, now: dt.datetime) -> dict[str, int]:
     counts = {"hazard_due": 0, "hazard_overdue": 0, "major_hazard_overdue": 0}
     open_hazards = Hazard.objects.open().select_related("enterprise")
 
-    for hazard in open_hazards.due_within(REMIND_DAYS, on=today).iterator(chunk_size=500):
+    remind_days = rule_value("hazards.reminder_days", on=today)
+    for hazard in open_hazards.due_within(remind_days, on=today).iterator(chunk_size=500):
         counts["hazard_due"] += len(notify(
             recipients=users.responsible(hazard), kind="hazard.due",
             title=(_("Hazard due on %(day)s: %(hazard)s")
-                   % {"day": _cn(hazard.deadline), "hazard": hazard})[:200],
+                   % {"day": cn_date(hazard.deadline), "hazard": hazard})[:200],
             key=f"hazard.due:{hazard.pk}:{hazard.deadline.isoformat()}",
-            url=f"/hazards/{hazard.pk}/"))
+            url=hazard.get_absolute_url()))
 
     for hazard in open_hazards.overdue(on=today).iterator(chunk_size=500):
         key = f"hazard.overdue:{hazard.pk}:{hazard.deadline.isoformat()}"
         title = (_("Hazard overdue since %(day)s: %(hazard)s")
-                 % {"day": _cn(hazard.deadline), "hazard": hazard})[:200]
+                 % {"day": cn_date(hazard.deadline), "hazard": hazard})[:200]
         counts["hazard_overdue"] += len(notify(
             recipients=_unique(users.responsible(hazard) + users.supervisors(hazard)),
-            kind="hazard.overdue", title=title, key=key, url=f"/hazards/{hazard.pk}/"))
+            kind="hazard.overdue", title=title, key=key, url=hazard.get_absolute_url()))
         if hazard.is_major:
             counts["major_hazard_overdue"] += len(notify(
                 recipients=users.county, kind="hazard.major_overdue",
                 title=(_("Major hazard overdue (counts as an accident): %(hazard)s")
                        % {"hazard": hazard})[:200],
                 key=f"hazard.major_overdue:{hazard.pk}:{hazard.deadline.isoformat()}",
-                url=f"/hazards/{hazard.pk}/"))
+                url=hazard.get_absolute_url()))
     return counts
 

@@ -266,6 +266,9 @@ def hazard_quarter_export(request):
 @requires("write")
 def hazard_import(request):
     return import_page(request, importer=HazardImporter(actor=request.user),
-                       template="hazards/hazard_import.html",
+                       heading=_("Import hazards from Excel"),
+                       intro=_("Use the template: the first row holds the Chinese headers. Every row "
+                               "is checked first; if any row has an error, nothing is saved."),
+                       template_url=reverse("hazards:hazard_template"),
                        done_url=reverse("hazards:hazard_list"),
                        done_message=_("%(n)s hazards were imported."))

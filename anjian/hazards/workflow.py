@@ -21,6 +21,7 @@ from anjian.core.scoping import in_scope
 from . import policy
 from .evidence import check_upload, check_uploads
 from .models import (
+    FIVE_FIXES,
     ExtensionStatus,
     Hazard,
     HazardEvidence,
@@ -64,16 +65,29 @@ def _check_access(actor, hazard: Hazard, allowed) -> None:
 
 
 def _ready_to_submit(hazard: Hazard) -> None:
-    """五定 in place; a major hazard also needs its six-part 治理方案 (令第16号 Art. 15)."""
+    """All five of the 五定 stated (responsible person, measures, funds, deadline, contingency
+    plan; funds may be 0 but not blank); a major hazard also needs its six-part 治理方案
+    (令第16号 Art. 15). Each missing field gets its own error."""
     errors = {}
-    for field in ("responsible_person", "measures"):
-        if not (getattr(hazard, field) or "").strip():
-            errors[field] = [_("Fill this in before submitting for acceptance.")]
+    for field in missing_five_fixes(hazard):
+        label = Hazard._meta.get_field(field).verbose_name
+        errors[field] = [_("State the %(field)s before submitting for acceptance.")
+                         % {"field": label}]
     if hazard.is_major:
         for field in hazard.missing_plan_parts():
             errors[field] = [_("A major hazard needs every part of its rectification plan.")]
     if errors:
         raise ValidationError(errors)
+
+
+def missing_five_fixes(hazard: Hazard) -> list[str]:
+    """The 五定 fields still blank (domain rules §2); a funds figure of 0 counts as stated."""
+    missing = []
+    for field in FIVE_FIXES:
+        value = getattr(hazard, field)
+        if value is None or (isinstance(value, str) and not value.strip()):
+            missing.append(field)
+    return missing
 
 
 def _save_evidence(*, actor, hazard: Hazard, uploads: Iterable, step: str,
@@ -160,7 +174,7 @@ def action_label(action: str) -> str:
 
 
 def _notify_transition(hazard: Hazard, step: HazardTransition) -> None:
-    url = f"/hazards/{hazard.pk}/"
+    url = hazard.get_absolute_url()
     if step.action == "submit":
         recipients = [u for u in responsible_users(hazard) if policy.can_accept(u, hazard)]
         title = _("Rectification submitted for acceptance: %(hazard)s")
@@ -221,7 +235,7 @@ def hazard_extension_request(*, actor, hazard: Hazard, new_deadline: dt.date, re
         transaction.on_commit(lambda: notify(
             recipients=recipients, kind="hazard.extension", title=title,
             key=f"hazard.extension:{extension.pk}", body=extension.reason,
-            url=f"/hazards/{locked.pk}/"))
+            url=locked.get_absolute_url()))
     return extension
 
 
@@ -254,5 +268,5 @@ def hazard_extension_decide(*, actor, extension: HazardExtension | int, approve:
         transaction.on_commit(lambda: notify(
             recipients=recipients, kind="hazard.extension_decided", title=title,
             key=f"hazard.extension_decided:{ext.pk}", body=comment,
-            url=f"/hazards/{locked.pk}/"))
+            url=locked.get_absolute_url()))
     return ext

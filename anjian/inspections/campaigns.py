@@ -29,7 +29,7 @@ def _notify_units(campaign: Campaign, sectors, towns) -> None:
     departments = Department.objects.filter(sectors__in=sectors).distinct()
     recipients.update({u.pk: u for d in departments for u in unit_users(department_id=d.pk)})
     title = _("New campaign: %(name)s") % {"name": campaign.name}
-    url = f"/inspections/campaigns/{campaign.pk}/"
+    url = campaign.get_absolute_url()
     people = list(recipients.values())
     transaction.on_commit(
         lambda: notify(

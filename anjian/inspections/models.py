@@ -9,6 +9,7 @@ county office can see per town and department who has not been inspected yet.
 
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -54,6 +55,9 @@ class Checklist(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name}（{self.version}）" if self.version else self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("inspections:checklist_detail", args=[self.pk])
 
     @property
     def is_superseded(self) -> bool:
@@ -156,6 +160,9 @@ class Campaign(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("inspections:campaign_detail", args=[self.pk])
 
     @property
     def is_running(self) -> bool:
@@ -292,6 +299,9 @@ class Inspection(models.Model):
 
     def __str__(self) -> str:
         return f"{self.enterprise} {self.inspected_on:%Y-%m-%d}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("inspections:inspection_detail", args=[self.pk])
 
     @property
     def unit_name(self) -> str:

@@ -108,7 +108,10 @@ def enterprise_export(request):
 @requires("officer")
 def enterprise_import(request):
     return import_page(request, importer=EnterpriseImporter(actor=request.user),
-                       template="registry/enterprise_import.html",
+                       heading=_("Import production units from Excel"),
+                       intro=_("Use the template: the first row holds the Chinese headers. Every row "
+                               "is checked first; if any row has an error, nothing is saved."),
+                       template_url=reverse("registry:enterprise_template"),
                        done_url=reverse("registry:enterprise_list"),
                        done_message=_("%(n)s units were imported."))
 

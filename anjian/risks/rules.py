@@ -25,7 +25,8 @@ LEC_E = (Decimal("10"), Decimal("6"), Decimal("3"), Decimal("2"), Decimal("1"), 
 LEC_C = (Decimal("100"), Decimal("40"), Decimal("15"), Decimal("7"), Decimal("3"), Decimal("1"))
 LS_VALUES = (1, 2, 3, 4, 5)
 
-# Control levels (管控层级), highest first; the default for each risk level (§3).
+# Control levels (管控层级), highest first; the default for each risk level (§3), stored as the
+# versioned rule `risks.control_levels` (anjian.core.rules).
 ENTERPRISE, DEPARTMENT, WORKSHOP, POST = "enterprise", "department", "workshop", "post"
 CONTROL_RANK = {ENTERPRISE: 4, DEPARTMENT: 3, WORKSHOP: 2, POST: 1}
 DEFAULT_CONTROL = {MAJOR: ENTERPRISE, LARGE: DEPARTMENT, GENERAL: WORKSHOP, LOW: POST}
@@ -151,13 +152,15 @@ def assess(*, method: str, l=None, e=None, c=None, s=None,  # noqa: E741
     raise ValidationError({"method": [_("Choose LEC or LS.")]})
 
 
-def required_control(level: str) -> str:
-    """The lowest control level allowed for a risk level (§3: higher risk, higher level)."""
-    return DEFAULT_CONTROL[level]
+def required_control(level: str, controls: dict | None = None) -> str:
+    """The lowest control level allowed for a risk level (§3: higher risk, higher level).
+
+    `controls` is the stored rule `risks.control_levels` in force (DEFAULT_CONTROL if None)."""
+    return (controls or DEFAULT_CONTROL)[level]
 
 
-def control_at_least(control: str, level: str) -> bool:
-    return CONTROL_RANK[control] >= CONTROL_RANK[DEFAULT_CONTROL[level]]
+def control_at_least(control: str, level: str, controls: dict | None = None) -> bool:
+    return CONTROL_RANK[control] >= CONTROL_RANK[required_control(level, controls)]
 
 
 def _plain(value: Decimal) -> str:

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from anjian.core import audit
 from anjian.core.gb6441 import parse_accident_type
 from anjian.core.permissions import check_permission
+from anjian.core.rules import rule_value
 from anjian.core.scoping import in_scope
 from anjian.risks import rules
 from anjian.risks.models import RiskBands, RiskPoint, TownOutline
@@ -96,16 +97,17 @@ def risk_point_assemble(*, point: RiskPoint, data: dict[str, Any],
                 int(value) if f == "s" else value.quantize(Decimal("0.1"))))
         if method == "LS":
             point.l = int(point.l)
+        controls = _controls(bands_cache, on)
         if not point.control_level:
-            point.control_level = rules.required_control(level)
+            point.control_level = rules.required_control(level, controls)
         elif point.control_level in rules.CONTROL_RANK and not rules.control_at_least(
-                point.control_level, level):
+                point.control_level, level, controls):
             errors["control_level"] = [_(
                 "A %(level)s risk is controlled at least at the level “%(control)s” "
                 "(安委办〔2016〕11号).") % {
                 "level": point.get_level_display(),
                 "control": dict(RiskPoint._meta.get_field("control_level").choices)[
-                    rules.required_control(level)]}]
+                    rules.required_control(level, controls)]}]
         exclude = list(errors)
     try:
         point.full_clean(exclude=exclude)
@@ -121,6 +123,17 @@ def _bands(sector_id, method: str, cache: dict | None, on) -> RiskBands | None:
     if cache is not None and key in cache:
         return cache[key]
     found = bands_in_force(sector_id=sector_id, method=method, on=on)
+    if cache is not None:
+        cache[key] = found
+    return found
+
+
+def _controls(cache: dict | None, on) -> dict:
+    """The control levels in force (rule `risks.control_levels`), once per import or demo run."""
+    key = ("control_levels", on)
+    if cache is not None and key in cache:
+        return cache[key]
+    found = rule_value("risks.control_levels", on=on)
     if cache is not None:
         cache[key] = found
     return found
@@ -220,8 +233,9 @@ def risk_points_regrade(*, actor, sector_id: int | None = None, on: dt.date | No
                 continue
             before = audit.snapshot(point)
             point.score, point.level, point.bands = score.quantize(CENTS), level, bands
-            if not rules.control_at_least(point.control_level, level):
-                point.control_level = rules.required_control(level)
+            controls = _controls(cache, on)
+            if not rules.control_at_least(point.control_level, level, controls):
+                point.control_level = rules.required_control(level, controls)
             point.save(update_fields=["score", "level", "bands", "control_level", "updated_at"])
             audit.record_update(actor=actor, instance=point, before=before, via=via)
             changed += 1

@@ -134,6 +134,11 @@ def point_template(request):
 @requires("write")
 def point_import(request):
     return import_page(request, importer=RiskPointImporter(actor=request.user),
-                       template="risks/riskpoint_import.html",
+                       heading=_("Import risk points from Excel"),
+                       intro=_("Use the template: the first row holds the Chinese headers. A row "
+                               "names its unit by credit code or name; a row without a unit is a "
+                               "public place and needs its town, sector, location and coordinates. "
+                               "Every row is checked first; if any row has an error, nothing is saved."),
+                       template_url=reverse("risks:point_template"),
                        done_url=reverse("risks:point_list"),
                        done_message=_("%(n)s risk points were imported."))

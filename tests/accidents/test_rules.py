@@ -50,14 +50,32 @@ def test_late_only_after_sixty_minutes(delay, late):
     assert report_late(occurred_at=BASE, reported_at=BASE + delay) is late
 
 
-@pytest.mark.parametrize("sector,days,inside", [
-    ("construction", 30, True), ("construction", 30.0001, False),
-    ("road_traffic", 7, True), ("road_traffic", 7.0001, False),
-    ("fire", 7, True), ("fire", 8, False), ("industry_trade", 29, True),
+SHANGHAI = dt.timezone(dt.timedelta(hours=8))
+WINDOWS = {"default": 30, "road_traffic": 7, "fire": 7}
+
+
+def cst(*args) -> dt.datetime:
+    return dt.datetime(*args, tzinfo=SHANGHAI)
+
+
+@pytest.mark.parametrize("sector,occurred,at,inside", [
+    # 民法典 Art. 201: the day of the accident is not counted; Art. 203: the last day ends at 24:00.
+    ("construction", cst(2024, 3, 1, 20, 0), cst(2024, 3, 31, 22, 0), True),   # domain rules §1
+    ("construction", cst(2024, 3, 1, 20, 0), cst(2024, 3, 31, 23, 59), True),  # day 30, last minute
+    ("construction", cst(2024, 3, 1, 20, 0), cst(2024, 4, 1, 0, 0), False),    # day 31, first minute
+    # more than 30 × 24 hours after an early-morning accident, still on day 30
+    ("industry_trade", cst(2024, 3, 1, 0, 5), cst(2024, 3, 31, 23, 0), True),
+    ("road_traffic", cst(2024, 3, 1, 23, 30), cst(2024, 3, 8, 23, 59), True),  # day 7
+    ("road_traffic", cst(2024, 3, 1, 23, 30), cst(2024, 3, 9, 0, 0), False),   # day 8
+    ("fire", cst(2024, 3, 1, 8, 0), cst(2024, 3, 8, 23, 59, 59), True),
+    ("fire", cst(2024, 3, 1, 8, 0), cst(2024, 3, 9, 0, 0, 1), False),
+    # a UTC time late in the evening is already the next day in Asia/Shanghai
+    ("construction", dt.datetime(2024, 3, 1, 17, 0, tzinfo=dt.UTC),  # 3-2 01:00 CST
+     dt.datetime(2024, 4, 1, 15, 59, tzinfo=dt.UTC), True),         # 4-1 23:59 CST, day 30
 ])
-def test_revision_window_is_30_days_or_7_for_road_and_fire(sector, days, inside):
-    assert revision_in_window(occurred_at=BASE, at=BASE + dt.timedelta(days=days),
-                              sector_code=sector) is inside
+def test_supplementary_window_counts_calendar_days(sector, occurred, at, inside):
+    assert revision_in_window(occurred_at=occurred, at=at, sector_code=sector,
+                              days_by_sector=WINDOWS) is inside
 
 
 @pytest.mark.parametrize("grade,levels", [

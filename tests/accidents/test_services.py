@@ -96,10 +96,18 @@ def test_road_accident_figures_freeze_after_seven_days_for_officers(make_acciden
     accident = make_accident(deaths=1, occurred_at=at(2024, 3, 5, 9, 0))
     with pytest.raises(ValidationError) as caught:
         services.accident_revise(actor=traffic_officer, accident=accident, figures={"deaths": 2},
-                                 now=at(2024, 3, 12, 9, 1))
+                                 now=at(2024, 3, 13, 0, 0))
     assert "7" in caught.value.messages[0]
     accident.refresh_from_db()
     assert accident.deaths == 1 and not AccidentRevision.objects.exists()
+
+
+def test_road_accident_may_be_supplemented_until_24_00_of_day_seven(make_accident,
+                                                                    traffic_officer):
+    accident = make_accident(deaths=1, occurred_at=at(2024, 3, 5, 9, 0))
+    revision = services.accident_revise(actor=traffic_officer, accident=accident,
+                                        figures={"deaths": 2}, now=at(2024, 3, 12, 23, 59))
+    assert revision.kind == "supplementary" and not revision.out_of_window
 
 
 def test_county_admin_may_change_late_but_it_is_flagged(make_accident, county_admin):
@@ -136,3 +144,27 @@ def test_dangerous_occurrence_needs_a_criterion(make_accident):
         make_accident(kind="dangerous_occurrence", evacuated=100)
     assert "endangered" in caught.value.message_dict
     assert make_accident(kind="dangerous_occurrence", evacuated=500).pk
+
+
+@pytest.mark.parametrize("occurred,officer_may_revise", [
+    (at(2025, 12, 31, 10, 0), False),  # the version in force then: 7 days for road traffic
+    (at(2026, 1, 1, 10, 0), True),     # the new version from 2026-01-01: 15 days
+])
+def test_supplementary_window_is_the_version_in_force_on_the_accident_date(
+        make_accident, county_admin, traffic_officer, occurred, officer_may_revise):
+    from anjian.core.rules import rule_setting_change
+
+    rule_setting_change(actor=county_admin, key="accidents.supplementary_days",
+                        value={"default": 30, "road_traffic": 15, "fire": 7},
+                        effective_from=dt.date(2026, 1, 1), note="省厅通知（示例）")
+    accident = make_accident(deaths=1, occurred_at=occurred)
+    now = occurred + dt.timedelta(days=10)
+    if officer_may_revise:
+        revision = services.accident_revise(actor=traffic_officer, accident=accident,
+                                            figures={"deaths": 2}, now=now)
+        assert not revision.out_of_window
+    else:
+        with pytest.raises(ValidationError) as caught:
+            services.accident_revise(actor=traffic_officer, accident=accident,
+                                     figures={"deaths": 2}, now=now)
+        assert "7" in caught.value.messages[0]

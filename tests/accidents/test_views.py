@@ -119,3 +119,13 @@ def test_export_is_scoped(make_accident, login, town_b_officer, town_b):
     response = login(town_b_officer).get(reverse("accidents:accident_export"))
     rows = list(load_workbook(BytesIO(response.content)).active.iter_rows(values_only=True))
     assert [r[0] for r in rows[1:]] == ["乙镇的"]
+
+
+def test_detail_page_states_the_last_day_of_the_supplementary_window(login, county_admin,
+                                                                     make_accident):
+    from tests.accidents.conftest import at
+
+    accident = make_accident(sector="construction", occurred_at=at(2024, 3, 1, 20, 0))
+    page = login(county_admin).get(f"/accidents/{accident.pk}/").content.decode()
+    line = page.split('id="window-end"')[1].split("</p>")[0]
+    assert "2024-03-31 24时" in line

@@ -100,7 +100,7 @@ def test_concurrent_confirms_record_exactly_one_confirmation(county_admin, town_
 SETUP = """
 import datetime as dt, json
 from django.utils import timezone
-from rest_framework.authtoken.models import Token
+from anjian.accounts.identity import token_issue
 from anjian.accounts.models import Role, Town, User
 from anjian.alerts.services import alert_publish
 town = Town.objects.create(code="town_a", name="甲镇")
@@ -109,8 +109,8 @@ now = timezone.now()
 alert = alert_publish(actor=admin, towns=[town], departments=[], data={
     "title": "并发签收", "level": "red", "kind": "other", "content": "测试",
     "valid_from": now, "valid_to": now + dt.timedelta(days=1)})
-tokens = [Token.objects.create(user=User.objects.create(
-    username=f"officer{i}", role=Role.TOWN_OFFICER, town=town)).key for i in range(8)]
+tokens = [token_issue(user=User.objects.create(
+    username=f"officer{i}", role=Role.TOWN_OFFICER, town=town))[0] for i in range(8)]
 print(json.dumps({"alert": alert.pk, "tokens": tokens}))
 """
 

@@ -37,6 +37,8 @@ def test_hazard_from_report_to_closing_with_a_rejection(page, live_url, login_as
     page.fill("#id_deadline", (today + dt.timedelta(days=10)).isoformat())
     page.fill("#id_responsible_person", "仓库主任")
     page.fill("#id_measures", "清点并转移超量物品")
+    page.fill("#id_funds", "3000")
+    page.fill("#id_contingency_plan", "转移期间专人值守，备好灭火器材")
     page.click("#save")
     page.wait_for_selector("#status")
     hazard = Hazard.objects.get(description="危化品仓库超量储存")

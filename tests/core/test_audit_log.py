@@ -62,8 +62,9 @@ def test_an_unchanged_password_is_no_change(county_admin, leader):
     assert set(entry.changes) == {"first_name"}
 
 
-@pytest.mark.parametrize("field", ["token", "key", "otp_secret", "recovery_codes",
-                                   "session_key", "new_password", "totp_key"])
+@pytest.mark.parametrize("field", ["token", "key", "digest", "otp_secret", "recovery_codes",
+                                   "session_key", "new_password", "totp_key", "access_token",
+                                   "client_secret"])
 def test_secret_fields_handed_to_record_are_scrubbed(county_admin, field):
     entry = audit.record(actor=county_admin, action="token.issue", instance=county_admin,
                          changes={field: [None, "s3cr3t-value"], "expires_at": [None, "x"]})

@@ -122,7 +122,8 @@ town = Town.objects.create(code="t_conc", name="并发镇")
 sector = Sector.objects.get(code="industry_trade")
 dept = Department.objects.create(code="d_conc", name="并发局")
 dept.sectors.set([sector])
-user_create(actor=None, username="admin_conc", password="PASSWORD", role=Role.COUNTY_ADMIN)
+user_create(actor=None, username="admin_conc", password="PASSWORD", role=Role.COUNTY_ADMIN,
+            must_change_password=False)
 ids = []
 for n in range(40):
     body = f"91450000{n + 100:09d}"

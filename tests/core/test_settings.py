@@ -163,3 +163,32 @@ def test_database_urls(tmp_path):
 def test_redact_url_hides_only_the_password():
     assert redact_url("postgres://anjian:pw@db/anjian") == "postgres://anjian:***@db/anjian"
     assert redact_url("postgres://db/anjian") == "postgres://db/anjian"
+
+
+# --- identity settings (docs/configuration.md "Security") ---------------------------------------
+
+@pytest.mark.parametrize("name,value,words", [
+    ("ANJIAN_TOKEN_HOURS", "0", "ANJIAN_TOKEN_HOURS must be at least 1"),
+    ("ANJIAN_TOKEN_HOURS", "12h", "ANJIAN_TOKEN_HOURS must be an integer"),
+    ("ANJIAN_PASSWORD_MAX_DAYS", "ninety", "ANJIAN_PASSWORD_MAX_DAYS must be an integer"),
+    ("ANJIAN_LOGIN_ADDRESS_LIMIT", "5", "ANJIAN_LOGIN_ADDRESS_LIMIT must be at least 30"),
+    ("ANJIAN_TWO_FACTOR_ROLES", "county_admin,admin", "ANJIAN_TWO_FACTOR_ROLES must list only"),
+])
+def test_bad_identity_setting_stops_start_up(tmp_path, name, value, words):
+    message = refused(start(tmp_path, **{name: value}))
+    assert words in message
+
+
+def test_two_factor_roles_take_every_government_role(tmp_path):
+    code = ("import django; django.setup(); from django.conf import settings as s; "
+            "print(sorted(s.TWO_FACTOR_ROLES), s.TOKEN_HOURS, s.PASSWORD_MAX_DAYS)")
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("ANJIAN_")}
+    clean.update({"DJANGO_SETTINGS_MODULE": "anjian.settings",
+                  "ANJIAN_DATA_DIR": str(tmp_path / "var"), "ANJIAN_TOKEN_HOURS": "8",
+                  "ANJIAN_TWO_FACTOR_ROLES": "county_admin, department_officer,town_officer,"
+                                             "leader,audit_admin"})
+    result = subprocess.run([sys.executable, "-c", code], env=clean, capture_output=True,
+                            text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split("]")[0].count("'") == 10
+    assert result.stdout.strip().endswith("8 0")

@@ -22,7 +22,7 @@ def _by_name(year):
     (2024, "春节", D(2024, 2, 10), D(2024, 2, 17)),
     (2024, "清明节", D(2024, 4, 4), D(2024, 4, 6)),
     (2024, "劳动节", D(2024, 5, 1), D(2024, 5, 5)),
-    (2024, "端午节", D(2024, 6, 10), D(2024, 6, 10)),
+    (2024, "端午节", D(2024, 6, 8), D(2024, 6, 10)),   # 10 June joined to the weekend
     (2024, "中秋节", D(2024, 9, 15), D(2024, 9, 17)),
     (2024, "国庆节", D(2024, 10, 1), D(2024, 10, 7)),
     (2025, "春节", D(2025, 1, 28), D(2025, 2, 4)),
@@ -32,6 +32,8 @@ def _by_name(year):
     (2026, "春节", D(2026, 2, 15), D(2026, 2, 23)),
     (2026, "劳动节", D(2026, 5, 1), D(2026, 5, 5)),
     (2026, "国庆节", D(2026, 10, 1), D(2026, 10, 7)),
+    (2026, "端午节", D(2026, 6, 19), D(2026, 6, 21)),   # Friday joined to the weekend
+    (2026, "中秋节", D(2026, 9, 25), D(2026, 9, 27)),
 ])
 def test_statutory_holidays_grouped_into_periods_with_chinese_names(year, name, start, end):
     assert _by_name(year)[name] == (start, end)
@@ -61,13 +63,50 @@ def test_adjusted_workdays_are_weekends_only():
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("year,start", [
-    (2024, D(2024, 4, 11)), (2025, D(2025, 3, 31)), (2026, D(2026, 4, 19)),
+@pytest.mark.parametrize("year,start,end", [
+    # lunar 3-3 and the next day, widened by the weekend they run into
+    (2024, D(2024, 4, 11), D(2024, 4, 14)),   # Thu–Fri + Sat–Sun
+    (2025, D(2025, 3, 29), D(2025, 4, 1)),    # Sat–Sun + Mon–Tue
+    (2026, D(2026, 4, 18), D(2026, 4, 20)),   # Sat + Sun–Mon
 ])
-def test_sanyuesan_falls_on_the_lunar_third_of_the_third_month(year, start, sanyuesan):
+def test_sanyuesan_falls_on_the_lunar_third_of_the_third_month(year, start, end, sanyuesan):
     local = [h for h in calendar.local_holidays(year) if h.name == "三月三"]
-    assert [(h.start, h.end, h.kind) for h in local] == [(start, start + dt.timedelta(days=1),
-                                                          "local")]
+    assert [(h.start, h.end, h.kind) for h in local] == [(start, end, "local")]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("day,name", [
+    (D(2024, 6, 7), None),            # Friday before 端午 2024: a working day
+    (D(2024, 6, 8), "端午节"),         # the weekend joined to it
+    (D(2024, 6, 9), "端午节"),
+    (D(2024, 6, 10), "端午节"),
+    (D(2024, 6, 11), None),
+    (D(2024, 9, 14), None),           # 调休上班 Saturday before 中秋 2024
+    (D(2024, 9, 15), "中秋节"),
+    (D(2024, 9, 17), "中秋节"),
+    (D(2024, 9, 30), None),
+    (D(2024, 10, 1), "国庆节"),
+    (D(2024, 10, 7), "国庆节"),
+    (D(2024, 10, 8), None),
+    (D(2025, 1, 27), None),
+    (D(2025, 1, 28), "春节"),
+    (D(2025, 2, 4), "春节"),
+    (D(2025, 2, 5), None),
+])
+def test_holiday_spans_cover_every_joined_day_off(day, name):
+    found = [h.name for h in calendar.year_calendar(day.year, full=False).holidays
+             if h.kind == "statutory" and h.start <= day <= h.end]
+    assert found == ([name] if name else [])
+
+
+@pytest.mark.django_db
+def test_a_declared_holiday_takes_in_the_weekend_it_runs_into():
+    year = calendar.PACKAGE_YEARS[-1] + 1
+    # A Monday holiday in a year the package does not know, entered by hand.
+    monday = next(D(year, 6, d) for d in range(1, 8) if D(year, 6, d).weekday() == 0)
+    DeclaredHoliday.objects.create(name="端午节", start=monday, end=monday)
+    [holiday] = calendar.statutory_holidays(year)
+    assert (holiday.start, holiday.end) == (monday - dt.timedelta(days=2), monday)
 
 
 @pytest.mark.django_db
@@ -94,7 +133,7 @@ def test_a_year_the_county_entered_by_hand_is_used(sanyuesan):
 def test_next_holiday_is_the_one_under_way_or_the_next(sanyuesan):
     assert calendar.next_holiday(D(2024, 4, 5)).name == "清明节"  # under way
     assert calendar.next_holiday(D(2024, 4, 7)) == calendar.Holiday(
-        "三月三", D(2024, 4, 11), D(2024, 4, 12), "local")
+        "三月三", D(2024, 4, 11), D(2024, 4, 14), "local")
     assert calendar.next_holiday(D(2025, 12, 20)).name == "元旦"
 
 
@@ -131,8 +170,12 @@ def test_api_calendar_shape_is_exactly_the_contract(api_as, town_a_officer, sany
     assert names == ["元旦", "春节", "清明节", "三月三", "劳动节", "端午节", "中秋节", "国庆节"]
     assert {"name": "国庆节", "start": "2024-10-01", "end": "2024-10-07",
             "kind": "statutory"} in body["holidays"]
-    assert {"name": "三月三", "start": "2024-04-11", "end": "2024-04-12",
+    assert {"name": "三月三", "start": "2024-04-11", "end": "2024-04-14",
             "kind": "local"} in body["holidays"]
+    assert {"name": "端午节", "start": "2024-06-08", "end": "2024-06-10",
+            "kind": "statutory"} in body["holidays"]
+    assert {"name": "中秋节", "start": "2024-09-15", "end": "2024-09-17",
+            "kind": "statutory"} in body["holidays"]
     assert body["workdays"] == ["2024-02-04", "2024-02-18", "2024-04-07", "2024-04-28",
                                 "2024-05-11", "2024-09-14", "2024-09-29", "2024-10-12"]
 

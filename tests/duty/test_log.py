@@ -8,8 +8,9 @@ from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from django.utils import timezone
 
+from anjian.core.rules import rule_setting_change
 from anjian.duty import selectors, services
-from anjian.duty.models import DutyCheck, ReportDeadline
+from anjian.duty.models import DutyCheck
 from anjian.duty.units import county_unit, department_unit, town_unit
 from tests.duty.conftest import local
 
@@ -36,10 +37,15 @@ def test_late_reports_follow_the_default_deadlines(kind, relevant, minutes, late
     assert report.late is late
 
 
-def test_deadlines_are_county_data(county_admin):
-    ReportDeadline.objects.filter(kind="phone").update(minutes=60)
-    _report(county_admin, county_unit(), minutes=45)
-    assert selectors.report_list(actor=county_admin)[0].late is False
+def test_deadlines_are_county_data_applied_by_the_day_received(county_admin):
+    rule_setting_change(actor=county_admin, key="duty.report_deadlines",
+                        value={"phone": {"minutes": 60, "grade_relevant_only": False}},
+                        effective_from=dt.date(2026, 1, 1), note="县政府值班通知")
+    _report(county_admin, county_unit(), minutes=45, received=local(2025, 12, 31, 23))
+    _report(county_admin, county_unit(), minutes=45, received=local(2026, 1, 1, 9))
+    new, old = selectors.report_list(actor=county_admin)
+    assert (new.late, old.late) == (False, True)
+    assert old.deadline_at == local(2025, 12, 31, 23, 30)
 
 
 def test_an_unreported_event_within_its_deadline_is_not_late(county_admin):
@@ -134,3 +140,9 @@ def test_officer_completes_a_report_and_outsider_gets_404(login, county_admin, t
     assert login(town_a_officer).post(url, bad).status_code == 200
     report.refresh_from_db()
     assert report.reported_at == local(2026, 11, 1, 10, 20)
+
+
+def test_report_list_states_the_deadlines_in_force(login, county_admin):
+    page = login(county_admin).get(reverse("duty:report_list")).content.decode()
+    line = page.split('id="deadlines"')[1].split("</p>")[0]
+    assert "电话" in line and "30" in line and "60" in line

@@ -87,3 +87,36 @@ def test_the_sweep_command_reports_duty_counts(world, db):
     out = StringIO()
     call_command("sweep", stdout=out)
     assert "duty.roster_missing=" in out.getvalue()
+
+
+# 端午 2024: 10 June (Monday) joined to the weekend, so the holiday is 8–10 June.
+@pytest.mark.parametrize("now,reminded", [
+    (local(2024, 5, 31, 23), False),  # 8 days before the span starts
+    (local(2024, 6, 1, 0), True),     # 7 days before 8 June (not before 10 June)
+])
+def test_reminders_start_a_week_before_the_whole_span(world, county_admin, now, reminded):
+    sweep.run(now=now)
+    notes = _notes(county_admin, "duty.roster_missing")
+    assert notes.exists() is reminded
+    if reminded:
+        assert "6月8日" in notes.get().title
+
+
+def test_a_roster_for_the_named_day_only_does_not_cover_the_span(world, county_admin, town_a,
+                                                                  town_a_officer):
+    roster_create(actor=county_admin, unit=town_unit(town_a), title="端午", starts_at=local(
+        2024, 6, 10), ends_at=local(2024, 6, 11), shifts=[
+        {"starts_at": local(2024, 6, 10), "ends_at": local(2024, 6, 11), "leader": "韦",
+         "staff": "李"}])
+    sweep.run(now=local(2024, 6, 3, 9))
+    note = _notes(town_a_officer, "duty.roster_missing").get()
+    assert "端午节" in note.title and "6月8日" in note.title
+
+
+def test_reminder_days_are_the_rule_in_force(world, county_admin):
+    from anjian.core.rules import rule_setting_change
+
+    rule_setting_change(actor=county_admin, key="duty.holiday_reminder_days", value=10,
+                        effective_from=dt.date(2024, 5, 1), note="提前部署")
+    sweep.run(now=local(2024, 5, 29, 9))  # 10 days before 8 June
+    assert _notes(county_admin, "duty.roster_missing").exists()

@@ -99,9 +99,18 @@ def test_another_towns_unit_in_the_form_is_not_accepted(login, town_a_officer, t
 
 
 def test_roster_form_prefills_the_holiday(login, county_admin, sanyuesan):
-    page = login(county_admin).get(reverse("duty:roster_create") + "?holiday=2026-04-19")
+    # 三月三 2026 is lunar 3-3 (Sunday 19 April) and Monday, joined to Saturday the 18th.
+    page = login(county_admin).get(reverse("duty:roster_create") + "?holiday=2026-04-18")
     text = page.content.decode()
-    assert "三月三" in text and "2026-04-19T00:00" in text and "2026-04-20T00:00" in text
+    assert "三月三" in text and "2026-04-18T00:00" in text and "2026-04-21T00:00" in text
+
+
+def test_roster_form_covers_the_whole_duanwu_2024_span(login, county_admin):
+    page = login(county_admin).get(reverse("duty:roster_create") + "?holiday=2024-06-08")
+    form = page.context["form"]
+    assert form.initial["starts_at"].date() == dt.date(2024, 6, 8)
+    assert form.initial["ends_at"].date() == dt.date(2024, 6, 11)
+    assert len(page.context["formset"].initial) == 3
 
 
 def test_excel_export_has_shifts_and_gaps(login, town_a_officer, roster_a):

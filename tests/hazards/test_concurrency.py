@@ -15,7 +15,7 @@ from tests.support.server import running_server, server_env, shell_json
 SETUP = """
 import datetime as dt, json
 from django.utils import timezone
-from rest_framework.authtoken.models import Token
+from anjian.accounts.identity import token_issue
 from anjian.accounts.models import Department, Role, Sector, Town, User
 from anjian.core.identifiers import credit_code_check_char
 from anjian.hazards.services import hazard_create
@@ -38,11 +38,12 @@ for n in range(2):
     hazard = hazard_create(actor=officers[0], data={
         "enterprise": enterprise, "description": f"并发验收{n}", "found_on": today,
         "found_by": "张三", "deadline": today + dt.timedelta(days=5),
-        "responsible_person": "李四", "measures": "整改"})
+        "responsible_person": "李四", "measures": "整改",
+        "funds": 0, "contingency_plan": "值守"})
     for action in ("acknowledge", "submit"):
         hazard_transition(actor=unit, hazard=hazard, action=action)
     hazards.append(hazard.pk)
-tokens = [Token.objects.create(user=u).key for u in [*officers, admin]]
+tokens = [token_issue(user=u)[0] for u in [*officers, admin]]
 print(json.dumps({"hazards": hazards, "tokens": tokens}))
 """
 

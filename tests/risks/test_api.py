@@ -195,3 +195,32 @@ def test_delete_is_audited(points, api_as, town_a_officer):
 
 def test_anonymous_gets_401(api_as):
     assert api_as(None).get(URL).status_code == 401
+
+
+@pytest.mark.parametrize("controls,expected_status,expected_control", [
+    (None, 201, "workshop"),  # the seeded default: a general risk at workshop level
+    ({"major": "enterprise", "large": "enterprise", "general": "department", "low": "post"},
+     400, None),              # the county raised general risks to the safety department
+])
+def test_control_levels_are_the_rule_in_force(api_as, county_admin, town_a_officer, controls,
+                                             expected_status, expected_control):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from anjian.core.rules import rule_setting_change
+
+    if controls:
+        rule_setting_change(actor=county_admin, key="risks.control_levels", value=controls,
+                            effective_from=timezone.localdate() - dt.timedelta(days=1),
+                            note="县安委办通知（示例）")
+    response = api_as(town_a_officer).post(URL, {
+        "name": "急弯隐患路段", "town": "town_a", "sector": "road_traffic",
+        "location": "县道X001 12公里处", "lng": "108.31", "lat": "22.79",
+        "accident_types": ["车辆伤害"], "method": "LS", "l": 3, "s": 4,
+        "control_level": "workshop"}, format="json")
+    assert response.status_code == expected_status, response.json()
+    if expected_control:
+        assert response.json()["control_level"] == expected_control
+    else:
+        assert "control_level" in response.json()

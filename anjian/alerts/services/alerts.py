@@ -21,15 +21,11 @@ from anjian.accounts.models import Department, Role, Town
 from anjian.alerts import selectors
 from anjian.alerts.models import Alert, AlertPolicy, AlertRecipient, RecipientKind
 from anjian.core import audit
+from anjian.core.dates import cn_datetime
 from anjian.core.notifications import notify, unit_users
 from anjian.core.permissions import check_permission
 
 ALERT_FIELDS = ("title", "level", "kind", "content", "valid_from", "valid_to")
-
-
-def _local(value: dt.datetime) -> str:
-    local = timezone.localtime(value)
-    return f"{local.year}年{local.month}月{local.day}日 {local:%H:%M}"
 
 
 def _validate(alert: Alert, *, towns: list, departments: list) -> None:
@@ -85,7 +81,7 @@ def _notify_published(alert: Alert, *, towns: list, departments: list) -> None:
             "level": alert.get_level_display(), "title": alert.title}
         body = _("Valid from %(start)s to %(end)s. Please confirm receipt (签收) on the "
                  "platform.\n%(content)s") % {
-            "start": _local(alert.valid_from), "end": _local(alert.valid_to),
+            "start": cn_datetime(alert.valid_from), "end": cn_datetime(alert.valid_to),
             "content": alert.content}
     notify(recipients=users, kind="alert.published", title=title, body=body,
            key=f"alert:{alert.pk}:published",
@@ -159,7 +155,7 @@ def alert_remind_due(*, now: dt.datetime) -> int:
                 title = _("Please confirm the warning: %(title)s") % {"title": alert.title}
                 body = _("%(unit)s has not yet confirmed receipt (签收) of this warning, published "
                          "%(published)s.") % {"unit": recipient.unit.name,
-                                              "published": _local(alert.published_at)}
+                                              "published": cn_datetime(alert.published_at)}
             created += len(notify(
                 recipients=unit_users(**recipient.unit_filter), kind="alert.reminder",
                 title=title, body=body,
@@ -198,7 +194,7 @@ def alert_escalate_due(*, now: dt.datetime) -> int:
                 title = _("Warning not confirmed: %(title)s") % {"title": alert.title}
                 body = _("%(count)s units have not confirmed receipt (签收) by "
                          "%(deadline)s: %(units)s") % {
-                    "count": len(recipients), "deadline": _local(alert.escalate_at),
+                    "count": len(recipients), "deadline": cn_datetime(alert.escalate_at),
                     "units": names}
             created += len(notify(
                 recipients=unit_users(county=True), kind="alert.escalation", title=title,

@@ -1,6 +1,7 @@
 """The duty log: handovers, incoming information and its upward reports, duty spot-checks."""
 
 import datetime as dt
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import models
@@ -39,24 +40,24 @@ class ReportKind(models.TextChoices):
     WRITTEN = "written", _("In writing")
 
 
-class ReportDeadline(models.Model):
-    """How soon the duty desk must report upward (§6; set per county). Defaults by migration:
-    phone within 30 minutes, written within 1 hour for 较大 and above (grade-relevant events)."""
+@dataclass(frozen=True)
+class ReportDeadline:
+    """How soon the duty desk must report upward (§6; set per county). The stored rule
+    `duty.report_deadlines` (anjian.core.rules) holds them with their versions; defaults: phone
+    within 30 minutes, written within 1 hour for 较大 and above (grade-relevant events)."""
 
-    kind = models.CharField(pgettext_lazy("duty", "kind"), max_length=8,
-                            choices=ReportKind.choices, unique=True)
-    minutes = models.PositiveIntegerField(_("minutes"))
-    grade_relevant_only = models.BooleanField(
-        _("only for 较大 and above"), default=False,
-        help_text=_("Applies only to events flagged as 较大 or above."))
+    kind: str
+    minutes: int
+    grade_relevant_only: bool = False
 
-    class Meta:
-        ordering = ["kind"]
-        verbose_name = _("reporting deadline")
-        verbose_name_plural = _("reporting deadlines")
+    @classmethod
+    def from_rule(cls, value: dict) -> list["ReportDeadline"]:
+        return [cls(kind=kind, minutes=int(rule["minutes"]),
+                    grade_relevant_only=bool(rule.get("grade_relevant_only", False)))
+                for kind, rule in sorted(value.items())]
 
-    def __str__(self) -> str:
-        return f"{self.get_kind_display()} {self.minutes}"
+    def get_kind_display(self) -> str:
+        return ReportKind(self.kind).label
 
     def applies_to(self, report: "InformationReport") -> bool:
         return report.kind == self.kind and (report.grade_relevant or not self.grade_relevant_only)

@@ -15,6 +15,6 @@ def drop(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("core", "0003_chain_existing_audit_entries")]
+    dependencies = [("core", "0005_chain_existing_audit_entries")]
 
     operations = [migrations.RunPython(create, drop)]

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('accounts', '0003_default_sectors'),
+        ('accounts', '0004_identity_tokens_passwords'),
         ('auth', '0012_alter_user_first_name_max_length'),
         ('registry', '0005_coordinate_validators'),
     ]

@@ -31,6 +31,6 @@ def chain(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("core", "0002_audit_hash_chain")]
+    dependencies = [("core", "0004_audit_hash_chain")]
 
     operations = [migrations.RunPython(chain, migrations.RunPython.noop)]
