@@ -43,12 +43,15 @@ POSTGRES_CREATE = [
         END IF;
         RAISE EXCEPTION '{REFUSED}: % refused on %', TG_OP, TG_TABLE_NAME;
     END; $$ LANGUAGE plpgsql""",
-    """CREATE OR REPLACE TRIGGER core_auditentry_append_only
+    # DROP + CREATE rather than CREATE OR REPLACE TRIGGER, which needs PostgreSQL 14.
+    "DROP TRIGGER IF EXISTS core_auditentry_append_only ON core_auditentry",
+    """CREATE TRIGGER core_auditentry_append_only
         BEFORE UPDATE OR DELETE ON core_auditentry
-        FOR EACH ROW EXECUTE FUNCTION anjian_audit_append_only()""",
-    """CREATE OR REPLACE TRIGGER core_auditcheckpoint_append_only
+        FOR EACH ROW EXECUTE PROCEDURE anjian_audit_append_only()""",
+    "DROP TRIGGER IF EXISTS core_auditcheckpoint_append_only ON core_auditcheckpoint",
+    """CREATE TRIGGER core_auditcheckpoint_append_only
         BEFORE UPDATE OR DELETE ON core_auditcheckpoint
-        FOR EACH ROW EXECUTE FUNCTION anjian_audit_append_only()""",
+        FOR EACH ROW EXECUTE PROCEDURE anjian_audit_append_only()""",
 ]
 POSTGRES_DROP = [
     "DROP TRIGGER IF EXISTS core_auditentry_append_only ON core_auditentry",
