@@ -5,10 +5,18 @@ from rest_framework import serializers, viewsets
 from anjian.core.audit_selectors import audit_entries_for
 from anjian.core.drf import AuditReaders
 from anjian.core.models import AuditEntry
+from anjian.core.pii import mask_changes, sees_unmasked
 
 
 class AuditEntrySerializer(serializers.ModelSerializer):
     user = serializers.CharField(source="username")
+
+    def to_representation(self, instance):
+        data = super().to_representation(instance)
+        request = self.context.get("request")
+        if request is not None and not sees_unmasked(request.user):
+            data["changes"] = mask_changes(data["changes"])  # the audit admin: personal data
+        return data
 
     class Meta:
         model = AuditEntry

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 from anjian.core.audit_selectors import audit_entries_for
 from anjian.core.notifications import notification_mark_read
 from anjian.core.permissions import requires
+from anjian.core.pii import mask_changes, sees_unmasked
 
 
 @requires("login")
@@ -39,4 +40,7 @@ def audit_list(request):
     filters = form.cleaned_data if form.is_valid() else {}
     entries = audit_entries_for(actor=request.user, **filters)
     page = Paginator(entries, 50).get_page(request.GET.get("page"))
+    if not sees_unmasked(request.user):
+        for entry in page:  # shown, never saved: personal data masked as in every list
+            entry.changes = mask_changes(entry.changes)
     return render(request, "core/audit_list.html", {"form": form, "page": page})

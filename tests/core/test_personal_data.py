@@ -146,3 +146,21 @@ def test_duty_shift_mobiles_are_masked_in_the_roster_list_not_in_the_detail(api_
     detail = api.get(f"/api/v1/duty-rosters/{roster.pk}/").json()
     assert detail["shifts"][0]["phone"] == MOBILE
     assert AuditEntry.objects.filter(action="pii.view", model="dutyroster").count() == 1
+
+
+def test_the_audit_admin_reads_phone_changes_masked_the_county_admin_whole(api_as, login,
+                                                                           county_admin,
+                                                                           town_a_officer,
+                                                                           enterprise_a):
+    from anjian.accounts.models import Role, User
+
+    api_as(town_a_officer).patch(f"/api/v1/enterprises/{enterprise_a.pk}/", {"phone": MOBILE},
+                                 format="json")
+    auditor = User.objects.create(username="auditor_p", role=Role.AUDIT_ADMIN, password="!")
+    url = f"/api/v1/audit/?model=enterprise&object_id={enterprise_a.pk}&action=enterprise.update"
+    [seen] = api_as(auditor).get(url).json()["results"]
+    assert seen["changes"]["phone"] == ["", MASKED]
+    assert MOBILE not in login(auditor).get("/audit/").content.decode()
+    [whole] = api_as(county_admin).get(url).json()["results"]
+    assert whole["changes"]["phone"] == ["", MOBILE]
+    assert AuditEntry.objects.get(action="enterprise.update").changes["phone"] == ["", MOBILE]
