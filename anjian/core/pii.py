@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable
 
 from django.db import models
+from rest_framework.response import Response
 
 from anjian.accounts.models import Role
 from anjian.core import audit
@@ -116,8 +117,7 @@ class PiiViewSetMixin:
         return response
 
     def retrieve(self, request, *args, **kwargs):
-        response = super().retrieve(request, *args, **kwargs)
+        instance = self.get_object()
         if self.pii_fields:
-            record_view(actor=request.user, instance=self.get_object(), fields=self.pii_fields,
-                        via="api")
-        return response
+            record_view(actor=request.user, instance=instance, fields=self.pii_fields, via="api")
+        return Response(self.get_serializer(instance).data)
