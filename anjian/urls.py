@@ -20,13 +20,13 @@ for _label, module in area_modules("api"):
         module.register(router)
 
 login_view = accounts_views.LoginView.as_view()
-login_view.anjian_permission = "public"
+login_view.permission = "public"
 set_language_view = login_not_required(set_language)
-set_language_view.anjian_permission = "public"
+set_language_view.permission = "public"
 schema_view = SpectacularAPIView.as_view()
-schema_view.anjian_permission = "public"
+schema_view.permission = "public"
 docs_view = login_not_required(SpectacularSwaggerView.as_view(url_name="schema"))
-docs_view.anjian_permission = "public"
+docs_view.permission = "public"
 
 urlpatterns = [
     path("", report_views.home, name="home"),

@@ -89,7 +89,7 @@ class AccidentViewSet(ScopedViewSetMixin, viewsets.ModelViewSet):
     queryset = Accident.objects.select_related("town", "sector", "enterprise")
     serializer_class = AccidentSerializer
     filterset_class = AccidentFilter
-    anjian_permission = "view"
+    permission = "view"
     write_permission = "officer"
 
     def get_queryset(self):
@@ -174,7 +174,8 @@ class AccidentStatsSerializer(_Totals):
 class AccidentStatsViewSet(viewsets.ViewSet):
     """GET stats/accidents/?period=P[&town=CODE][&sector=CODE]: the statistics object."""
 
-    anjian_permission = "view"
+    permission = "view"
+    write_permission = "write"
 
     @extend_schema(responses=AccidentStatsSerializer, parameters=[
         OpenApiParameter("period", str, required=True, description="2024-03, 2024-Q1 or 2024"),

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from anjian.accidents import services
 from anjian.accidents.models import FIGURES, Accident, Grade, Level
 from anjian.accounts.models import Sector, Town
+from anjian.accounts.units import narrow_to_jurisdiction
 from anjian.core.forms import BootstrapMixin
 from anjian.core.periods import period_of
 
@@ -26,10 +27,7 @@ class AccidentForm(BootstrapMixin, forms.ModelForm):
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["enterprise"].queryset = self.fields["enterprise"].queryset.order_by("name")
-        if user is not None and user.role == "town_officer":
-            self.fields["town"].queryset = Town.objects.filter(pk=user.town_id)
-        elif user is not None and user.role == "department_officer":
-            self.fields["sector"].queryset = Sector.objects.filter(departments=user.department_id)
+        narrow_to_jurisdiction(self.fields, user)
 
     def clean(self):
         data = super().clean()

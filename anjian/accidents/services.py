@@ -19,10 +19,10 @@ from anjian.accidents.models import (
     Kind,
     RevisionKind,
 )
-from anjian.accounts.models import Role
+from anjian.accounts.units import Unit, UnitKind
 from anjian.core import audit
-from anjian.core.notifications import notify, unit_users
-from anjian.core.permissions import check_permission
+from anjian.core.notifications import notify
+from anjian.core.permissions import check_permission, has_permission
 from anjian.core.rules import rule_value
 from anjian.core.scoping import in_scope
 
@@ -79,7 +79,8 @@ def _check_scope(actor, accident: Accident) -> None:
         raise ValidationError({"enterprise": _("The unit is not located in this town.")})
     if in_scope(actor, town_id=accident.town_id, sector_id=accident.sector_id):
         return
-    field = "sector" if getattr(actor, "role", "") == Role.DEPARTMENT_OFFICER else "town"
+    unit = Unit.of(actor)
+    field = "sector" if unit is not None and unit.kind == UnitKind.DEPARTMENT else "town"
     raise ValidationError({field: _("This accident lies outside your jurisdiction.")})
 
 
@@ -94,7 +95,7 @@ def accident_build(*, data: dict[str, Any], now: dt.datetime | None = None) -> A
 
 def _notify_reported(accident: Accident) -> None:
     grade = accident.get_grade_display()
-    notify(recipients=unit_users(county=True), kind="accident.reported",
+    notify(recipients=Unit.county().users(), kind="accident.reported",
            title=_("Accident reported: %(title)s (%(grade)s)") % {
                "title": accident.title, "grade": grade},
            key=f"accident.reported.{accident.pk}",
@@ -119,8 +120,7 @@ def _revision_allowed(actor, accident: Accident, *, now: dt.datetime) -> bool:
     if rules.revision_in_window(occurred_at=accident.occurred_at, at=now,
                                 sector_code=accident.sector.code, days_by_sector=windows):
         return False
-    if getattr(actor, "role", "") != Role.COUNTY_ADMIN and not getattr(actor, "is_superuser",
-                                                                       False):
+    if not has_permission(actor, "county_admin"):
         days = rules.revision_window_days(accident.sector.code, windows)
         raise ValidationError({"deaths": _(
             "Casualty figures can be changed within %(days)s days of the accident; later "

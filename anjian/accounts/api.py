@@ -16,7 +16,8 @@ from anjian.accounts.lockout import (
     throttled_response,
 )
 from anjian.accounts.models import Department, Sector, Town
-from anjian.accounts.twofactor import otp_verify, totp_device, two_factor_required
+from anjian.accounts.twofactor import otp_verify, totp_device
+from anjian.core.permissions import two_factor_required
 
 
 class TokenRequestSerializer(serializers.Serializer):
@@ -77,7 +78,7 @@ def token(request):
     return Response({"token": raw, "expires_at": issued.expires_at})
 
 
-token.cls.anjian_permission = "public"
+token.cls.permission = token.cls.write_permission = "public"
 
 
 @extend_schema(request=None, responses={204: None})
@@ -89,7 +90,7 @@ def logout(request):
     return Response(status=status.HTTP_204_NO_CONTENT)
 
 
-logout.cls.anjian_permission = "login"
+logout.cls.permission = logout.cls.write_permission = "login"
 
 
 @extend_schema(request=PasswordChangeSerializer, responses={204: None, 400: OpenApiResponse(
@@ -108,7 +109,7 @@ def password(request):
     return Response(status=status.HTTP_204_NO_CONTENT)
 
 
-password.cls.anjian_permission = "login"
+password.cls.permission = password.cls.write_permission = "login"
 
 
 class UnitSerializer(serializers.Serializer):
@@ -133,7 +134,7 @@ def me(request):
                      "unit": user.unit()})
 
 
-me.cls.anjian_permission = "login"
+me.cls.permission = me.cls.write_permission = "login"
 
 
 class SectorSerializer(serializers.ModelSerializer):
@@ -159,7 +160,8 @@ class DepartmentSerializer(serializers.ModelSerializer):
 class _ReferenceViewSet(viewsets.ReadOnlyModelViewSet):
     """Reference data, readable by every role; looked up by code as well as id."""
 
-    anjian_permission = "view"
+    permission = "view"
+    write_permission = "county_admin"
 
     def get_queryset(self):
         qs = super().get_queryset()

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from anjian.accounts.identity import password_expired
-from anjian.accounts.twofactor import two_factor_required
+from anjian.core.permissions import two_factor_required
 
 # Reachable half-way through a login: the steps themselves, logging out, switching language.
 _OPEN = ("/static/", "/i18n/", "/logout/", "/login/", "/accounts/otp/")

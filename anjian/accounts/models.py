@@ -122,25 +122,16 @@ class User(AbstractUser):
 
     @property
     def is_county_wide(self) -> bool:
-        return self.role in (Role.COUNTY_ADMIN, Role.LEADER) or self.is_superuser
+        from anjian.accounts.units import Unit
 
-    @property
-    def is_read_only(self) -> bool:
-        return self.role == Role.LEADER
+        unit = Unit.of(self)
+        return unit is not None and unit.is_county_wide
 
     def unit(self) -> dict:
         """The unit the user acts for, as the API's `me/` shows it."""
-        if self.role == Role.TOWN_OFFICER and self.town_id:
-            return {"kind": "town", "code": self.town.code, "name": self.town.name}
-        if self.role == Role.DEPARTMENT_OFFICER and self.department_id:
-            return {"kind": "department", "code": self.department.code,
-                    "name": self.department.name}
-        if self.role == Role.ENTERPRISE_USER and self.enterprise_id:
-            return {"kind": "enterprise", "code": self.enterprise.credit_code,
-                    "name": self.enterprise.name}
-        county = County.objects.first()
-        return {"kind": "county", "code": county.code if county else "county",
-                "name": county.name if county else ""}
+        from anjian.accounts.units import Unit
+
+        return (Unit.of(self) or Unit.county()).as_dict()
 
 
 # --- identity (等保 2.0 §8.1.4.1): password state, password history, API tokens, failures ------

@@ -23,12 +23,6 @@ RECOVERY_CODES = 10
 _ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"  # no 0/o, 1/l/i: codes are read off paper
 
 
-def two_factor_required(user) -> bool:
-    return bool(getattr(user, "is_authenticated", False)
-                and (user.role in settings.TWO_FACTOR_ROLES
-                     or (user.is_superuser and "county_admin" in settings.TWO_FACTOR_ROLES)))
-
-
 def totp_device(user: User) -> TOTPDevice | None:
     return TOTPDevice.objects.filter(user=user, confirmed=True).first()
 

@@ -29,7 +29,7 @@ from anjian.accounts.lockout import (
     login_failure_record,
     throttled_response,
 )
-from anjian.core.permissions import requires
+from anjian.core.permissions import requires, two_factor_required
 
 
 def _next(request, default: str = "/") -> str:
@@ -47,7 +47,7 @@ class LoginView(auth_views.LoginView):
     template_name = "accounts/login.html"
     authentication_form = LoginForm
     redirect_authenticated_user = True
-    anjian_permission = "public"
+    permission = "public"
 
     def post(self, request, *args, **kwargs):
         retry_after = address_retry_after(request)
@@ -79,7 +79,7 @@ def logout(request):
 def otp(request):
     """Step two: the code from the authenticator (or a recovery code); enrols a first device."""
     user = request.user
-    if not twofactor.two_factor_required(user) or user.is_verified():
+    if not two_factor_required(user) or user.is_verified():
         return redirect(_next(request))
     device = twofactor.totp_device(user)
     form = OtpForm(request.POST or None)

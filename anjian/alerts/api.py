@@ -61,13 +61,9 @@ class AlertViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.Crea
     """Warnings the caller receives (county admin and leader: all). Publishing: county admin."""
 
     serializer_class = AlertSerializer
-    anjian_permission = "view"
+    permission = "view"
+    write_permission = "county_admin"
     queryset = Alert.objects.none()  # for the schema; get_queryset scopes
-
-    @property
-    def write_permission(self) -> str:
-        # Confirming is checked by the service (403 for users who read but do not confirm).
-        return "view" if self.action == "confirm" else "county_admin"
 
     def get_queryset(self):
         params = self.request.query_params
@@ -86,7 +82,8 @@ class AlertViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.Crea
         serializer.instance = selectors.alert_get_for(actor=self.request.user, pk=alert.pk)
 
     @extend_schema(request=None, responses={200: ConfirmationSerializer})
-    @action(detail=True, methods=["post"])
+    # Any reading user may post 签收 (not the audit admin); the service answers 403 for users who read but do not confirm.
+    @action(detail=True, methods=["post"], write_permission="view")
     def confirm(self, request, pk=None):
         """签收: once per recipient unit; a second call changes nothing and answers the same."""
         alert = self.get_object()

@@ -21,13 +21,13 @@ import uuid
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import F, Q
+from django.db.models import F
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from anjian.accounts.models import Role
+from anjian.accounts.units import Unit
 from anjian.alerts import transport
-from anjian.alerts.models import Channel, ChannelConfig, Delivery, DeliveryStatus, UnitKind
+from anjian.alerts.models import Channel, ChannelConfig, Delivery, DeliveryStatus
 
 logger = logging.getLogger(__name__)
 
@@ -38,20 +38,6 @@ LEASE = dt.timedelta(minutes=2)
 # deliver() runs in the request that caused the notifications: past this many seconds it
 # leaves the rest pending for the sweep rather than keep the user waiting.
 INLINE_BUDGET_SECONDS = 8
-
-
-def unit_filter(user) -> Q | None:
-    """The ChannelConfig rows of the user's unit (None: the user acts for no unit)."""
-    role = getattr(user, "role", "")
-    if role in (Role.COUNTY_ADMIN, Role.LEADER):
-        return Q(unit_kind=UnitKind.COUNTY)
-    if role == Role.TOWN_OFFICER and user.town_id:
-        return Q(unit_kind=UnitKind.TOWN, town_id=user.town_id)
-    if role == Role.DEPARTMENT_OFFICER and user.department_id:
-        return Q(unit_kind=UnitKind.DEPARTMENT, department_id=user.department_id)
-    if role == Role.ENTERPRISE_USER and user.enterprise_id:
-        return Q(unit_kind=UnitKind.ENTERPRISE, enterprise_id=user.enterprise_id)
-    return None
 
 
 def message_text(*, title: str, body: str, url: str) -> str:
@@ -80,13 +66,12 @@ def plan(notification, *, now: dt.datetime, configs_cache: dict | None = None) -
     """Record the deliveries a notification needs (none twice); returns the new ones."""
     user = notification.recipient
     cache = configs_cache if configs_cache is not None else {}
-    unit = unit_filter(user)
+    unit = Unit.of(user)  # the channels of the recipient's unit
     configs = []
     if unit is not None:
-        key = (user.role, user.town_id, user.department_id, user.enterprise_id)
-        if key not in cache:
-            cache[key] = list(ChannelConfig.objects.filter(unit, active=True))
-        configs = cache[key]
+        if unit.key not in cache:
+            cache[unit.key] = list(ChannelConfig.objects.filter(unit.own_q(), active=True))
+        configs = cache[unit.key]
     text = message_text(title=notification.title, body=notification.body, url=notification.url)
     common = {"notification": notification, "key": notification.key,
               "subject": notification.title[:200], "text": text, "next_attempt_at": now}

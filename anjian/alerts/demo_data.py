@@ -4,7 +4,7 @@ import datetime as dt
 
 from django.utils import timezone
 
-from anjian.accounts.models import Role
+from anjian.accounts.units import Unit, UnitKind
 from anjian.alerts import services
 from anjian.alerts.models import Alert
 
@@ -14,9 +14,9 @@ def _at(day: dt.date, hour: int, minute: int = 0) -> dt.datetime:
 
 
 def _officers(ctx):
-    towns = {u.town_id: u for u in ctx.users.values() if u.role == Role.TOWN_OFFICER}
-    departments = {u.department_id: u for u in ctx.users.values()
-                   if u.role == Role.DEPARTMENT_OFFICER}
+    units = [(Unit.of(u), u) for u in ctx.users.values()]
+    towns = {unit.pk: u for unit, u in units if unit and unit.kind == UnitKind.TOWN}
+    departments = {unit.pk: u for unit, u in units if unit and unit.kind == UnitKind.DEPARTMENT}
     return towns, departments
 
 

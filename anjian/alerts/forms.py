@@ -1,7 +1,8 @@
 from django import forms
 from django.utils.translation import pgettext_lazy
 
-from anjian.accounts.models import Department, Role, Sector, Town
+from anjian.accounts.models import Department, Sector, Town
+from anjian.accounts.units import Unit, UnitKind, narrow_to_jurisdiction
 from anjian.alerts.models import (
     Alert,
     AlertKind,
@@ -11,6 +12,7 @@ from anjian.alerts.models import (
     PublicityActivity,
 )
 from anjian.core.forms import BootstrapMixin
+from anjian.core.permissions import has_permission
 from anjian.registry.models import Enterprise
 
 DATETIME_LOCAL = "%Y-%m-%dT%H:%M"
@@ -84,14 +86,13 @@ class PublicityForm(BootstrapMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
 
     def customise(self) -> None:
-        user = self.user
-        role = getattr(user, "role", "")
-        if role == Role.ENTERPRISE_USER:
+        unit = Unit.of(self.user)
+        if unit is not None and unit.kind == UnitKind.ENTERPRISE:
             del self.fields["town"], self.fields["sector"]
-        elif role == Role.TOWN_OFFICER:
+        elif unit is not None and unit.kind == UnitKind.TOWN:
             del self.fields["town"]
-        elif role == Role.DEPARTMENT_OFFICER:
-            self.fields["sector"].queryset = Sector.objects.filter(departments=user.department_id)
+        else:
+            narrow_to_jurisdiction(self.fields, self.user)
 
 
 class PublicityFilterForm(BootstrapMixin, forms.Form):
@@ -130,9 +131,7 @@ class ChannelForm(BootstrapMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
 
     def customise(self) -> None:
-        user = self.user
-        if getattr(user, "role", "") != Role.COUNTY_ADMIN and not getattr(
-                user, "is_superuser", False):
+        if not has_permission(self.user, "county_admin"):
             for name in ("unit_kind", "town", "department", "enterprise"):
                 del self.fields[name]
 

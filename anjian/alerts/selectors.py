@@ -9,37 +9,16 @@ its enterprise's town or competent department ("through them, enterprises"). Any
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.http import Http404
 
-from anjian.accounts.models import Role
-from anjian.alerts.models import (
-    Alert,
-    AlertRecipient,
-    ChannelConfig,
-    Delivery,
-    PublicityActivity,
-    RecipientKind,
-    UnitKind,
-)
-from anjian.core.scoping import department_sector_ids
+from anjian.accounts.units import Unit
+from anjian.alerts.models import Alert, AlertRecipient, ChannelConfig, Delivery, PublicityActivity
+from anjian.core.permissions import has_permission
+from anjian.core.scoping import scope_queryset
 
 
-def _county_wide(actor) -> bool:
-    return bool(getattr(actor, "is_superuser", False)) or getattr(actor, "role", "") in (
-        Role.COUNTY_ADMIN, Role.LEADER)
-
-
-def _recipient_filter(actor) -> Q | None:
-    """The AlertRecipient rows whose warnings `actor` receives (None: everything)."""
-    if _county_wide(actor):
-        return None
-    role = getattr(actor, "role", "")
-    if role == Role.TOWN_OFFICER:
-        return Q(town_id=actor.town_id)
-    if role == Role.DEPARTMENT_OFFICER:
-        return Q(department_id=actor.department_id)
-    if role == Role.ENTERPRISE_USER and actor.enterprise_id:
-        enterprise = actor.enterprise
-        return Q(town_id=enterprise.town_id) | Q(department_id=enterprise.department_id)
-    return Q(pk__in=[])
+def _received(actor) -> QuerySet:
+    """The AlertRecipient rows whose warnings `actor` receives (core.scoping: the unit's own,
+    and for an enterprise those of its town and competent department)."""
+    return scope_queryset(AlertRecipient.objects.all(), actor)
 
 
 def _recipients_prefetch() -> Prefetch:
@@ -53,9 +32,11 @@ def alert_list(*, actor, town: str = "", department: str = "", level: str = "", 
     if not getattr(actor, "is_authenticated", False):
         return Alert.objects.none()
     qs = Alert.objects.all()
-    received = _recipient_filter(actor)
-    if received is not None:
-        qs = qs.filter(pk__in=AlertRecipient.objects.filter(received).values("alert_id"))
+    unit = Unit.of(actor)
+    if unit is None:
+        return Alert.objects.none()
+    if not unit.is_county_wide:
+        qs = qs.filter(pk__in=_received(actor).values("alert_id"))
     if town:
         qs = qs.filter(pk__in=AlertRecipient.objects.filter(town__code=town).values("alert_id"))
     if department:
@@ -70,13 +51,11 @@ def alert_list(*, actor, town: str = "", department: str = "", level: str = "", 
 
 
 def _own_recipient(actor) -> Q | None:
-    """The recipient rows the actor confirms for (town and department officers)."""
-    role = getattr(actor, "role", "")
-    if role == Role.TOWN_OFFICER:
-        return Q(kind=RecipientKind.TOWN, town_id=actor.town_id)
-    if role == Role.DEPARTMENT_OFFICER:
-        return Q(kind=RecipientKind.DEPARTMENT, department_id=actor.department_id)
-    return None
+    """The recipient rows the actor confirms for (the officers of a receiving unit)."""
+    unit = Unit.of(actor)
+    if unit is None or unit.kind not in AlertRecipient.UNIT_KINDS:
+        return None
+    return unit.own_q()
 
 
 def _with_own_status(qs: QuerySet, actor) -> QuerySet:
@@ -105,15 +84,11 @@ def alert_get_for(*, actor, pk) -> Alert:
 
 def recipient_for(*, actor, alert: Alert) -> AlertRecipient | None:
     """The recipient row that `actor` confirms for (None: the actor's unit is not a recipient)."""
-    role = getattr(actor, "role", "")
-    if role == Role.TOWN_OFFICER:
-        wanted = (RecipientKind.TOWN, actor.town_id)
-    elif role == Role.DEPARTMENT_OFFICER:
-        wanted = (RecipientKind.DEPARTMENT, actor.department_id)
-    else:
+    unit = Unit.of(actor)
+    if unit is None or unit.kind not in AlertRecipient.UNIT_KINDS:
         return None
     for recipient in alert.recipients.all():
-        if (recipient.kind, recipient.town_id or recipient.department_id) == wanted:
+        if recipient.unit == unit:
             return recipient
     return None
 
@@ -134,21 +109,8 @@ def confirmation_row(recipient: AlertRecipient) -> dict:
 def publicity_list(*, actor, town: str = "", sector: str = "", q: str = "") -> QuerySet:
     """Publicity activities the actor may see: the county all; a town its territory; a
     department its own and its sectors'; an enterprise its own."""
-    qs = PublicityActivity.objects.select_related("town", "department", "enterprise", "sector")
-    if not getattr(actor, "is_authenticated", False):
-        return qs.none()
-    role = getattr(actor, "role", "")
-    if _county_wide(actor):
-        pass
-    elif role == Role.TOWN_OFFICER:
-        qs = qs.filter(town_id=actor.town_id)
-    elif role == Role.DEPARTMENT_OFFICER:
-        qs = qs.filter(Q(department_id=actor.department_id)
-                       | Q(sector_id__in=department_sector_ids(actor.department_id)))
-    elif role == Role.ENTERPRISE_USER:
-        qs = qs.filter(enterprise_id=actor.enterprise_id)
-    else:
-        return qs.none()
+    qs = scope_queryset(PublicityActivity.objects.select_related(
+        "town", "department", "enterprise", "sector"), actor)
     if town:
         qs = qs.filter(town__code=town)
     if sector:
@@ -167,14 +129,10 @@ def publicity_get_for(*, actor, pk) -> PublicityActivity:
 
 def _unit_channel_filter(actor) -> Q | None:
     """The channel configurations `actor` manages (None: all, for the county admin)."""
-    role = getattr(actor, "role", "")
-    if getattr(actor, "is_superuser", False) or role == Role.COUNTY_ADMIN:
-        return None
-    if role == Role.TOWN_OFFICER:
-        return Q(unit_kind=UnitKind.TOWN, town_id=actor.town_id)
-    if role == Role.DEPARTMENT_OFFICER:
-        return Q(unit_kind=UnitKind.DEPARTMENT, department_id=actor.department_id)
-    return Q(pk__in=[])
+    unit = Unit.of(actor)
+    if unit is None or not has_permission(actor, "officer"):
+        return Q(pk__in=[])
+    return None if unit.is_county_wide else unit.own_q()
 
 
 def channel_list(*, actor) -> QuerySet:

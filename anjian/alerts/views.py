@@ -17,6 +17,7 @@ from anjian.alerts.forms import (
     PublicityForm,
 )
 from anjian.alerts.models import AlertPolicy
+from anjian.alerts.policies import can_confirm
 from anjian.core.audit import timeline
 from anjian.core.permissions import has_permission, requires
 
@@ -34,7 +35,8 @@ def alert_list(request):
     filters = AlertFilterForm(request.GET or None)
     qs = selectors.alert_list(actor=request.user, **filters.filters())
     page = Paginator(qs, 20).get_page(request.GET.get("page"))
-    return render(request, "alerts/alert_list.html", {"filters": filters, "page": page})
+    return render(request, "alerts/alert_list.html", {"filters": filters, "page": page,
+                                                      "can_confirm": can_confirm(request.user)})
 
 
 @requires("view")

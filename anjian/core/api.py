@@ -31,7 +31,8 @@ def exception_handler(exc, context):
 class ScopedViewSetMixin:
     """Querysets start from the caller's jurisdiction; out of scope is a 404."""
 
-    anjian_permission = "view"
+    permission = "view"
+    write_permission = "write"
 
     def get_queryset(self):
         return scope_queryset(super().get_queryset(), self.request.user)

@@ -1,7 +1,12 @@
 from django.urls import NoReverseMatch, reverse
 
 from anjian.core.apps_registry import area_configs
-from anjian.core.permissions import has_permission
+from anjian.core.permissions import can, has_permission
+
+
+def permissions(request) -> dict:
+    """`can`: one boolean per permission code (`{% if can.officer %}`), never a role string."""
+    return {"can": can(getattr(request, "user", None))}
 
 
 def navigation(request) -> dict:

@@ -39,30 +39,15 @@ class BearerTokenAuthentication(TokenAuthentication):
         return token.user, token
 
 
-class ScopedWritePermission(permissions.BasePermission):
-    """Read: any role. Write: roles holding the view's `write_permission` (default "write")."""
+class DeclaredPermission(permissions.BasePermission):
+    """Enforce what the view declares: reads need its `permission`, writes its
+    `write_permission` (codes of `core.permissions.PERMISSIONS`). A view that declares
+    nothing is refused."""
 
     def has_permission(self, request, view) -> bool:
-        if not request.user or not request.user.is_authenticated:
-            return False
-        if request.method in permissions.SAFE_METHODS:
-            return has_permission(request.user, getattr(view, "read_permission", "view"))
-        return has_permission(request.user, getattr(view, "write_permission", "write"))
-
-
-class AuditReaders(permissions.BasePermission):
-    """GET only, for the roles holding "audit" (audit admin, county admin)."""
-
-    def has_permission(self, request, view) -> bool:
-        return bool(request.user and request.user.is_authenticated
-                    and request.method in permissions.SAFE_METHODS
-                    and has_permission(request.user, "audit"))
-
-
-class CountyAdminOnly(permissions.BasePermission):
-    def has_permission(self, request, view) -> bool:
-        return bool(request.user and request.user.is_authenticated
-                    and has_permission(request.user, "county_admin"))
+        safe = request.method in permissions.SAFE_METHODS
+        code = getattr(view, "permission" if safe else "write_permission", "")
+        return bool(code) and has_permission(request.user, code)
 
 
 class Pagination(pagination.PageNumberPagination):

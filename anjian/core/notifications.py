@@ -2,25 +2,9 @@
 
 from collections.abc import Iterable
 
-from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 
-from anjian.accounts.models import Role
 from anjian.core.models import Notification
-
-
-def unit_users(*, town_id=None, department_id=None, enterprise_id=None, county=False):
-    """The active users who act for a unit (county: the county admins)."""
-    users = get_user_model().objects.filter(is_active=True)
-    if county:
-        return users.filter(role=Role.COUNTY_ADMIN)
-    if town_id:
-        return users.filter(role=Role.TOWN_OFFICER, town_id=town_id)
-    if department_id:
-        return users.filter(role=Role.DEPARTMENT_OFFICER, department_id=department_id)
-    if enterprise_id:
-        return users.filter(role=Role.ENTERPRISE_USER, enterprise_id=enterprise_id)
-    return users.none()
 
 
 def notify(*, recipients: Iterable, kind: str, title: str, key: str, body: str = "",

@@ -1,7 +1,9 @@
 """What each role may do. Scope (which records) is separate: see `scoping`.
 
-Every view declares one of these permission codes (`@requires(...)` or `permission = ...`);
-a test walks the URL resolver and fails on a view without one.
+Every view declares one of these permission codes (`@requires(...)` or `permission = ...`;
+an API view also `write_permission`, enforced by `core.drf.DeclaredPermission`); a test walks
+the URL resolver and fails on a view without one. Templates ask the same codes through the
+`can` context processor (`{% if can.officer %}`).
 """
 
 from django.core.exceptions import PermissionDenied
@@ -22,6 +24,8 @@ PERMISSIONS: dict[str, frozenset] = {
     "leader": frozenset({Role.LEADER, Role.COUNTY_ADMIN}),
     # Read the audit log (nobody can change it): the audit admin, and the county admin (v1).
     "audit": frozenset({Role.AUDIT_ADMIN, Role.COUNTY_ADMIN}),
+    # See mobile and identity numbers unmasked in lists and exports (core.pii).
+    "personal_data": frozenset({Role.COUNTY_ADMIN}),
 }
 
 
@@ -33,6 +37,11 @@ def has_permission(user, code: str) -> bool:
     if code == "login" or user.is_superuser:
         return True
     return user.role in PERMISSIONS[code]
+
+
+def can(user) -> dict[str, bool]:
+    """One boolean per permission code, for templates: `{% if can.officer %}`."""
+    return {code: has_permission(user, code) for code in (*PERMISSIONS, "login")}
 
 
 def check_permission(user, code: str) -> None:
@@ -54,7 +63,7 @@ def requires(code: str):
         wrapped.__name__ = view.__name__
         wrapped.__doc__ = view.__doc__
         wrapped.__module__ = view.__module__
-        wrapped.anjian_permission = code
+        wrapped.permission = code
         if code == "public":
             wrapped.login_required = False
         return wrapped
@@ -72,3 +81,12 @@ class PermissionMixin:
             raise PermissionDenied
         check_permission(request.user, self.permission)
         return super().dispatch(request, *args, **kwargs)
+
+
+def two_factor_required(user) -> bool:
+    """Whether the user's role is one that `ANJIAN_TWO_FACTOR_ROLES` puts behind a second factor."""
+    from django.conf import settings
+
+    roles = settings.TWO_FACTOR_ROLES
+    return bool(getattr(user, "is_authenticated", False)
+                and (user.role in roles or (user.is_superuser and "county_admin" in roles)))

@@ -6,10 +6,10 @@ from rest_framework import mixins, serializers, viewsets
 from rest_framework.exceptions import ValidationError as ApiValidationError
 from rest_framework.response import Response
 
+from anjian.accounts.units import Unit
 from anjian.core.pii import PHONE, PiiViewSetMixin, record_view
 from anjian.duty import calendar, selectors, services
 from anjian.duty.models import DutyRoster, DutyShift
-from anjian.duty.units import unit_from_code, unit_of_record
 
 
 class ShiftSerializer(serializers.ModelSerializer):
@@ -36,7 +36,7 @@ class UnitField(serializers.CharField):
 
         code = super().to_internal_value(data)
         try:
-            return unit_from_code(code)
+            return Unit.from_code(code)
         except ValidationError as exc:
             raise serializers.ValidationError(exc.message_dict["unit"]) from exc
 
@@ -61,7 +61,7 @@ class RosterViewSet(PiiViewSetMixin, mixins.CreateModelMixin, mixins.RetrieveMod
 
     queryset = DutyRoster.objects.all()
     serializer_class = RosterSerializer
-    anjian_permission = "view"
+    permission = "view"
     write_permission = "officer"
     pii_fields = {"shifts.phone": PHONE}
 
@@ -82,7 +82,7 @@ class RosterViewSet(PiiViewSetMixin, mixins.CreateModelMixin, mixins.RetrieveMod
         roster = serializer.instance
         data = dict(serializer.validated_data)
         unit = data.get("unit")
-        if unit is not None and unit.key != unit_of_record(roster).key:
+        if unit is not None and unit.key != Unit.of_record(roster).key:
             raise ApiValidationError({"unit": [_("A roster's unit cannot be changed.")]})
         serializer.instance = services.roster_update(
             actor=self.request.user, roster=roster, title=data.get("title", roster.title),
@@ -128,7 +128,8 @@ class CalendarSerializer(serializers.Serializer):
 class CalendarViewSet(viewsets.ViewSet):
     """GET calendar/?year=Y → {"holidays": [{"name", "start", "end", "kind"}], "workdays": [...]}."""
 
-    anjian_permission = "view"
+    permission = "view"
+    write_permission = "write"
 
     @extend_schema(
         parameters=[OpenApiParameter("year", int, required=True)],

@@ -6,6 +6,7 @@ import datetime as dt
 
 from django.utils import timezone
 
+from anjian.accounts.units import Unit
 from anjian.demo.context import DemoContext
 from anjian.duty import calendar, services
 from anjian.duty.models import (
@@ -17,7 +18,6 @@ from anjian.duty.models import (
     Season,
     WorkTiming,
 )
-from anjian.duty.units import county_unit, department_unit, town_unit
 
 # (period, timing, title, detail) — from the seed's "三、突出抓好当前几项重点工作" and (三).
 PERIOD_WORK = [
@@ -94,9 +94,9 @@ def _rosters(ctx: DemoContext) -> None:
     holiday = calendar.next_holiday(ctx.today)
     if holiday is None:
         return
-    units = [county_unit(), *(town_unit(t) for t in ctx.towns.values())]
+    units = [Unit.county(), *(Unit.of_town(t) for t in ctx.towns.values())]
     if "transport" in ctx.departments:
-        units.append(department_unit(ctx.departments["transport"]))
+        units.append(Unit.of_department(ctx.departments["transport"]))
     for index, unit in enumerate(units):
         if index == len(units) - 2:
             continue  # one town has not filed yet: the filing overview shows it
@@ -110,11 +110,11 @@ def _log(ctx: DemoContext) -> None:
     tz = timezone.get_default_timezone()
     rng = ctx.rng
     people = ["李明", "王芳", "张伟", "刘洋", "陈静", "杨帆"]
-    first_town = town_unit(next(iter(ctx.towns.values())))
+    first_town = Unit.of_town(next(iter(ctx.towns.values())))
     for days_ago in range(30, 0, -1):
         day = ctx.today - dt.timedelta(days=days_ago)
         at = dt.datetime.combine(day, dt.time(8, 30), tzinfo=tz)
-        for unit in (county_unit(), first_town):
+        for unit in (Unit.county(), first_town):
             a, b = rng.sample(people, 2)
             services.handover_create(actor=ctx.admin, unit=unit, via="demo", data={
                 "handed_over_at": at, "from_person": a, "to_person": b,
@@ -126,14 +126,14 @@ def _log(ctx: DemoContext) -> None:
     for i, (event, relevant, minutes) in enumerate(events):
         received = dt.datetime.combine(ctx.today - dt.timedelta(days=3 + i * 5), dt.time(10, 5),
                                        tzinfo=tz)
-        services.report_create(actor=ctx.admin, unit=county_unit(), via="demo", data={
+        services.report_create(actor=ctx.admin, unit=Unit.county(), via="demo", data={
             "event": event, "received_at": received, "grade_relevant": relevant,
             "kind": ReportKind.WRITTEN if relevant else ReportKind.PHONE,
             "reported_at": received + dt.timedelta(minutes=minutes),
             "reported_to": "县委办、县政府办"})
     checker = ctx.users.get("leader") or ctx.admin
-    units = [county_unit(), *(town_unit(t) for t in ctx.towns.values()),
-             *(department_unit(d) for d in ctx.departments.values())]
+    units = [Unit.county(), *(Unit.of_town(t) for t in ctx.towns.values()),
+             *(Unit.of_department(d) for d in ctx.departments.values())]
     for i in range(24):
         unit = units[i % len(units)]
         answered = i % 7 != 3

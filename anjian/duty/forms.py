@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from anjian.accounts.units import Unit
 from anjian.core.forms import BootstrapMixin
 from anjian.duty.models import (
     DeclaredHoliday,
@@ -13,7 +14,7 @@ from anjian.duty.models import (
     PeriodWork,
     Season,
 )
-from anjian.duty.units import Unit, all_units, unit_from_key, units_user_may_file
+from anjian.duty.policies import units_user_may_file
 
 DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -30,7 +31,7 @@ class UnitChoiceMixin:
         self.fields = {"unit": self.fields.pop("unit"), **self.fields}
 
     def clean_unit(self) -> Unit:
-        return unit_from_key(self.cleaned_data["unit"])
+        return Unit.from_key(self.cleaned_data["unit"])
 
 
 class RosterForm(UnitChoiceMixin, BootstrapMixin, forms.Form):
@@ -90,7 +91,7 @@ class CheckForm(UnitChoiceMixin, BootstrapMixin, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self._unit_field(all_units())
+        self._unit_field(Unit.all())
 
 
 # The calendar settings the county admin keeps; one generic page pair serves them all.

@@ -1,6 +1,7 @@
-"""Reads of duty records. Rosters and the duty log are unit records, not town/sector records:
-the county admin and the leader see every unit's; a town officer its town's; a department
-officer its department's; an enterprise user none (enterprises keep no duty rosters here)."""
+"""Reads of duty records. Rosters and the duty log are unit records (`UnitRecord`), scoped by
+`core.scoping` like everything else: the county admin and the leader see every unit's; a town
+officer its town's; a department officer its department's; an enterprise user none
+(enterprises keep no duty rosters here)."""
 
 import datetime as dt
 from dataclasses import dataclass, field
@@ -9,8 +10,9 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
-from anjian.accounts.models import Role
+from anjian.accounts.units import Unit, UnitKind
 from anjian.core.rules import rule_resolver, rule_value
+from anjian.core.scoping import scope_queryset
 from anjian.duty import gaps as gap_rules
 from anjian.duty.calendar import Holiday
 from anjian.duty.models import (
@@ -20,27 +22,12 @@ from anjian.duty.models import (
     DutyShift,
     InformationReport,
     ReportDeadline,
-    UnitKind,
 )
-from anjian.duty.units import Unit, all_units, county_unit, unit_of_record
-
-
-def scope_units(queryset: QuerySet, actor) -> QuerySet:
-    """Narrow a queryset of unit records to what `actor` may see."""
-    if not getattr(actor, "is_authenticated", False):
-        return queryset.none()
-    if actor.is_superuser or actor.role in (Role.COUNTY_ADMIN, Role.LEADER):
-        return queryset
-    if actor.role == Role.TOWN_OFFICER:
-        return queryset.filter(unit_kind=UnitKind.TOWN, town_id=actor.town_id)
-    if actor.role == Role.DEPARTMENT_OFFICER:
-        return queryset.filter(unit_kind=UnitKind.DEPARTMENT, department_id=actor.department_id)
-    return queryset.none()
 
 
 def _get(queryset: QuerySet, actor, pk):
     try:
-        return scope_units(queryset, actor).get(pk=pk)
+        return scope_queryset(queryset, actor).get(pk=pk)
     except (queryset.model.DoesNotExist, ValueError, TypeError) as exc:
         raise Http404 from exc
 
@@ -56,7 +43,7 @@ def _by_unit_code(queryset: QuerySet, unit: str) -> QuerySet:
 def roster_list(*, actor, unit: str = "", town: str = "", department: str = "",
                 on: dt.date | None = None) -> QuerySet:
     """The rosters the actor may see, newest first, shifts prefetched (for the gaps)."""
-    qs = scope_units(DutyRoster.objects.all(), actor)
+    qs = scope_queryset(DutyRoster.objects.all(), actor)
     qs = _by_unit_code(qs, unit)
     if town:
         qs = qs.filter(town__code=town)
@@ -100,11 +87,11 @@ def filing_overview(*, holiday: Holiday) -> list[Filing]:
     Four queries whatever the county's size: towns, departments, rosters, shifts.
     """
     start, end = holiday.window()
-    rows = {u.key: Filing(unit=u) for u in all_units()}
+    rows = {u.key: Filing(unit=u) for u in Unit.all()}
     rosters = DutyRoster.objects.overlapping(start, end).select_related(
         "town", "department").prefetch_related("shifts").order_by("starts_at")
     for roster in rosters:
-        row = rows.get(unit_of_record(roster).key)
+        row = rows.get(Unit.of_record(roster).key)
         if row is not None:
             row.rosters.append(roster)
     for row in rows.values():
@@ -115,7 +102,7 @@ def filing_overview(*, holiday: Holiday) -> list[Filing]:
 
 
 def handover_list(*, actor, unit: str = "") -> QuerySet:
-    qs = _by_unit_code(scope_units(DutyHandover.objects.all(), actor), unit)
+    qs = _by_unit_code(scope_queryset(DutyHandover.objects.all(), actor), unit)
     return qs.select_related("town", "department")
 
 
@@ -148,7 +135,7 @@ def report_list(*, actor, unit: str = "", late: bool | None = None,
     """
     now = now or timezone.now()
     by_day = _DeadlinesByDay()
-    qs = _by_unit_code(scope_units(InformationReport.objects.all(), actor), unit)
+    qs = _by_unit_code(scope_queryset(InformationReport.objects.all(), actor), unit)
     result = []
     for report in qs.select_related("town", "department"):
         rules = by_day[timezone.localdate(report.received_at)]
@@ -168,7 +155,7 @@ def report_get_for(*, actor, pk) -> InformationReport:
 
 
 def check_list(*, actor, unit: str = "") -> QuerySet:
-    qs = _by_unit_code(scope_units(DutyCheck.objects.all(), actor), unit)
+    qs = _by_unit_code(scope_queryset(DutyCheck.objects.all(), actor), unit)
     return qs.select_related("town", "department", "checked_by")
 
 
@@ -186,13 +173,13 @@ def check_monthly_summary(*, actor, year: int, month: int) -> list[CheckSummary]
     tz = timezone.get_default_timezone()
     start = dt.datetime(year, month, 1, tzinfo=tz)
     end = dt.datetime(year + (month == 12), month % 12 + 1, 1, tzinfo=tz)
-    rows = (scope_units(DutyCheck.objects.all(), actor)
+    rows = (scope_queryset(DutyCheck.objects.all(), actor)
             .filter(checked_at__gte=start, checked_at__lt=end)
             .values("unit_kind", "town__name", "town__code", "department__name",
                     "department__code")
             .annotate(checks=Count("id"), unanswered=Count("id", filter=Q(answered=False)))
             .order_by("unit_kind", "town__code", "department__code"))
-    county = county_unit()
+    county = Unit.county()
     result = []
     for r in rows:
         name = r["town__name"] or r["department__name"] or county.name

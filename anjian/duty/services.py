@@ -12,6 +12,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from anjian.accounts.units import Unit
 from anjian.core import audit
 from anjian.core.permissions import check_permission
 from anjian.duty.models import (
@@ -21,7 +22,7 @@ from anjian.duty.models import (
     DutyShift,
     InformationReport,
 )
-from anjian.duty.units import Unit, may_file_for, unit_of_record
+from anjian.duty.policies import may_file_for
 
 MAX_ROSTER_DAYS = 62
 MAX_SHIFTS = 500
@@ -114,7 +115,7 @@ def roster_update(*, actor, roster: DutyRoster, title: str, starts_at: dt.dateti
     """Change a roster's title and period and replace its shifts. The unit stays the same."""
     locked = DutyRoster.objects.select_for_update(of=("self",)).select_related(
         "town", "department").get(pk=roster.pk)
-    _check_unit(actor, unit_of_record(locked))
+    _check_unit(actor, Unit.of_record(locked))
     _validate_roster(starts_at, ends_at, shifts)
     before = audit.snapshot(locked)
     before_shifts = _shift_rows(locked.shifts.all())
@@ -135,7 +136,7 @@ def roster_update(*, actor, roster: DutyRoster, title: str, starts_at: dt.dateti
 
 @transaction.atomic
 def roster_delete(*, actor, roster: DutyRoster, via: str = "web") -> None:
-    _check_unit(actor, unit_of_record(roster))
+    _check_unit(actor, Unit.of_record(roster))
     audit.record_delete(actor=actor, instance=roster, via=via)
     roster.delete()
 
@@ -181,7 +182,7 @@ def report_update(*, actor, report: InformationReport, data: dict[str, Any],
     """Complete or correct a report (typically: when and to whom it was reported upward)."""
     locked = InformationReport.objects.select_for_update(of=("self",)).select_related(
         "town", "department").get(pk=report.pk)
-    _check_unit(actor, unit_of_record(locked))
+    _check_unit(actor, Unit.of_record(locked))
     before = audit.snapshot(locked)
     for key, value in _pick(data, REPORT_FIELDS).items():
         setattr(locked, key, value)

@@ -9,20 +9,12 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from anjian.core.notifications import notify, unit_users
+from anjian.accounts.units import Unit
+from anjian.core.notifications import notify
 from anjian.core.rules import rule_value
 from anjian.duty import calendar, selectors
-from anjian.duty.units import Unit
 
 CALENDAR_LEAD_DAYS = 45  # how long before New Year next year's holidays must be known
-
-
-def _recipients(unit: Unit):
-    if unit.town_id:
-        return unit_users(town_id=unit.town_id)
-    if unit.department_id:
-        return unit_users(department_id=unit.department_id)
-    return unit_users(county=True)
 
 
 def _dates(h: calendar.Holiday) -> dict:
@@ -34,7 +26,7 @@ def _holiday_reminders(holiday: calendar.Holiday) -> dict[str, int]:
     counts = {"roster_missing": 0, "roster_gaps": 0}
     create_url = f"{reverse('duty:roster_create')}?holiday={holiday.start.isoformat()}"
     for row in selectors.filing_overview(holiday=holiday):
-        users = list(_recipients(row.unit))
+        users = list(row.unit.users())
         if row.state != "filed":
             title = (_("No duty roster yet for %(name)s (%(start)s–%(end)s)")
                      if row.state == "missing" else
@@ -65,7 +57,7 @@ def _calendar_reminder(today: dt.date) -> int:
         calendar.year_source(year)
     except calendar.UnsupportedYear:
         return len(notify(
-            recipients=unit_users(county=True), kind="duty.calendar_missing",
+            recipients=Unit.county().users(), kind="duty.calendar_missing",
             title=_("The statutory holidays of %(year)s are not in the calendar yet")
             % {"year": year},
             key=f"duty.calendar-missing:{year}", url=reverse("duty:calendar_settings"),

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from anjian.accounts.units import Unit
 from anjian.core import pii
 from anjian.core.audit import timeline
 from anjian.core.excel_views import xlsx_download
@@ -19,7 +20,7 @@ from anjian.core.permissions import requires
 from anjian.duty import calendar, exports, selectors, services
 from anjian.duty.forms import RosterForm, ShiftFormSet
 from anjian.duty.gaps import segments
-from anjian.duty.units import may_file_for, unit_of_record, unit_of_user, units_user_may_file
+from anjian.duty.policies import duty_unit, may_file_for, units_user_may_file
 
 
 def apply_errors(form, exc: ValidationError) -> None:
@@ -39,7 +40,7 @@ def roster_list(request):
         roster.gap_list = selectors.roster_gaps(roster)
     return render(request, "duty/roster_list.html", {
         "page": page, "unit": unit, "next_holiday": calendar.next_holiday(timezone.localdate()),
-        "own_unit": unit_of_user(request.user)})
+        "own_unit": duty_unit(request.user)})
 
 
 @requires("view")
@@ -51,8 +52,7 @@ def roster_detail(request, pk: int):
         "roster": roster, "shifts": shifts,
         "segments": segments(roster.starts_at, roster.ends_at, shifts),
         "gaps": selectors.roster_gaps(roster), "timeline": timeline(roster)[:50],
-        "may_edit": may_file_for(request.user, unit_of_record(roster))
-        and request.user.role != "leader"})
+        "may_edit": may_file_for(request.user, Unit.of_record(roster))})
 
 
 def _holiday_initial(day: str) -> tuple[dict, list[dict]]:
@@ -84,7 +84,7 @@ def _roster_form_page(request, *, roster=None):
         shifts_initial = [{k: getattr(s, k) for k in services.SHIFT_FIELDS}
                           for s in roster.shifts.all()]
         form = RosterForm(request.POST or None, user=request.user,
-                          fixed_unit=unit_of_record(roster),
+                          fixed_unit=Unit.of_record(roster),
                           initial={"title": roster.title, "starts_at": roster.starts_at,
                                    "ends_at": roster.ends_at})
     formset = ShiftFormSet(request.POST or None, initial=shifts_initial, prefix="shifts")

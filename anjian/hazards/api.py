@@ -125,7 +125,8 @@ class HazardViewSet(ScopedViewSetMixin, viewsets.ModelViewSet):
     queryset = Hazard.objects.select_related("enterprise", "town", "sector", "criterion")
     serializer_class = HazardSerializer
     filterset_class = HazardFilter
-    anjian_permission = "write"
+    permission = "view"
+    write_permission = "write"
     http_method_names = ["get", "post", "put", "patch", "head", "options"]
 
     def get_queryset(self):

@@ -177,8 +177,17 @@ STANDARDS: list[tuple[str, str, str, list[tuple[str, str]]]] = [
 
 # The days each list is in force (first, last; None: not known, or still in force), from
 # hazard-criteria.md and domain-rules §16. GB 35181-2017's fire items end on 2025-10-31: from
-# 2025-11-01 GB 35181-2025 applies, whose item lists were not read (UNVERIFIED) and are not
-# shipped; load them from the official text with their effective date.
+# 2025-11-01 GB 35181-2025 《重大火灾隐患判定规则》 applies (published 2025-04-25; 国家消防救援局
+# 提出并归口). Its preface was read (fire114.cn 消防百事通, article 136605, "新国标!GB35181-2025
+# 《重大火灾隐患判定规则》 全文"): the direct elements are its chapter 5 and the combined elements
+# its chapter 6 (2017: chapters 6 and 7), revised (30 direct items, up from 10, per the
+# 2025-05-13 press conference); exclusions are 4.2; Annex A judges a fire
+# alarm or fixed extinguishing system that cannot run normally. The wording of chapter 5 and 6
+# could not be retrieved (UNVERIFIED), so no 2025 item is shipped: no invented text is loaded as
+# a legal criterion. To load them from the official text: add a list ("fire2025", sector "fire",
+# standard "《重大火灾隐患判定规则》（GB 35181-2025）直接判定要素", item = clause number "5.1" …),
+# IN_FORCE "fire2025": (dt.date(2025, 11, 1), None), and a data migration that upserts the new
+# rows by code and sets their dates (see docs/hazards.md, "Loading GB 35181-2025").
 IN_FORCE: dict[str, tuple] = {
     "chem": (None, None),                                  # 121号 (2017); start UNVERIFIED
     "fireworks": (None, None),                             # 2017; start UNVERIFIED

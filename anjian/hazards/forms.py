@@ -2,7 +2,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from anjian.accounts.models import Role, Sector, Town
+from anjian.accounts.models import Sector, Town
+from anjian.accounts.units import is_enterprise, narrow_to_jurisdiction
 from anjian.core.forms import BootstrapMixin
 from anjian.registry.selectors import enterprise_list
 
@@ -36,14 +37,14 @@ class HazardForm(BootstrapMixin, forms.ModelForm):
         editing = self.instance.pk is not None
         if editing:
             allowed = set(OFFICER_EDIT_FIELDS)
-            if user.role == Role.ENTERPRISE_USER:
+            if is_enterprise(user):
                 allowed = set(ENTERPRISE_EDIT_FIELDS)
                 if self.instance.source == HazardSource.SELF_CHECK:
                     allowed |= set(SELF_CHECK_EDIT_FIELDS)
             for name in list(self.fields):
                 if name not in allowed:
                     del self.fields[name]
-        elif user.role == Role.ENTERPRISE_USER:
+        elif is_enterprise(user):
             for name in ("enterprise", "town", "sector", "location", "source"):
                 del self.fields[name]
         else:
@@ -52,11 +53,7 @@ class HazardForm(BootstrapMixin, forms.ModelForm):
             self.fields["source"].choices = [
                 c for c in HazardSource.choices if c[0] != HazardSource.SELF_CHECK]
             self.fields["source"].initial = HazardSource.INSPECTION
-            if user.role == Role.TOWN_OFFICER:
-                self.fields["town"].queryset = Town.objects.filter(pk=user.town_id)
-            elif user.role == Role.DEPARTMENT_OFFICER:
-                self.fields["sector"].queryset = Sector.objects.filter(
-                    departments=user.department_id)
+            narrow_to_jurisdiction(self.fields, user)
         if "criterion" in self.fields:
             self.fields["criterion"].queryset = self.fields["criterion"].queryset.select_related(
                 None)

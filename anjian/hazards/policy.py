@@ -6,23 +6,26 @@ it); one the enterprise found itself is accepted by its safety manager, a major 
 the government.
 """
 
-from anjian.accounts.models import Role
-from anjian.core.scoping import department_sector_ids
+from anjian.accounts.units import Unit, UnitKind, acts_for_unit
+from anjian.core.permissions import has_permission
 
 from .models import Hazard, HazardSource
 
 
+def _kind(actor) -> str:
+    unit = Unit.of(actor)
+    return unit.kind if unit is not None else ""
+
+
 def is_county(actor) -> bool:
-    return bool(getattr(actor, "is_superuser", False)) or actor.role == Role.COUNTY_ADMIN
+    """The county admin (and the system actor); the leader reads but does not act."""
+    return _kind(actor) == UnitKind.COUNTY and acts_for_unit(actor)
 
 
 def is_own_enterprise(actor, hazard: Hazard) -> bool:
-    return (actor.role == Role.ENTERPRISE_USER and hazard.enterprise_id is not None
-            and actor.enterprise_id == hazard.enterprise_id)
-
-
-def _supervises_sector(actor, sector_id: int) -> bool:
-    return department_sector_ids(actor.department_id).filter(sector_id=sector_id).exists()
+    unit = Unit.of(actor)
+    return (unit is not None and unit.kind == UnitKind.ENTERPRISE
+            and hazard.enterprise_id is not None and unit.pk == hazard.enterprise_id)
 
 
 def is_government_owner(actor, hazard: Hazard) -> bool:
@@ -32,16 +35,14 @@ def is_government_owner(actor, hazard: Hazard) -> bool:
     """
     if is_county(actor):
         return True
-    has_owner = hazard.owner_town_id is not None or hazard.owner_department_id is not None
-    if actor.role == Role.TOWN_OFFICER:
-        if has_owner:
-            return hazard.owner_town_id == actor.town_id
-        return hazard.town_id == actor.town_id
-    if actor.role == Role.DEPARTMENT_OFFICER:
-        if has_owner:
-            return hazard.owner_department_id == actor.department_id
-        return _supervises_sector(actor, hazard.sector_id)
-    return False
+    unit = Unit.of(actor)
+    if unit is None or unit.kind not in (UnitKind.TOWN, UnitKind.DEPARTMENT):
+        return False
+    if hazard.owner_town_id is not None or hazard.owner_department_id is not None:
+        owner = (Unit.named(UnitKind.TOWN, hazard.owner_town_id) if hazard.owner_town_id
+                 else Unit.named(UnitKind.DEPARTMENT, hazard.owner_department_id))
+        return owner == unit
+    return unit.covers(town_id=hazard.town_id, sector_id=hazard.sector_id)
 
 
 def accepted_by_enterprise(hazard: Hazard) -> bool:
@@ -59,7 +60,7 @@ def can_rectify(actor, hazard: Hazard) -> bool:
         return True
     if hazard.enterprise_id is not None:
         return is_own_enterprise(actor, hazard)
-    return actor.role in (Role.TOWN_OFFICER, Role.DEPARTMENT_OFFICER) or is_county(actor)
+    return _kind(actor) in (UnitKind.TOWN, UnitKind.DEPARTMENT) or is_county(actor)
 
 
 def can_accept(actor, hazard: Hazard) -> bool:
@@ -75,9 +76,9 @@ def can_decide_extension(actor, hazard: Hazard) -> bool:
 
 def can_edit(actor, hazard: Hazard) -> bool:
     """Officers in scope edit any field; the enterprise its 五定 and plan (and its self-checks)."""
-    if actor.role == Role.LEADER:
+    if not has_permission(actor, "write"):
         return False
-    if actor.role == Role.ENTERPRISE_USER:
+    if _kind(actor) == UnitKind.ENTERPRISE:
         return is_own_enterprise(actor, hazard)
     return True
 
@@ -92,7 +93,7 @@ ALLOWED_BY_ACTION = {
 
 def allowed_actions(actor, hazard: Hazard, transitions: dict) -> list[str]:
     """The actions the actor may take now (for the buttons on the detail page)."""
-    if actor.role == Role.LEADER:
+    if not has_permission(actor, "write"):
         return []
     return [action for action in transitions.get(hazard.status, {})
             if ALLOWED_BY_ACTION[action](actor, hazard)]

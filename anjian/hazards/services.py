@@ -11,10 +11,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from anjian.accounts.models import County, Department, Role, Sector, Town
+from anjian.accounts.models import County, Department, Sector, Town
+from anjian.accounts.units import EnterpriseUnit, TownUnit, Unit, UnitKind, is_enterprise
 from anjian.core import audit
 from anjian.core.dates import cn_date
-from anjian.core.notifications import notify, unit_users
+from anjian.core.notifications import notify
 from anjian.core.permissions import check_permission
 from anjian.core.scoping import in_scope
 
@@ -103,10 +104,10 @@ def _set_owner(actor, hazard: Hazard, data: dict[str, Any]) -> None:
     """The government unit that found the hazard owns its acceptance."""
     if hazard.source == HazardSource.SELF_CHECK:
         hazard.owner_town_id = hazard.owner_department_id = None
-    elif actor.role == Role.TOWN_OFFICER:
-        hazard.owner_town_id, hazard.owner_department_id = actor.town_id, None
-    elif actor.role == Role.DEPARTMENT_OFFICER:
-        hazard.owner_town_id, hazard.owner_department_id = None, actor.department_id
+    elif (unit := Unit.of(actor)) is not None and unit.kind in (UnitKind.TOWN,
+                                                                  UnitKind.DEPARTMENT):
+        hazard.owner_town_id = unit.pk if unit.kind == UnitKind.TOWN else None
+        hazard.owner_department_id = unit.pk if unit.kind == UnitKind.DEPARTMENT else None
     elif not policy.is_county(actor):
         hazard.owner_town_id = hazard.owner_department_id = None
     # The county (or the system, for imports and the demo) may name the owner in `data`.
@@ -116,7 +117,7 @@ def hazard_build(*, actor, data: dict[str, Any]) -> Hazard:
     """An unsaved, validated hazard in the actor's scope (create and the importer use it)."""
     hazard = Hazard()
     _assign(hazard, data, CREATE_FIELDS)
-    if actor.role == Role.ENTERPRISE_USER:
+    if is_enterprise(actor):
         # An enterprise registers what it found itself, for itself.
         hazard.source = HazardSource.SELF_CHECK
         if hazard.enterprise_id is None:
@@ -172,7 +173,7 @@ def hazard_update(*, actor, hazard: Hazard, data: dict[str, Any], via: str = "we
     if locked.status == HazardStatus.CLOSED:
         raise TransitionNotAllowed(_("A closed hazard cannot be changed."),
                                    status=locked.status, action="update")
-    if actor.role == Role.ENTERPRISE_USER:
+    if is_enterprise(actor):
         allowed = ENTERPRISE_EDIT_FIELDS
         if locked.source == HazardSource.SELF_CHECK:
             allowed = (*allowed, *SELF_CHECK_EDIT_FIELDS)
@@ -243,20 +244,14 @@ def hazard_supervise(*, actor, hazard: Hazard, via: str = "web") -> SupervisionN
 def responsible_users(hazard: Hazard):
     """The users of the units answerable for a hazard: the enterprise, its town, its departments
     and the owning unit."""
-    from django.contrib.auth import get_user_model
-    from django.db.models import Q
-
-    departments = Department.objects.filter(sectors=hazard.sector_id).values("pk")
-    condition = (Q(role=Role.TOWN_OFFICER, town_id=hazard.town_id)
-                 | Q(role=Role.DEPARTMENT_OFFICER, department_id__in=departments))
-    if hazard.enterprise_id:
-        condition |= Q(role=Role.ENTERPRISE_USER, enterprise_id=hazard.enterprise_id)
+    units = Unit.covering(town_id=hazard.town_id, sector_id=hazard.sector_id,
+                          enterprise_id=hazard.enterprise_id)
     if hazard.owner_department_id:
-        condition |= Q(role=Role.DEPARTMENT_OFFICER, department_id=hazard.owner_department_id)
-    return get_user_model().objects.filter(condition, is_active=True)
+        units.append(Unit.named(UnitKind.DEPARTMENT, hazard.owner_department_id))
+    return Unit.users_of(units)
 
 
 def enterprise_users(hazard: Hazard):
     if hazard.enterprise_id:
-        return unit_users(enterprise_id=hazard.enterprise_id)
-    return unit_users(town_id=hazard.town_id)
+        return EnterpriseUnit(hazard.enterprise_id).users()
+    return TownUnit(hazard.town_id).users()

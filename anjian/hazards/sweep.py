@@ -17,7 +17,8 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from anjian.accounts.models import Department, Role
+from anjian.accounts.models import Department
+from anjian.accounts.units import Unit, UnitKind
 from anjian.core.dates import cn_date
 from anjian.core.notifications import notify
 from anjian.core.rules import rule_value
@@ -29,20 +30,16 @@ class _Users:
     """Active users by unit, fetched once per sweep (no query per hazard)."""
 
     def __init__(self):
-        users = list(get_user_model().objects.filter(is_active=True).exclude(role=Role.LEADER))
-        self.by_enterprise: dict[int, list] = {}
-        self.by_town: dict[int, list] = {}
-        self.by_department: dict[int, list] = {}
-        self.county = []
+        users = get_user_model().objects.filter(is_active=True)
+        by_kind: dict[str, dict] = {kind: {} for kind in UnitKind.values}
         for user in users:
-            if user.role == Role.ENTERPRISE_USER:
-                self.by_enterprise.setdefault(user.enterprise_id, []).append(user)
-            elif user.role == Role.TOWN_OFFICER:
-                self.by_town.setdefault(user.town_id, []).append(user)
-            elif user.role == Role.DEPARTMENT_OFFICER:
-                self.by_department.setdefault(user.department_id, []).append(user)
-            elif user.role == Role.COUNTY_ADMIN:
-                self.county.append(user)
+            unit = Unit.member_of(user)
+            if unit is not None:
+                by_kind[unit.kind].setdefault(unit.pk, []).append(user)
+        self.by_enterprise = by_kind[UnitKind.ENTERPRISE]
+        self.by_town = by_kind[UnitKind.TOWN]
+        self.by_department = by_kind[UnitKind.DEPARTMENT]
+        self.county = by_kind[UnitKind.COUNTY].get(None, [])
         self.departments_of_sector: dict[int, list[int]] = {}
         for dept_id, sector_id in Department.sectors.through.objects.values_list(
                 "department_id", "sector_id"):

@@ -66,8 +66,7 @@ def hazard_detail(request, pk: int):
         "transition_form": TransitionForm(),
         "evidence_form": EvidenceForm(),
         "decision_form": DecisionForm(),
-        "can_edit": hazard.status != "closed" and request.user.role != "leader"
-        and policy.can_edit(request.user, hazard),
+        "can_edit": hazard.status != "closed" and policy.can_edit(request.user, hazard),
         "can_extend": hazard.status != "closed" and open_extension is None
         and policy.can_rectify(request.user, hazard),
         "can_decide": open_extension is not None

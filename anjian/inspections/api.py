@@ -62,7 +62,8 @@ class ChecklistViewSet(viewsets.ReadOnlyModelViewSet):
 
     queryset = Checklist.objects.select_related("sector").prefetch_related("items__criterion")
     serializer_class = ChecklistSerializer
-    anjian_permission = "view"
+    permission = "view"
+    write_permission = "write"
     filterset_fields = ["active"]
 
 
@@ -142,7 +143,8 @@ class InspectionViewSet(ScopedViewSetMixin, mixins.CreateModelMixin, viewsets.Re
     ).prefetch_related("results")
     serializer_class = InspectionSerializer
     filterset_class = InspectionFilter
-    anjian_permission = "write"
+    permission = "view"
+    write_permission = "write"
 
     def get_queryset(self):
         qs = super().get_queryset()
@@ -195,7 +197,8 @@ class CampaignViewSet(viewsets.ReadOnlyModelViewSet):
     """Campaigns with a target in the caller's jurisdiction; `progress/` is the caller's part."""
 
     serializer_class = CampaignSerializer
-    anjian_permission = "view"
+    permission = "view"
+    write_permission = "write"
     queryset = Campaign.objects.all()
 
     def get_queryset(self):

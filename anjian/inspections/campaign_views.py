@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 
 from anjian.core.audit import timeline
 from anjian.core.excel_views import xlsx_download
-from anjian.core.permissions import requires
+from anjian.core.permissions import has_permission, requires
 from anjian.inspections import campaigns, exports, selectors
 from anjian.inspections.forms import CampaignForm, TargetAddForm
 from anjian.inspections.progress import campaign_progress
@@ -72,8 +72,8 @@ def campaign_detail(request, pk: int):
             "towns": list(campaign.towns.all()),
             "progress": campaign_progress(actor=request.user, campaign=campaign),
             "page": Paginator(pending, 30).get_page(request.GET.get("page")),
-            "target_form": TargetAddForm() if request.user.role == "county_admin" else None,
-            "timeline": timeline(campaign)[:20] if request.user.role == "county_admin" else [],
+            "target_form": TargetAddForm() if has_permission(request.user, "county_admin") else None,
+            "timeline": timeline(campaign)[:20] if has_permission(request.user, "county_admin") else [],
         },
     )
 

@@ -7,8 +7,9 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from anjian.accounts.models import Department
+from anjian.accounts.units import Unit
 from anjian.core import audit
-from anjian.core.notifications import notify, unit_users
+from anjian.core.notifications import notify
 from anjian.core.permissions import check_permission
 from anjian.inspections.models import Campaign, CampaignTarget
 from anjian.registry.models import Enterprise, EnterpriseStatus
@@ -25,9 +26,9 @@ def campaign_target_candidates(*, sectors, towns):
 
 
 def _notify_units(campaign: Campaign, sectors, towns) -> None:
-    recipients = {u.pk: u for t in towns for u in unit_users(town_id=t.pk)}
+    recipients = {u.pk: u for t in towns for u in Unit.of_town(t).users()}
     departments = Department.objects.filter(sectors__in=sectors).distinct()
-    recipients.update({u.pk: u for d in departments for u in unit_users(department_id=d.pk)})
+    recipients.update({u.pk: u for d in departments for u in Unit.of_department(d).users()})
     title = _("New campaign: %(name)s") % {"name": campaign.name}
     url = campaign.get_absolute_url()
     people = list(recipients.values())

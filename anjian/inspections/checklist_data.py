@@ -10,6 +10,9 @@ A hazard found on a seeded item is a 重大事故隐患 (原国家安监总局�
 standards). Items the source marks (U) are seeded with `verified=False` and shown with a warning:
 load the official wording before printing them on an enforcement document. Lists the source names
 without items (煤矿 令第4号, 民用爆炸物品, 城镇燃气, 特种设备, the 2025 fire list) are not seeded.
+GB 35181-2025's chapter 5 wording could not be retrieved (UNVERIFIED; see anjian.hazards.criteria):
+its successor of `fire-2017` is added as `fire-2025` (effective_on 2025-11-01, items
+`codes("fire2025", …)`) in a new data migration once the hazards app holds its items.
 
 A migration loads this module once; later changes are the county admin's (audited), never edits
 of this file.

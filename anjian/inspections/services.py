@@ -12,7 +12,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from anjian.accounts.models import Role
+from anjian.accounts.units import Unit, UnitKind, is_enterprise
 from anjian.core import audit
 from anjian.core.permissions import check_permission
 from anjian.core.scoping import in_scope
@@ -119,16 +119,16 @@ def checklist_item_update(
 def _kind_for(actor) -> str:
     return (
         InspectionKind.SELF_CHECK
-        if actor.role == Role.ENTERPRISE_USER
+        if is_enterprise(actor)
         else InspectionKind.INSPECTION
     )
 
 
 def _inspecting_unit(actor, inspection: Inspection) -> None:
-    inspection.unit_town_id = actor.town_id if actor.role == Role.TOWN_OFFICER else None
-    inspection.unit_department_id = (
-        actor.department_id if actor.role == Role.DEPARTMENT_OFFICER else None
-    )
+    unit = Unit.of(actor)
+    kind = unit.kind if unit is not None else ""
+    inspection.unit_town_id = unit.pk if kind == UnitKind.TOWN else None
+    inspection.unit_department_id = unit.pk if kind == UnitKind.DEPARTMENT else None
 
 
 def _check_campaign(inspection: Inspection) -> None:

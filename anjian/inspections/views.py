@@ -6,7 +6,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from anjian.accounts.models import Role
+from anjian.accounts.units import is_enterprise
 from anjian.core.audit import timeline
 from anjian.core.permissions import requires
 from anjian.inspections import selectors, services
@@ -132,7 +132,8 @@ def inspection_list(request):
     filters = InspectionFilterForm(request.GET or None)
     qs = selectors.inspection_list(actor=request.user, **filters.filters())
     page = Paginator(qs, 20).get_page(request.GET.get("page"))
-    return render(request, "inspections/inspection_list.html", {"filters": filters, "page": page})
+    return render(request, "inspections/inspection_list.html", {
+        "filters": filters, "page": page, "self_inspection": is_enterprise(request.user)})
 
 
 @requires("view")
@@ -152,20 +153,22 @@ def inspection_detail(request, pk: int):
 def _start_context(request) -> dict:
     """Step 1 and 2 of running a checklist: pick the unit, then the checklist."""
     user = request.user
-    if user.role == Role.ENTERPRISE_USER:
+    if is_enterprise(user):
         enterprise_id = user.enterprise_id
     else:
         enterprise_id = request.GET.get("enterprise")
     if not enterprise_id:
         q = request.GET.get("q", "").strip()
         found = enterprise_list(actor=user, q=q)[:20] if q else []
-        return {"step": "enterprise", "q": q, "found": found}
+        return {"step": "enterprise", "q": q, "found": found,
+                "self_inspection": is_enterprise(user)}
     enterprise = enterprise_get_for(actor=user, pk=enterprise_id)
     campaign = None
     if request.GET.get("campaign"):
         campaign = selectors.campaign_get_for(actor=user, pk=request.GET["campaign"])
     return {
         "step": "checklist",
+        "self_inspection": is_enterprise(user),
         "enterprise": enterprise,
         "campaign": campaign,
         "checklists": selectors.checklists_for(enterprise=enterprise),

@@ -42,7 +42,8 @@ class EnterpriseViewSet(PiiViewSetMixin, ScopedViewSetMixin, viewsets.ModelViewS
     queryset = Enterprise.objects.select_related("town", "sector", "department")
     serializer_class = EnterpriseSerializer
     filterset_class = EnterpriseFilter
-    anjian_permission = "write"
+    permission = "view"
+    write_permission = "write"
     pii_fields = {"phone": PHONE}
 
     def get_queryset(self):
@@ -102,7 +103,8 @@ class LicenceViewSet(ScopedViewSetMixin, viewsets.ModelViewSet):
     queryset = Licence.objects.select_related("enterprise")
     serializer_class = LicenceSerializer
     filterset_class = LicenceFilter
-    anjian_permission = "write"
+    permission = "view"
+    write_permission = "write"
 
     def perform_create(self, serializer):
         data = dict(serializer.validated_data)

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from anjian.accounts.models import Department, Sector, Town
+from anjian.accounts.units import is_enterprise, narrow_to_jurisdiction
 from anjian.core.forms import BootstrapMixin
 from anjian.registry.models import Enterprise, EnterpriseStatus, Licence
 
@@ -16,14 +17,12 @@ class EnterpriseForm(BootstrapMixin, forms.ModelForm):
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
-        if user is not None and user.role == "enterprise_user":
+        if is_enterprise(user):
             for name in list(self.fields):
                 if name not in ENTERPRISE_USER_FIELDS:
                     del self.fields[name]
-        elif user is not None and user.role == "town_officer" and "town" in self.fields:
-            self.fields["town"].queryset = Town.objects.filter(pk=user.town_id)
-        elif user is not None and user.role == "department_officer" and "sector" in self.fields:
-            self.fields["sector"].queryset = Sector.objects.filter(departments=user.department_id)
+        else:
+            narrow_to_jurisdiction(self.fields, user)
 
     def clean_credit_code(self):
         return (self.cleaned_data.get("credit_code") or "").strip().upper()

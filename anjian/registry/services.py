@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from anjian.accounts.units import is_enterprise
 from anjian.core import audit
 from anjian.core.apps_registry import area_modules
 from anjian.core.permissions import check_permission
@@ -64,7 +65,7 @@ def enterprise_update(*, actor, enterprise: Enterprise, data: dict[str, Any],
     locked = Enterprise.objects.select_for_update().get(pk=enterprise.pk)
     _check_enterprise_scope(actor, locked)
     allowed = ENTERPRISE_FIELDS
-    if actor.role == "enterprise_user":
+    if is_enterprise(actor):
         allowed = ("address", "legal_representative", "safety_manager", "phone", "employees")
     before = audit.snapshot(locked)
     for key, value in _normalise(dict(data)).items():

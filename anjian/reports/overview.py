@@ -7,6 +7,7 @@ from django.utils import timezone
 from anjian.accidents.stats import accident_stats
 from anjian.alerts import selectors as alerts
 from anjian.core.periods import period_of
+from anjian.core.permissions import has_permission
 from anjian.duty import calendar
 from anjian.duty import selectors as duty
 from anjian.hazards import selectors as hazards
@@ -34,7 +35,7 @@ def overview_for(*, actor) -> Overview:
     today = timezone.localdate()
     holiday = calendar.next_holiday(today)
     filing = {}
-    if holiday is not None and actor.role in ("county_admin", "leader"):
+    if holiday is not None and has_permission(actor, "leader"):
         states = [row.state for row in duty.filing_overview(holiday=holiday)]
         filing = {"filed": states.count("filed"), "total": len(states)}
     return Overview(

@@ -97,7 +97,8 @@ class RiskPointViewSet(PiiViewSetMixin, ScopedViewSetMixin, viewsets.ModelViewSe
     queryset = RiskPoint.objects.select_related("town", "sector").order_by("name", "pk")
     serializer_class = RiskPointSerializer
     filterset_class = RiskPointFilter
-    anjian_permission = "write"
+    permission = "view"
+    write_permission = "write"
 
     def get_queryset(self):
         qs = super().get_queryset()

@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from anjian.accounts.models import Sector, Town
+from anjian.accounts.units import is_enterprise, narrow_to_jurisdiction
 from anjian.core.forms import BootstrapMixin
 from anjian.core.gb6441 import ACCIDENT_TYPES
 from anjian.registry import selectors as registry
@@ -58,15 +59,13 @@ class RiskPointForm(BootstrapMixin, forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["enterprise"].queryset = registry.enterprise_list(actor=user).select_related(
             None).only("pk", "name")
-        if user.role == "enterprise_user":
+        if is_enterprise(user):
             self.fields["enterprise"].required = True
             self.fields["enterprise"].empty_label = None
             for name in ("town", "sector"):
                 del self.fields[name]
-        elif user.role == "town_officer":
-            self.fields["town"].queryset = Town.objects.filter(pk=user.town_id)
-        elif user.role == "department_officer":
-            self.fields["sector"].queryset = Sector.objects.filter(departments=user.department_id)
+        else:
+            narrow_to_jurisdiction(self.fields, user)
 
     @staticmethod
     def initial_from(point) -> dict:

@@ -10,6 +10,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from anjian.accounts.units import is_enterprise
 from anjian.core import audit
 from anjian.core.gb6441 import parse_accident_type
 from anjian.core.permissions import check_permission
@@ -142,7 +143,7 @@ def _controls(cache: dict | None, on) -> dict:
 def check_scope(actor, point: RiskPoint) -> None:
     if not in_scope(actor, town_id=point.town_id, sector_id=point.sector_id,
                     enterprise_id=point.enterprise_id):
-        field = "enterprise" if point.enterprise_id or actor.role == "enterprise_user" else "town"
+        field = "enterprise" if point.enterprise_id or is_enterprise(actor) else "town"
         raise ValidationError({field: _("This risk point lies outside your jurisdiction.")})
 
 

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from anjian.accounts.units import is_enterprise
 from anjian.core import pii
 from anjian.core.audit import timeline
 from anjian.core.excel_views import import_page, xlsx_download
@@ -39,7 +40,7 @@ def point_list(request):
     enterprise = None
     if params.get("enterprise"):
         enterprise = registry.enterprise_get_for(actor=request.user, pk=params["enterprise"])
-    elif request.user.role == "enterprise_user":
+    elif is_enterprise(request.user):
         enterprise = request.user.enterprise
     return render(request, "risks/riskpoint_list.html",
                   {"filters": filters, "page": page, "enterprise": enterprise,
@@ -59,7 +60,7 @@ def point_create(request):
     initial = {}
     if request.GET.get("enterprise", "").isdigit():
         initial["enterprise"] = int(request.GET["enterprise"])
-    elif request.user.role == "enterprise_user":
+    elif is_enterprise(request.user):
         initial["enterprise"] = request.user.enterprise_id
     form = RiskPointForm(request.POST or None, user=request.user, initial=initial)
     if request.method == "POST" and form.is_valid():

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from anjian.accounts.models import County
-from anjian.core.permissions import requires
+from anjian.core.permissions import has_permission, requires
 from anjian.risks import maps, rules, selectors, services
 from anjian.risks.forms import MapFilterForm, OutlineUploadForm, RiskBandsForm
 from anjian.risks.models import TownOutline
@@ -61,7 +61,7 @@ def bands(request):
     """The grading bands in force and every earlier version."""
     return render(request, "risks/bands.html", {
         "history": selectors.bands_history(), "defaults": rules.DEFAULT_BANDS,
-        "form": RiskBandsForm() if request.user.role == "county_admin" else None})
+        "form": RiskBandsForm() if has_permission(request.user, "county_admin") else None})
 
 
 @requires("county_admin")

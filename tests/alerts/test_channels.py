@@ -5,8 +5,9 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
+from anjian.accounts.units import UnitKind
 from anjian.alerts import channels, services, sweep, transport
-from anjian.alerts.models import AlertRecipient, ChannelConfig, Delivery, DeliveryStatus, UnitKind
+from anjian.alerts.models import AlertRecipient, ChannelConfig, Delivery, DeliveryStatus
 from anjian.core.models import Notification
 from anjian.core.notifications import notify
 from tests.alerts.conftest import T0, alert_data

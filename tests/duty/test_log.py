@@ -8,10 +8,10 @@ from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from django.utils import timezone
 
+from anjian.accounts.units import Unit
 from anjian.core.rules import rule_setting_change
 from anjian.duty import selectors, services
 from anjian.duty.models import DutyCheck
-from anjian.duty.units import county_unit, department_unit, town_unit
 from tests.duty.conftest import local
 
 
@@ -32,7 +32,7 @@ def _report(actor, unit, *, kind="phone", relevant=False, minutes=None, received
     ("phone", False, None, True),  # never reported and the deadline has passed
 ])
 def test_late_reports_follow_the_default_deadlines(kind, relevant, minutes, late, county_admin):
-    _report(county_admin, county_unit(), kind=kind, relevant=relevant, minutes=minutes)
+    _report(county_admin, Unit.county(), kind=kind, relevant=relevant, minutes=minutes)
     [report] = selectors.report_list(actor=county_admin)
     assert report.late is late
 
@@ -41,26 +41,26 @@ def test_deadlines_are_county_data_applied_by_the_day_received(county_admin):
     rule_setting_change(actor=county_admin, key="duty.report_deadlines",
                         value={"phone": {"minutes": 60, "grade_relevant_only": False}},
                         effective_from=dt.date(2026, 1, 1), note="县政府值班通知")
-    _report(county_admin, county_unit(), minutes=45, received=local(2025, 12, 31, 23))
-    _report(county_admin, county_unit(), minutes=45, received=local(2026, 1, 1, 9))
+    _report(county_admin, Unit.county(), minutes=45, received=local(2025, 12, 31, 23))
+    _report(county_admin, Unit.county(), minutes=45, received=local(2026, 1, 1, 9))
     new, old = selectors.report_list(actor=county_admin)
     assert (new.late, old.late) == (False, True)
     assert old.deadline_at == local(2025, 12, 31, 23, 30)
 
 
 def test_an_unreported_event_within_its_deadline_is_not_late(county_admin):
-    _report(county_admin, county_unit(), received=timezone.now())
+    _report(county_admin, Unit.county(), received=timezone.now())
     assert selectors.report_list(actor=county_admin, late=True) == []
 
 
 def test_town_officer_records_own_reports_only(town_a_officer, town_a, town_b):
-    _report(town_a_officer, town_unit(town_a), minutes=5)
+    _report(town_a_officer, Unit.of_town(town_a), minutes=5)
     with pytest.raises(PermissionDenied):
-        _report(town_a_officer, town_unit(town_b), minutes=5)
+        _report(town_a_officer, Unit.of_town(town_b), minutes=5)
 
 
 def test_report_list_page_flags_late(login, county_admin, town_a_officer, town_b_officer, town_a):
-    _report(county_admin, town_unit(town_a), minutes=45)
+    _report(county_admin, Unit.of_town(town_a), minutes=45)
     page = login(town_a_officer).get(reverse("duty:report_list")).content.decode()
     assert 'data-late="1"' in page
     assert 'data-late' not in login(town_b_officer).get(reverse("duty:report_list")).content.decode()
@@ -87,21 +87,21 @@ def test_spot_checks_are_recorded_by_leader_and_county_admin(login, leader, coun
     assert login(town_a_officer).post(reverse("duty:check_create"), data).status_code == 403
     assert DutyCheck.objects.filter(answered=False).count() == 2
     with pytest.raises(PermissionDenied):
-        services.check_create(actor=town_a_officer, unit=town_unit(town_a), data={
+        services.check_create(actor=town_a_officer, unit=Unit.of_town(town_a), data={
             "checked_at": local(2026, 11, 20, 21)})
 
 
 def test_monthly_summary_counts_checks_and_unanswered_per_unit(leader, town_a, town_b,
                                                               traffic_dept,
                                                               django_assert_max_num_queries):
-    plan = [(county_unit(), True), (town_unit(town_a), False), (town_unit(town_a), True),
-            (town_unit(town_a), False), (department_unit(traffic_dept), True)]
+    plan = [(Unit.county(), True), (Unit.of_town(town_a), False), (Unit.of_town(town_a), True),
+            (Unit.of_town(town_a), False), (Unit.of_department(traffic_dept), True)]
     for i, (unit, answered) in enumerate(plan):
         services.check_create(actor=leader, unit=unit, data={
             "checked_at": local(2026, 11, 1 + i, 21), "answered": answered})
-    services.check_create(actor=leader, unit=town_unit(town_b), data={
+    services.check_create(actor=leader, unit=Unit.of_town(town_b), data={
         "checked_at": local(2026, 10, 31, 23, 59), "answered": False})  # October, Beijing time
-    services.check_create(actor=leader, unit=town_unit(town_b), data={
+    services.check_create(actor=leader, unit=Unit.of_town(town_b), data={
         "checked_at": local(2026, 12, 1, 0, 0), "answered": False})  # December
     with django_assert_max_num_queries(1):
         rows = selectors.check_monthly_summary(actor=leader, year=2026, month=11)
@@ -117,9 +117,9 @@ def test_summary_page_is_for_leader_and_county_admin(login, leader, county_admin
 
 
 def test_town_officer_sees_checks_of_its_town_only(login, leader, town_a_officer, town_a, town_b):
-    services.check_create(actor=leader, unit=town_unit(town_a), data={
+    services.check_create(actor=leader, unit=Unit.of_town(town_a), data={
         "checked_at": local(2026, 11, 3, 21), "findings": "甲镇记录完整"})
-    services.check_create(actor=leader, unit=town_unit(town_b), data={
+    services.check_create(actor=leader, unit=Unit.of_town(town_b), data={
         "checked_at": local(2026, 11, 3, 22), "findings": "乙镇记录完整"})
     page = login(town_a_officer).get(reverse("duty:check_list")).content.decode()
     assert "甲镇记录完整" in page and "乙镇记录完整" not in page
@@ -127,7 +127,7 @@ def test_town_officer_sees_checks_of_its_town_only(login, leader, town_a_officer
 
 def test_officer_completes_a_report_and_outsider_gets_404(login, county_admin, town_a_officer,
                                                           town_b_officer, leader, town_a):
-    report = _report(county_admin, town_unit(town_a))
+    report = _report(county_admin, Unit.of_town(town_a))
     url = reverse("duty:report_edit", args=[report.pk])
     data = {"event": "车辆侧翻", "received_at": "2026-11-01T10:00", "kind": "phone",
             "reported_at": "2026-11-01T10:20", "reported_to": "县政府办", "note": ""}

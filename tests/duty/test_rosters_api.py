@@ -2,9 +2,9 @@
 
 import pytest
 
+from anjian.accounts.units import Unit
 from anjian.duty.models import DutyRoster
 from anjian.duty.services import roster_create
-from anjian.duty.units import county_unit, department_unit, town_unit
 from tests.duty.conftest import local
 
 URL = "/api/v1/duty-rosters/"
@@ -27,7 +27,7 @@ def _payload(unit="town_a", **extra):
 
 @pytest.fixture
 def roster_a(county_admin, town_a):
-    return roster_create(actor=county_admin, unit=town_unit(town_a), title="甲镇元旦值班表",
+    return roster_create(actor=county_admin, unit=Unit.of_town(town_a), title="甲镇元旦值班表",
                          starts_at=local(2027, 1, 1), ends_at=local(2027, 1, 2),
                          shifts=[{"starts_at": local(2027, 1, 1), "ends_at": local(2027, 1, 1, 12),
                                   "leader": "韦", "staff": "李", "phone": "1"}])
@@ -35,20 +35,20 @@ def roster_a(county_admin, town_a):
 
 @pytest.fixture
 def roster_b(county_admin, town_b):
-    return roster_create(actor=county_admin, unit=town_unit(town_b), title="乙镇值班表",
+    return roster_create(actor=county_admin, unit=Unit.of_town(town_b), title="乙镇值班表",
                          starts_at=local(2027, 1, 1), ends_at=local(2027, 1, 2), shifts=[])
 
 
 @pytest.fixture
 def roster_traffic(county_admin, traffic_dept):
-    return roster_create(actor=county_admin, unit=department_unit(traffic_dept),
+    return roster_create(actor=county_admin, unit=Unit.of_department(traffic_dept),
                          title="交通局值班表", starts_at=local(2027, 1, 1),
                          ends_at=local(2027, 1, 2), shifts=[])
 
 
 @pytest.fixture
 def roster_county(county_admin):
-    return roster_create(actor=county_admin, unit=county_unit(), title="县值班表",
+    return roster_create(actor=county_admin, unit=Unit.county(), title="县值班表",
                          starts_at=local(2027, 1, 1), ends_at=local(2027, 1, 2), shifts=[])
 
 
@@ -170,7 +170,7 @@ def test_list_filters_by_unit(api_as, county_admin, roster_a, roster_b, roster_c
 def test_roster_list_queries_do_not_grow_with_rosters(api_as, county_admin, town_a,
                                                       django_assert_max_num_queries):
     for i in range(15):
-        roster_create(actor=county_admin, unit=town_unit(town_a), title=f"r{i}",
+        roster_create(actor=county_admin, unit=Unit.of_town(town_a), title=f"r{i}",
                       starts_at=local(2027, 1, 1), ends_at=local(2027, 1, 2),
                       shifts=[{"starts_at": local(2027, 1, 1), "ends_at": local(2027, 1, 2),
                                "staff": "李", "leader": ""}])

@@ -5,10 +5,10 @@ import datetime as dt
 
 import pytest
 
+from anjian.accounts.units import Unit
 from anjian.core.models import Notification
 from anjian.duty import calendar, sweep
 from anjian.duty.services import roster_create
-from anjian.duty.units import county_unit, town_unit
 from tests.duty.conftest import local
 
 # 2026 国庆节 runs 10-01 … 10-07; a week before is 09-24.
@@ -36,7 +36,7 @@ def test_units_without_a_roster_are_reminded_once(world, county_admin, town_a_of
 
 def test_a_covering_roster_without_gaps_silences_the_unit(world, county_admin, town_a,
                                                           town_a_officer):
-    roster_create(actor=county_admin, unit=town_unit(town_a), title="国庆", starts_at=local(
+    roster_create(actor=county_admin, unit=Unit.of_town(town_a), title="国庆", starts_at=local(
         2026, 10, 1), ends_at=local(2026, 10, 8), shifts=[
         {"starts_at": local(2026, 10, 1), "ends_at": local(2026, 10, 8), "leader": "韦",
          "staff": "李"}])
@@ -47,7 +47,7 @@ def test_a_covering_roster_without_gaps_silences_the_unit(world, county_admin, t
 
 def test_a_covering_roster_with_gaps_notifies_its_unit(world, county_admin, town_a,
                                                        town_a_officer, town_b_officer):
-    roster_create(actor=county_admin, unit=county_unit(), title="县国庆", starts_at=local(
+    roster_create(actor=county_admin, unit=Unit.county(), title="县国庆", starts_at=local(
         2026, 10, 1), ends_at=local(2026, 10, 8), shifts=[
         {"starts_at": local(2026, 10, 1), "ends_at": local(2026, 10, 8), "leader": "",
          "staff": "李"}])
@@ -64,7 +64,7 @@ def test_nothing_is_due_long_before_a_holiday(world):
 
 
 def test_a_partial_roster_still_gets_a_reminder(world, county_admin, town_a, town_a_officer):
-    roster_create(actor=county_admin, unit=town_unit(town_a), title="半程", starts_at=local(
+    roster_create(actor=county_admin, unit=Unit.of_town(town_a), title="半程", starts_at=local(
         2026, 10, 1), ends_at=local(2026, 10, 3), shifts=[])
     sweep.run(now=NOW)
     note = _notes(town_a_officer, "duty.roster_missing").get()
@@ -104,7 +104,7 @@ def test_reminders_start_a_week_before_the_whole_span(world, county_admin, now, 
 
 def test_a_roster_for_the_named_day_only_does_not_cover_the_span(world, county_admin, town_a,
                                                                   town_a_officer):
-    roster_create(actor=county_admin, unit=town_unit(town_a), title="端午", starts_at=local(
+    roster_create(actor=county_admin, unit=Unit.of_town(town_a), title="端午", starts_at=local(
         2024, 6, 10), ends_at=local(2024, 6, 11), shifts=[
         {"starts_at": local(2024, 6, 10), "ends_at": local(2024, 6, 11), "leader": "韦",
          "staff": "李"}])

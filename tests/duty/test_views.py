@@ -8,11 +8,11 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from anjian.accounts.units import Unit
 from anjian.duty import calendar
 from anjian.duty.models import DutyRoster
 from anjian.duty.selectors import filing_overview
 from anjian.duty.services import roster_create
-from anjian.duty.units import county_unit, department_unit, town_unit
 from tests.duty.conftest import local
 
 
@@ -24,7 +24,7 @@ def _roster(actor, unit, start, end, shifts=None, title="值班表"):
 
 @pytest.fixture
 def roster_a(county_admin, town_a):
-    return _roster(county_admin, town_unit(town_a), local(2026, 10, 1), local(2026, 10, 8),
+    return _roster(county_admin, Unit.of_town(town_a), local(2026, 10, 1), local(2026, 10, 8),
                    title="甲镇国庆值班表", shifts=[{"starts_at": local(2026, 10, 1), "ends_at": local(2026, 10, 5),
                             "leader": "", "staff": "李明", "phone": "0771-1"}])
 
@@ -47,7 +47,7 @@ def test_detail_highlights_gaps(login, town_a_officer, roster_a):
 
 def test_list_shows_only_own_units_rosters(login, town_b_officer, roster_a, county_admin, town_b,
                                            django_assert_max_num_queries):
-    own = _roster(county_admin, town_unit(town_b), local(2026, 10, 1), local(2026, 10, 2),
+    own = _roster(county_admin, Unit.of_town(town_b), local(2026, 10, 1), local(2026, 10, 2),
                   title="乙镇国庆值班表")
     client = login(town_b_officer)
     with django_assert_max_num_queries(12):
@@ -127,11 +127,11 @@ def test_excel_export_has_shifts_and_gaps(login, town_a_officer, roster_a):
 def test_filing_overview_marks_filed_partial_and_missing(county_admin, town_a, town_b,
                                                          traffic_dept, emergency_dept):
     holiday = calendar.Holiday("国庆节", dt.date(2026, 10, 1), dt.date(2026, 10, 7), "statutory")
-    _roster(county_admin, county_unit(), local(2026, 9, 30, 20), local(2026, 10, 8, 8))
-    _roster(county_admin, town_unit(town_a), local(2026, 10, 1), local(2026, 10, 4))
-    _roster(county_admin, town_unit(town_a), local(2026, 10, 4), local(2026, 10, 8))
-    _roster(county_admin, town_unit(town_b), local(2026, 10, 1), local(2026, 10, 5))
-    _roster(county_admin, department_unit(traffic_dept), local(2026, 5, 1), local(2026, 5, 6))
+    _roster(county_admin, Unit.county(), local(2026, 9, 30, 20), local(2026, 10, 8, 8))
+    _roster(county_admin, Unit.of_town(town_a), local(2026, 10, 1), local(2026, 10, 4))
+    _roster(county_admin, Unit.of_town(town_a), local(2026, 10, 4), local(2026, 10, 8))
+    _roster(county_admin, Unit.of_town(town_b), local(2026, 10, 1), local(2026, 10, 5))
+    _roster(county_admin, Unit.of_department(traffic_dept), local(2026, 5, 1), local(2026, 5, 6))
     states = {row.unit.code: row.state for row in filing_overview(holiday=holiday)}
     assert states == {"county": "filed", "town_a": "filed", "town_b": "partial",
                       "transport": "missing", "emergency": "missing"}

@@ -4,7 +4,6 @@ from anjian.alerts.models.alerts import (
     AlertLevel,
     AlertPolicy,
     AlertRecipient,
-    RecipientKind,
 )
 from anjian.alerts.models.channels import (
     Channel,
@@ -12,12 +11,11 @@ from anjian.alerts.models.channels import (
     Delivery,
     DeliveryStatus,
     Flavour,
-    UnitKind,
 )
-from anjian.alerts.models.publicity import OrganiserKind, PublicityActivity
+from anjian.alerts.models.publicity import PublicityActivity
 
 __all__ = [
     "Alert", "AlertKind", "AlertLevel", "AlertPolicy", "AlertRecipient", "Channel",
-    "ChannelConfig", "Delivery", "DeliveryStatus", "Flavour", "OrganiserKind",
-    "PublicityActivity", "RecipientKind", "UnitKind",
+    "ChannelConfig", "Delivery", "DeliveryStatus", "Flavour",
+    "PublicityActivity",
 ]

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import pgettext_lazy
 
-from anjian.accounts.models import Department, Town
+from anjian.accounts.units import UnitKind, UnitRecord
 
 
 class AlertLevel(models.TextChoices):
@@ -23,11 +23,6 @@ class AlertKind(models.TextChoices):
     HOLIDAY = "holiday", pgettext_lazy("alerts", "Holiday")
     SECTOR = "sector", pgettext_lazy("alerts", "Sector")
     OTHER = "other", pgettext_lazy("alerts", "Other")
-
-
-class RecipientKind(models.TextChoices):
-    TOWN = "town", pgettext_lazy("alerts", "Town")
-    DEPARTMENT = "department", pgettext_lazy("alerts", "Department")
 
 
 class AlertPolicy(models.Model):
@@ -145,16 +140,16 @@ class Alert(models.Model):
         return self.valid_from <= now < self.valid_to
 
 
-class AlertRecipient(models.Model):
-    """One receiving unit of a warning, with its 签收 (confirmed once, never changed after)."""
+class AlertRecipient(UnitRecord):
+    """One receiving unit of a warning, with its 签收 (confirmed once, never changed after).
+
+    Enterprises see the warnings their town or competent department receives."""
+
+    UNIT_KINDS = (UnitKind.TOWN, UnitKind.DEPARTMENT)
+    SHARED_WITH_SUBUNITS = True
 
     alert = models.ForeignKey(Alert, on_delete=models.CASCADE, related_name="recipients",
                               verbose_name=pgettext_lazy("alerts", "early warning"))
-    kind = models.CharField(pgettext_lazy("alerts", "unit kind"), max_length=12, choices=RecipientKind.choices)
-    town = models.ForeignKey(Town, on_delete=models.PROTECT, null=True, blank=True,
-                             related_name="+", verbose_name=pgettext_lazy("alerts", "town"))
-    department = models.ForeignKey(Department, on_delete=models.PROTECT, null=True, blank=True,
-                                   related_name="+", verbose_name=pgettext_lazy("alerts", "department"))
     confirmed_at = models.DateTimeField(pgettext_lazy("alerts", "confirmed at"), null=True, blank=True)
     confirmed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
                                      null=True, blank=True, related_name="+",
@@ -164,14 +159,14 @@ class AlertRecipient(models.Model):
     escalated_at = models.DateTimeField(pgettext_lazy("alerts", "escalated at"), null=True, blank=True)
 
     class Meta:
-        ordering = ["-kind", "town__ordering", "department__ordering", "id"]  # towns first
+        ordering = ["-unit_kind", "town__ordering", "department__ordering", "id"]  # towns first
         verbose_name = pgettext_lazy("alerts", "warning recipient")
         verbose_name_plural = pgettext_lazy("alerts", "warning recipients")
         constraints = [
             models.CheckConstraint(
                 name="alert_recipient_unit_matches_kind",
-                condition=(models.Q(kind="town", town__isnull=False, department__isnull=True)
-                           | models.Q(kind="department", town__isnull=True,
+                condition=(models.Q(unit_kind="town", town__isnull=False, department__isnull=True)
+                           | models.Q(unit_kind="department", town__isnull=True,
                                       department__isnull=False))),
             models.UniqueConstraint(fields=["alert", "town"], name="alert_recipient_town_once"),
             models.UniqueConstraint(fields=["alert", "department"],
@@ -187,19 +182,8 @@ class AlertRecipient(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.alert} → {self.unit}"
-
-    @property
-    def unit(self):
-        return self.town if self.kind == RecipientKind.TOWN else self.department
+        return f"{self.alert} → {self.unit_name}"
 
     @property
     def code(self) -> str:
-        return self.unit.code
-
-    @property
-    def unit_filter(self) -> dict:
-        """The keyword for `anjian.core.notifications.unit_users`."""
-        if self.kind == RecipientKind.TOWN:
-            return {"town_id": self.town_id}
-        return {"department_id": self.department_id}
+        return self.unit_code

@@ -8,14 +8,8 @@ from django.db import models
 from django.utils.translation import pgettext_lazy
 
 from anjian.accounts.models import Department, Town
+from anjian.accounts.units import UnitKind, UnitRecord
 from anjian.core.models import Notification
-
-
-class UnitKind(models.TextChoices):
-    COUNTY = "county", pgettext_lazy("alerts", "County")
-    TOWN = "town", pgettext_lazy("alerts", "Town")
-    DEPARTMENT = "department", pgettext_lazy("alerts", "Department")
-    ENTERPRISE = "enterprise", pgettext_lazy("alerts", "Enterprise")
 
 
 class Channel(models.TextChoices):
@@ -30,10 +24,11 @@ class Flavour(models.TextChoices):
     DINGTALK = "dingtalk", pgettext_lazy("alerts", "DingTalk (钉钉) group robot")
 
 
-class ChannelConfig(models.Model):
+class ChannelConfig(UnitRecord):
     """Where a unit's notifications also go: a mailbox or a group robot's webhook URL."""
 
-    unit_kind = models.CharField(pgettext_lazy("alerts", "unit kind"), max_length=12, choices=UnitKind.choices)
+    UNIT_KINDS = tuple(UnitKind.values)
+
     town = models.ForeignKey(Town, on_delete=models.CASCADE, null=True, blank=True,
                              related_name="+", verbose_name=pgettext_lazy("alerts", "town"))
     department = models.ForeignKey(Department, on_delete=models.CASCADE, null=True, blank=True,
@@ -82,14 +77,10 @@ class ChannelConfig(models.Model):
         return f"{self.unit_label} · {self.get_channel_display()}"
 
     @property
-    def unit(self):
-        return {UnitKind.TOWN: self.town, UnitKind.DEPARTMENT: self.department,
-                UnitKind.ENTERPRISE: self.enterprise}.get(self.unit_kind)
-
-    @property
     def unit_label(self) -> str:
-        unit = self.unit
-        return str(unit) if unit is not None else str(UnitKind.COUNTY.label)
+        if self.unit_kind == UnitKind.COUNTY:
+            return str(UnitKind.COUNTY.label)
+        return str(self.unit.obj)
 
     def clean(self) -> None:
         if self.channel == Channel.EMAIL:

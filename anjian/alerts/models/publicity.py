@@ -5,27 +5,22 @@ from django.db import models
 from django.utils.translation import pgettext_lazy
 
 from anjian.accounts.models import Department, Sector, Town
+from anjian.accounts.units import Scope, UnitKind, UnitRecord
 
 
-class OrganiserKind(models.TextChoices):
-    COUNTY = "county", pgettext_lazy("alerts", "County")
-    TOWN = "town", pgettext_lazy("alerts", "Town")
-    DEPARTMENT = "department", pgettext_lazy("alerts", "Department")
-    ENTERPRISE = "enterprise", pgettext_lazy("alerts", "Enterprise")
-
-
-class PublicityActivity(models.Model):
+class PublicityActivity(UnitRecord):
     """One activity, organised by one unit; `town` and `sector` say where and for whom.
 
     Visible to the county, to the organising unit, to the town it took place in, and to the
-    departments of its sector (see `selectors.publicity_list`).
+    departments of its sector (`core.scoping`: the unit's own records plus its jurisdiction).
     """
+
+    UNIT_KINDS = tuple(UnitKind.values)
+    SCOPE = Scope(town="town", sector="sector", enterprise="enterprise")
 
     title = models.CharField(pgettext_lazy("alerts", "title"), max_length=200)
     held_on = models.DateField(pgettext_lazy("alerts", "date"))
     place = models.CharField(pgettext_lazy("alerts", "place"), max_length=200)
-    organiser_kind = models.CharField(pgettext_lazy("alerts", "organiser kind"), max_length=12,
-                                      choices=OrganiserKind.choices)
     town = models.ForeignKey(Town, on_delete=models.PROTECT, null=True, blank=True,
                              related_name="+", verbose_name=pgettext_lazy("alerts", "town"))
     department = models.ForeignKey(Department, on_delete=models.PROTECT, null=True, blank=True,
@@ -51,13 +46,13 @@ class PublicityActivity(models.Model):
             models.CheckConstraint(
                 name="publicity_organiser_matches_kind",
                 condition=(
-                    models.Q(organiser_kind="county", department__isnull=True,
+                    models.Q(unit_kind="county", department__isnull=True,
                              enterprise__isnull=True)
-                    | models.Q(organiser_kind="town", town__isnull=False,
+                    | models.Q(unit_kind="town", town__isnull=False,
                                department__isnull=True, enterprise__isnull=True)
-                    | models.Q(organiser_kind="department", department__isnull=False,
+                    | models.Q(unit_kind="department", department__isnull=False,
                                enterprise__isnull=True)
-                    | models.Q(organiser_kind="enterprise", enterprise__isnull=False,
+                    | models.Q(unit_kind="enterprise", enterprise__isnull=False,
                                town__isnull=False)
                 ),
                 violation_error_message=pgettext_lazy("alerts", "The organiser does not match its unit.")),
@@ -75,5 +70,4 @@ class PublicityActivity(models.Model):
     @property
     def organiser(self):
         """The organising unit (None: the county)."""
-        return {OrganiserKind.TOWN: self.town, OrganiserKind.DEPARTMENT: self.department,
-                OrganiserKind.ENTERPRISE: self.enterprise}.get(self.organiser_kind)
+        return None if self.unit_kind == UnitKind.COUNTY else self.unit.obj

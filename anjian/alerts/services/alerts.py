@@ -17,12 +17,13 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from anjian.accounts.models import Department, Role, Town
+from anjian.accounts.models import Department, Town
+from anjian.accounts.units import Unit, UnitKind
 from anjian.alerts import selectors
-from anjian.alerts.models import Alert, AlertPolicy, AlertRecipient, RecipientKind
+from anjian.alerts.models import Alert, AlertPolicy, AlertRecipient
 from anjian.core import audit
 from anjian.core.dates import cn_datetime
-from anjian.core.notifications import notify, unit_users
+from anjian.core.notifications import notify
 from anjian.core.permissions import check_permission
 
 ALERT_FIELDS = ("title", "level", "kind", "content", "valid_from", "valid_to")
@@ -59,8 +60,8 @@ def alert_publish(*, actor, data: dict[str, Any], towns: Iterable[Town],
     _validate(alert, towns=towns, departments=departments)
     alert.save()
     AlertRecipient.objects.bulk_create(
-        [AlertRecipient(alert=alert, kind=RecipientKind.TOWN, town=t) for t in towns]
-        + [AlertRecipient(alert=alert, kind=RecipientKind.DEPARTMENT, department=d)
+        [AlertRecipient(alert=alert, unit_kind=UnitKind.TOWN, town=t) for t in towns]
+        + [AlertRecipient(alert=alert, unit_kind=UnitKind.DEPARTMENT, department=d)
            for d in departments])
     changes = {k: [None, v] for k, v in audit.snapshot(alert).items() if v not in (None, "")}
     changes["recipients"] = [None, [t.code for t in towns] + [d.code for d in departments]]
@@ -70,12 +71,11 @@ def alert_publish(*, actor, data: dict[str, Any], towns: Iterable[Town],
 
 
 def _notify_published(alert: Alert, *, towns: list, departments: list) -> None:
-    town_ids, dept_ids = [t.pk for t in towns], [d.pk for d in departments]
-    users = get_user_model().objects.filter(is_active=True).filter(
-        Q(role=Role.TOWN_OFFICER, town_id__in=town_ids)
-        | Q(role=Role.DEPARTMENT_OFFICER, department_id__in=dept_ids)
-        | Q(role=Role.ENTERPRISE_USER, enterprise__town_id__in=town_ids)
-        | Q(role=Role.ENTERPRISE_USER, enterprise__department_id__in=dept_ids))
+    units = [Unit.of_town(t) for t in towns] + [Unit.of_department(d) for d in departments]
+    condition = Q(pk__in=[])
+    for unit in units:
+        condition |= unit.users_q() | unit.enterprise_users_q()
+    users = get_user_model().objects.filter(condition, is_active=True)
     with translation.override(settings.LANGUAGE_CODE):
         title = _("%(level)s warning: %(title)s") % {
             "level": alert.get_level_display(), "title": alert.title}
@@ -157,9 +157,9 @@ def alert_remind_due(*, now: dt.datetime) -> int:
                          "%(published)s.") % {"unit": recipient.unit.name,
                                               "published": cn_datetime(alert.published_at)}
             created += len(notify(
-                recipients=unit_users(**recipient.unit_filter), kind="alert.reminder",
+                recipients=recipient.unit.users(), kind="alert.reminder",
                 title=title, body=body,
-                key=f"alert:{alert.pk}:remind:{recipient.kind}:{recipient.unit.pk}",
+                key=f"alert:{alert.pk}:remind:{recipient.unit_kind}:{recipient.unit.pk}",
                 url=reverse("alerts:alert_detail", args=[alert.pk])))
     return created
 
@@ -197,7 +197,7 @@ def alert_escalate_due(*, now: dt.datetime) -> int:
                     "count": len(recipients), "deadline": cn_datetime(alert.escalate_at),
                     "units": names}
             created += len(notify(
-                recipients=unit_users(county=True), kind="alert.escalation", title=title,
+                recipients=Unit.county().users(), kind="alert.escalation", title=title,
                 body=body, key=f"alert:{alert.pk}:escalate",
                 url=reverse("alerts:alert_detail", args=[alert.pk])))
     return created

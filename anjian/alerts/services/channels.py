@@ -5,8 +5,8 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
-from anjian.accounts.models import Role
-from anjian.alerts.models import ChannelConfig, UnitKind
+from anjian.accounts.units import Unit, UnitKind
+from anjian.alerts.models import ChannelConfig
 from anjian.core import audit
 from anjian.core.permissions import check_permission
 
@@ -16,30 +16,18 @@ CHANNEL_FIELDS = ("unit_kind", "town", "department", "enterprise", "channel", "f
 
 def _own_unit(actor, config: ChannelConfig) -> None:
     """An officer configures its own town or department only; the county admin any unit."""
-    role = getattr(actor, "role", "")
-    if getattr(actor, "is_superuser", False) or role == Role.COUNTY_ADMIN:
+    unit = Unit.of(actor)
+    if unit is not None and unit.is_county_wide:
         return
-    if role == Role.TOWN_OFFICER:
-        config.unit_kind, config.town_id = UnitKind.TOWN, actor.town_id
-        config.department_id = config.enterprise_id = None
-        return
-    if role == Role.DEPARTMENT_OFFICER:
-        config.unit_kind, config.department_id = UnitKind.DEPARTMENT, actor.department_id
-        config.town_id = config.enterprise_id = None
-        return
-    raise PermissionDenied
+    if unit is None or unit.kind not in (UnitKind.TOWN, UnitKind.DEPARTMENT):
+        raise PermissionDenied
+    config.set_unit(unit)
+    config.enterprise_id = None
 
 
 def _manages(actor, config: ChannelConfig) -> bool:
-    role = getattr(actor, "role", "")
-    if getattr(actor, "is_superuser", False) or role == Role.COUNTY_ADMIN:
-        return True
-    if role == Role.TOWN_OFFICER:
-        return config.unit_kind == UnitKind.TOWN and config.town_id == actor.town_id
-    if role == Role.DEPARTMENT_OFFICER:
-        return (config.unit_kind == UnitKind.DEPARTMENT
-                and config.department_id == actor.department_id)
-    return False
+    unit = Unit.of(actor)
+    return unit is not None and unit.manages(config.unit)
 
 
 def _snapshot(config: ChannelConfig) -> dict:

@@ -6,11 +6,10 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from anjian.accounts.models import Role
-from anjian.alerts.models import OrganiserKind, PublicityActivity
+from anjian.accounts.units import Unit, UnitKind
+from anjian.alerts.models import PublicityActivity
 from anjian.core import audit
 from anjian.core.permissions import check_permission
-from anjian.core.scoping import department_sector_ids
 
 PUBLICITY_FIELDS = ("title", "held_on", "place", "town", "sector", "participants", "material",
                     "description")
@@ -18,25 +17,21 @@ PUBLICITY_FIELDS = ("title", "held_on", "place", "town", "sector", "participants
 
 def _organiser(actor, activity: PublicityActivity) -> None:
     """Set the organiser from the actor's unit and keep town/sector inside its jurisdiction."""
-    role = getattr(actor, "role", "")
-    if getattr(actor, "is_superuser", False) or role == Role.COUNTY_ADMIN:
-        activity.organiser_kind = OrganiserKind.COUNTY
-    elif role == Role.TOWN_OFFICER:
-        activity.organiser_kind = OrganiserKind.TOWN
-        if activity.town_id and activity.town_id != actor.town_id:
-            raise ValidationError({"town": _("This town lies outside your jurisdiction.")})
-        activity.town_id = actor.town_id
-    elif role == Role.DEPARTMENT_OFFICER:
-        activity.organiser_kind = OrganiserKind.DEPARTMENT
-        activity.department_id = actor.department_id
-        if activity.sector_id and not department_sector_ids(actor.department_id).filter(
-                sector_id=activity.sector_id).exists():
-            raise ValidationError({"sector": _("This sector is not supervised by your department.")})
-    elif role == Role.ENTERPRISE_USER:
-        enterprise = actor.enterprise
-        activity.organiser_kind = OrganiserKind.ENTERPRISE
+    unit = Unit.of(actor)
+    activity.unit_kind = unit.kind
+    if unit.kind == UnitKind.ENTERPRISE:
+        enterprise = unit.obj
         activity.enterprise_id = enterprise.pk
         activity.town_id, activity.sector_id = enterprise.town_id, enterprise.sector_id
+        return
+    if activity.town_id and not unit.towns().filter(pk=activity.town_id).exists():
+        raise ValidationError({"town": _("This town lies outside your jurisdiction.")})
+    if activity.sector_id and not unit.sectors().filter(pk=activity.sector_id).exists():
+        raise ValidationError({"sector": _("This sector is not supervised by your department.")})
+    if unit.kind == UnitKind.TOWN:
+        activity.town_id = unit.pk
+    elif unit.kind == UnitKind.DEPARTMENT:
+        activity.department_id = unit.pk
 
 
 @transaction.atomic

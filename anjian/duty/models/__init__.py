@@ -15,10 +15,9 @@ from anjian.duty.models.log import (
     ReportKind,
 )
 from anjian.duty.models.rosters import DutyRoster, DutyShift
-from anjian.duty.models.units import UnitKind, UnitRecord
 
 __all__ = [
     "DateSystem", "DeclaredHoliday", "DeclaredWorkday", "DutyCheck", "DutyHandover",
     "DutyRoster", "DutyShift", "InformationReport", "LocalFestival", "PeriodWork",
-    "ReportDeadline", "ReportKind", "Season", "UnitKind", "UnitRecord", "WorkTiming",
+    "ReportDeadline", "ReportKind", "Season", "WorkTiming",
 ]

@@ -8,7 +8,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from anjian.duty.models.units import UnitRecord
+from anjian.accounts.units import UnitRecord
 
 
 class DutyHandover(UnitRecord):

@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from anjian.duty.models.units import UnitRecord
+from anjian.accounts.units import UnitRecord
 
 
 class DutyRosterQuerySet(models.QuerySet):

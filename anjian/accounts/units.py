@@ -1,0 +1,527 @@
+"""The acting unit: the county, a town, a department or an enterprise (later: city, province).
+
+This module holds the only switch on a user's role (`ROLE_UNIT`). Everything else asks the unit:
+whose records it sees (`q`, `records_q`), which towns and sectors it covers, who acts for it
+(`users`). A new level is one more `Unit` subclass registered in `KINDS`, nothing else.
+
+Records that a unit keeps (duty rosters, warning recipients, publicity, channels) inherit
+`UnitRecord`: the unit kind plus the town or department it names (none for the county).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, pgettext_lazy
+
+from anjian.accounts.models import County, Department, Role, Sector, Town
+
+
+class UnitKind(models.TextChoices):
+    COUNTY = "county", pgettext_lazy("unit", "County")
+    TOWN = "town", pgettext_lazy("unit", "Town")
+    DEPARTMENT = "department", pgettext_lazy("unit", "Department")
+    ENTERPRISE = "enterprise", pgettext_lazy("unit", "Enterprise")
+
+
+@dataclass(frozen=True)
+class Scope:
+    """The lookups from a record to its town, sector and enterprise (`None`: it has none;
+    `"pk"`: the record is the enterprise). Every scoped model names them in `SCOPE`."""
+
+    town: str = "town"
+    sector: str = "sector"
+    enterprise: str | None = "enterprise"
+
+
+def department_sector_ids(department_id: int):
+    """Subquery: the sectors a department supervises."""
+    return Department.sectors.through.objects.filter(department_id=department_id).values(
+        "sector_id"
+    )
+
+
+def _lookup(scope_field: str, suffix: str = "_id") -> str:
+    return "pk" if scope_field == "pk" else f"{scope_field}{suffix}"
+
+
+class Unit:
+    """One acting unit. Equal units have equal `key`s; `code`/`name` load the object lazily."""
+
+    kind: ClassVar[str] = ""
+    model: ClassVar[type[models.Model] | None] = None
+    # The field of User (and of a UnitRecord) that names a unit of this kind.
+    field: ClassVar[str | None] = None
+
+    def __init__(self, pk: int | None = None, obj=None, source=None):
+        self.pk = pk if pk is not None else getattr(obj, "pk", None)
+        self._obj = obj
+        # A user (or record) whose foreign key names the unit: loading through it caches there.
+        self._source = source
+
+    # -- identity -----------------------------------------------------------------------------
+    @classmethod
+    def get_model(cls):
+        return cls.model
+
+    @property
+    def obj(self):
+        if self._obj is None and self.pk is not None:
+            if self._source is not None:
+                self._obj = getattr(self._source, self.field)
+            else:
+                self._obj = self.get_model().objects.get(pk=self.pk)
+        return self._obj
+
+    @property
+    def key(self) -> str:
+        """Stable text key (notification keys, form choices): county, town:3, department:5."""
+        return f"{self.kind}:{self.pk}"
+
+    @property
+    def code(self) -> str:
+        return self.obj.code
+
+    @property
+    def name(self) -> str:
+        return self.obj.name
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Unit) and self.key == other.key
+
+    def __hash__(self) -> int:
+        return hash(self.key)
+
+    def __repr__(self) -> str:
+        return f"<Unit {self.key}>"
+
+    def as_dict(self) -> dict:
+        """The API's `me/` unit."""
+        return {"kind": self.kind, "code": self.code, "name": self.name}
+
+    @property
+    def is_county_wide(self) -> bool:
+        return False
+
+    # -- who acts for it ----------------------------------------------------------------------
+    def users_q(self, prefix: str = "") -> Q:
+        """Users (through `prefix`) who act for this unit."""
+        roles = [role for role, (kind, acts) in ROLE_UNIT.items() if kind == self.kind and acts]
+        return Q(**{f"{prefix}role__in": roles, f"{prefix}{self.field}_id": self.pk})
+
+    def users(self):
+        """The active users who act for this unit."""
+        from django.contrib.auth import get_user_model
+
+        return get_user_model().objects.filter(self.users_q(), is_active=True)
+
+    def enterprise_users_q(self) -> Q:
+        """The users of the enterprises under this unit (a warning reaches them through it)."""
+        return Q(pk__in=[])
+
+    # -- what it keeps ------------------------------------------------------------------------
+    def fields(self) -> dict:
+        """The UnitRecord fields that store this unit."""
+        values = {"unit_kind": self.kind, "town_id": None, "department_id": None}
+        if self.field:
+            values[f"{self.field}_id"] = self.pk
+        return values
+
+    def own_q(self, prefix: str = "") -> Q:
+        """The unit records this unit keeps (or receives)."""
+        return Q(**{f"{prefix}unit_kind": self.kind, f"{prefix}{self.field}_id": self.pk})
+
+    def parents(self) -> list[Unit]:
+        """The units directly above (an enterprise: its town and its competent department)."""
+        return []
+
+    def manages(self, other: Unit) -> bool:
+        """Whether this unit files and configures records for `other` (itself; the county: all)."""
+        return self == other
+
+    # -- what it sees -------------------------------------------------------------------------
+    def scope_q(self, scope: Scope) -> Q:
+        """The records in this unit's jurisdiction, for a model whose lookups are `scope`."""
+        raise NotImplementedError
+
+    def q(self, prefix: str = "") -> Q:
+        """Jurisdiction filter through `prefix` (the record has town, sector and enterprise)."""
+        return self.scope_q(Scope(town=f"{prefix}town", sector=f"{prefix}sector",
+                                  enterprise=f"{prefix}enterprise"))
+
+    def records_q(self, model) -> Q:
+        """The unit records of `model` this unit may see: those it keeps, those its parents
+        receive when the model shares them downwards, and those in its jurisdiction when the
+        model also carries a town and a sector (`SCOPE`)."""
+        kinds = model.UNIT_KINDS
+        condition = self.own_q() if self.kind in kinds else Q(pk__in=[])
+        if getattr(model, "SHARED_WITH_SUBUNITS", False):
+            for parent in self.parents():
+                if parent.kind in kinds:
+                    condition |= parent.own_q()
+        scope = getattr(model, "SCOPE", None)
+        if scope is not None:
+            condition |= self.scope_q(scope)
+        return condition
+
+    def towns(self):
+        return Town.objects.all()
+
+    def sectors(self):
+        return Sector.objects.all()
+
+    def covers(self, *, town_id: int | None, sector_id: int | None,
+               enterprise_id: int | None = None) -> bool:
+        """Whether a record with these keys lies in this unit's jurisdiction (writes)."""
+        raise NotImplementedError
+
+    # -- constructors -------------------------------------------------------------------------
+    @staticmethod
+    def of(user) -> Unit | None:
+        """The unit `user` acts for (None: not logged in, inactive, or without a role)."""
+        if user is None or not getattr(user, "is_authenticated", False):
+            return None
+        if not getattr(user, "is_active", False):
+            return None
+        if getattr(user, "is_superuser", False):
+            return CountyUnit()
+        kind, _acts = ROLE_UNIT.get(getattr(user, "role", ""), (None, False))
+        cls = KINDS.get(kind)
+        if cls is None:
+            return None
+        if cls.field is None:
+            return cls()
+        pk = getattr(user, f"{cls.field}_id", None)
+        if pk is None:
+            return None
+        return cls(pk, source=user)
+
+    @staticmethod
+    def member_of(user) -> Unit | None:
+        """The unit whose `users()` include `user` (None: leaders, superusers without a role,
+        inactive users): its notifications go to them."""
+        if not getattr(user, "is_active", False):
+            return None
+        kind, acts = ROLE_UNIT.get(getattr(user, "role", ""), (None, False))
+        if not acts:
+            return None
+        cls = KINDS[kind]
+        return cls() if cls.field is None else cls(getattr(user, f"{cls.field}_id", None))
+
+    @staticmethod
+    def named(kind: str, pk: int | None) -> Unit:
+        """The unit of `kind` with primary key `pk` (loaded only when its name is needed)."""
+        return KINDS[kind](pk)
+
+    @staticmethod
+    def county() -> CountyUnit:
+        return CountyUnit()
+
+    @staticmethod
+    def of_town(town: Town) -> TownUnit:
+        return TownUnit(obj=town)
+
+    @staticmethod
+    def of_department(department: Department) -> DepartmentUnit:
+        return DepartmentUnit(obj=department)
+
+    @staticmethod
+    def of_enterprise(enterprise) -> EnterpriseUnit:
+        return EnterpriseUnit(obj=enterprise)
+
+    @staticmethod
+    def all() -> list[Unit]:
+        """The county, then every town, then every department (two queries)."""
+        return ([CountyUnit()] + [TownUnit(obj=t) for t in Town.objects.all()]
+                + [DepartmentUnit(obj=d) for d in Department.objects.all()])
+
+    @staticmethod
+    def of_record(record) -> Unit:
+        """The unit a UnitRecord names (uses its loaded town/department)."""
+        cls = KINDS[record.unit_kind]
+        if cls.field is None:
+            return cls()
+        return cls(obj=getattr(record, cls.field))
+
+    @staticmethod
+    def from_code(code: str) -> Unit:
+        """`county`, a town code or a department code; a code used by both is refused."""
+        code = (code or "").strip()
+        if code == "county":
+            return CountyUnit()
+        town = Town.objects.filter(code=code).first()
+        department = Department.objects.filter(code=code).first()
+        if town and department:
+            raise ValidationError({"unit": _("The code names both a town and a department.")})
+        if town:
+            return TownUnit(obj=town)
+        if department:
+            return DepartmentUnit(obj=department)
+        raise ValidationError({"unit": _("No town or department has this code.")})
+
+    @staticmethod
+    def from_key(key: str) -> Unit:
+        """The inverse of `Unit.key` (form choices)."""
+        kind, _sep, pk = (key or "").partition(":")
+        cls = KINDS.get(kind)
+        if cls is None:
+            raise ValidationError({"unit": _("Choose a unit from the list.")})
+        if cls.field is None:
+            return cls()
+        model = cls.get_model()
+        try:
+            return cls(obj=model.objects.get(pk=int(pk)))
+        except (model.DoesNotExist, ValueError) as exc:
+            raise ValidationError({"unit": _("Choose a unit from the list.")}) from exc
+
+    @staticmethod
+    def covering(*, town_id: int | None, sector_id: int | None,
+                 enterprise_id: int | None = None) -> list[Unit]:
+        """The units below the county whose jurisdiction holds such a record: its town, the
+        departments of its sector and its enterprise."""
+        units: list[Unit] = []
+        if town_id:
+            units.append(TownUnit(town_id))
+        if sector_id:
+            units += [DepartmentUnit(pk) for pk in Department.objects.filter(
+                sectors=sector_id).values_list("pk", flat=True)]
+        if enterprise_id:
+            units.append(EnterpriseUnit(enterprise_id))
+        return units
+
+    @staticmethod
+    def users_of(units) -> models.QuerySet:
+        """The active users who act for any of `units`."""
+        from django.contrib.auth import get_user_model
+
+        condition = Q(pk__in=[])
+        for unit in units:
+            condition |= unit.users_q()
+        return get_user_model().objects.filter(condition, is_active=True)
+
+
+class CountyUnit(Unit):
+    kind = UnitKind.COUNTY
+    model = County
+
+    def __init__(self, pk: int | None = None, obj=None, source=None):
+        super().__init__(None, obj)
+
+    @property
+    def obj(self):
+        if self._obj is None:
+            self._obj = County.objects.first()
+        return self._obj
+
+    @property
+    def key(self) -> str:
+        return "county"
+
+    @property
+    def code(self) -> str:
+        return "county"
+
+    @property
+    def name(self) -> str:
+        return _("County level")
+
+    def as_dict(self) -> dict:
+        county = self.obj
+        return {"kind": self.kind, "code": county.code if county else "county",
+                "name": county.name if county else ""}
+
+    @property
+    def is_county_wide(self) -> bool:
+        return True
+
+    def users_q(self, prefix: str = "") -> Q:
+        roles = [role for role, (kind, acts) in ROLE_UNIT.items() if kind == self.kind and acts]
+        return Q(**{f"{prefix}role__in": roles})
+
+    def own_q(self, prefix: str = "") -> Q:
+        return Q(**{f"{prefix}unit_kind": self.kind})
+
+    def manages(self, other: Unit) -> bool:
+        return True
+
+    def scope_q(self, scope: Scope) -> Q:
+        return Q()
+
+    def records_q(self, model) -> Q:
+        return Q()
+
+    def covers(self, *, town_id, sector_id, enterprise_id=None) -> bool:
+        return True
+
+
+class TownUnit(Unit):
+    kind = UnitKind.TOWN
+    model = Town
+    field = "town"
+
+    def enterprise_users_q(self) -> Q:
+        return Q(role=Role.ENTERPRISE_USER, enterprise__town_id=self.pk)
+
+    def scope_q(self, scope: Scope) -> Q:
+        return Q(**{_lookup(scope.town): self.pk})
+
+    def towns(self):
+        return Town.objects.filter(pk=self.pk)
+
+    def covers(self, *, town_id, sector_id, enterprise_id=None) -> bool:
+        return town_id is not None and town_id == self.pk
+
+
+class DepartmentUnit(Unit):
+    kind = UnitKind.DEPARTMENT
+    model = Department
+    field = "department"
+
+    def enterprise_users_q(self) -> Q:
+        return Q(role=Role.ENTERPRISE_USER, enterprise__department_id=self.pk)
+
+    def scope_q(self, scope: Scope) -> Q:
+        return Q(**{_lookup(scope.sector, "_id__in"): department_sector_ids(self.pk)})
+
+    def sectors(self):
+        return Sector.objects.filter(departments=self.pk)
+
+    def covers(self, *, town_id, sector_id, enterprise_id=None) -> bool:
+        return sector_id is not None and department_sector_ids(self.pk).filter(
+            sector_id=sector_id).exists()
+
+
+class EnterpriseUnit(Unit):
+    kind = UnitKind.ENTERPRISE
+    field = "enterprise"
+
+    @classmethod
+    def get_model(cls):
+        from django.apps import apps
+
+        return apps.get_model("registry", "Enterprise")
+
+    @property
+    def code(self) -> str:
+        return self.obj.credit_code
+
+    def fields(self) -> dict:
+        return {"unit_kind": self.kind, "town_id": None, "department_id": None,
+                "enterprise_id": self.pk}
+
+    def parents(self) -> list[Unit]:
+        enterprise = self.obj
+        units: list[Unit] = [TownUnit(enterprise.town_id)]
+        if enterprise.department_id:
+            units.append(DepartmentUnit(enterprise.department_id))
+        return units
+
+    def scope_q(self, scope: Scope) -> Q:
+        if not scope.enterprise:
+            return Q(pk__in=[])
+        return Q(**{_lookup(scope.enterprise): self.pk})
+
+    def towns(self):
+        return Town.objects.filter(pk=self.obj.town_id)
+
+    def sectors(self):
+        return Sector.objects.filter(pk=self.obj.sector_id)
+
+    def covers(self, *, town_id, sector_id, enterprise_id=None) -> bool:
+        return enterprise_id is not None and enterprise_id == self.pk
+
+
+KINDS: dict[str, type[Unit]] = {
+    UnitKind.COUNTY: CountyUnit,
+    UnitKind.TOWN: TownUnit,
+    UnitKind.DEPARTMENT: DepartmentUnit,
+    UnitKind.ENTERPRISE: EnterpriseUnit,
+}
+
+# The only switch on role: role → (the kind of unit it acts in, whether it acts for the unit:
+# receives the unit's notifications and keeps its records). The leader sees the county but does
+# not act for it.
+ROLE_UNIT: dict[str, tuple[str, bool]] = {
+    Role.COUNTY_ADMIN: (UnitKind.COUNTY, True),
+    Role.LEADER: (UnitKind.COUNTY, False),
+    Role.TOWN_OFFICER: (UnitKind.TOWN, True),
+    Role.DEPARTMENT_OFFICER: (UnitKind.DEPARTMENT, True),
+    Role.ENTERPRISE_USER: (UnitKind.ENTERPRISE, True),
+}
+
+
+def acts_for_unit(user) -> bool:
+    """Whether the user acts for its unit (keeps its records) rather than only reading it."""
+    if getattr(user, "is_superuser", False):
+        return True
+    return ROLE_UNIT.get(getattr(user, "role", ""), (None, False))[1]
+
+
+class UnitRecord(models.Model):
+    """A record kept by (or addressed to) one unit: the kind plus the town or department it
+    names (none for the county). `UNIT_KINDS` lists the kinds a model accepts."""
+
+    UNIT_KINDS: ClassVar[tuple[str, ...]] = (UnitKind.COUNTY, UnitKind.TOWN, UnitKind.DEPARTMENT)
+    # Records addressed to a unit are seen by the units below it too (warnings: enterprises).
+    SHARED_WITH_SUBUNITS: ClassVar[bool] = False
+
+    unit_kind = models.CharField(gettext_lazy("unit kind"), max_length=12,
+                                 choices=UnitKind.choices)
+    town = models.ForeignKey(Town, on_delete=models.PROTECT, null=True, blank=True,
+                             related_name="+", verbose_name=gettext_lazy("town"))
+    department = models.ForeignKey(Department, on_delete=models.PROTECT, null=True, blank=True,
+                                   related_name="+", verbose_name=gettext_lazy("department"))
+
+    class Meta:
+        abstract = True
+        constraints = [
+            models.CheckConstraint(
+                name="%(app_label)s_%(class)s_unit_matches_kind",
+                condition=(
+                    models.Q(unit_kind="county", town__isnull=True, department__isnull=True)
+                    | models.Q(unit_kind="town", town__isnull=False, department__isnull=True)
+                    | models.Q(unit_kind="department", town__isnull=True,
+                               department__isnull=False)
+                ),
+            )
+        ]
+
+    @property
+    def unit(self) -> Unit:
+        return Unit.of_record(self)
+
+    @property
+    def unit_code(self) -> str:
+        return self.unit.code
+
+    @property
+    def unit_name(self) -> str:
+        return str(self.unit.name)
+
+    def set_unit(self, unit: Unit) -> None:
+        for name, value in unit.fields().items():
+            setattr(self, name, value)
+
+
+def is_enterprise(user) -> bool:
+    """Whether the user acts for an enterprise (forms show it fewer fields)."""
+    unit = Unit.of(user)
+    return unit is not None and unit.kind == UnitKind.ENTERPRISE
+
+
+def narrow_to_jurisdiction(fields, user) -> None:
+    """Offer only the towns and sectors in the user's jurisdiction in a form's `town` and
+    `sector` fields (a town officer its town, a department officer its sectors)."""
+    unit = Unit.of(user)
+    if unit is None or unit.is_county_wide:
+        return
+    if "town" in fields:
+        fields["town"].queryset = fields["town"].queryset.filter(pk__in=unit.towns().values("pk"))
+    if "sector" in fields:
+        fields["sector"].queryset = fields["sector"].queryset.filter(
+            pk__in=unit.sectors().values("pk"))

@@ -1,0 +1,24 @@
+"""Who files duty records for which unit: a unit files only its own; the county admin any."""
+
+from anjian.accounts.units import Unit, acts_for_unit
+from anjian.duty.models import DutyRoster
+
+
+def duty_unit(user) -> Unit | None:
+    """The unit a user keeps duty for (county admins: the county; leaders and enterprises: none)."""
+    unit = Unit.of(user)
+    if unit is None or not acts_for_unit(user) or unit.kind not in DutyRoster.UNIT_KINDS:
+        return None
+    return unit
+
+
+def may_file_for(user, unit: Unit) -> bool:
+    own = duty_unit(user)
+    return own is not None and own.manages(unit)
+
+
+def units_user_may_file(user) -> list[Unit]:
+    own = duty_unit(user)
+    if own is None:
+        return []
+    return Unit.all() if own.is_county_wide else [own]
