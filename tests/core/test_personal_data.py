@@ -132,11 +132,11 @@ def test_risk_point_phones_are_masked_in_the_list_and_the_export(api_as, login, 
 
 def test_duty_shift_mobiles_are_masked_in_the_roster_list_not_in_the_detail(api_as,
                                                                              town_a_officer):
+    from anjian.accounts.units import Unit
     from anjian.duty.services import roster_create
-    from anjian.duty.units import town_unit
     from tests.duty.conftest import local
 
-    roster = roster_create(actor=town_a_officer, unit=town_unit(town_a_officer.town), title="值班",
+    roster = roster_create(actor=town_a_officer, unit=Unit.of_town(town_a_officer.town), title="值班",
                            starts_at=local(2027, 1, 1), ends_at=local(2027, 1, 2),
                            shifts=[{"starts_at": local(2027, 1, 1), "ends_at": local(2027, 1, 2),
                                     "leader": "韦", "staff": "李", "phone": MOBILE}])
