@@ -12,6 +12,7 @@ from anjian.accidents import selectors, services, stats
 from anjian.accidents.models import Accident, AccidentRevision, Grade, Kind
 from anjian.accounts.models import Sector, Town
 from anjian.core.api import ScopedViewSetMixin
+from anjian.core.filters import SelectorFilterSet, YesNoFilter
 from anjian.core.gb6441 import NAMES, parse_accident_type
 from anjian.registry.models import Enterprise
 
@@ -66,23 +67,40 @@ class RevisionSerializer(serializers.ModelSerializer):
                   "grade_after", "note", "out_of_window"]
 
 
-class AccidentFilter(django_filters.FilterSet):
-    town = django_filters.CharFilter(field_name="town__code")
-    sector = django_filters.CharFilter(field_name="sector__code")
+class AccidentFilter(SelectorFilterSet):
+    """The ledger page's filters (`selectors.accident_list`); `late` and `report_late` are the
+    same filter (the page says one, the contract the other)."""
+
+    select = staticmethod(selectors.accident_list)
+    q = django_filters.CharFilter()
+    period = django_filters.CharFilter(help_text="2024-03, 2024-Q1 or 2024")
+    town = django_filters.CharFilter()
+    sector = django_filters.CharFilter()
     grade = django_filters.ChoiceFilter(choices=Grade.choices)
     kind = django_filters.ChoiceFilter(choices=Kind.choices)
-    report_late = django_filters.BooleanFilter()
-    accident_type = django_filters.CharFilter(method="filter_type")
+    report_late = YesNoFilter()
+    late = YesNoFilter()
+    accident_type = django_filters.CharFilter()
+    enterprise = django_filters.NumberFilter()
 
     class Meta:
         model = Accident
-        fields = ["town", "sector", "grade", "kind", "report_late", "enterprise"]
+        fields = []
 
-    def filter_type(self, queryset, name, value):
-        try:
-            return queryset.filter(accident_type=parse_accident_type(value))
-        except DjangoValidationError:
-            return queryset.none()
+    def selector_kwargs(self, data):
+        late = data.pop("late")
+        data["late"] = late if late is not None else data.pop("report_late")
+        data.pop("report_late", None)
+        if data.get("period"):
+            data["period"] = stats.period_param(data["period"])
+        if data.get("accident_type"):
+            try:
+                data["accident_type"] = parse_accident_type(data["accident_type"])
+            except DjangoValidationError:
+                data["accident_type"] = "-"  # names no type: no rows
+        if data.get("enterprise") is not None:
+            data["enterprise"] = int(data["enterprise"])
+        return {k: v for k, v in data.items() if v not in (None, "")}
 
 
 class AccidentViewSet(ScopedViewSetMixin, viewsets.ModelViewSet):
@@ -91,11 +109,6 @@ class AccidentViewSet(ScopedViewSetMixin, viewsets.ModelViewSet):
     filterset_class = AccidentFilter
     permission = "view"
     write_permission = "officer"
-
-    def get_queryset(self):
-        qs = super().get_queryset()
-        q = self.request.query_params.get("q")
-        return qs.search(q) if q else qs
 
     def perform_create(self, serializer):
         data = dict(serializer.validated_data)

@@ -3,11 +3,13 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from anjian.accidents import services
-from anjian.accidents.models import FIGURES, Accident, Grade, Level
+from anjian.accidents import selectors, services
+from anjian.accidents.models import FIGURES, Accident, Grade, Kind, Level
 from anjian.accounts.models import Sector, Town
 from anjian.accounts.units import narrow_to_jurisdiction
+from anjian.core.filters import yes_no_query
 from anjian.core.forms import BootstrapMixin
+from anjian.core.gb6441 import parse_accident_type
 from anjian.core.periods import period_of
 
 DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
@@ -65,6 +67,8 @@ class ForwardForm(BootstrapMixin, forms.Form):
 
 
 class AccidentFilterForm(BootstrapMixin, forms.Form):
+    """The ledger's filters; the same names as the API's (`late` or `report_late`, `period` …)."""
+
     q = forms.CharField(label=_("Search"), required=False)
     period = forms.CharField(label=_("period"), required=False,
                              widget=forms.TextInput(attrs={"placeholder": "2024-03"}))
@@ -76,6 +80,44 @@ class AccidentFilterForm(BootstrapMixin, forms.Form):
                               choices=[("", _("All grades")), *Grade.choices])
     late = forms.ChoiceField(label=_("reporting"), required=False, choices=[
         ("", _("Any reporting")), ("1", _("Reported late")), ("0", _("Reported on time"))])
+    # The API's other filters, accepted in the address (no control of their own on the page).
+    kind = forms.ChoiceField(required=False, choices=[("", ""), *Kind.choices],
+                             widget=forms.HiddenInput)
+    accident_type = forms.CharField(required=False, widget=forms.HiddenInput)
+    enterprise = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, data=None, *args, **kwargs):
+        if data is not None and not data.get("late"):  # the API's name works here too
+            data = data.copy()
+            data["late"] = data.get("report_late", "")
+        super().__init__(yes_no_query(data, "late"), *args, **kwargs)
+
+    def clean_period(self):
+        value = self.cleaned_data["period"]
+        return selectors.period_filter(value) if value else None
+
+    def clean_accident_type(self):
+        value = self.cleaned_data["accident_type"]
+        return parse_accident_type(value) if value else ""
+
+    def filters(self) -> dict:
+        """The selector's keyword arguments; a bad period is shown next to its field and the
+        other filters still apply."""
+        if not self.is_bound:
+            return {}
+        self.is_valid()
+        data = self.cleaned_data
+        filters = {"q": data.get("q", ""), "grade": data.get("grade", ""),
+                   "town": data["town"].code if data.get("town") else "",
+                   "sector": data["sector"].code if data.get("sector") else ""}
+        if data.get("late"):
+            filters["late"] = data["late"] == "1"
+        if data.get("period"):
+            filters["period"] = data["period"]
+        for name in ("kind", "accident_type", "enterprise"):
+            if data.get(name):
+                filters[name] = data[name]
+        return filters
 
 
 class StatsForm(BootstrapMixin, forms.Form):
@@ -86,11 +128,24 @@ class StatsForm(BootstrapMixin, forms.Form):
     sector = forms.ModelChoiceField(Sector.objects.all(), label=_("sector"), required=False,
                                     to_field_name="code", empty_label=_("All sectors"))
 
+    def clean_period(self):
+        value = self.cleaned_data["period"]
+        return selectors.period_filter(value) if value else period_of(timezone.localdate())
+
     def values(self) -> dict:
         """period (default: the current month), town and sector codes."""
         data = self.cleaned_data if self.is_valid() else {}
         return {
-            "period": data.get("period") or str(period_of(timezone.localdate())),
+            "period": data.get("period") or period_of(timezone.localdate()),
             "town": data["town"].code if data.get("town") else "",
             "sector": data["sector"].code if data.get("sector") else "",
         }
+
+
+class PeriodForm(forms.Form):
+    """A required `period` (the bulletin's); a missing one is an unknown period."""
+
+    period = forms.CharField(required=False)
+
+    def clean_period(self):
+        return selectors.period_filter(self.cleaned_data["period"])

@@ -2,20 +2,33 @@
 
 import datetime as dt
 
+from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from anjian.accidents import rules
+from anjian.accidents import rules, stats
 from anjian.accidents.models import Accident, AccidentRevision
-from anjian.core.periods import Period
+from anjian.core.periods import Period, PeriodError, parse_period
 from anjian.core.rules import rule_value
 from anjian.core.scoping import get_in_scope, scope_queryset
 
 
+def period_filter(value: str) -> Period:
+    """A `period` filter value (2024-03, 2024-Q1, 2024), or a Chinese error for the field."""
+    try:
+        return parse_period(value)
+    except PeriodError as exc:
+        raise ValidationError(stats.period_error(value)) from exc
+
+
 def accident_list(*, actor, town: str = "", sector: str = "", grade: str = "", kind: str = "",
                   period: Period | None = None, late: bool | None = None,
+                  accident_type: str = "", enterprise: int | None = None,
                   q: str = "") -> QuerySet:
-    """The accidents the actor may see, newest first (town/sector by code)."""
+    """The accidents the actor may see, newest first (town/sector by code).
+
+    The ledger page and the API both read here, with the same filter names.
+    """
     qs = scope_queryset(Accident.objects.all(), actor)
     if town:
         qs = qs.filter(town__code=town)
@@ -29,6 +42,10 @@ def accident_list(*, actor, town: str = "", sector: str = "", grade: str = "", k
         qs = qs.between(*period.bounds())
     if late is not None:
         qs = qs.filter(report_late=late)
+    if accident_type:
+        qs = qs.filter(accident_type=accident_type)
+    if enterprise is not None:
+        qs = qs.filter(enterprise_id=enterprise)
     if q:
         qs = qs.search(q)
     return qs.select_related("town", "sector", "enterprise")

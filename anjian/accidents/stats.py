@@ -21,14 +21,17 @@ TOTALS = ("count", "deaths", "missing", "serious_injuries", "minor_injuries", "d
 CENT = Decimal("0.01")
 
 
+def period_error(value: str) -> str:
+    return _("Unknown period “%(value)s”: use 2024-03 (a month), 2024-Q1 (a quarter) or 2024 "
+             "(a year).") % {"value": value}
+
+
 def period_param(value: str | None) -> Period:
     """A `period` query or command-line value, or a field error in Chinese."""
     try:
         return parse_period(value or "")
     except PeriodError as exc:
-        raise ValidationError({"period": [_(
-            "Unknown period “%(value)s”: use 2024-03 (a month), 2024-Q1 (a quarter) or 2024 "
-            "(a year).") % {"value": value or ""}]}) from exc
+        raise ValidationError({"period": [period_error(value or "")]}) from exc
 
 
 def _code_filter(model, code: str, field: str) -> int | None:

@@ -1,7 +1,5 @@
 """Accident pages: thin views over selectors, services and the statistics."""
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -14,6 +12,7 @@ from anjian.accidents.forms import (
     AccidentFilterForm,
     AccidentForm,
     ForwardForm,
+    PeriodForm,
     RevisionForm,
     StatsForm,
 )
@@ -21,38 +20,14 @@ from anjian.accidents.imports import AccidentImporter
 from anjian.core import audit
 from anjian.core.audit import timeline
 from anjian.core.excel_views import import_page, xlsx_download
+from anjian.core.forms import flash, submit
 from anjian.core.permissions import requires
-
-
-def _apply_errors(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc)
-
-
-def _list_filters(form: AccidentFilterForm) -> dict:
-    if not form.is_valid():
-        return {}
-    data = form.cleaned_data
-    filters = {"q": data["q"], "grade": data["grade"],
-               "town": data["town"].code if data["town"] else "",
-               "sector": data["sector"].code if data["sector"] else ""}
-    if data["late"]:
-        filters["late"] = data["late"] == "1"
-    if data["period"]:
-        try:
-            filters["period"] = stats.period_param(data["period"])
-        except ValidationError as exc:
-            _apply_errors(form, exc)
-    return filters
 
 
 @requires("view")
 def accident_list(request):
     filters = AccidentFilterForm(request.GET or None)
-    qs = selectors.accident_list(actor=request.user, **_list_filters(filters))
+    qs = selectors.accident_list(actor=request.user, **filters.filters())
     page = Paginator(qs, 20).get_page(request.GET.get("page"))
     return render(request, "accidents/accident_list.html", {"filters": filters, "page": page})
 
@@ -74,14 +49,10 @@ def accident_detail(request, pk: int):
 @requires("officer")
 def accident_create(request):
     form = AccidentForm(request.POST or None, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        try:
-            accident = services.accident_report(actor=request.user, data=form.cleaned_data)
-        except ValidationError as exc:
-            _apply_errors(form, exc)
-        else:
-            messages.success(request, _("The accident was recorded."))
-            return redirect("accidents:accident_detail", pk=accident.pk)
+    accident = submit(request, form, lambda data: services.accident_report(
+        actor=request.user, data=data), success=_("The accident was recorded."))
+    if accident:
+        return redirect("accidents:accident_detail", pk=accident.pk)
     return render(request, "accidents/accident_form.html", {"form": form})
 
 
@@ -89,16 +60,10 @@ def accident_create(request):
 def accident_edit(request, pk: int):
     accident = selectors.accident_get_for(actor=request.user, pk=pk)
     form = AccidentForm(request.POST or None, instance=accident, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        data = {name: form.cleaned_data[name] for name in form.fields}
-        accident.refresh_from_db()
-        try:
-            services.accident_update(actor=request.user, accident=accident, data=data)
-        except ValidationError as exc:
-            _apply_errors(form, exc)
-        else:
-            messages.success(request, _("The changes were saved."))
-            return redirect("accidents:accident_detail", pk=accident.pk)
+    if submit(request, form, lambda data: services.accident_update(
+            actor=request.user, accident=accident, data=data),
+            success=_("The changes were saved.")):
+        return redirect("accidents:accident_detail", pk=accident.pk)
     return render(request, "accidents/accident_form.html", {"form": form, "accident": accident})
 
 
@@ -107,17 +72,11 @@ def accident_revise(request, pk: int):
     """补报 / 续报: new casualty figures or a progress note."""
     accident = selectors.accident_get_for(actor=request.user, pk=pk)
     form = RevisionForm.for_accident(accident, request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        note = data.pop("note")
-        try:
-            services.accident_revise(actor=request.user, accident=accident, figures=data,
-                                     note=note)
-        except ValidationError as exc:
-            _apply_errors(form, exc)
-        else:
-            messages.success(request, _("The report was recorded."))
-            return redirect("accidents:accident_detail", pk=accident.pk)
+    if submit(request, form, lambda data: services.accident_revise(
+            actor=request.user, accident=accident, note=data["note"],
+            figures={k: v for k, v in data.items() if k != "note"}),
+            success=_("The report was recorded.")):
+        return redirect("accidents:accident_detail", pk=accident.pk)
     return render(request, "accidents/revision_form.html", {"form": form, "accident": accident})
 
 
@@ -126,35 +85,28 @@ def accident_revise(request, pk: int):
 def accident_forward(request, pk: int):
     accident = selectors.accident_get_for(actor=request.user, pk=pk)
     form = ForwardForm(request.POST)
-    if form.is_valid():
-        try:
-            services.accident_forward(actor=request.user, accident=accident,
-                                      **form.cleaned_data)
-        except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
-        else:
-            messages.success(request, _("The forwarding was recorded."))
-    else:
-        messages.error(request, _("Give the level and the time of forwarding."))
-    return redirect("accidents:accident_detail", pk=accident.pk)
+    return flash(request, lambda: services.accident_forward(
+        actor=request.user, accident=accident, **form.cleaned_data),
+        form=form, invalid=_("Give the level and the time of forwarding."),
+        success=_("The forwarding was recorded."),
+        to=reverse("accidents:accident_detail", args=[accident.pk]))
 
 
 @requires("view")
 def accident_stats(request):
     """The statistics page: the API's figures, the monthly trend, sectors and towns."""
     form = StatsForm(request.GET or None)
-    values = form.values()
-    context = {"form": form, "values": values}
-    try:
-        period = stats.period_param(values["period"])
-        data = stats.accident_stats(actor=request.user, period=period, town=values["town"],
-                                    sector=values["sector"])
-    except ValidationError as exc:
-        _apply_errors(form, exc)
+    context = {"form": form}
+    if form.is_bound and not form.is_valid():
         return render(request, "accidents/accident_stats.html", context, status=400)
+    values = form.values()
+    period = values["period"]
+    data = stats.accident_stats(actor=request.user, period=period, town=values["town"],
+                                sector=values["sector"])
     trend = stats.monthly_trend(actor=request.user, year=period.year, town=values["town"],
                                 sector=values["sector"], through_month=period.last_month)
-    context.update({"period": period, "stats": data, "figures": charts.figures(data, trend)})
+    context.update({"values": values, "period": period, "stats": data,
+                    "figures": charts.figures(data, trend)})
     return render(request, "accidents/accident_stats.html", context)
 
 
@@ -165,11 +117,11 @@ def bulletin_download(request):
     from anjian.reports.bulletin import render as render_document
 
     fmt = "md" if request.GET.get("format") == "md" else "docx"
-    try:
-        period = stats.period_param(request.GET.get("period"))
-    except ValidationError as exc:
-        return HttpResponse(" ".join(exc.messages), status=400,
+    form = PeriodForm(request.GET)
+    if not form.is_valid():
+        return HttpResponse(" ".join(form.errors["period"]), status=400,
                             content_type="text/plain; charset=utf-8")
+    period = form.cleaned_data["period"]
     document, _data = build_bulletin(actor=request.user, period=period)
     content_type = ("text/markdown; charset=utf-8" if fmt == "md" else
                     "application/vnd.openxmlformats-officedocument.wordprocessingml.document")

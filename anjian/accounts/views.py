@@ -2,12 +2,10 @@
 
 import base64
 
-from django.contrib import messages
 from django.contrib.auth import logout as auth_logout
 from django.contrib.auth import update_session_auth_hash
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
-from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.decorators import method_decorator
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -29,6 +27,7 @@ from anjian.accounts.lockout import (
     login_failure_record,
     throttled_response,
 )
+from anjian.core.forms import submit
 from anjian.core.permissions import requires, two_factor_required
 
 
@@ -117,19 +116,14 @@ def _otp_enrol(request, form):
 def password(request):
     """Change one's own password (forced at first login and when it has expired)."""
     form = PasswordChangeForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            user = password_change(
-                actor=request.user, old_password=form.cleaned_data["old_password"],
-                new_password=form.cleaned_data["new_password"], via="web",
-                keep_session=request.session.session_key)
-        except ValidationError as exc:
-            for field, errors in exc.message_dict.items():
-                form.add_error(field, errors)
-        else:
-            update_session_auth_hash(request, user)
-            messages.success(request, _("Your password has been changed."))
-            return redirect(_next(request))
+    user = submit(request, form, lambda data: password_change(
+        actor=request.user, old_password=data["old_password"],
+        new_password=data["new_password"], via="web",
+        keep_session=request.session.session_key),
+        success=_("Your password has been changed."))
+    if user:
+        update_session_auth_hash(request, user)
+        return redirect(_next(request))
     return render(request, "accounts/password_change.html", {
         "form": form, "next": _next(request, ""),
         "forced": request.user.must_change_password,

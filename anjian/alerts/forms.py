@@ -62,6 +62,9 @@ class AlertFilterForm(BootstrapMixin, forms.Form):
                               choices=[("", pgettext_lazy("alerts", "All levels")), *AlertLevel.choices])
     kind = forms.ChoiceField(label=pgettext_lazy("alerts", "kind"), required=False,
                              choices=[("", pgettext_lazy("alerts", "All kinds")), *AlertKind.choices])
+    # The API's other filters (a recipient town or department by code), accepted in the address.
+    town = forms.CharField(required=False, widget=forms.HiddenInput)
+    department = forms.CharField(required=False, widget=forms.HiddenInput)
 
     def filters(self) -> dict:
         return dict(self.cleaned_data) if self.is_valid() else {}

@@ -1,9 +1,9 @@
 """Warning, publicity and channel pages: thin views over selectors and services."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -19,15 +19,8 @@ from anjian.alerts.forms import (
 from anjian.alerts.models import AlertPolicy
 from anjian.alerts.policies import can_confirm
 from anjian.core.audit import timeline
+from anjian.core.forms import flash, submit
 from anjian.core.permissions import has_permission, requires
-
-
-def _apply_errors(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc)
 
 
 @requires("view")
@@ -55,16 +48,11 @@ def alert_detail(request, pk: int):
 @requires("county_admin")
 def alert_create(request):
     form = AlertForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        towns, departments = form.recipients()
-        try:
-            alert = services.alert_publish(actor=request.user, data=form.alert_data(),
-                                           towns=towns, departments=departments)
-        except ValidationError as exc:
-            _apply_errors(form, exc)
-        else:
-            messages.success(request, _("The warning was published."))
-            return redirect("alerts:alert_detail", pk=alert.pk)
+    alert = submit(request, form, lambda data: services.alert_publish(
+        actor=request.user, data=form.alert_data(), towns=form.recipients()[0],
+        departments=form.recipients()[1]), success=_("The warning was published."))
+    if alert:
+        return redirect("alerts:alert_detail", pk=alert.pk)
     return render(request, "alerts/alert_form.html", {"form": form})
 
 
@@ -72,9 +60,9 @@ def alert_create(request):
 @requires("officer")
 def alert_confirm(request, pk: int):
     alert = selectors.alert_get_for(actor=request.user, pk=pk)
-    services.alert_confirm(actor=request.user, alert=alert)
-    messages.success(request, _("Receipt confirmed (签收)."))
-    return redirect("alerts:alert_detail", pk=alert.pk)
+    return flash(request, lambda: services.alert_confirm(actor=request.user, alert=alert),
+                 success=_("Receipt confirmed (签收)."),
+                 to=reverse("alerts:alert_detail", args=[alert.pk]))
 
 
 @requires("county_admin")
@@ -83,14 +71,9 @@ def policy_edit(request):
     form = AlertPolicyForm(request.POST or None, initial={
         "remind_after_minutes": current.remind_after_minutes,
         "escalate_after_minutes": current.escalate_after_minutes})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.alert_policy_set(actor=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            _apply_errors(form, exc)
-        else:
-            messages.success(request, _("The new deadlines apply to warnings published from now on."))
-            return redirect("alerts:alert_list")
+    if submit(request, form, lambda data: services.alert_policy_set(actor=request.user, **data),
+              success=_("The new deadlines apply to warnings published from now on.")):
+        return redirect("alerts:alert_list")
     history = AlertPolicy.objects.select_related("created_by")[:20]
     return render(request, "alerts/alertpolicy_form.html",
                   {"form": form, "current": current, "history": history})
@@ -108,14 +91,9 @@ def publicity_list(request):
 @requires("write")
 def publicity_create(request):
     form = PublicityForm(request.POST or None, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.publicity_create(actor=request.user, data=form.cleaned_data)
-        except ValidationError as exc:
-            _apply_errors(form, exc)
-        else:
-            messages.success(request, _("The activity was recorded."))
-            return redirect("alerts:publicity_list")
+    if submit(request, form, lambda data: services.publicity_create(
+            actor=request.user, data=data), success=_("The activity was recorded.")):
+        return redirect("alerts:publicity_list")
     return render(request, "alerts/publicity_form.html", {"form": form})
 
 
@@ -130,14 +108,9 @@ def channel_list(request):
 @requires("officer")
 def channel_create(request):
     form = ChannelForm(request.POST or None, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.channel_create(actor=request.user, data=form.channel_data())
-        except ValidationError as exc:
-            _apply_errors(form, exc)
-        else:
-            messages.success(request, _("The channel was saved."))
-            return redirect("alerts:channel_list")
+    if submit(request, form, lambda data: services.channel_create(
+            actor=request.user, data=form.channel_data()), success=_("The channel was saved.")):
+        return redirect("alerts:channel_list")
     return render(request, "alerts/channel_form.html", {"form": form})
 
 
@@ -145,16 +118,10 @@ def channel_create(request):
 def channel_edit(request, pk: int):
     config = selectors.channel_get_for(actor=request.user, pk=pk)
     form = ChannelForm(request.POST or None, instance=config, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        data = form.channel_data()
-        config.refresh_from_db()
-        try:
-            services.channel_update(actor=request.user, config=config, data=data)
-        except ValidationError as exc:
-            _apply_errors(form, exc)
-        else:
-            messages.success(request, _("The channel was saved."))
-            return redirect("alerts:channel_list")
+    if submit(request, form, lambda data: services.channel_update(
+            actor=request.user, config=config, data=form.channel_data()),
+            success=_("The channel was saved.")):
+        return redirect("alerts:channel_list")
     return render(request, "alerts/channel_form.html", {"form": form, "config": config})
 
 
@@ -162,9 +129,8 @@ def channel_edit(request, pk: int):
 @requires("officer")
 def channel_delete(request, pk: int):
     config = selectors.channel_get_for(actor=request.user, pk=pk)
-    services.channel_delete(actor=request.user, config=config)
-    messages.success(request, _("The channel was deleted."))
-    return redirect("alerts:channel_list")
+    return flash(request, lambda: services.channel_delete(actor=request.user, config=config),
+                 success=_("The channel was deleted."), to="alerts:channel_list")
 
 
 @require_POST

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from anjian.accounts.units import Unit
 from anjian.core import audit
 from anjian.core.permissions import check_permission
+from anjian.core.updates import model_update
 from anjian.duty.models import (
     DutyCheck,
     DutyHandover,
@@ -104,7 +105,8 @@ def roster_create(*, actor, unit: Unit, title: str, starts_at: dt.datetime,
     _save_shifts(roster, shifts)
     changes = {k: [None, v] for k, v in audit.snapshot(roster).items() if v not in (None, "")}
     changes["shifts"] = [None, _shift_rows(shifts)]
-    audit.record(actor=actor, action="create", instance=roster, changes=changes, via=via)
+    audit.record(actor=actor, action="dutyroster.create", instance=roster, changes=changes,
+                 via=via)
     return roster
 
 
@@ -130,7 +132,8 @@ def roster_update(*, actor, roster: DutyRoster, title: str, starts_at: dt.dateti
     if after_shifts != before_shifts:
         changes["shifts"] = [before_shifts, after_shifts]
     if changes:
-        audit.record(actor=actor, action="update", instance=locked, changes=changes, via=via)
+        audit.record(actor=actor, action="dutyroster.update", instance=locked, changes=changes,
+                     via=via)
     return locked
 
 
@@ -183,18 +186,17 @@ def report_update(*, actor, report: InformationReport, data: dict[str, Any],
     locked = InformationReport.objects.select_for_update(of=("self",)).select_related(
         "town", "department").get(pk=report.pk)
     _check_unit(actor, Unit.of_record(locked))
-    before = audit.snapshot(locked)
-    for key, value in _pick(data, REPORT_FIELDS).items():
-        setattr(locked, key, value)
-    _validate_report(locked)
-    locked.save()
-    audit.record_update(actor=actor, instance=locked, before=before, via=via)
-    return locked
+    return model_update(actor=actor, instance=locked, data=data, fields=REPORT_FIELDS, via=via,
+                        before_clean=_check_report_times)[0]
+
+
+def _check_report_times(report: InformationReport) -> None:
+    if report.reported_at and report.received_at and report.reported_at < report.received_at:
+        raise ValidationError({"reported_at": _("It cannot be reported before it was received.")})
 
 
 def _validate_report(report: InformationReport) -> None:
-    if report.reported_at and report.received_at and report.reported_at < report.received_at:
-        raise ValidationError({"reported_at": _("It cannot be reported before it was received.")})
+    _check_report_times(report)
     report.full_clean()
 
 
@@ -216,18 +218,14 @@ def calendar_item_save(*, actor, instance, data: dict[str, Any], via: str = "web
     declared working day, reporting deadline): county admin only."""
     check_permission(actor, "county_admin")
     model = type(instance)
-    creating = instance.pk is None
-    if not creating:
-        instance = model.objects.select_for_update().get(pk=instance.pk)
-    before = audit.snapshot(instance)
+    if instance.pk is not None:
+        locked = model.objects.select_for_update().get(pk=instance.pk)
+        return model_update(actor=actor, instance=locked, data=data, fields=data, via=via)[0]
     for key, value in data.items():
         setattr(instance, key, value)
     instance.full_clean()
     instance.save()
-    if creating:
-        audit.record_create(actor=actor, instance=instance, via=via)
-    else:
-        audit.record_update(actor=actor, instance=instance, before=before, via=via)
+    audit.record_create(actor=actor, instance=instance, via=via)
     return instance
 
 

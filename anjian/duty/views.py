@@ -3,8 +3,6 @@ and the filing overview for the next holiday."""
 
 import datetime as dt
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -16,6 +14,7 @@ from anjian.accounts.units import Unit
 from anjian.core import pii
 from anjian.core.audit import timeline
 from anjian.core.excel_views import xlsx_download
+from anjian.core.forms import flash, submit
 from anjian.core.permissions import requires
 from anjian.duty import calendar, exports, selectors, services
 from anjian.duty.forms import RosterForm, ShiftFormSet
@@ -23,18 +22,11 @@ from anjian.duty.gaps import segments
 from anjian.duty.policies import duty_unit, may_file_for, units_user_may_file
 
 
-def apply_errors(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc)
-
-
 @requires("view")
 def roster_list(request):
     unit = request.GET.get("unit", "")
-    qs = selectors.roster_list(actor=request.user, unit=unit)
+    qs = selectors.roster_list(actor=request.user, unit=unit, town=request.GET.get("town", ""),
+                               department=request.GET.get("department", ""))
     page = Paginator(qs, 20).get_page(request.GET.get("page"))
     for roster in page:
         roster.gap_list = selectors.roster_gaps(roster)
@@ -88,24 +80,22 @@ def _roster_form_page(request, *, roster=None):
                           initial={"title": roster.title, "starts_at": roster.starts_at,
                                    "ends_at": roster.ends_at})
     formset = ShiftFormSet(request.POST or None, initial=shifts_initial, prefix="shifts")
-    if request.method == "POST" and form.is_valid() and formset.is_valid():
-        data = form.cleaned_data
-        try:
-            if roster is None:
-                roster = services.roster_create(
-                    actor=request.user, unit=data["unit"], title=data["title"],
-                    starts_at=data["starts_at"], ends_at=data["ends_at"],
-                    shifts=_shift_data(formset))
-            else:
-                services.roster_update(
-                    actor=request.user, roster=roster, title=data["title"],
-                    starts_at=data["starts_at"], ends_at=data["ends_at"],
-                    shifts=_shift_data(formset))
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(request, _("The duty roster was saved."))
-            return redirect("duty:roster_detail", pk=roster.pk)
+    if roster is None:
+        def save(data):
+            return services.roster_create(
+                actor=request.user, unit=data["unit"], title=data["title"],
+                starts_at=data["starts_at"], ends_at=data["ends_at"],
+                shifts=_shift_data(formset))
+    else:
+        def save(data):
+            return services.roster_update(
+                actor=request.user, roster=roster, title=data["title"],
+                starts_at=data["starts_at"], ends_at=data["ends_at"],
+                shifts=_shift_data(formset))
+    saved = formset.is_valid() if request.method == "POST" else False
+    saved = saved and submit(request, form, save, success=_("The duty roster was saved."))
+    if saved:
+        return redirect("duty:roster_detail", pk=saved.pk)
     return render(request, "duty/roster_form.html",
                   {"form": form, "formset": formset, "roster": roster})
 
@@ -127,9 +117,8 @@ def roster_edit(request, pk: int):
 @requires("officer")
 def roster_delete(request, pk: int):
     roster = selectors.roster_get_for(actor=request.user, pk=pk)
-    services.roster_delete(actor=request.user, roster=roster)
-    messages.success(request, _("The duty roster was deleted."))
-    return redirect("duty:roster_list")
+    return flash(request, lambda: services.roster_delete(actor=request.user, roster=roster),
+                 success=_("The duty roster was deleted."), to="duty:roster_list")
 
 
 @requires("view")

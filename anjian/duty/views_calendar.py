@@ -4,8 +4,6 @@ asks for) and the county admin's calendar settings."""
 import calendar as stdlib_calendar
 import datetime as dt
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -13,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from anjian.core.forms import flash, submit
 from anjian.core.permissions import requires
 from anjian.duty import calendar, forms, services
 from anjian.duty.models import (
@@ -22,7 +21,6 @@ from anjian.duty.models import (
     PeriodWork,
     Season,
 )
-from anjian.duty.views import apply_errors
 
 # kind (in the URL) → (model, form, title)
 SETTINGS = {
@@ -115,16 +113,10 @@ def calendar_item_edit(request, kind: str, pk: int | None = None):
     model, form_class, title = SETTINGS[kind]
     instance = get_object_or_404(model, pk=pk) if pk else model()
     form = form_class(request.POST or None, instance=instance)
-    if request.method == "POST" and form.is_valid():
-        data = {name: form.cleaned_data[name] for name in form.fields}
-        try:
-            services.calendar_item_save(actor=request.user, instance=model.objects.get(pk=pk)
-                                        if pk else model(), data=data)
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(request, _("The calendar setting was saved."))
-            return redirect("duty:calendar_settings")
+    if submit(request, form, lambda data: services.calendar_item_save(
+            actor=request.user, instance=instance, data=data),
+            success=_("The calendar setting was saved.")):
+        return redirect("duty:calendar_settings")
     return render(request, "duty/calendar_item_form.html",
                   {"form": form, "title": title, "kind": kind, "instance": instance})
 
@@ -135,6 +127,6 @@ def calendar_item_delete(request, kind: str, pk: int):
     if kind not in SETTINGS:
         raise Http404
     instance = get_object_or_404(SETTINGS[kind][0], pk=pk)
-    services.calendar_item_delete(actor=request.user, instance=instance)
-    messages.success(request, _("The calendar setting was deleted."))
-    return redirect("duty:calendar_settings")
+    return flash(request, lambda: services.calendar_item_delete(
+        actor=request.user, instance=instance),
+        success=_("The calendar setting was deleted."), to="duty:calendar_settings")

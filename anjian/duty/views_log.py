@@ -1,30 +1,22 @@
 """The duty log: handovers, information reports (late ones flagged), duty spot-checks and their
 monthly summary."""
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from anjian.core.forms import submit
 from anjian.core.permissions import requires
 from anjian.duty import selectors, services
 from anjian.duty.forms import CheckForm, HandoverForm, MonthForm, ReportForm
-from anjian.duty.views import apply_errors
 
 
 def _create_page(request, *, form, create, template: str, success: str, target: str):
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        unit = data.pop("unit")
-        try:
-            create(actor=request.user, unit=unit, data=data)
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(request, success)
-            return redirect(target)
+    if submit(request, form, lambda data: create(
+            actor=request.user, unit=data["unit"],
+            data={k: v for k, v in data.items() if k != "unit"}), success=success):
+        return redirect(target)
     return render(request, template, {"form": form})
 
 
@@ -70,15 +62,10 @@ def report_create(request):
 def report_edit(request, pk: int):
     report = selectors.report_get_for(actor=request.user, pk=pk)
     form = ReportForm(request.POST or None, instance=report, with_unit=False)
-    if request.method == "POST" and form.is_valid():
-        data = {name: form.cleaned_data[name] for name in form.fields}
-        try:
-            services.report_update(actor=request.user, report=report, data=data)
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(request, _("The changes were saved."))
-            return redirect("duty:report_list")
+    if submit(request, form, lambda data: services.report_update(
+            actor=request.user, report=report, data=data),
+            success=_("The changes were saved.")):
+        return redirect("duty:report_list")
     return render(request, "duty/report_form.html", {"form": form, "report": report})
 
 

@@ -1,7 +1,6 @@
 """API: hazards/ and hazards/{id}/transitions/ (the contract), plus extensions and evidence."""
 
 import django_filters
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from rest_framework import serializers, status, viewsets
 from rest_framework.decorators import action
@@ -10,6 +9,7 @@ from rest_framework.response import Response
 
 from anjian.accounts.models import Sector, Town
 from anjian.core.api import ScopedViewSetMixin
+from anjian.core.filters import SelectorFilterSet, YesNoFilter
 from anjian.registry.selectors import enterprise_list
 
 from . import selectors, services, workflow
@@ -97,23 +97,28 @@ class DecisionSerializer(serializers.Serializer):
     comment = serializers.CharField(required=False, allow_blank=True, default="")
 
 
-class HazardFilter(django_filters.FilterSet):
-    town = django_filters.CharFilter(field_name="town__code")
-    sector = django_filters.CharFilter(field_name="sector__code")
+class HazardFilter(SelectorFilterSet):
+    """The hazard list page's filters: rows from `selectors.hazard_list`, like the page's."""
+
+    select = staticmethod(selectors.hazard_list)
+    q = django_filters.CharFilter()
+    town = django_filters.CharFilter()
+    sector = django_filters.CharFilter()
     status = django_filters.ChoiceFilter(choices=HazardStatus.choices)
     grade = django_filters.ChoiceFilter(choices=HazardGrade.choices)
     source = django_filters.ChoiceFilter(choices=HazardSource.choices)
-    supervised = django_filters.BooleanFilter()
-    overdue = django_filters.BooleanFilter(method="filter_overdue")
-    enterprise = django_filters.NumberFilter(field_name="enterprise_id")
+    supervised = YesNoFilter()
+    overdue = YesNoFilter()
+    enterprise = django_filters.NumberFilter()
 
     class Meta:
         model = Hazard
-        fields = ["town", "sector", "status", "grade", "source", "supervised", "enterprise"]
+        fields = []
 
-    def filter_overdue(self, queryset, name, value):
-        today = timezone.localdate()
-        return queryset.overdue(on=today) if value else queryset.not_overdue(on=today)
+    def selector_kwargs(self, data):
+        if data.get("enterprise") is not None:
+            data["enterprise"] = int(data["enterprise"])
+        return super().selector_kwargs(data)
 
 
 def _conflict(exc: services.TransitionNotAllowed) -> Response:
@@ -128,11 +133,6 @@ class HazardViewSet(ScopedViewSetMixin, viewsets.ModelViewSet):
     permission = "view"
     write_permission = "write"
     http_method_names = ["get", "post", "put", "patch", "head", "options"]
-
-    def get_queryset(self):
-        qs = super().get_queryset()
-        q = self.request.query_params.get("q")
-        return qs.search(q) if q else qs
 
     def perform_create(self, serializer):
         serializer.instance = services.hazard_create(

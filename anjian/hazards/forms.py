@@ -4,6 +4,7 @@ from django.utils.translation import pgettext_lazy
 
 from anjian.accounts.models import Sector, Town
 from anjian.accounts.units import is_enterprise, narrow_to_jurisdiction
+from anjian.core.filters import yes_no_query
 from anjian.core.forms import BootstrapMixin
 from anjian.registry.selectors import enterprise_list
 
@@ -132,6 +133,10 @@ class HazardFilterForm(BootstrapMixin, forms.Form):
         ("", _("Supervised or not")), ("1", _("Under county supervision")),
         ("0", _("Not supervised"))])
     enterprise = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, data=None, *args, **kwargs):
+        # overdue=true (the API's spelling) works here too
+        super().__init__(yes_no_query(data, "overdue", "supervised"), *args, **kwargs)
 
     def filters(self) -> dict:
         if not self.is_valid():

@@ -11,7 +11,7 @@ from anjian.registry.models import Enterprise
 
 from .models import Hazard, HazardGrade, HazardStatus, HazardTransition
 
-LIST_RELATED = ("enterprise", "town", "sector")
+LIST_RELATED = ("enterprise", "town", "sector", "criterion")
 
 
 def hazard_list(*, actor, town: str = "", sector: str = "", status: str = "", grade: str = "",

@@ -15,9 +15,11 @@ from anjian.accounts.models import County, Department, Sector, Town
 from anjian.accounts.units import EnterpriseUnit, TownUnit, Unit, UnitKind, is_enterprise
 from anjian.core import audit
 from anjian.core.dates import cn_date
+from anjian.core.errors import Conflict
 from anjian.core.notifications import notify
 from anjian.core.permissions import check_permission
 from anjian.core.scoping import in_scope
+from anjian.core.updates import model_update
 
 from . import policy
 from .models import (
@@ -32,14 +34,14 @@ from .models import (
 )
 
 
-class TransitionNotAllowed(Exception):
-    """The record's current state does not allow this change (API: 409)."""
+class TransitionNotAllowed(Conflict):
+    """The record's current state does not allow this change (API: 409; pages: a message)."""
 
     def __init__(self, message: str = "", *, status: str = "", action: str = ""):
-        super().__init__(message or f"{action!r} is not allowed from {status!r}")
+        super().__init__(message)
+        self.args = (message or f"{action!r} is not allowed from {status!r}",)
         self.status = status
         self.action = action
-        self.message = message
 
 
 FOREIGN_KEYS = {
@@ -61,21 +63,29 @@ ENTERPRISE_EDIT_FIELDS = (*[f for f in FIVE_FIXES if f != "deadline"], *PLAN_FIE
 SELF_CHECK_EDIT_FIELDS = ("location", "description", "found_on", "found_by")
 
 
-def _assign(hazard: Hazard, data: dict[str, Any], fields) -> None:
-    """Set fields from `data`; foreign keys take an instance or a primary key."""
+def _values(data: dict[str, Any], fields) -> dict[str, Any]:
+    """The attribute values `data` gives for `fields`; foreign keys take an instance or a
+    primary key."""
+    values = {}
     for key in fields:
         if key not in data:
             continue
         value = data[key]
         if key in FOREIGN_KEYS:
             if value is None or hasattr(value, "pk"):
-                setattr(hazard, key, value)
+                values[key] = value
             else:
-                setattr(hazard, f"{key}_id", int(value) if str(value).isdigit() else value)
+                values[f"{key}_id"] = int(value) if str(value).isdigit() else value
         elif value is None and not Hazard._meta.get_field(key).null:
-            setattr(hazard, key, "")
+            values[key] = ""
         else:
-            setattr(hazard, key, value)
+            values[key] = value
+    return values
+
+
+def _assign(hazard: Hazard, data: dict[str, Any], fields) -> None:
+    for key, value in _values(data, fields).items():
+        setattr(hazard, key, value)
 
 
 def _derive(hazard: Hazard, *, previous_criterion_id: int | None = None) -> None:
@@ -184,13 +194,10 @@ def hazard_update(*, actor, hazard: Hazard, data: dict[str, Any], via: str = "we
     if refused:
         raise PermissionDenied
     was_major = locked.is_major
-    before = audit.snapshot(locked)
     previous_criterion_id = locked.criterion_id
-    _assign(locked, data, allowed)
-    _derive(locked, previous_criterion_id=previous_criterion_id)
-    locked.full_clean()
-    locked.save()
-    audit.record_update(actor=actor, instance=locked, before=before, via=via)
+    values = _values(data, allowed)
+    model_update(actor=actor, instance=locked, data=values, fields=values, via=via,
+                 before_clean=lambda h: _derive(h, previous_criterion_id=previous_criterion_id))
     if locked.is_major and not was_major and not locked.supervised:
         hazard_supervise(actor=actor, hazard=locked, via=via)
     return locked

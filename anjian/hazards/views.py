@@ -1,7 +1,6 @@
 """Hazard pages: thin views over selectors, services and the workflow."""
 
-from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -12,6 +11,7 @@ from django.views.decorators.http import require_POST
 from anjian.core import audit
 from anjian.core.audit import timeline
 from anjian.core.excel_views import import_page, xlsx_download
+from anjian.core.forms import flash, submit
 from anjian.core.permissions import requires
 from anjian.hazards.imports import HazardImporter
 
@@ -28,14 +28,6 @@ from .forms import (
 from .models import ExtensionStatus, HazardEvidence
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-
-
-def _apply_errors(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc)
 
 
 @requires("view")
@@ -79,14 +71,10 @@ def hazard_detail(request, pk: int):
 @requires("write")
 def hazard_create(request):
     form = HazardForm(request.POST or None, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        try:
-            hazard = services.hazard_create(actor=request.user, data=form.cleaned_data)
-        except ValidationError as exc:
-            _apply_errors(form, exc)
-        else:
-            messages.success(request, _("The hazard was registered."))
-            return redirect("hazards:hazard_detail", pk=hazard.pk)
+    hazard = submit(request, form, lambda data: services.hazard_create(
+        actor=request.user, data=data), success=_("The hazard was registered."))
+    if hazard:
+        return redirect("hazards:hazard_detail", pk=hazard.pk)
     return render(request, "hazards/hazard_form.html", {"form": form})
 
 
@@ -96,24 +84,11 @@ def hazard_edit(request, pk: int):
     if not policy.can_edit(request.user, hazard):
         raise PermissionDenied
     form = HazardForm(request.POST or None, instance=hazard, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        data = {name: form.cleaned_data[name] for name in form.fields}
-        hazard.refresh_from_db()
-        try:
-            services.hazard_update(actor=request.user, hazard=hazard, data=data)
-        except ValidationError as exc:
-            _apply_errors(form, exc)
-        except services.TransitionNotAllowed as exc:
-            messages.error(request, exc.message)
-            return redirect("hazards:hazard_detail", pk=pk)
-        else:
-            messages.success(request, _("The changes were saved."))
-            return redirect("hazards:hazard_detail", pk=pk)
+    if submit(request, form, lambda data: services.hazard_update(
+            actor=request.user, hazard=hazard, data=data),
+            success=_("The changes were saved.")):
+        return redirect("hazards:hazard_detail", pk=pk)
     return render(request, "hazards/hazard_form.html", {"form": form, "hazard": hazard})
-
-
-def _error_text(exc: ValidationError) -> str:
-    return " ".join(str(m) for m in exc.messages)
 
 
 @require_POST
@@ -121,23 +96,12 @@ def _error_text(exc: ValidationError) -> str:
 def hazard_transition(request, pk: int):
     hazard = selectors.hazard_get_for(actor=request.user, pk=pk)
     form = TransitionForm(request.POST, request.FILES)
-    if not form.is_valid():
-        messages.error(request, _error_text(ValidationError(list(form.errors.values()))))
-        return redirect("hazards:hazard_detail", pk=pk)
-    action = form.cleaned_data["action"]
-    try:
-        workflow.hazard_transition(actor=request.user, hazard=hazard, action=action,
-                                   comment=form.cleaned_data["comment"],
-                                   evidence=form.cleaned_data["evidence"])
-    except workflow.UnknownAction as exc:
-        raise Http404 from exc
-    except services.TransitionNotAllowed as exc:
-        messages.error(request, exc.message)
-    except ValidationError as exc:
-        messages.error(request, _error_text(exc))
-    else:
-        messages.success(request, _("Done: %(action)s.") % {"action": workflow.action_label(action)})
-    return redirect("hazards:hazard_detail", pk=pk)
+    return flash(request, lambda: workflow.hazard_transition(
+        actor=request.user, hazard=hazard, action=form.cleaned_data["action"],
+        comment=form.cleaned_data["comment"], evidence=form.cleaned_data["evidence"]), form=form,
+        success=lambda step: _("Done: %(action)s.") % {
+            "action": workflow.action_label(step.action)},
+        to=reverse("hazards:hazard_detail", args=[pk]))
 
 
 @require_POST
@@ -145,17 +109,9 @@ def hazard_transition(request, pk: int):
 def hazard_evidence_upload(request, pk: int):
     hazard = selectors.hazard_get_for(actor=request.user, pk=pk)
     form = EvidenceForm(request.POST, request.FILES)
-    if form.is_valid():
-        try:
-            workflow.hazard_evidence_add(actor=request.user, hazard=hazard,
-                                         uploads=form.cleaned_data["evidence"])
-        except ValidationError as exc:
-            messages.error(request, _error_text(exc))
-        else:
-            messages.success(request, _("The files were attached."))
-    else:
-        messages.error(request, _error_text(ValidationError(list(form.errors.values()))))
-    return redirect("hazards:hazard_detail", pk=pk)
+    return flash(request, lambda: workflow.hazard_evidence_add(
+        actor=request.user, hazard=hazard, uploads=form.cleaned_data["evidence"]), form=form,
+        success=_("The files were attached."), to=reverse("hazards:hazard_detail", args=[pk]))
 
 
 @requires("view")
@@ -174,18 +130,10 @@ def hazard_extension_request(request, pk: int):
     if not policy.can_rectify(request.user, hazard):
         raise PermissionDenied
     form = ExtensionForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            workflow.hazard_extension_request(actor=request.user, hazard=hazard,
-                                              **form.cleaned_data)
-        except ValidationError as exc:
-            _apply_errors(form, exc)
-        except services.TransitionNotAllowed as exc:
-            messages.error(request, exc.message)
-            return redirect("hazards:hazard_detail", pk=pk)
-        else:
-            messages.success(request, _("The extension was requested."))
-            return redirect("hazards:hazard_detail", pk=pk)
+    if submit(request, form, lambda data: workflow.hazard_extension_request(
+            actor=request.user, hazard=hazard, **data),
+            success=_("The extension was requested.")):
+        return redirect("hazards:hazard_detail", pk=pk)
     return render(request, "hazards/extension_form.html", {"form": form, "hazard": hazard})
 
 
@@ -197,14 +145,9 @@ def hazard_extension_decide(request, pk: int, extension_id: int):
     form = DecisionForm(request.POST)
     if extension is None or not form.is_valid():
         raise Http404
-    try:
-        workflow.hazard_extension_decide(actor=request.user, extension=extension,
-                                         **form.cleaned_data)
-    except services.TransitionNotAllowed as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, _("The decision was recorded."))
-    return redirect("hazards:hazard_detail", pk=pk)
+    return flash(request, lambda: workflow.hazard_extension_decide(
+        actor=request.user, extension=extension, **form.cleaned_data),
+        success=_("The decision was recorded."), to=reverse("hazards:hazard_detail", args=[pk]))
 
 
 def _download(request, content: bytes, content_type: str, filename: str, *,

@@ -10,6 +10,7 @@ from collections.abc import Iterable
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -41,8 +42,8 @@ TRANSITIONS: dict[str, dict[str, str]] = {
 ACTIONS = ("acknowledge", "submit", "accept", "reject")
 
 
-class UnknownAction(ValueError):
-    pass
+class UnknownAction(Http404):
+    """Not one of ACTIONS: there is no such step (404)."""
 
 
 def _lock(hazard: Hazard | int) -> Hazard:

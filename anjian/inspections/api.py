@@ -7,6 +7,7 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from anjian.core.api import ScopedViewSetMixin
+from anjian.core.filters import SelectorFilterSet, YesNoFilter
 from anjian.inspections import selectors, services
 from anjian.inspections.models import (
     Campaign,
@@ -57,6 +58,21 @@ class ChecklistSerializer(serializers.ModelSerializer):
         ]
 
 
+class ChecklistFilter(SelectorFilterSet):
+    """The checklist library page's filters: rows from `selectors.checklist_list`."""
+
+    select = staticmethod(selectors.checklist_list)
+    active = YesNoFilter()
+    sector = django_filters.CharFilter()
+
+    class Meta:
+        model = Checklist
+        fields = []
+
+    def filter_queryset(self, queryset):
+        return super().filter_queryset(queryset).prefetch_related("items__criterion")
+
+
 class ChecklistViewSet(viewsets.ReadOnlyModelViewSet):
     """The checklist library (the same for every user)."""
 
@@ -64,7 +80,7 @@ class ChecklistViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = ChecklistSerializer
     permission = "view"
     write_permission = "write"
-    filterset_fields = ["active"]
+    filterset_class = ChecklistFilter
 
 
 class ResultSerializer(serializers.ModelSerializer):
@@ -125,16 +141,32 @@ class InspectionSerializer(serializers.ModelSerializer):
         return [r.hazard_id for r in obj.results.all() if r.hazard_id]
 
 
-class InspectionFilter(django_filters.FilterSet):
-    town = django_filters.CharFilter(field_name="town__code")
-    sector = django_filters.CharFilter(field_name="sector__code")
+class InspectionFilter(SelectorFilterSet):
+    """The inspection list page's filters: rows from `selectors.inspection_list`."""
+
+    select = staticmethod(selectors.inspection_list)
+    q = django_filters.CharFilter()
+    town = django_filters.CharFilter()
+    sector = django_filters.CharFilter()
     kind = django_filters.ChoiceFilter(choices=InspectionKind.choices)
-    inspected_after = django_filters.DateFilter(field_name="inspected_on", lookup_expr="gte")
-    inspected_before = django_filters.DateFilter(field_name="inspected_on", lookup_expr="lte")
+    enterprise = django_filters.NumberFilter()
+    campaign = django_filters.NumberFilter()
+    checklist = django_filters.NumberFilter()
+    inspected_after = django_filters.DateFilter()
+    inspected_before = django_filters.DateFilter()
 
     class Meta:
         model = Inspection
-        fields = ["town", "sector", "kind", "enterprise", "campaign", "checklist"]
+        fields = []
+
+    def selector_kwargs(self, data):
+        for name in ("enterprise", "campaign", "checklist"):
+            if data.get(name) is not None:
+                data[name] = int(data[name])
+        return super().selector_kwargs(data)
+
+    def filter_queryset(self, queryset):
+        return super().filter_queryset(queryset).prefetch_related("results")
 
 
 class InspectionViewSet(ScopedViewSetMixin, mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
@@ -145,11 +177,6 @@ class InspectionViewSet(ScopedViewSetMixin, mixins.CreateModelMixin, viewsets.Re
     filterset_class = InspectionFilter
     permission = "view"
     write_permission = "write"
-
-    def get_queryset(self):
-        qs = super().get_queryset()
-        q = self.request.query_params.get("q")
-        return qs.search(q) if q else qs
 
     def perform_create(self, serializer):
         data = dict(serializer.validated_data)

@@ -1,20 +1,19 @@
 """Campaign pages: list, creation, the progress table, targets, Excel export."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from anjian.core.audit import timeline
 from anjian.core.excel_views import xlsx_download
+from anjian.core.forms import flash, submit
 from anjian.core.permissions import has_permission, requires
 from anjian.inspections import campaigns, exports, selectors
 from anjian.inspections.forms import CampaignForm, TargetAddForm
 from anjian.inspections.progress import campaign_progress
-from anjian.inspections.views import apply_errors
-from anjian.registry.models import Enterprise
 
 
 @requires("view")
@@ -27,18 +26,15 @@ def campaign_list(request):
 @requires("county_admin")
 def campaign_create(request):
     form = CampaignForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            campaign = campaigns.campaign_create(actor=request.user, data=form.cleaned_data)
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(
-                request,
-                _("The campaign was started with %(n)s target units.")
-                % {"n": campaign.targets.count()},
-            )
-            return redirect("inspections:campaign_detail", pk=campaign.pk)
+    campaign = submit(
+        request,
+        form,
+        lambda data: campaigns.campaign_create(actor=request.user, data=data),
+        success=lambda campaign: _("The campaign was started with %(n)s target units.")
+        % {"n": campaign.targets.count()},
+    )
+    if campaign:
+        return redirect("inspections:campaign_detail", pk=campaign.pk)
     return render(request, "inspections/campaign_form.html", {"form": form})
 
 
@@ -46,15 +42,10 @@ def campaign_create(request):
 def campaign_edit(request, pk: int):
     campaign = selectors.campaign_get_for(actor=request.user, pk=pk)
     form = CampaignForm(request.POST or None, instance=campaign, editing=True)
-    if request.method == "POST" and form.is_valid():
-        campaign.refresh_from_db()
-        try:
-            campaigns.campaign_update(actor=request.user, campaign=campaign, data=form.cleaned_data)
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(request, _("The changes were saved."))
-            return redirect("inspections:campaign_detail", pk=campaign.pk)
+    if submit(request, form, lambda data: campaigns.campaign_update(
+            actor=request.user, campaign=campaign, data=data),
+            success=_("The changes were saved.")):
+        return redirect("inspections:campaign_detail", pk=campaign.pk)
     return render(request, "inspections/campaign_form.html", {"form": form, "campaign": campaign})
 
 
@@ -94,11 +85,8 @@ def campaign_target_add(request, pk: int):
     campaign = selectors.campaign_get_for(actor=request.user, pk=pk)
     form = TargetAddForm(request.POST)
     if form.is_valid():
-        codes = form.codes()
-        found = list(Enterprise.objects.filter(credit_code__in=codes))
-        unknown = sorted(set(codes) - {e.credit_code for e in found})
-        added = campaigns.campaign_target_add(
-            actor=request.user, campaign=campaign, enterprises=found
+        added, unknown = campaigns.campaign_target_add_codes(
+            actor=request.user, campaign=campaign, codes=form.codes()
         )
         messages.success(request, _("%(n)s units were added to the targets.") % {"n": added})
         if unknown:
@@ -112,8 +100,9 @@ def campaign_target_add(request, pk: int):
 @requires("county_admin")
 def campaign_target_remove(request, pk: int):
     target = selectors.campaign_target_get_for(actor=request.user, pk=pk)
-    campaigns.campaign_target_remove(actor=request.user, target=target)
-    messages.success(
-        request, _("%(name)s was taken off the targets.") % {"name": target.enterprise.name}
+    return flash(
+        request,
+        lambda: campaigns.campaign_target_remove(actor=request.user, target=target),
+        success=_("%(name)s was taken off the targets.") % {"name": target.enterprise.name},
+        to=reverse("inspections:campaign_detail", args=[target.campaign_id]),
     )
-    return redirect("inspections:campaign_detail", pk=target.campaign_id)

@@ -11,6 +11,7 @@ from anjian.accounts.units import Unit
 from anjian.core import audit
 from anjian.core.notifications import notify
 from anjian.core.permissions import check_permission
+from anjian.core.updates import model_update
 from anjian.inspections.models import Campaign, CampaignTarget
 from anjian.registry.models import Enterprise, EnterpriseStatus
 
@@ -85,7 +86,7 @@ def campaign_create(*, actor, data: dict[str, Any], via: str = "web") -> Campaig
             "targets": [None, len(targets)],
         }
     )
-    audit.record(actor=actor, action="create", instance=campaign, changes=changes, via=via)
+    audit.record(actor=actor, action="campaign.create", instance=campaign, changes=changes, via=via)
     _notify_units(campaign, sectors, towns)
     return campaign
 
@@ -97,14 +98,8 @@ def campaign_update(
     """Change a campaign's name, kind, dates, checklist or description (targets: see below)."""
     check_permission(actor, "county_admin")
     locked = Campaign.objects.select_for_update().get(pk=campaign.pk)
-    before = audit.snapshot(locked)
-    for key in CAMPAIGN_FIELDS:
-        if key in data:
-            setattr(locked, key, data[key])
-    locked.full_clean()
-    locked.save()
-    audit.record_update(actor=actor, instance=locked, before=before, via=via)
-    return locked
+    return model_update(actor=actor, instance=locked, data=data, fields=CAMPAIGN_FIELDS,
+                        via=via)[0]
 
 
 @transaction.atomic
@@ -126,6 +121,16 @@ def campaign_target_add(*, actor, campaign: Campaign, enterprises, via: str = "w
             changes={"targets": [None, [e.credit_code for e in new]]},
         )
     return len(new)
+
+
+def campaign_target_add_codes(
+    *, actor, campaign: Campaign, codes: list[str], via: str = "web"
+) -> tuple[int, list[str]]:
+    """Add the units with these credit codes to the targets: (how many were new, the codes
+    that name no unit)."""
+    found = list(Enterprise.objects.filter(credit_code__in=codes))
+    unknown = sorted(set(codes) - {e.credit_code for e in found})
+    return campaign_target_add(actor=actor, campaign=campaign, enterprises=found, via=via), unknown
 
 
 @transaction.atomic

@@ -84,6 +84,12 @@ class InspectionFilterForm(BootstrapMixin, forms.Form):
     kind = forms.ChoiceField(
         label=_("kind"), required=False, choices=[("", _("All kinds")), *InspectionKind.choices]
     )
+    # The API's other filters, accepted in the address (no control of their own on the page).
+    enterprise = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    campaign = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    checklist = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    inspected_after = forms.DateField(required=False, widget=forms.HiddenInput)
+    inspected_before = forms.DateField(required=False, widget=forms.HiddenInput)
 
     def filters(self) -> dict:
         if not self.is_valid():
@@ -94,6 +100,13 @@ class InspectionFilterForm(BootstrapMixin, forms.Form):
             "kind": data["kind"],
             "town": data["town"].code if data["town"] else "",
             "sector": data["sector"].code if data["sector"] else "",
+            **{
+                name: data[name]
+                for name in (
+                    "enterprise", "campaign", "checklist", "inspected_after", "inspected_before"
+                )
+                if data[name]
+            },
         }
 
 

@@ -5,6 +5,8 @@ campaign is visible to a unit when some of its targets lie in the unit's jurisdi
 unit sees only that part of it (progress: `progress.py`).
 """
 
+import datetime as dt
+
 from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
 
@@ -64,10 +66,22 @@ def inspection_list(
     kind: str = "",
     campaign: int | None = None,
     enterprise: int | None = None,
+    checklist: int | None = None,
+    inspected_after: dt.date | None = None,
+    inspected_before: dt.date | None = None,
     q: str = "",
 ) -> QuerySet:
-    """The inspections the actor may see, newest first (town/sector by code)."""
+    """The inspections the actor may see, newest first (town/sector by code).
+
+    The list page and the API both read here, with the same filter names.
+    """
     qs = scope_queryset(Inspection.objects.all(), actor)
+    if checklist:
+        qs = qs.filter(checklist_id=checklist)
+    if inspected_after:
+        qs = qs.filter(inspected_on__gte=inspected_after)
+    if inspected_before:
+        qs = qs.filter(inspected_on__lte=inspected_before)
     if town:
         qs = qs.filter(town__code=town)
     if sector:

@@ -16,6 +16,7 @@ from anjian.accounts.units import Unit, UnitKind, is_enterprise
 from anjian.core import audit
 from anjian.core.permissions import check_permission
 from anjian.core.scoping import in_scope
+from anjian.core.updates import model_update
 from anjian.hazards.models import HazardGrade, HazardSource
 from anjian.hazards.services import hazard_create
 from anjian.inspections.models import (
@@ -70,12 +71,8 @@ def checklist_update(
     """Change a checklist's name, source, version or dates, or (de)activate it (county admin)."""
     check_permission(actor, "county_admin")
     locked = Checklist.objects.select_for_update().get(pk=checklist.pk)
-    before = audit.snapshot(locked)
-    _set(locked, data, CHECKLIST_FIELDS)
-    locked.full_clean()
-    locked.save()
-    audit.record_update(actor=actor, instance=locked, before=before, via=via)
-    return locked
+    return model_update(actor=actor, instance=locked, data=data, fields=CHECKLIST_FIELDS,
+                        via=via)[0]
 
 
 @transaction.atomic
@@ -103,14 +100,14 @@ def checklist_item_update(
     """Reword or (de)activate an item (county admin). Past results keep the wording they used."""
     check_permission(actor, "county_admin")
     locked = ChecklistItem.objects.select_for_update().get(pk=item.pk)
-    before = audit.snapshot(locked)
-    _set(locked, data, ITEM_FIELDS)
-    if locked.criterion_id:
-        locked.is_major_criterion = True
-    locked.full_clean()
-    locked.save()
-    audit.record_update(actor=actor, instance=locked, before=before, via=via)
-    return locked
+    return model_update(actor=actor, instance=locked, data=data, fields=ITEM_FIELDS, via=via,
+                        before_clean=_criterion_is_major)[0]
+
+
+def _criterion_is_major(item: ChecklistItem) -> None:
+    """An item tied to a major-hazard criterion is a major criterion."""
+    if item.criterion_id:
+        item.is_major_criterion = True
 
 
 # --- inspections ---------------------------------------------------------------------------
@@ -287,7 +284,7 @@ def inspection_create(
     InspectionResult.objects.bulk_create(rows)
     audit.record(
         actor=actor,
-        action="create",
+        action="inspection.create",
         instance=inspection,
         via=via,
         changes={

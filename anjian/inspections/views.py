@@ -1,13 +1,13 @@
 """Checklist library and inspection pages: thin views over selectors and services."""
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from anjian.accounts.units import is_enterprise
 from anjian.core.audit import timeline
+from anjian.core.filters import yes_no
+from anjian.core.forms import submit
 from anjian.core.permissions import requires
 from anjian.inspections import selectors, services
 from anjian.inspections.forms import (
@@ -18,21 +18,16 @@ from anjian.inspections.forms import (
 )
 from anjian.registry.selectors import enterprise_get_for, enterprise_list
 
-
-def apply_errors(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc)
-
-
 # --- checklists ----------------------------------------------------------------------------
 
 
 @requires("view")
 def checklist_list(request):
-    checklists = selectors.checklist_list(actor=request.user)
+    checklists = selectors.checklist_list(
+        actor=request.user,
+        active=yes_no(request.GET.get("active")),
+        sector=request.GET.get("sector", ""),
+    )
     return render(request, "inspections/checklist_list.html", {"checklists": checklists})
 
 
@@ -53,14 +48,10 @@ def checklist_detail(request, pk: int):
 @requires("county_admin")
 def checklist_create(request):
     form = ChecklistForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            checklist = services.checklist_create(actor=request.user, data=form.cleaned_data)
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(request, _("The checklist was added."))
-            return redirect("inspections:checklist_detail", pk=checklist.pk)
+    checklist = submit(request, form, lambda data: services.checklist_create(
+        actor=request.user, data=data), success=_("The checklist was added."))
+    if checklist:
+        return redirect("inspections:checklist_detail", pk=checklist.pk)
     return render(request, "inspections/checklist_form.html", {"form": form})
 
 
@@ -68,17 +59,10 @@ def checklist_create(request):
 def checklist_edit(request, pk: int):
     checklist = selectors.checklist_get(actor=request.user, pk=pk)
     form = ChecklistForm(request.POST or None, instance=checklist)
-    if request.method == "POST" and form.is_valid():
-        checklist.refresh_from_db()
-        try:
-            services.checklist_update(
-                actor=request.user, checklist=checklist, data=form.cleaned_data
-            )
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(request, _("The changes were saved."))
-            return redirect("inspections:checklist_detail", pk=checklist.pk)
+    if submit(request, form, lambda data: services.checklist_update(
+            actor=request.user, checklist=checklist, data=data),
+            success=_("The changes were saved.")):
+        return redirect("inspections:checklist_detail", pk=checklist.pk)
     return render(
         request, "inspections/checklist_form.html", {"form": form, "checklist": checklist}
     )
@@ -88,16 +72,10 @@ def checklist_edit(request, pk: int):
 def checklist_item_create(request, pk: int):
     checklist = selectors.checklist_get(actor=request.user, pk=pk)
     form = ChecklistItemForm(request.POST or None, initial={"active": True, "verified": True})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.checklist_item_create(
-                actor=request.user, checklist=checklist, data=form.cleaned_data
-            )
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(request, _("The item was added."))
-            return redirect("inspections:checklist_detail", pk=checklist.pk)
+    if submit(request, form, lambda data: services.checklist_item_create(
+            actor=request.user, checklist=checklist, data=data),
+            success=_("The item was added.")):
+        return redirect("inspections:checklist_detail", pk=checklist.pk)
     return render(
         request, "inspections/checklist_item_form.html", {"form": form, "checklist": checklist}
     )
@@ -107,16 +85,10 @@ def checklist_item_create(request, pk: int):
 def checklist_item_edit(request, pk: int):
     item = selectors.checklist_item_get(actor=request.user, pk=pk)
     form = ChecklistItemForm(request.POST or None, instance=item)
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        item.refresh_from_db()
-        try:
-            services.checklist_item_update(actor=request.user, item=item, data=data)
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(request, _("The changes were saved."))
-            return redirect("inspections:checklist_detail", pk=item.checklist_id)
+    if submit(request, form, lambda data: services.checklist_item_update(
+            actor=request.user, item=item, data=data),
+            success=_("The changes were saved.")):
+        return redirect("inspections:checklist_detail", pk=item.checklist_id)
     return render(
         request,
         "inspections/checklist_item_form.html",
@@ -187,29 +159,26 @@ def inspection_create(request):
         return render(request, "inspections/inspection_start.html", context)
     checklist = selectors.checklist_get(actor=request.user, pk=checklist_id)
     form = InspectionForm(request.POST or None, items=checklist.items.filter(active=True))
-    if request.method == "POST" and form.is_valid():
-        data = {
-            **{k: form.cleaned_data[k] for k in ("inspected_on", "inspectors", "summary")},
-            "enterprise": context["enterprise"],
-            "checklist": checklist,
-            "campaign": campaign,
-        }
-        try:
-            inspection = services.inspection_create(
-                actor=request.user,
-                data=data,
-                results=form.results(),
-                hazard_deadline=form.cleaned_data["hazard_deadline"],
-            )
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            found = inspection.results.filter(hazard__isnull=False).count()
-            messages.success(
-                request,
-                _("The inspection was recorded; %(n)s hazards were registered.") % {"n": found},
-            )
-            return redirect("inspections:inspection_detail", pk=inspection.pk)
+    inspection = submit(
+        request,
+        form,
+        lambda data: services.inspection_create(
+            actor=request.user,
+            data={
+                **{k: data[k] for k in ("inspected_on", "inspectors", "summary")},
+                "enterprise": context["enterprise"],
+                "checklist": checklist,
+                "campaign": campaign,
+            },
+            results=form.results(),
+            hazard_deadline=data["hazard_deadline"],
+        ),
+        success=lambda inspection: _(
+            "The inspection was recorded; %(n)s hazards were registered."
+        ) % {"n": inspection.results.filter(hazard__isnull=False).count()},
+    )
+    if inspection:
+        return redirect("inspections:inspection_detail", pk=inspection.pk)
     return render(
         request,
         "inspections/inspection_form.html",

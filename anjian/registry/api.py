@@ -5,6 +5,7 @@ from rest_framework import serializers, viewsets
 
 from anjian.accounts.models import Department, Sector, Town
 from anjian.core.api import ScopedViewSetMixin
+from anjian.core.filters import SelectorFilterSet, YesNoFilter
 from anjian.core.pii import PHONE, PiiViewSetMixin
 from anjian.registry import selectors, services
 from anjian.registry.models import Enterprise, EnterpriseStatus, Licence
@@ -26,16 +27,26 @@ class EnterpriseSerializer(serializers.ModelSerializer):
         return super().to_internal_value(data)
 
 
-class EnterpriseFilter(django_filters.FilterSet):
-    town = django_filters.CharFilter(field_name="town__code")
-    sector = django_filters.CharFilter(field_name="sector__code")
-    department = django_filters.CharFilter(field_name="department__code")
+class EnterpriseFilter(SelectorFilterSet):
+    """The unit list page's filters: rows from `selectors.enterprise_list`, like the page's."""
+
+    select = staticmethod(selectors.enterprise_list)
+    q = django_filters.CharFilter()
+    town = django_filters.CharFilter()
+    sector = django_filters.CharFilter()
+    department = django_filters.CharFilter()
     status = django_filters.ChoiceFilter(choices=EnterpriseStatus.choices)
     credit_code = django_filters.CharFilter()
+    licence = django_filters.ChoiceFilter(choices=[(s, s) for s in selectors.LICENCE_STATES],
+                                          help_text="expired, or expiring within 30/60/90 days")
 
     class Meta:
         model = Enterprise
-        fields = ["town", "sector", "department", "status", "credit_code"]
+        fields = []
+
+    def selector_kwargs(self, data):
+        data["licence_state"] = data.pop("licence")
+        return super().selector_kwargs(data)
 
 
 class EnterpriseViewSet(PiiViewSetMixin, ScopedViewSetMixin, viewsets.ModelViewSet):
@@ -45,11 +56,6 @@ class EnterpriseViewSet(PiiViewSetMixin, ScopedViewSetMixin, viewsets.ModelViewS
     permission = "view"
     write_permission = "write"
     pii_fields = {"phone": PHONE}
-
-    def get_queryset(self):
-        qs = super().get_queryset()
-        q = self.request.query_params.get("q")
-        return qs.search(q) if q else qs
 
     def perform_create(self, serializer):
         serializer.instance = services.enterprise_create(
@@ -79,24 +85,25 @@ class LicenceSerializer(serializers.ModelSerializer):
             self.fields["enterprise"].queryset = selectors.enterprise_list(actor=request.user)
 
 
-class LicenceFilter(django_filters.FilterSet):
-    town = django_filters.CharFilter(field_name="enterprise__town__code")
-    sector = django_filters.CharFilter(field_name="enterprise__sector__code")
-    state = django_filters.ChoiceFilter(
-        choices=[(s, s) for s in selectors.LICENCE_STATES], method="filter_state")
-    expired = django_filters.BooleanFilter(method="filter_expired")
+class LicenceFilter(SelectorFilterSet):
+    """The licence page's filters: rows from `selectors.licence_list`, like the page's."""
+
+    select = staticmethod(selectors.licence_list)
+    enterprise = django_filters.NumberFilter()
+    kind = django_filters.CharFilter()
+    town = django_filters.CharFilter()
+    sector = django_filters.CharFilter()
+    state = django_filters.ChoiceFilter(choices=[(s, s) for s in selectors.LICENCE_STATES])
+    expired = YesNoFilter()
 
     class Meta:
         model = Licence
-        fields = ["enterprise", "kind", "town", "sector"]
+        fields = []
 
-    def filter_state(self, queryset, name, value):
-        ids = selectors.licence_list(actor=self.request.user, state=value).values("pk")
-        return queryset.filter(pk__in=ids)
-
-    def filter_expired(self, queryset, name, value):
-        expired = selectors.licence_list(actor=self.request.user, state="expired").values("pk")
-        return queryset.filter(pk__in=expired) if value else queryset.exclude(pk__in=expired)
+    def selector_kwargs(self, data):
+        if data.get("enterprise") is not None:
+            data["enterprise"] = int(data["enterprise"])
+        return super().selector_kwargs(data)
 
 
 class LicenceViewSet(ScopedViewSetMixin, viewsets.ModelViewSet):

@@ -12,9 +12,15 @@ LICENCE_STATES = ("expired", "30", "60", "90")
 
 
 def enterprise_list(*, actor, town: str = "", sector: str = "", status: str = "",
-                    department: str = "", licence_state: str = "", q: str = "") -> QuerySet:
-    """The enterprises the actor may see, filtered (town/sector/department by code)."""
+                    department: str = "", licence_state: str = "", credit_code: str = "",
+                    q: str = "") -> QuerySet:
+    """The enterprises the actor may see, filtered (town/sector/department by code).
+
+    The list page and the API both read here, with the same filter names.
+    """
     qs = scope_queryset(Enterprise.objects.all(), actor)
+    if credit_code:
+        qs = qs.filter(credit_code=credit_code.strip().upper())
     if town:
         qs = qs.filter(town__code=town)
     if sector:
@@ -36,12 +42,27 @@ def enterprise_get_for(*, actor, pk) -> Enterprise:
 
 
 def licence_list(*, actor, state: str = "", enterprise_id: int | None = None,
-                 on: dt.date | None = None) -> QuerySet:
-    """Licences in scope; state is "expired" or a number of days ("30", "60", "90")."""
+                 enterprise: int | None = None, town: str = "", sector: str = "", kind: str = "",
+                 expired: bool | None = None, on: dt.date | None = None) -> QuerySet:
+    """Licences in scope; state is "expired" or a number of days ("30", "60", "90").
+
+    The licence page and the API both read here, with the same filter names.
+    """
     today = on or timezone.localdate()
     qs = scope_queryset(Licence.objects.all(), actor)
+    enterprise_id = enterprise_id or enterprise
     if enterprise_id:
         qs = qs.filter(enterprise_id=enterprise_id)
+    if town:
+        qs = qs.filter(enterprise__town__code=town)
+    if sector:
+        qs = qs.filter(enterprise__sector__code=sector)
+    if kind:
+        qs = qs.filter(kind=kind)
+    if expired is True:
+        qs = qs.expired(on=today)
+    elif expired is False:
+        qs = qs.filter(expires_on__gte=today)
     if state == "expired":
         qs = qs.expired(on=today)
     elif state in LICENCE_STATES:

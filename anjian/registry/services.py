@@ -11,6 +11,7 @@ from anjian.core import audit
 from anjian.core.apps_registry import area_modules
 from anjian.core.permissions import check_permission
 from anjian.core.scoping import in_scope
+from anjian.core.updates import model_update
 from anjian.registry.models import Enterprise, Licence
 
 ENTERPRISE_FIELDS = (
@@ -67,19 +68,16 @@ def enterprise_update(*, actor, enterprise: Enterprise, data: dict[str, Any],
     allowed = ENTERPRISE_FIELDS
     if is_enterprise(actor):
         allowed = ("address", "legal_representative", "safety_manager", "phone", "employees")
-    before = audit.snapshot(locked)
-    for key, value in _normalise(dict(data)).items():
-        if key in allowed:
-            setattr(locked, key, value)
-        elif key in ENTERPRISE_FIELDS and getattr(locked, key) != value and not (
+    data = _normalise(dict(data))
+    for key, value in data.items():
+        if key not in allowed and key in ENTERPRISE_FIELDS and getattr(locked, key) != value and not (
             hasattr(value, "pk") and getattr(locked, f"{key}_id") == value.pk
         ):
             raise PermissionDenied
-    locked.full_clean()
-    _check_enterprise_scope(actor, locked)
-    locked.save()
-    audit.record_update(actor=actor, instance=locked, before=before, via=via)
-    if (before["town"], before["sector"]) != (locked.town_id, locked.sector_id):
+    _locked, changes = model_update(actor=actor, instance=locked, data=data, fields=allowed,
+                                    via=via)
+    _check_enterprise_scope(actor, locked)  # outside it: the transaction is rolled back
+    if "town" in changes or "sector" in changes:
         _propagate_move(actor=actor, enterprise=locked, via=via)
     return locked
 
@@ -126,14 +124,8 @@ def licence_update(*, actor, licence: Licence, data: dict[str, Any], via: str = 
     check_permission(actor, "write")
     locked = Licence.objects.select_for_update().select_related("enterprise").get(pk=licence.pk)
     _check_enterprise_scope(actor, locked.enterprise)
-    before = audit.snapshot(locked)
-    for key, value in data.items():
-        if key in LICENCE_FIELDS:
-            setattr(locked, key, value)
-    locked.full_clean()
-    locked.save()
-    audit.record_update(actor=actor, instance=locked, before=before, via=via)
-    return locked
+    return model_update(actor=actor, instance=locked, data=data, fields=LICENCE_FIELDS,
+                        via=via)[0]
 
 
 @transaction.atomic

@@ -1,6 +1,5 @@
 """Registry pages: thin views over selectors and services."""
 
-from django.contrib import messages
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -10,10 +9,15 @@ from django.views.decorators.http import require_POST
 from anjian.core import pii
 from anjian.core.audit import timeline
 from anjian.core.excel_views import import_page, xlsx_download
-from anjian.core.forms import submit
+from anjian.core.forms import flash, submit
 from anjian.core.permissions import requires
 from anjian.registry import exports, selectors, services
-from anjian.registry.forms import EnterpriseFilterForm, EnterpriseForm, LicenceForm
+from anjian.registry.forms import (
+    EnterpriseFilterForm,
+    EnterpriseForm,
+    LicenceFilterForm,
+    LicenceForm,
+)
 from anjian.registry.imports import EnterpriseImporter
 
 
@@ -84,18 +88,19 @@ def licence_edit(request, pk: int):
 @requires("write")
 def licence_delete(request, pk: int):
     licence = selectors.licence_get_for(actor=request.user, pk=pk)
-    services.licence_delete(actor=request.user, licence=licence)
-    messages.success(request, _("The licence was deleted."))
-    return redirect("registry:enterprise_detail", pk=licence.enterprise_id)
+    return flash(request, lambda: services.licence_delete(actor=request.user, licence=licence),
+                 success=_("The licence was deleted."),
+                 to=reverse("registry:enterprise_detail", args=[licence.enterprise_id]))
 
 
 @requires("view")
 def licence_list(request):
-    state = request.GET.get("state", "")
-    qs = selectors.licence_list(actor=request.user, state=state).select_related(
+    filters = LicenceFilterForm(request.GET or None).filters()
+    qs = selectors.licence_list(actor=request.user, **filters).select_related(
         "enterprise__town", "enterprise__sector")
     page = Paginator(qs, 30).get_page(request.GET.get("page"))
-    return render(request, "registry/licence_list.html", {"page": page, "state": state})
+    return render(request, "registry/licence_list.html",
+                  {"page": page, "state": filters.get("state", "")})
 
 
 @requires("view")

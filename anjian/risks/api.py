@@ -10,9 +10,10 @@ from rest_framework import serializers, viewsets
 
 from anjian.accounts.models import Sector, Town
 from anjian.core.api import ScopedViewSetMixin
+from anjian.core.filters import SelectorFilterSet, YesNoFilter
 from anjian.core.pii import PHONE, PiiViewSetMixin
 from anjian.registry import selectors as registry
-from anjian.risks import services
+from anjian.risks import selectors, services
 from anjian.risks.models import Method, RiskLevel, RiskPoint
 
 
@@ -80,16 +81,29 @@ class RiskPointSerializer(serializers.ModelSerializer):
         return attrs
 
 
-class RiskPointFilter(django_filters.FilterSet):
-    town = django_filters.CharFilter(field_name="town__code")
-    sector = django_filters.CharFilter(field_name="sector__code")
+class RiskPointFilter(SelectorFilterSet):
+    """The risk point list page's filters: rows from `selectors.risk_point_list`."""
+
+    select = staticmethod(selectors.risk_point_list)
+    q = django_filters.CharFilter()
+    town = django_filters.CharFilter()
+    sector = django_filters.CharFilter()
     level = django_filters.ChoiceFilter(choices=RiskLevel.choices)
     method = django_filters.ChoiceFilter(choices=Method.choices)
-    public = django_filters.BooleanFilter(field_name="enterprise", lookup_expr="isnull")
+    enterprise = django_filters.NumberFilter()
+    public = YesNoFilter()
 
     class Meta:
         model = RiskPoint
-        fields = ["town", "sector", "level", "method", "enterprise", "public"]
+        fields = []
+
+    def selector_kwargs(self, data):
+        if data.get("enterprise") is not None:
+            data["enterprise"] = int(data["enterprise"])
+        return super().selector_kwargs(data)
+
+    def filter_queryset(self, queryset):
+        return super().filter_queryset(queryset).order_by("name", "pk")
 
 
 class RiskPointViewSet(PiiViewSetMixin, ScopedViewSetMixin, viewsets.ModelViewSet):
@@ -99,11 +113,6 @@ class RiskPointViewSet(PiiViewSetMixin, ScopedViewSetMixin, viewsets.ModelViewSe
     filterset_class = RiskPointFilter
     permission = "view"
     write_permission = "write"
-
-    def get_queryset(self):
-        qs = super().get_queryset()
-        q = self.request.query_params.get("q")
-        return qs.search(q) if q else qs
 
     def perform_create(self, serializer):
         serializer.instance = services.risk_point_create(

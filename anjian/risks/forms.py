@@ -6,10 +6,11 @@ from django.utils.translation import gettext_lazy as _
 
 from anjian.accounts.models import Sector, Town
 from anjian.accounts.units import is_enterprise, narrow_to_jurisdiction
+from anjian.core.filters import yes_no, yes_no_query
 from anjian.core.forms import BootstrapMixin
 from anjian.core.gb6441 import ACCIDENT_TYPES
 from anjian.registry import selectors as registry
-from anjian.risks import rules
+from anjian.risks import maps, rules
 from anjian.risks.models import ControlLevel, Method, RiskLevel
 
 
@@ -99,13 +100,19 @@ class RiskPointFilterForm(BootstrapMixin, forms.Form):
     method = forms.ChoiceField(label=_("method"), required=False,
                                choices=[("", _("All methods")), *Method.choices])
     enterprise = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    # The API's other filter, accepted in the address: public places (no enterprise) or not.
+    public = forms.ChoiceField(required=False, choices=[("", ""), ("1", "1"), ("0", "0")],
+                               widget=forms.HiddenInput)
+
+    def __init__(self, data=None, *args, **kwargs):
+        super().__init__(yes_no_query(data, "public"), *args, **kwargs)
 
     def filters(self) -> dict:
         if not self.is_valid():
             return {}
         data = self.cleaned_data
         return {"q": data["q"], "level": data["level"], "method": data["method"],
-                "enterprise": data["enterprise"],
+                "enterprise": data["enterprise"], "public": yes_no(data["public"]),
                 "town": data["town"].code if data["town"] else "",
                 "sector": data["sector"].code if data["sector"] else ""}
 
@@ -148,4 +155,4 @@ class OutlineUploadForm(forms.Form):
             raise forms.ValidationError(_("Upload a .geojson or .json file."))
         if upload.size > 5 * 1024 * 1024:
             raise forms.ValidationError(_("The file is larger than 5 MB."))
-        return upload
+        return maps.parse_outlines(upload.read())

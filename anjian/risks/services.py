@@ -16,6 +16,7 @@ from anjian.core.gb6441 import parse_accident_type
 from anjian.core.permissions import check_permission
 from anjian.core.rules import rule_value
 from anjian.core.scoping import in_scope
+from anjian.core.updates import model_update
 from anjian.risks import rules
 from anjian.risks.models import RiskBands, RiskPoint, TownOutline
 from anjian.risks.selectors import bands_in_force
@@ -271,10 +272,9 @@ def town_outlines_replace(*, actor, outlines: dict, via: str = "web") -> int:
     for town, geometry in outlines.items():
         existing = TownOutline.objects.select_for_update().filter(town=town).first()
         if existing:
-            before = audit.snapshot(existing)
-            existing.geometry, existing.uploaded_at = geometry, timezone.now()
-            existing.save()
-            audit.record_update(actor=actor, instance=existing, before=before, via=via)
+            model_update(actor=actor, instance=existing, via=via,
+                         fields=("geometry", "uploaded_at"),
+                         data={"geometry": geometry, "uploaded_at": timezone.now()})
         else:
             outline = TownOutline.objects.create(town=town, geometry=geometry)
             audit.record_create(actor=actor, instance=outline, via=via)

@@ -1,7 +1,5 @@
 """Risk register pages: thin views over selectors and services."""
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -12,6 +10,7 @@ from anjian.accounts.units import is_enterprise
 from anjian.core import pii
 from anjian.core.audit import timeline
 from anjian.core.excel_views import import_page, xlsx_download
+from anjian.core.forms import flash, submit
 from anjian.core.permissions import requires
 from anjian.registry import selectors as registry
 from anjian.risks import exports, selectors, services
@@ -21,14 +20,6 @@ from anjian.risks.models import RiskLevel
 
 # The card is printed for the post; it and the detail page show the real numbers (audited).
 POINT_PII = {"responsible_phone": pii.PHONE, "enterprise.phone": pii.PHONE}
-
-
-def apply_errors(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc)
 
 
 @requires("view")
@@ -63,14 +54,11 @@ def point_create(request):
     elif is_enterprise(request.user):
         initial["enterprise"] = request.user.enterprise_id
     form = RiskPointForm(request.POST or None, user=request.user, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            point = services.risk_point_create(actor=request.user, data=form.data_for_service())
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(request, _("The risk point was registered."))
-            return redirect("risks:point_detail", pk=point.pk)
+    point = submit(request, form, lambda data: services.risk_point_create(
+        actor=request.user, data=form.data_for_service()),
+        success=_("The risk point was registered."))
+    if point:
+        return redirect("risks:point_detail", pk=point.pk)
     return render(request, "risks/riskpoint_form.html", {"form": form})
 
 
@@ -78,15 +66,10 @@ def point_create(request):
 def point_edit(request, pk: int):
     point = selectors.risk_point_get_for(actor=request.user, pk=pk)
     form = RiskPointForm(request.POST or None, user=request.user, instance=point)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.risk_point_update(actor=request.user, risk_point=point,
-                                       data=form.data_for_service())
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(request, _("The changes were saved."))
-            return redirect("risks:point_detail", pk=point.pk)
+    if submit(request, form, lambda data: services.risk_point_update(
+            actor=request.user, risk_point=point, data=form.data_for_service()),
+            success=_("The changes were saved.")):
+        return redirect("risks:point_detail", pk=point.pk)
     return render(request, "risks/riskpoint_form.html", {"form": form, "point": point})
 
 
@@ -94,9 +77,9 @@ def point_edit(request, pk: int):
 @requires("write")
 def point_delete(request, pk: int):
     point = selectors.risk_point_get_for(actor=request.user, pk=pk)
-    services.risk_point_delete(actor=request.user, risk_point=point)
-    messages.success(request, _("The risk point was deleted."))
-    return redirect("risks:point_list")
+    return flash(request, lambda: services.risk_point_delete(
+        actor=request.user, risk_point=point),
+        success=_("The risk point was deleted."), to="risks:point_list")
 
 
 @requires("view")

@@ -1,18 +1,16 @@
 """The four-colour map, the high-risk watch-list, the bands and the town outlines."""
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from anjian.accounts.models import County
+from anjian.core.forms import submit
 from anjian.core.permissions import has_permission, requires
 from anjian.risks import maps, rules, selectors, services
 from anjian.risks.forms import MapFilterForm, OutlineUploadForm, RiskBandsForm
 from anjian.risks.models import TownOutline
-from anjian.risks.views import apply_errors
 
 
 def _map_context(request) -> dict:
@@ -67,15 +65,10 @@ def bands(request):
 @requires("county_admin")
 def bands_create(request):
     form = RiskBandsForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.risk_bands_create(actor=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(request, _("The new bands were saved; risk points in force "
-                                        "were graded again."))
-            return redirect("risks:bands")
+    if submit(request, form, lambda data: services.risk_bands_create(
+            actor=request.user, **data),
+            success=_("The new bands were saved; risk points in force were graded again.")):
+        return redirect("risks:bands")
     return render(request, "risks/bands.html", {
         "history": selectors.bands_history(), "defaults": rules.DEFAULT_BANDS, "form": form})
 
@@ -84,15 +77,9 @@ def bands_create(request):
 def outlines(request):
     """Upload the towns' outlines (GeoJSON) for the map."""
     form = OutlineUploadForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            parsed = maps.parse_outlines(form.cleaned_data["file"].read())
-        except ValidationError as exc:
-            for message in exc.messages:
-                form.add_error("file", message)
-        else:
-            n = services.town_outlines_replace(actor=request.user, outlines=parsed)
-            messages.success(request, _("%(n)s town outlines were saved.") % {"n": n})
-            return redirect("risks:outlines")
+    if submit(request, form, lambda data: services.town_outlines_replace(
+            actor=request.user, outlines=data["file"]),
+            success=lambda n: _("%(n)s town outlines were saved.") % {"n": n}):
+        return redirect("risks:outlines")
     return render(request, "risks/outlines.html", {
         "form": form, "outlines": TownOutline.objects.select_related("town")})

@@ -113,3 +113,25 @@ def test_an_accident_cannot_name_a_unit_of_another_town(api_as, town_a_officer, 
         "enterprise": enterprise_b.pk, "accident_type": "09"}, format="json")
     assert response.status_code == 400 and "enterprise" in response.json()
     assert not Accident.objects.exists()
+
+
+@pytest.mark.parametrize("query", [
+    "late=1", "report_late=true", "late=0", "report_late=false", "period=2024-03",
+    "period=2024-Q2", "period=2024-03&late=1", "grade=general&report_late=false",
+    "kind=accident", "accident_type=车辆伤害", "accident_type=02&late=0",
+])
+def test_the_ledger_page_and_the_api_give_the_same_rows_for_the_same_filter(
+        query, api_as, login, county_admin, make_accident):
+    make_accident(title="三月迟报", delay_minutes=61, occurred_at=at(2024, 3, 1, 8, 0))
+    make_accident(title="三月按时", delay_minutes=60, occurred_at=at(2024, 3, 2, 8, 0))
+    make_accident(title="五月迟报", delay_minutes=90, occurred_at=at(2024, 5, 2, 8, 0))
+    api = [r["title"] for r in api_as(county_admin).get(f"/api/v1/accidents/?{query}")
+           .json()["results"]]
+    page = login(county_admin).get(f"/accidents/?{query}")
+    assert page.status_code == 200
+    assert sorted(a.title for a in page.context["page"]) == sorted(api)
+
+
+def test_a_bad_period_is_a_400_naming_the_field(api_as, county_admin):
+    response = api_as(county_admin).get("/api/v1/accidents/?period=2024-13")
+    assert response.status_code == 400 and "period" in response.json()

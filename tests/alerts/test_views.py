@@ -132,3 +132,16 @@ def test_detail_query_count_is_flat(login, county_admin, publish, town_a, town_b
     client = login(county_admin)
     with django_assert_max_num_queries(14):
         assert client.get(reverse("alerts:alert_detail", args=[alert.pk])).status_code == 200
+
+
+@pytest.mark.parametrize("query", ["town=town_a", "town=town_b", "department=transport",
+                                   "town=town_b&level=red", "q=暴雨"])
+def test_the_warning_list_and_the_api_give_the_same_rows(query, publish, town_a, town_b,
+                                                         traffic_dept, login, api_as,
+                                                         county_admin):
+    publish(towns=[town_a], departments=[traffic_dept], title="暴雨预警")
+    publish(towns=[town_b], title="大风预警", level="red")
+    api = sorted(r["id"] for r in api_as(county_admin).get(f"/api/v1/warnings/?{query}")
+                 .json()["results"])
+    page = login(county_admin).get(reverse("alerts:alert_list") + f"?{query}")
+    assert sorted(a.pk for a in page.context["page"]) == api

@@ -155,3 +155,17 @@ def test_filing_overview_page_lists_every_unit(login, county_admin, town_a, town
         assert 'data-unit="town_b"' in text and 'data-unit="transport"' in text
     else:
         assert 'id="calendar-missing"' in text
+
+
+@pytest.mark.parametrize("query", ["town=town_a", "town=town_b", "department=transport",
+                                   "unit=county", "unit=town_a"])
+def test_the_roster_list_and_the_api_give_the_same_rows(query, county_admin, town_a, town_b,
+                                                        traffic_dept, login, api_as):
+    start, end = local(2026, 10, 1, 0, 0), local(2026, 10, 8, 0, 0)
+    for unit in (Unit.of_town(town_a), Unit.of_town(town_b), Unit.of_department(traffic_dept),
+                 Unit.county()):
+        _roster(county_admin, unit, start, end)
+    api = sorted(r["id"] for r in api_as(county_admin).get(f"/api/v1/duty-rosters/?{query}")
+                 .json()["results"])
+    page = login(county_admin).get(reverse("duty:roster_list") + f"?{query}")
+    assert sorted(r.pk for r in page.context["page"]) == api and api

@@ -190,3 +190,44 @@ def test_closed_hazard_detail_has_no_buttons(login, enterprise_user, town_a_offi
     page = login(town_a_officer).get(f"/hazards/{gov_hazard.pk}/")
     assert page.context["actions"] == [] and not page.context["can_edit"]
 
+
+
+def test_a_refused_transition_flashes_in_chinese_and_changes_nothing(login, enterprise_user,
+                                                                     gov_hazard):
+    from django.contrib.messages import get_messages
+
+    from anjian.core.models import AuditEntry
+    from anjian.hazards.models import HazardTransition
+
+    client = login(enterprise_user)
+    url = f"/hazards/{gov_hazard.pk}/transition/"
+    assert client.post(url, {"action": "acknowledge"}).status_code == 302
+    steps, audited = HazardTransition.objects.count(), AuditEntry.objects.count()
+    response = client.post(url, {"action": "acknowledge"})
+    assert response.status_code == 302 and response["Location"] == f"/hazards/{gov_hazard.pk}/"
+    message = list(get_messages(response.wsgi_request))[-1]
+    assert message.level_tag == "error" and "不能进行" in message.message
+    gov_hazard.refresh_from_db()
+    assert gov_hazard.status == "rectifying"
+    assert (HazardTransition.objects.count(), AuditEntry.objects.count()) == (steps, audited)
+
+
+def test_an_unknown_transition_is_a_404(login, enterprise_user, gov_hazard):
+    response = login(enterprise_user).post(f"/hazards/{gov_hazard.pk}/transition/",
+                                           {"action": "teleport"})
+    assert response.status_code == 404
+
+
+@pytest.mark.parametrize("query", [
+    "overdue=1", "overdue=true", "overdue=0", "supervised=false", "status=pending",
+    "source=self_check&overdue=false", "q=接地",
+])
+def test_the_hazard_page_and_the_api_give_the_same_rows_for_the_same_filter(
+        query, login, api_as, town_a_officer, enterprise_user, enterprise_a, make_hazard):
+    make_hazard(town_a_officer, enterprise=enterprise_a, source="inspection",
+                deadline=dt.date(2020, 1, 1), found_on=dt.date(2019, 12, 1))
+    make_hazard(enterprise_user, description="配电箱未接地")
+    api = sorted(r["id"] for r in api_as(town_a_officer).get(f"/api/v1/hazards/?{query}")
+                 .json()["results"])
+    page = login(town_a_officer).get(f"/hazards/?{query}")
+    assert sorted(h.pk for h in page.context["page"]) == api

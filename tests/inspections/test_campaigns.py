@@ -93,7 +93,9 @@ def test_only_the_county_admin_starts_or_edits_a_campaign(campaign, login, town_
 def test_campaign_creation_is_audited_and_the_units_are_told(
     campaign, county_admin, town_a_officer, django_capture_on_commit_callbacks
 ):
-    entry = AuditEntry.objects.get(model="campaign", object_id=str(campaign.pk), action="campaign.create")
+    entry = AuditEntry.objects.get(
+        model="campaign", object_id=str(campaign.pk), action="campaign.create"
+    )
     assert entry.changes["targets"] == [None, 6]
     assert entry.changes["towns"][1] == ["town_a", "town_b", "town_c"]
 

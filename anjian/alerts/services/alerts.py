@@ -65,7 +65,7 @@ def alert_publish(*, actor, data: dict[str, Any], towns: Iterable[Town],
            for d in departments])
     changes = {k: [None, v] for k, v in audit.snapshot(alert).items() if v not in (None, "")}
     changes["recipients"] = [None, [t.code for t in towns] + [d.code for d in departments]]
-    audit.record(actor=actor, action="create", instance=alert, changes=changes, via=via)
+    audit.record(actor=actor, action="alert.create", instance=alert, changes=changes, via=via)
     _notify_published(alert, towns=towns, departments=departments)
     return alert
 
@@ -106,7 +106,7 @@ def alert_confirm(*, actor, alert: Alert, now: dt.datetime | None = None,
         won = AlertRecipient.objects.filter(pk=recipient.pk, confirmed_at__isnull=True).update(
             confirmed_at=now, confirmed_by=actor)
         if won:
-            audit.record(actor=actor, action="confirm", instance=alert, via=via, changes={
+            audit.record(actor=actor, action="alert.confirm", instance=alert, via=via, changes={
                 "recipient": [None, recipient.code], "confirmed_at": [None, now.isoformat()]})
     return AlertRecipient.objects.select_related("town", "department", "confirmed_by").get(
         pk=recipient.pk)

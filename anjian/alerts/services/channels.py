@@ -42,7 +42,7 @@ def channel_create(*, actor, data: dict[str, Any], via: str = "web") -> ChannelC
     _own_unit(actor, config)
     config.full_clean()
     config.save()
-    audit.record(actor=actor, action="create", instance=config, via=via,
+    audit.record(actor=actor, action="channelconfig.create", instance=config, via=via,
                  changes={k: [None, v] for k, v in _snapshot(config).items() if v not in (None, "")})
     return config
 
@@ -63,7 +63,8 @@ def channel_update(*, actor, config: ChannelConfig, data: dict[str, Any],
     locked.save()
     changes = audit.diff(before, _snapshot(locked))
     if changes:
-        audit.record(actor=actor, action="update", instance=locked, changes=changes, via=via)
+        audit.record(actor=actor, action="channelconfig.update", instance=locked,
+                     changes=changes, via=via)
     return locked
 
 
@@ -72,7 +73,7 @@ def channel_delete(*, actor, config: ChannelConfig, via: str = "web") -> None:
     check_permission(actor, "officer")
     if not _manages(actor, config):
         raise PermissionDenied
-    audit.record(actor=actor, action="delete", instance=config, via=via,
+    audit.record(actor=actor, action="channelconfig.delete", instance=config, via=via,
                  changes={k: [v, None] for k, v in _snapshot(config).items() if v not in (None, "")})
     config.delete()
 
