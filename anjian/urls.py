@@ -37,6 +37,7 @@ urlpatterns = [
     path("i18n/setlang/", set_language_view, name="set_language"),
     path("notifications/", core_views.notification_list, name="notification_list"),
     path("notifications/<int:pk>/read/", core_views.notification_read, name="notification_read"),
+    path("audit/", core_views.audit_list, name="audit_list"),
     path("settings/rules/", views_rules.rule_settings, name="rule_settings"),
     path("settings/rules/<str:key>/", views_rules.rule_setting_new, name="rule_setting_new"),
     path("api/v1/", include(router.urls)),

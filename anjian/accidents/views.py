@@ -17,6 +17,7 @@ from anjian.accidents.forms import (
     StatsForm,
 )
 from anjian.accidents.imports import AccidentImporter
+from anjian.core import audit
 from anjian.core.audit import timeline
 from anjian.core.excel_views import import_page, xlsx_download
 from anjian.core.forms import flash, submit
@@ -124,21 +125,26 @@ def bulletin_download(request):
     document, _data = build_bulletin(actor=request.user, period=period)
     content_type = ("text/markdown; charset=utf-8" if fmt == "md" else
                     "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+    filename = f"bulletin-{period}.{fmt}"
     response = HttpResponse(render_document(document, fmt), content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="bulletin-{period}.{fmt}"'
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    audit.record_download(actor=request.user, kind="bulletin", filename=filename,
+                          query=request.GET.urlencode())
     return response
 
 
 @requires("view")
 def accident_export(request):
     return xlsx_download("accidents.xlsx", lambda stream: exports.export_accidents(
-        actor=request.user, stream=stream))
+        actor=request.user, stream=stream),
+        request=request, kind="accidents")
 
 
 @requires("view")
 def accident_template(request):
     return xlsx_download("accident-template.xlsx", lambda stream: exports.export_accidents(
-        actor=request.user, stream=stream, empty=True))
+        actor=request.user, stream=stream, empty=True),
+        request=request, kind="accident_template")
 
 
 @requires("officer")

@@ -78,6 +78,8 @@ class Role(models.TextChoices):
     TOWN_OFFICER = "town_officer", _("Town officer")
     ENTERPRISE_USER = "enterprise_user", _("Enterprise user")
     LEADER = "leader", _("Leader")
+    # 三权分立: reads the audit log and nothing else (docs/access.md, "Separation of duties").
+    AUDIT_ADMIN = "audit_admin", _("Audit admin")
 
 
 class User(AbstractUser):
@@ -110,7 +112,8 @@ class User(AbstractUser):
                                department__isnull=False, enterprise__isnull=True)
                     | models.Q(role="enterprise_user", town__isnull=True, department__isnull=True,
                                enterprise__isnull=False)
-                    | models.Q(role__in=["county_admin", "leader"], town__isnull=True,
+                    | models.Q(role__in=["county_admin", "leader", "audit_admin"],
+                             town__isnull=True,
                                department__isnull=True, enterprise__isnull=True)
                     | models.Q(role="", is_superuser=True)
                 ),

@@ -39,11 +39,8 @@ def user_create(*, actor, username: str, password: str, role: str, town=None, de
     user.full_clean()
     user.save()
     password_history_append(user=user)
-    # The audit keeps that a password was set, never its hash.
-    created = {k: [None, v] for k, v in audit.snapshot(user).items()
-               if v not in (None, "") and k != "password"}
-    audit.record(actor=actor, action="user.create", instance=user,
-                 changes={**created, "password": [None, "changed"]}, via=via)
+    # core.audit keeps that a password was set ("changed"), never its hash.
+    audit.record_create(actor=actor, instance=user, via=via)
     return user
 
 

@@ -82,8 +82,8 @@ class AlertViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.Crea
         serializer.instance = selectors.alert_get_for(actor=self.request.user, pk=alert.pk)
 
     @extend_schema(request=None, responses={200: ConfirmationSerializer})
-    # Any user may post 签收; the service answers 403 for users who read but do not confirm.
-    @action(detail=True, methods=["post"], write_permission="login")
+    # Any reading user may post 签收 (not the audit admin); the service answers 403 for users who read but do not confirm.
+    @action(detail=True, methods=["post"], write_permission="view")
     def confirm(self, request, pk=None):
         """签收: once per recipient unit; a second call changes nothing and answers the same."""
         alert = self.get_object()

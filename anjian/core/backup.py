@@ -16,6 +16,7 @@ from django.core.management import call_command
 from django.db import connection, transaction
 
 import anjian
+from anjian.core import audit, audit_guard
 
 FORMAT = 1
 # Tables that migrate recreates or that hold transient state.
@@ -43,6 +44,8 @@ def backup_create(*, output: Path) -> dict:
             tar.add(data, arcname="data.json")
             for path in files:
                 tar.add(path, arcname=f"media/{path.relative_to(media).as_posix()}")
+    # The whole database left the platform: audited like any export (after the dump).
+    audit.record_download(actor=None, kind="backup", filename=output.name, via="cli")
     return manifest
 
 
@@ -69,9 +72,15 @@ def backup_restore(*, path: Path) -> dict:
         with tarfile.open(path, "r:gz") as tar:
             tar.extractall(tmp, members=list(_safe_members(tar)), filter="data")
         call_command("migrate", interactive=False, verbosity=0)
-        with transaction.atomic():
+        # The audit log is append-only; a restore replaces it whole (with its hash chain), so
+        # the triggers are off for this one transaction only.
+        with transaction.atomic(), audit_guard.triggers_suspended():
             call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=True)
             call_command("loaddata", str(Path(tmp) / "data.json"), verbosity=0)
+            # The restored log continues with the restore itself (chained to its own head).
+            audit.record_event(actor=None, action="backup.restore", model="backup",
+                               object_repr=path.name, via="cli",
+                               changes={"version": [None, manifest.get("version")]})
         media_src = Path(tmp) / "media"
         if media_src.exists():
             media = Path(settings.MEDIA_ROOT)

@@ -8,17 +8,21 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
 
+from anjian.core import audit
 from anjian.core.excel import Importer, run_import_upload
 from anjian.core.excel_checks import ImportFileError, check_workbook_file
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def xlsx_download(filename: str, write: Callable) -> HttpResponse:
-    """A download of the workbook that `write(stream)` writes."""
+def xlsx_download(filename: str, write: Callable, *, request, kind: str) -> HttpResponse:
+    """A download of the workbook that `write(stream)` writes, audited as `export.<kind>`."""
     response = HttpResponse(content_type=XLSX)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    write(response)
+    rows = write(response)
+    audit.record_download(actor=request.user, kind=kind, filename=filename,
+                          rows=rows if isinstance(rows, int) else None,
+                          query=request.GET.urlencode())
     return response
 
 

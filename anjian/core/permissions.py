@@ -10,7 +10,8 @@ from django.core.exceptions import PermissionDenied
 
 from anjian.accounts.models import Role
 
-ALL_ROLES = frozenset(Role.values)
+# 三权分立: the audit admin reads the audit log and nothing else, so it holds only "audit".
+ALL_ROLES = frozenset(Role.values) - {Role.AUDIT_ADMIN}
 OFFICERS = frozenset({Role.COUNTY_ADMIN, Role.DEPARTMENT_OFFICER, Role.TOWN_OFFICER})
 WRITERS = OFFICERS | {Role.ENTERPRISE_USER}
 
@@ -21,6 +22,10 @@ PERMISSIONS: dict[str, frozenset] = {
     "officer": OFFICERS,
     "county_admin": frozenset({Role.COUNTY_ADMIN}),
     "leader": frozenset({Role.LEADER, Role.COUNTY_ADMIN}),
+    # Read the audit log (nobody can change it): the audit admin, and the county admin (v1).
+    "audit": frozenset({Role.AUDIT_ADMIN, Role.COUNTY_ADMIN}),
+    # See mobile and identity numbers unmasked in lists and exports (core.pii).
+    "personal_data": frozenset({Role.COUNTY_ADMIN}),
 }
 
 

@@ -27,6 +27,7 @@ DEMO_ACCOUNTS = [
     ("town_officer", Role.TOWN_OFFICER, "青山镇"),
     ("enterprise_user", Role.ENTERPRISE_USER, "企业安全负责人"),
     ("leader", Role.LEADER, "县领导"),
+    ("auditor", Role.AUDIT_ADMIN, "审计管理员"),
 ]
 
 
@@ -104,7 +105,7 @@ def _accounts(ctx: DemoContext) -> None:
     own = next(e for e in ctx.enterprises
                if e.town_id == first_town.pk and e.sector.code == "hazardous_chemicals")
     units = {
-        "county_admin": {}, "leader": {},
+        "county_admin": {}, "leader": {}, "auditor": {},
         "dept_officer": {"department": ctx.departments["transport"]},
         "town_officer": {"town": first_town},
         "enterprise_user": {"enterprise": own},

@@ -7,6 +7,7 @@ from rest_framework.exceptions import ValidationError as ApiValidationError
 from rest_framework.response import Response
 
 from anjian.accounts.units import Unit
+from anjian.core.pii import PHONE, PiiViewSetMixin, record_view
 from anjian.duty import calendar, selectors, services
 from anjian.duty.models import DutyRoster, DutyShift
 
@@ -54,7 +55,7 @@ class RosterSerializer(serializers.ModelSerializer):
         return GapSerializer([g.as_dict() for g in selectors.roster_gaps(roster)], many=True).data
 
 
-class RosterViewSet(mixins.CreateModelMixin, mixins.RetrieveModelMixin, mixins.UpdateModelMixin,
+class RosterViewSet(PiiViewSetMixin, mixins.CreateModelMixin, mixins.RetrieveModelMixin, mixins.UpdateModelMixin,
                     mixins.DestroyModelMixin, mixins.ListModelMixin, viewsets.GenericViewSet):
     """Unit duty rosters. Enterprise users get an empty list (enterprises keep no rosters here)."""
 
@@ -62,6 +63,7 @@ class RosterViewSet(mixins.CreateModelMixin, mixins.RetrieveModelMixin, mixins.U
     serializer_class = RosterSerializer
     permission = "view"
     write_permission = "officer"
+    pii_fields = {"shifts.phone": PHONE}
 
     def get_queryset(self):
         params = self.request.query_params
@@ -92,6 +94,7 @@ class RosterViewSet(mixins.CreateModelMixin, mixins.RetrieveModelMixin, mixins.U
 
     def retrieve(self, request, *args, **kwargs):
         roster = selectors.roster_get_for(actor=request.user, pk=kwargs["pk"])
+        record_view(actor=request.user, instance=roster, fields=self.pii_fields, via="api")
         return Response(self.get_serializer(roster).data)
 
     def update(self, request, *args, **kwargs):

@@ -7,6 +7,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 
 from anjian.core.excel import append_row
+from anjian.core.pii import mask
 from anjian.duty import selectors
 from anjian.duty.models import DutyRoster
 
@@ -17,7 +18,7 @@ def _local(value):
     return timezone.localtime(value).replace(tzinfo=None)
 
 
-def export_roster(*, roster: DutyRoster, stream) -> None:
+def export_roster(*, actor, roster: DutyRoster, stream) -> None:
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = _("Duty roster")[:31]
@@ -32,7 +33,7 @@ def export_roster(*, roster: DutyRoster, stream) -> None:
         cell.font = Font(bold=True)
     for shift in roster.shifts.all():
         append_row(sheet, [_local(shift.starts_at), _local(shift.ends_at), shift.leader,
-                           shift.staff, shift.phone])
+                           shift.staff, mask(actor, shift.phone)])
         for cell in sheet[sheet.max_row][:2]:
             cell.number_format = "yyyy-mm-dd hh:mm"
     for column, width in zip("ABCDE", (18, 18, 14, 30, 18), strict=True):

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from anjian.accounts.units import Unit
+from anjian.core import pii
 from anjian.core.audit import timeline
 from anjian.core.excel_views import xlsx_download
 from anjian.core.forms import flash, submit
@@ -38,6 +39,7 @@ def roster_list(request):
 def roster_detail(request, pk: int):
     roster = selectors.roster_get_for(actor=request.user, pk=pk)
     shifts = list(roster.shifts.all())
+    pii.record_view(actor=request.user, instance=roster, fields={"shifts.phone": pii.PHONE})
     return render(request, "duty/roster_detail.html", {
         "roster": roster, "shifts": shifts,
         "segments": segments(roster.starts_at, roster.ends_at, shifts),
@@ -123,12 +125,15 @@ def roster_delete(request, pk: int):
 def roster_export(request, pk: int):
     roster = selectors.roster_get_for(actor=request.user, pk=pk)
     return xlsx_download(f"duty-roster-{roster.pk}.xlsx",
-                         lambda stream: exports.export_roster(roster=roster, stream=stream))
+                         lambda stream: exports.export_roster(actor=request.user, roster=roster,
+                                                               stream=stream),
+                         request=request, kind="duty_roster")
 
 
 @requires("view")
 def roster_print(request, pk: int):
     roster = selectors.roster_get_for(actor=request.user, pk=pk)
+    pii.record_view(actor=request.user, instance=roster, fields={"shifts.phone": pii.PHONE})
     return render(request, "duty/roster_print.html", {
         "roster": roster, "shifts": list(roster.shifts.all()),
         "gaps": selectors.roster_gaps(roster)})

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from anjian.core import audit
 from anjian.core.audit import timeline
 from anjian.core.excel_views import import_page, xlsx_download
 from anjian.core.forms import flash, submit
@@ -118,6 +119,8 @@ def hazard_evidence_download(request, pk: int):
     """An evidence file, only for users who may see its hazard (never a public URL)."""
     item: HazardEvidence = selectors.hazard_evidence_get_for(actor=request.user, pk=pk)
     inline = item.kind == "photo"
+    audit.record_download(actor=request.user, kind="hazard_evidence", filename=item.name,
+                          query=f"hazard={item.hazard_id}&evidence={item.pk}")
     return FileResponse(item.file.open("rb"), as_attachment=not inline, filename=item.name)
 
 
@@ -147,7 +150,9 @@ def hazard_extension_decide(request, pk: int, extension_id: int):
         success=_("The decision was recorded."), to=reverse("hazards:hazard_detail", args=[pk]))
 
 
-def _download(content: bytes, content_type: str, filename: str) -> HttpResponse:
+def _download(request, content: bytes, content_type: str, filename: str, *,
+              kind: str) -> HttpResponse:
+    audit.record_download(actor=request.user, kind=kind, filename=filename)
     response = HttpResponse(content, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
@@ -159,7 +164,8 @@ def hazard_order_docx(request, pk: int):
     hazard = selectors.hazard_get_for(actor=request.user, pk=pk)
     if not hazard.government_found:
         raise Http404
-    return _download(documents.rectification_order(hazard), DOCX, f"order-{hazard.pk}.docx")
+    return _download(request, documents.rectification_order(hazard), DOCX,
+                     f"order-{hazard.pk}.docx", kind="hazard_order")
 
 
 @requires("view")
@@ -168,7 +174,8 @@ def hazard_notice_docx(request, pk: int):
     hazard = selectors.hazard_get_for(actor=request.user, pk=pk)
     if not hazard.supervised or not hasattr(hazard, "supervision"):
         raise Http404
-    return _download(documents.supervision_notice(hazard), DOCX, f"supervision-{hazard.pk}.docx")
+    return _download(request, documents.supervision_notice(hazard), DOCX,
+                     f"supervision-{hazard.pk}.docx", kind="hazard_supervision_notice")
 
 
 @requires("view")
@@ -176,13 +183,15 @@ def hazard_export(request):
     """The hazard ledger (隐患台账) of the caller's scope, with the list's filters."""
     filters = HazardFilterForm(request.GET or None)
     return xlsx_download("hazards.xlsx", lambda stream: exports.export_hazards(
-        actor=request.user, stream=stream, filters=filters.filters()))
+        actor=request.user, stream=stream, filters=filters.filters()),
+        request=request, kind="hazards")
 
 
 @requires("view")
 def hazard_template(request):
     return xlsx_download("hazard-template.xlsx", lambda stream: exports.export_hazards(
-        actor=request.user, stream=stream, empty=True))
+        actor=request.user, stream=stream, empty=True),
+        request=request, kind="hazard_template")
 
 
 @requires("view")
@@ -192,7 +201,8 @@ def hazard_quarter_export(request):
     raw = form.cleaned_data["quarter"] if form.is_valid() else ""
     quarter = selectors.Quarter.parse(raw) if raw else selectors.Quarter.current()
     return xlsx_download(f"hazards-{quarter.label}.xlsx", lambda stream: (
-        exports.export_quarter_stats(actor=request.user, stream=stream, quarter=quarter)))
+        exports.export_quarter_stats(actor=request.user, stream=stream, quarter=quarter)),
+        request=request, kind="hazard_quarter_stats")
 
 
 @requires("write")

@@ -75,7 +75,8 @@ def campaign_export(request, pk: int):
     return xlsx_download(
         f"campaign-{campaign.pk}-progress.xlsx",
         lambda stream: exports.export_campaign_progress(
-            actor=request.user, campaign=campaign, stream=stream))
+            actor=request.user, campaign=campaign, stream=stream),
+        request=request, kind="campaign_progress")
 
 
 @require_POST

@@ -3,6 +3,7 @@
 from openpyxl import Workbook
 
 from anjian.core.excel import append_row
+from anjian.core.pii import mask
 from anjian.inspections.progress import ProgressRow, campaign_progress
 from anjian.inspections.selectors import campaign_pending_targets
 
@@ -71,7 +72,7 @@ def export_campaign_progress(*, actor, campaign, stream) -> None:
                 e.sector.name,
                 e.department.name,
                 e.safety_manager,
-                e.phone,
+                mask(actor, e.phone),
             ]
         )
     workbook.save(stream)

@@ -6,6 +6,7 @@ from rest_framework import serializers, viewsets
 from anjian.accounts.models import Department, Sector, Town
 from anjian.core.api import IdFilter, ScopedViewSetMixin
 from anjian.core.filters import SelectorFilterSet, YesNoFilter
+from anjian.core.pii import PHONE, PiiViewSetMixin
 from anjian.registry import selectors, services
 from anjian.registry.models import Enterprise, EnterpriseStatus, Licence
 
@@ -48,12 +49,13 @@ class EnterpriseFilter(SelectorFilterSet):
         return super().selector_kwargs(data)
 
 
-class EnterpriseViewSet(ScopedViewSetMixin, viewsets.ModelViewSet):
+class EnterpriseViewSet(PiiViewSetMixin, ScopedViewSetMixin, viewsets.ModelViewSet):
     queryset = Enterprise.objects.select_related("town", "sector", "department")
     serializer_class = EnterpriseSerializer
     filterset_class = EnterpriseFilter
     permission = "view"
     write_permission = "write"
+    pii_fields = {"phone": PHONE}
 
     def perform_create(self, serializer):
         serializer.instance = services.enterprise_create(

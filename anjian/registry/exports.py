@@ -1,6 +1,7 @@
 """Enterprise export: the import template's columns, scoped to the caller."""
 
 from anjian.core.excel import write_workbook
+from anjian.core.pii import mask
 from anjian.registry import selectors
 from anjian.registry.imports import COLUMNS, STATUS_LABELS
 
@@ -16,7 +17,7 @@ def export_enterprises(*, actor, stream, empty: bool = False) -> int:
             yield [e.name, e.credit_code, e.sector.name, e.town.name, e.department.name,
                    e.address, float(e.lng) if e.lng is not None else None,
                    float(e.lat) if e.lat is not None else None, e.legal_representative,
-                   e.safety_manager, e.phone, e.employees, STATUS_LABELS.get(e.status, e.status)]
+                   e.safety_manager, mask(actor, e.phone), e.employees, STATUS_LABELS.get(e.status, e.status)]
 
     write_workbook(stream, [c.header for c in COLUMNS], rows(), title="生产经营单位")
     return count

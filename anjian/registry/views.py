@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from anjian.core import pii
 from anjian.core.audit import timeline
 from anjian.core.excel_views import import_page, xlsx_download
 from anjian.core.forms import flash, submit
@@ -31,6 +32,7 @@ def enterprise_list(request):
 @requires("view")
 def enterprise_detail(request, pk: int):
     enterprise = selectors.enterprise_get_for(actor=request.user, pk=pk)
+    pii.record_view(actor=request.user, instance=enterprise, fields={"phone": pii.PHONE})
     return render(request, "registry/enterprise_detail.html", {
         "enterprise": enterprise,
         "licences": selectors.licence_list(actor=request.user, enterprise_id=enterprise.pk),
@@ -104,7 +106,8 @@ def licence_list(request):
 @requires("view")
 def enterprise_export(request):
     return xlsx_download("enterprises.xlsx", lambda stream: exports.export_enterprises(
-        actor=request.user, stream=stream))
+        actor=request.user, stream=stream),
+        request=request, kind="enterprises")
 
 
 @requires("officer")
@@ -122,4 +125,5 @@ def enterprise_import(request):
 def enterprise_template(request):
     """The empty import template (headers only)."""
     return xlsx_download("enterprise-template.xlsx", lambda stream: exports.export_enterprises(
-        actor=request.user, stream=stream, empty=True))
+        actor=request.user, stream=stream, empty=True),
+        request=request, kind="enterprise_template")

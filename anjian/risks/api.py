@@ -11,6 +11,7 @@ from rest_framework import serializers, viewsets
 from anjian.accounts.models import Sector, Town
 from anjian.core.api import IdFilter, ScopedViewSetMixin
 from anjian.core.filters import SelectorFilterSet, YesNoFilter
+from anjian.core.pii import PHONE, PiiViewSetMixin
 from anjian.registry import selectors as registry
 from anjian.risks import selectors, services
 from anjian.risks.models import Method, RiskLevel, RiskPoint
@@ -105,7 +106,8 @@ class RiskPointFilter(SelectorFilterSet):
         return super().filter_queryset(queryset).order_by("name", "pk")
 
 
-class RiskPointViewSet(ScopedViewSetMixin, viewsets.ModelViewSet):
+class RiskPointViewSet(PiiViewSetMixin, ScopedViewSetMixin, viewsets.ModelViewSet):
+    pii_fields = {"responsible_phone": PHONE}
     queryset = RiskPoint.objects.select_related("town", "sector").order_by("name", "pk")
     serializer_class = RiskPointSerializer
     filterset_class = RiskPointFilter

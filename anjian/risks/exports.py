@@ -1,6 +1,7 @@
 """Risk point export: the import template's columns, scoped to the caller."""
 
 from anjian.core.excel import write_workbook
+from anjian.core.pii import mask
 from anjian.risks import selectors
 from anjian.risks.imports import COLUMNS, CONTROL_LABELS
 
@@ -25,7 +26,7 @@ def export_risk_points(*, actor, stream, empty: bool = False) -> int:
                    float(p.lat) if p.lat is not None else None,
                    "、".join(p.accident_type_names), p.method, _number(p.l), _number(p.e),
                    _number(p.c), p.s, p.measures, CONTROL_LABELS.get(p.control_level, ""),
-                   p.responsible_person, p.responsible_phone, p.review_on]
+                   p.responsible_person, mask(actor, p.responsible_phone), p.review_on]
 
     write_workbook(stream, [c.header for c in COLUMNS], rows(), title="风险点")
     return count

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from anjian.accounts.units import is_enterprise
+from anjian.core import pii
 from anjian.core.audit import timeline
 from anjian.core.excel_views import import_page, xlsx_download
 from anjian.core.forms import flash, submit
@@ -16,6 +17,9 @@ from anjian.risks import exports, selectors, services
 from anjian.risks.forms import RiskPointFilterForm, RiskPointForm
 from anjian.risks.imports import RiskPointImporter
 from anjian.risks.models import RiskLevel
+
+# The card is printed for the post; it and the detail page show the real numbers (audited).
+POINT_PII = {"responsible_phone": pii.PHONE, "enterprise.phone": pii.PHONE}
 
 
 @requires("view")
@@ -37,6 +41,7 @@ def point_list(request):
 @requires("view")
 def point_detail(request, pk: int):
     point = selectors.risk_point_get_for(actor=request.user, pk=pk)
+    pii.record_view(actor=request.user, instance=point, fields=POINT_PII)
     return render(request, "risks/riskpoint_detail.html",
                   {"point": point, "timeline": timeline(point)[:50]})
 
@@ -81,6 +86,7 @@ def point_delete(request, pk: int):
 def point_card(request, pk: int):
     """岗位风险告知卡: one point's card for the post, printable."""
     point = selectors.risk_point_get_for(actor=request.user, pk=pk)
+    pii.record_view(actor=request.user, instance=point, fields=POINT_PII)
     return render(request, "risks/riskpoint_card.html", {"point": point})
 
 
@@ -98,13 +104,15 @@ def enterprise_board(request, pk: int):
 @requires("view")
 def point_export(request):
     return xlsx_download("risk-points.xlsx", lambda stream: exports.export_risk_points(
-        actor=request.user, stream=stream))
+        actor=request.user, stream=stream),
+        request=request, kind="risk_points")
 
 
 @requires("view")
 def point_template(request):
     return xlsx_download("risk-point-template.xlsx", lambda stream: exports.export_risk_points(
-        actor=request.user, stream=stream, empty=True))
+        actor=request.user, stream=stream, empty=True),
+        request=request, kind="risk_point_template")
 
 
 @requires("write")

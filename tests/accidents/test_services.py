@@ -16,7 +16,7 @@ def test_report_computes_grade_and_lateness(make_accident):
     accident = make_accident(deaths=2, missing=1, delay_minutes=61)
     assert accident.grade == "large"  # deaths count the missing
     assert accident.report_late is True
-    assert AuditEntry.objects.filter(model="accident", action="create").count() == 1
+    assert AuditEntry.objects.filter(model="accident", action="accident.create").count() == 1
 
 
 def test_exactly_sixty_minutes_is_on_time(make_accident):

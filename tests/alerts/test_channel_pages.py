@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 
 from anjian.alerts.models import ChannelConfig
+from anjian.core import audit
 from anjian.core.models import AuditEntry
 
 pytestmark = pytest.mark.django_db
@@ -53,7 +54,7 @@ def test_town_officer_adds_a_robot_for_its_own_town(login, town_a_officer, town_
     config = ChannelConfig.objects.get()
     assert (config.unit_kind, config.town, config.secret) == ("town", town_a, "SECabc")
     entry = AuditEntry.objects.get(model="channelconfig")
-    assert entry.changes["secret"] == [None, "***"]
+    assert entry.changes["secret"] == [None, audit.REDACTED]
 
 
 def test_county_admin_adds_a_mailbox_for_a_department(login, county_admin, traffic_dept):

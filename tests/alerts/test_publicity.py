@@ -76,7 +76,7 @@ def test_a_department_cannot_pick_a_sector_it_does_not_supervise(traffic_officer
 def test_creating_is_audited(town_a_officer):
     activity = services.publicity_create(actor=town_a_officer, data=data())
     entry = AuditEntry.objects.get(model="publicityactivity", object_id=str(activity.pk))
-    assert entry.action == "create" and entry.username == town_a_officer.username
+    assert entry.action == "publicityactivity.create" and entry.username == town_a_officer.username
 
 
 def test_town_officer_records_through_the_form(login, town_a_officer, town_a):

@@ -2,8 +2,12 @@
 or a page its `permission`; an API view its `permission` (reads) and `write_permission`
 (writes), the two attributes `core.drf.DeclaredPermission` enforces."""
 
-from django.urls import URLPattern, URLResolver, get_resolver
+import re
 
+from django.contrib.auth.hashers import make_password
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from anjian.accounts.models import Role, User
 from anjian.core.permissions import PERMISSIONS
 
 KNOWN = set(PERMISSIONS) | {"public", "login"}
@@ -51,6 +55,51 @@ def test_the_walker_sees_the_registry_and_the_api():
     routes = [route for route, _ in _walk(get_resolver().url_patterns)]
     assert any(r.startswith("registry/enterprises/") for r in routes)
     assert any(r.startswith("api/v1/") and "enterprises" in r for r in routes)
+
+
+# 三权分立: the audit admin opens the audit log and the pages every user has, nothing else.
+AUDIT_ADMIN_MAY = {"public", "login", "audit"}
+
+
+def _sample_path(route: str) -> str | None:
+    if "format" in route:
+        return None  # DRF's ".json" suffix variants of the same views
+    path = re.sub(r"\(\?P<\w+>[^)]*\)", "1", route)
+    path = re.sub(r"<(?:(\w+):)?\w+>", lambda m: "1" if m.group(1) in (None, "int") else "x",
+                  path)
+    return "/" + path.replace("^", "").replace("$", "").replace("\\", "")
+
+
+def test_the_audit_admin_is_refused_every_page_but_the_audit_log(client, sectors):
+    auditor = User.objects.create(username="auditor_p", role=Role.AUDIT_ADMIN,
+                                  password=make_password("x"))
+    client.force_login(auditor)
+    checked, wrong = 0, []
+    for route, callback in _walk(get_resolver().url_patterns):
+        if callback.__module__.startswith(EXEMPT_MODULES):
+            continue
+        path = _sample_path(route)
+        if path is None or _declared(callback)[0] in AUDIT_ADMIN_MAY:
+            continue
+        statuses = {method: getattr(client, method)(path).status_code for method in ("get", "post")}
+        checked += 1
+        # 405 only where the view takes the other method (require_POST answers before the check).
+        if 403 not in statuses.values() or set(statuses.values()) - {403, 405}:
+            wrong.append(f"{path}: {statuses}")
+    assert checked > 100
+    assert not wrong, "the audit admin was not refused:\n" + "\n".join(wrong)
+
+
+def test_the_audit_admin_reads_the_audit_log_and_lands_on_it(client, api_as, sectors):
+    auditor = User.objects.create(username="auditor_p", role=Role.AUDIT_ADMIN,
+                                  password=make_password("x"))
+    client.force_login(auditor)
+    assert client.get("/").url == reverse("audit_list")
+    assert client.get(reverse("audit_list")).status_code == 200
+    api = api_as(auditor)
+    assert api.get("/api/v1/audit/").status_code == 200
+    assert api.get("/api/v1/me/").json()["role"] == "audit_admin"
+    assert api.get("/api/v1/enterprises/").status_code == 403
 
 
 def test_an_api_view_without_write_permission_is_refused_writes(rf, county_admin):

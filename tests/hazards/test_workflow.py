@@ -145,7 +145,7 @@ def test_every_step_is_audited(enterprise_user, town_a_officer, gov_hazard):
     walk(town_a_officer, gov_hazard, "reject")
     actions = list(AuditEntry.objects.filter(model="hazard", object_id=str(gov_hazard.pk))
                    .order_by("id").values_list("action", "username"))
-    assert actions == [("create", town_a_officer.username),
+    assert actions == [("hazard.create", town_a_officer.username),
                        ("hazard.acknowledge", enterprise_user.username),
                        ("hazard.submit", enterprise_user.username),
                        ("hazard.reject", town_a_officer.username)]

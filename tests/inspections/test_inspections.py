@@ -105,7 +105,7 @@ def test_an_inspection_is_audited(town_a_officer, checklist, enterprise_a, today
     assert entry.username == town_a_officer.username
     assert entry.changes["results"][1] == {"ok": 2, "problem": 1, "not_applicable": 0}
     assert entry.changes["hazards"][1] == [inspection.results.get(item__number=2).hazard_id]
-    assert AuditEntry.objects.filter(model="hazard", action="create").count() == 1
+    assert AuditEntry.objects.filter(model="hazard", action="hazard.create").count() == 1
 
 
 def test_the_web_form_records_an_inspection(town_a_officer, login, checklist, enterprise_a, today):

@@ -23,7 +23,7 @@ def test_town_officer_registers_a_unit_in_its_town_and_it_is_audited(api_as, tow
     response = api_as(town_a_officer).post("/api/v1/enterprises/", _payload(), format="json")
     assert response.status_code == 201, response.json()
     entry = AuditEntry.objects.get(model="enterprise", object_id=str(response.json()["id"]))
-    assert entry.action == "create" and entry.username == "town_a_p"
+    assert entry.action == "enterprise.create" and entry.username == "town_a_p"
     assert entry.changes["name"] == [None, "甲镇新建材有限公司"]
 
 
@@ -69,7 +69,7 @@ def test_update_records_old_and_new_values(api_as, town_a_officer, enterprise_a)
                                             {"phone": "0771-1234567", "employees": 88},
                                             format="json")
     assert response.status_code == 200
-    entry = AuditEntry.objects.get(model="enterprise", action="update")
+    entry = AuditEntry.objects.get(model="enterprise", action="enterprise.update")
     assert entry.changes == {"employees": [0, 88], "phone": ["", "0771-1234567"]}
 
 

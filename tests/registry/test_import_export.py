@@ -85,7 +85,7 @@ def test_good_file_imports_every_row_and_audits_each(tmp_path, places):
     assert (coded.lng, coded.lat, coded.employees) == (Decimal("108.312345"),
                                                        Decimal("22.812345"), 45)
     assert by_name["甲镇第103化工有限公司"].lng is None
-    entries = AuditEntry.objects.filter(model="enterprise", action="create", via="import")
+    entries = AuditEntry.objects.filter(model="enterprise", action="enterprise.create", via="import")
     assert sorted(int(e.object_id) for e in entries) == sorted(e.pk for e in by_name.values())
     assert {e.username for e in entries} == {"system"}
     assert entries.get(object_id=str(coded.pk)).changes["credit_code"] == [None, make_credit_code(101)]

@@ -144,7 +144,7 @@ def test_update_regrades_and_records_old_and_new_values(points, api_as, enterpri
     assert response.status_code == 200, response.json()
     assert (response.json()["score"], response.json()["level"]) == (90, "general")
     entry = AuditEntry.objects.filter(model="riskpoint", object_id=str(point.pk),
-                                      action="update").get()
+                                      action="riskpoint.update").get()
     assert entry.changes["level"] == ["major", "general"]
     assert entry.changes["score"] == ["540.00", "90.00"]
     assert entry.changes["l"] == ["6.0", "1.0"]
@@ -190,7 +190,7 @@ def test_delete_is_audited(points, api_as, town_a_officer):
     assert api_as(town_a_officer).delete(f"{URL}{point.pk}/").status_code == 204
     assert not RiskPoint.objects.filter(pk=point.pk).exists()
     assert AuditEntry.objects.filter(model="riskpoint", object_id=str(point.pk),
-                                     action="delete").exists()
+                                     action="riskpoint.delete").exists()
 
 
 def test_anonymous_gets_401(api_as):

@@ -57,7 +57,7 @@ def test_import_creates_every_row_graded_and_audited(tmp_path, enterprise_a, ent
     assert tank.accident_types == ["08", "17"] and str(tank.review_on) == "2025-03-01"
     assert RiskPoint.objects.get(name="粉尘涉爆区域").control_level == "enterprise"
     assert RiskPoint.objects.get(name="河道游泳区").enterprise is None
-    assert AuditEntry.objects.filter(model="riskpoint", action="create", via="import").count() == 4
+    assert AuditEntry.objects.filter(model="riskpoint", action="riskpoint.create", via="import").count() == 4
 
 
 def test_one_bad_row_saves_nothing_and_names_row_and_column(tmp_path, enterprise_a, enterprise_b,

@@ -100,7 +100,7 @@ def test_edit_through_the_form_is_audited(points, login, town_a_officer, enterpr
     assert response.status_code == 302
     point.refresh_from_db()
     assert point.level == "general"
-    entry = AuditEntry.objects.get(model="riskpoint", object_id=str(point.pk), action="update")
+    entry = AuditEntry.objects.get(model="riskpoint", object_id=str(point.pk), action="riskpoint.update")
     assert entry.changes["level"] == ["major", "general"] and entry.via == "web"
 
 

@@ -10,3 +10,12 @@ def query_replace(context, **kwargs) -> str:
     for key, value in kwargs.items():
         query[key] = value
     return query.urlencode()
+
+
+@register.simple_tag(takes_context=True)
+def pii(context, value, kind: str = "phone") -> str:
+    """A phone or identity number as the viewing user may see it in a list (masked for all but
+    the county admin): `{% pii enterprise.phone %}`, `{% pii c.id_number "id_number" %}`."""
+    from anjian.core.pii import mask
+
+    return mask(context["request"].user, value, kind)

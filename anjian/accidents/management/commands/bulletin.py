@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from anjian.accidents import stats
 from anjian.accidents.bulletin import build_bulletin
+from anjian.core import audit
 from anjian.core.actors import actor_for
 from anjian.reports.bulletin import render
 
@@ -25,11 +26,14 @@ class Command(BaseCommand):
         fmt = FORMATS.get(Path(output).suffix.lower())
         if fmt is None:
             raise CommandError("the output file must end in .docx or .md")
+        actor = actor_for(user)
         try:
-            document, data = build_bulletin(actor=actor_for(user),
+            document, data = build_bulletin(actor=actor,
                                             period=stats.period_param(period))
         except ValidationError as exc:
             raise CommandError(" ".join(exc.messages)) from exc
         Path(output).write_bytes(render(document, fmt))
+        audit.record_download(actor=actor, kind="bulletin", filename=Path(output).name,
+                              query=f"period={data['period']}", via="cli")
         self.stdout.write(f"bulletin {data['period']}: {data['count']} accidents, "
                           f"{data['deaths']} deaths; written to {output}")

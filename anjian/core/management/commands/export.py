@@ -1,7 +1,10 @@
 """`anjian export KIND -o FILE.xlsx`: the same columns as the import template."""
 
+from pathlib import Path
+
 from django.core.management.base import BaseCommand, CommandError
 
+from anjian.core import audit
 from anjian.core.actors import actor_for
 from anjian.core.excel import exporters
 
@@ -21,4 +24,6 @@ class Command(BaseCommand):
         actor = actor_for(user)
         with open(output, "wb") as stream:
             count = found[kind](actor=actor, stream=stream)
+        audit.record_download(actor=actor, kind=kind.replace("-", "_"),
+                              filename=Path(output).name, rows=count, via="cli")
         self.stdout.write(f"export {kind}: {count} rows written to {output}")
