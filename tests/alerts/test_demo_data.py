@@ -6,9 +6,9 @@ import random
 import pytest
 from django.utils import timezone
 
-from anjian.alerts import demo_data
 from anjian.alerts.models import Alert, ChannelConfig, PublicityActivity
 from anjian.demo.context import DemoContext
+from anjian.demo.data import alerts as demo_data
 
 pytestmark = pytest.mark.django_db
 

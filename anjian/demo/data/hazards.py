@@ -6,11 +6,10 @@ import datetime as dt
 from django.utils import timezone
 
 from anjian.core.actors import SYSTEM
-
-from .models import PLAN_FIELDS, HazardCriterion, HazardSource, HazardTransition
-from .policy import is_government_owner
-from .services import hazard_create
-from .workflow import hazard_transition
+from anjian.hazards.models import PLAN_FIELDS, HazardCriterion, HazardSource, HazardTransition
+from anjian.hazards.policy import is_government_owner
+from anjian.hazards.services import hazard_create
+from anjian.hazards.workflow import hazard_transition
 
 DESCRIPTIONS = {
     "hazardous_chemicals": ["储罐区可燃气体检测报警器未定期检定", "动火作业未办理作业票",
