@@ -8,7 +8,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 from xstatic.pkg import bootstrap as xstatic_bootstrap
 
-from anjian.alerts.email_url import parse_email_url
+from anjian.email_url import parse_email_url
 from anjian.env import (
     database_config,
     env_bool,
