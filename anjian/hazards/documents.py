@@ -1,4 +1,4 @@
-"""Word documents generated from a hazard record (python-docx).
+"""Word documents generated from a hazard record (built from `anjian.core.documents.word`).
 
 - 责令限期整改指令书 (rectification order), on the form of 安全生产法 Art. 65 (1)(3);
 - 挂牌督办通知书 (supervision notice) of a major hazard (令第16号 Art. 20).
@@ -8,14 +8,15 @@ enforcement document is never printed in another language).
 """
 
 import datetime as dt
-from io import BytesIO
-
-from docx import Document
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml.ns import qn
-from docx.shared import Pt
 
 from anjian.accounts.models import County
+from anjian.core.documents.word import (
+    add_centred,
+    add_label_table,
+    add_right,
+    new_document,
+    to_bytes,
+)
 
 from .models import PLAN_FIELDS, Hazard
 
@@ -27,28 +28,8 @@ def cn_date(day: dt.date | None) -> str:
     return f"{day.year}年{day.month}月{day.day}日" if day else "—"
 
 
-def _document() -> Document:
-    doc = Document()
-    style = doc.styles["Normal"]
-    style.font.name = "SimSun"
-    style.font.size = Pt(12)
-    style.element.rPr.rFonts.set(qn("w:eastAsia"), "宋体")
-    return doc
-
-
-def _centred(doc, text: str, *, size: int = 12, bold: bool = False):
-    paragraph = doc.add_paragraph()
-    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    run = paragraph.add_run(text)
-    run.bold = bold
-    run.font.size = Pt(size)
-    return paragraph
-
-
-def _right(doc, text: str):
-    paragraph = doc.add_paragraph(text)
-    paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    return paragraph
+def _document():
+    return new_document(font="SimSun", east_asian_font="宋体", size=12)
 
 
 def _county_name() -> str:
@@ -80,19 +61,15 @@ def _five_fixes_table(doc, hazard: Hazard) -> None:
         ("整改期限", cn_date(hazard.deadline)),
         ("应急预案", hazard.contingency_plan or "—"),
     ]
-    table = doc.add_table(rows=0, cols=2)
-    table.style = "Table Grid"
-    for label, value in rows:
-        cells = table.add_row().cells
-        cells[0].text, cells[1].text = label, str(value)
+    add_label_table(doc, rows)
 
 
 def rectification_order(hazard: Hazard) -> bytes:
     """责令限期整改指令书 for one hazard, as .docx bytes."""
     doc = _document()
-    _centred(doc, issuing_unit(hazard), size=16, bold=True)
-    _centred(doc, "责令限期整改指令书", size=18, bold=True)
-    _centred(doc, f"（{hazard.found_on.year}）责改〔{hazard.pk}〕号")
+    add_centred(doc, issuing_unit(hazard), size=16, bold=True)
+    add_centred(doc, "责令限期整改指令书", size=18, bold=True)
+    add_centred(doc, f"（{hazard.found_on.year}）责改〔{hazard.pk}〕号")
     doc.add_paragraph(f"{_party(hazard)}：")
     doc.add_paragraph(
         f"经{cn_date(hazard.found_on)}检查（发现人：{hazard.found_by}），你单位存在下列问题：")
@@ -111,18 +88,18 @@ def rectification_order(hazard: Hazard) -> bytes:
         "如果不服本指令，可以依法在60日内向上一级人民政府或者有关部门申请行政复议，"
         "或者在6个月内依法向人民法院提起行政诉讼，但本指令不停止执行，法律另有规定的除外。")
     doc.add_paragraph("被检查单位负责人（签名）：            年    月    日")
-    _right(doc, issuing_unit(hazard))
-    _right(doc, cn_date(hazard.found_on))
-    return _save(doc)
+    add_right(doc, issuing_unit(hazard))
+    add_right(doc, cn_date(hazard.found_on))
+    return to_bytes(doc)
 
 
 def supervision_notice(hazard: Hazard) -> bytes:
     """挂牌督办通知书 of a supervised major hazard, as .docx bytes."""
     notice = hazard.supervision
     doc = _document()
-    _centred(doc, notice.supervising_unit, size=16, bold=True)
-    _centred(doc, "重大事故隐患挂牌督办通知书", size=18, bold=True)
-    _centred(doc, notice.number)
+    add_centred(doc, notice.supervising_unit, size=16, bold=True)
+    add_centred(doc, "重大事故隐患挂牌督办通知书", size=18, bold=True)
+    add_centred(doc, notice.number)
     doc.add_paragraph(f"{_party(hazard)}：")
     doc.add_paragraph(
         f"{cn_date(hazard.found_on)}，经检查发现你单位存在重大事故隐患：{hazard.description}。"
@@ -134,20 +111,11 @@ def supervision_notice(hazard: Hazard) -> bytes:
     doc.add_paragraph(f"督办要求：{notice.requirements}")
     doc.add_paragraph(f"整改期限：{cn_date(hazard.deadline)}")
     doc.add_paragraph("重大事故隐患治理方案：")
-    table = doc.add_table(rows=0, cols=2)
-    table.style = "Table Grid"
-    for title, name in zip(PLAN_TITLES, PLAN_FIELDS, strict=True):
-        cells = table.add_row().cells
-        cells[0].text, cells[1].text = title, getattr(hazard, name) or "（待制定）"
+    add_label_table(doc, [(title, getattr(hazard, name) or "（待制定）")
+                          for title, name in zip(PLAN_TITLES, PLAN_FIELDS, strict=True)])
     doc.add_paragraph(
         "治理结束后，你单位应当组织技术人员和专家对治理情况进行评估，向督办单位提出恢复生产的"
         "书面申请，经审查同意后方可恢复生产经营，并申请销号。")
-    _right(doc, notice.supervising_unit)
-    _right(doc, cn_date(notice.issued_on))
-    return _save(doc)
-
-
-def _save(doc) -> bytes:
-    buffer = BytesIO()
-    doc.save(buffer)
-    return buffer.getvalue()
+    add_right(doc, notice.supervising_unit)
+    add_right(doc, cn_date(notice.issued_on))
+    return to_bytes(doc)
