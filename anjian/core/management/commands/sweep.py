@@ -3,7 +3,7 @@
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from anjian.core.apps_registry import area_modules
+from anjian.core.hooks import resolve
 
 
 class Command(BaseCommand):
@@ -12,8 +12,8 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         now = timezone.now()
         totals: dict[str, int] = {}
-        for label, module in area_modules("sweep"):
-            for key, value in (module.run(now=now) or {}).items():
+        for label, run in resolve("SWEEP_STEPS"):
+            for key, value in (run(now=now) or {}).items():
                 totals[f"{label}.{key}"] = value
         created = sum(totals.values())
         details = ", ".join(f"{k}={v}" for k, v in sorted(totals.items())) or "-"
