@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "anjian.accidents",
     "anjian.duty",
     "anjian.alerts",
+    "anjian.notifications",
     "anjian.reports",
     "anjian.demo",
     "django.contrib.auth",

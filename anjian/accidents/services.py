@@ -21,9 +21,9 @@ from anjian.accidents.models import (
 )
 from anjian.accounts.models import Role
 from anjian.core import audit
-from anjian.core.notifications import notify, unit_users
 from anjian.core.permissions import check_permission
 from anjian.core.scoping import in_scope
+from anjian.notifications.services import notify, unit_users
 
 ACCIDENT_FIELDS = (
     "kind", "title", "occurred_at", "reported_at", "town", "sector", "enterprise",

@@ -13,11 +13,8 @@ from anjian.accounts.models import Role
 from anjian.alerts.models import (
     Alert,
     AlertRecipient,
-    ChannelConfig,
-    Delivery,
     PublicityActivity,
     RecipientKind,
-    UnitKind,
 )
 from anjian.core.scoping import department_sector_ids
 
@@ -163,39 +160,3 @@ def publicity_get_for(*, actor, pk) -> PublicityActivity:
         return publicity_list(actor=actor).get(pk=pk)
     except (PublicityActivity.DoesNotExist, ValueError, TypeError) as exc:
         raise Http404 from exc
-
-
-def _unit_channel_filter(actor) -> Q | None:
-    """The channel configurations `actor` manages (None: all, for the county admin)."""
-    role = getattr(actor, "role", "")
-    if getattr(actor, "is_superuser", False) or role == Role.COUNTY_ADMIN:
-        return None
-    if role == Role.TOWN_OFFICER:
-        return Q(unit_kind=UnitKind.TOWN, town_id=actor.town_id)
-    if role == Role.DEPARTMENT_OFFICER:
-        return Q(unit_kind=UnitKind.DEPARTMENT, department_id=actor.department_id)
-    return Q(pk__in=[])
-
-
-def channel_list(*, actor) -> QuerySet:
-    qs = ChannelConfig.objects.select_related("town", "department", "enterprise")
-    unit = _unit_channel_filter(actor)
-    return qs if unit is None else qs.filter(unit)
-
-
-def channel_get_for(*, actor, pk) -> ChannelConfig:
-    try:
-        return channel_list(actor=actor).get(pk=pk)
-    except (ChannelConfig.DoesNotExist, ValueError, TypeError) as exc:
-        raise Http404 from exc
-
-
-def delivery_list(*, actor) -> QuerySet:
-    """The delivery log of the channels the actor manages (the county admin: all, including
-    users' own mailboxes)."""
-    qs = Delivery.objects.select_related("config__town", "config__department",
-                                         "config__enterprise")
-    unit = _unit_channel_filter(actor)
-    if unit is None:
-        return qs
-    return qs.filter(config__in=ChannelConfig.objects.filter(unit))

@@ -12,7 +12,6 @@ from anjian.alerts.forms import (
     AlertFilterForm,
     AlertForm,
     AlertPolicyForm,
-    ChannelForm,
     PublicityFilterForm,
     PublicityForm,
 )
@@ -115,64 +114,3 @@ def publicity_create(request):
             messages.success(request, _("The activity was recorded."))
             return redirect("alerts:publicity_list")
     return render(request, "alerts/publicity_form.html", {"form": form})
-
-
-@requires("officer")
-def channel_list(request):
-    deliveries = Paginator(selectors.delivery_list(actor=request.user), 30).get_page(
-        request.GET.get("page"))
-    return render(request, "alerts/channel_list.html", {
-        "configs": selectors.channel_list(actor=request.user), "page": deliveries})
-
-
-@requires("officer")
-def channel_create(request):
-    form = ChannelForm(request.POST or None, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.channel_create(actor=request.user, data=form.channel_data())
-        except ValidationError as exc:
-            _apply_errors(form, exc)
-        else:
-            messages.success(request, _("The channel was saved."))
-            return redirect("alerts:channel_list")
-    return render(request, "alerts/channel_form.html", {"form": form})
-
-
-@requires("officer")
-def channel_edit(request, pk: int):
-    config = selectors.channel_get_for(actor=request.user, pk=pk)
-    form = ChannelForm(request.POST or None, instance=config, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        data = form.channel_data()
-        config.refresh_from_db()
-        try:
-            services.channel_update(actor=request.user, config=config, data=data)
-        except ValidationError as exc:
-            _apply_errors(form, exc)
-        else:
-            messages.success(request, _("The channel was saved."))
-            return redirect("alerts:channel_list")
-    return render(request, "alerts/channel_form.html", {"form": form, "config": config})
-
-
-@require_POST
-@requires("officer")
-def channel_delete(request, pk: int):
-    config = selectors.channel_get_for(actor=request.user, pk=pk)
-    services.channel_delete(actor=request.user, config=config)
-    messages.success(request, _("The channel was deleted."))
-    return redirect("alerts:channel_list")
-
-
-@require_POST
-@requires("officer")
-def channel_test(request, pk: int):
-    config = selectors.channel_get_for(actor=request.user, pk=pk)
-    delivery = services.channel_send_test(actor=request.user, config=config)
-    if delivery.status == "sent":
-        messages.success(request, _("The test message was sent."))
-    else:
-        messages.error(request, _("The test message failed: %(error)s") % {
-            "error": delivery.last_error})
-    return redirect("alerts:channel_list")

@@ -9,9 +9,9 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from anjian.core.notifications import notify, unit_users
 from anjian.duty import calendar, selectors
 from anjian.duty.units import Unit
+from anjian.notifications.services import notify, unit_users
 
 REMIND_DAYS = 7  # how many days before a holiday the reminders start
 CALENDAR_LEAD_DAYS = 45  # how long before New Year next year's holidays must be known

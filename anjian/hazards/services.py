@@ -13,9 +13,9 @@ from django.utils.translation import gettext as _
 
 from anjian.accounts.models import County, Department, Role, Sector, Town
 from anjian.core import audit
-from anjian.core.notifications import notify, unit_users
 from anjian.core.permissions import check_permission
 from anjian.core.scoping import in_scope
+from anjian.notifications.services import notify, unit_users
 
 from . import policy
 from .models import (

@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from anjian.accounts.models import Department, Role
-from anjian.core.notifications import notify
+from anjian.notifications.services import notify
 
 from .models import Hazard
 

@@ -14,9 +14,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from anjian.core import audit
-from anjian.core.notifications import notify
 from anjian.core.permissions import check_permission
 from anjian.core.scoping import in_scope
+from anjian.notifications.services import notify
 
 from . import policy
 from .evidence import check_upload, check_uploads

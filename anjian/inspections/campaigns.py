@@ -8,9 +8,9 @@ from django.utils.translation import gettext as _
 
 from anjian.accounts.models import Department
 from anjian.core import audit
-from anjian.core.notifications import notify, unit_users
 from anjian.core.permissions import check_permission
 from anjian.inspections.models import Campaign, CampaignTarget
+from anjian.notifications.services import notify, unit_users
 from anjian.registry.models import Enterprise, EnterpriseStatus
 
 CAMPAIGN_FIELDS = ("name", "kind", "starts_on", "ends_on", "checklist", "description")

@@ -1,6 +1,6 @@
 """Outgoing channels for every notification of the platform (e-mail, group-robot webhooks).
 
-`anjian.core.notifications.notify` calls `deliver(notifications)` after the transaction that
+`anjian.notifications.services.notify` calls `deliver(notifications)` after the transaction that
 created them has committed. For each notification this records one `Delivery` per channel that
 applies and tries each once:
 
@@ -26,8 +26,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from anjian.accounts.models import Role
-from anjian.alerts import transport
-from anjian.alerts.models import Channel, ChannelConfig, Delivery, DeliveryStatus, UnitKind
+from anjian.notifications import transport
+from anjian.notifications.models import Channel, ChannelConfig, Delivery, DeliveryStatus, UnitKind
 
 logger = logging.getLogger(__name__)
 

@@ -6,9 +6,10 @@ import random
 import pytest
 from django.utils import timezone
 
-from anjian.alerts.models import Alert, ChannelConfig, PublicityActivity
+from anjian.alerts.models import Alert, PublicityActivity
 from anjian.demo.context import DemoContext
 from anjian.demo.data import alerts as demo_data
+from anjian.notifications.models import ChannelConfig
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,7 @@ from django.core.management import call_command
 
 from anjian.alerts import services, sweep
 from anjian.alerts.models import AlertPolicy, AlertRecipient
-from anjian.core.models import Notification
+from anjian.notifications.models import Notification
 from tests.alerts.conftest import T0
 
 pytestmark = pytest.mark.django_db

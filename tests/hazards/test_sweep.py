@@ -6,9 +6,9 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from anjian.accounts.models import Role, User
-from anjian.core.models import Notification
 from anjian.hazards import sweep
 from anjian.hazards.models import Hazard
+from anjian.notifications.models import Notification
 
 
 def _age(hazard, *, deadline_in: int) -> None:

@@ -5,10 +5,18 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
-from anjian.alerts import channels, services, sweep, transport
-from anjian.alerts.models import AlertRecipient, ChannelConfig, Delivery, DeliveryStatus, UnitKind
-from anjian.core.models import Notification
-from anjian.core.notifications import notify
+from anjian.alerts import services as alert_services
+from anjian.alerts import sweep as alert_sweep
+from anjian.alerts.models import AlertRecipient
+from anjian.notifications import channels, services, sweep, transport
+from anjian.notifications.models import (
+    ChannelConfig,
+    Delivery,
+    DeliveryStatus,
+    Notification,
+    UnitKind,
+)
+from anjian.notifications.services import notify
 from tests.alerts.conftest import T0, alert_data
 
 pytestmark = pytest.mark.django_db
@@ -26,7 +34,7 @@ def _mailbox(address: str, unit_kind="town", **unit) -> ChannelConfig:
 
 def _publish(county_admin, town, capture, **data):
     with capture(execute=True):
-        return services.alert_publish(actor=county_admin, data=alert_data(**data), towns=[town],
+        return alert_services.alert_publish(actor=county_admin, data=alert_data(**data), towns=[town],
                                       departments=[], now=timezone.now())
 
 
@@ -223,7 +231,7 @@ def test_county_channel_receives_escalations(robot, alert, county_admin, town_a_
                                              traffic_officer, django_capture_on_commit_callbacks):
     _webhook(unit_kind=UnitKind.COUNTY, url=robot.url("/county"))
     with django_capture_on_commit_callbacks(execute=True):
-        sweep.run(now=T0 + dt.timedelta(hours=25))
+        alert_sweep.run(now=T0 + dt.timedelta(hours=25))
     assert [r["path"] for r in robot.requests] == ["/county"]
     assert "甲镇" in robot.requests[0]["json"]["text"]["content"]
 

@@ -195,7 +195,7 @@ class AlertRecipient(models.Model):
 
     @property
     def unit_filter(self) -> dict:
-        """The keyword for `anjian.core.notifications.unit_users`."""
+        """The keyword for `anjian.notifications.services.unit_users`."""
         if self.kind == RecipientKind.TOWN:
             return {"town_id": self.town_id}
         return {"department_id": self.department_id}

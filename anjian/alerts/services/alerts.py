@@ -21,8 +21,8 @@ from anjian.accounts.models import Department, Role, Town
 from anjian.alerts import selectors
 from anjian.alerts.models import Alert, AlertPolicy, AlertRecipient, RecipientKind
 from anjian.core import audit
-from anjian.core.notifications import notify, unit_users
 from anjian.core.permissions import check_permission
+from anjian.notifications.services import notify, unit_users
 
 ALERT_FIELDS = ("title", "level", "kind", "content", "valid_from", "valid_to")
 

@@ -8,7 +8,7 @@ from django.db import models
 from django.utils.translation import pgettext_lazy
 
 from anjian.accounts.models import Department, Town
-from anjian.core.models import Notification
+from anjian.notifications.models.notification import Notification
 
 
 class UnitKind(models.TextChoices):
@@ -50,6 +50,7 @@ class ChannelConfig(models.Model):
     created_at = models.DateTimeField(pgettext_lazy("alerts", "created at"), auto_now_add=True)
 
     class Meta:
+        db_table = "alerts_channelconfig"  # kept from when it lived in alerts: data survives
         ordering = ["unit_kind", "town__ordering", "department__ordering", "id"]
         verbose_name = pgettext_lazy("alerts", "notification channel")
         verbose_name_plural = pgettext_lazy("alerts", "notification channels")
@@ -147,6 +148,7 @@ class Delivery(models.Model):
     objects = DeliveryQuerySet.as_manager()
 
     class Meta:
+        db_table = "alerts_delivery"  # kept from when it lived in alerts: data survives
         ordering = ["-created_at", "-id"]
         verbose_name = pgettext_lazy("alerts", "delivery")
         verbose_name_plural = pgettext_lazy("alerts", "deliveries")

@@ -6,7 +6,7 @@ from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 
 from anjian.accounts.models import Role
-from anjian.core.models import Notification
+from anjian.notifications.models import Notification
 
 
 def unit_users(*, town_id=None, department_id=None, enterprise_id=None, county=False):
@@ -45,11 +45,10 @@ def notify(*, recipients: Iterable, kind: str, title: str, key: str, body: str =
 
 
 def deliver(notifications: list[Notification]) -> None:
-    """Hand new notifications to the outgoing channels (see anjian.alerts.channels)."""
-    from anjian.core.apps_registry import area_modules
+    """Hand new notifications to the outgoing channels (e-mail, group robots)."""
+    from anjian.notifications import channels
 
-    for _label, module in area_modules("channels"):
-        module.deliver(notifications)
+    channels.deliver(notifications)
 
 
 def notification_mark_read(*, actor, pk: int) -> None:

@@ -8,7 +8,7 @@ from django.core.management.base import BaseCommand, CommandError
 from anjian.accidents import stats
 from anjian.accidents.bulletin import build_bulletin
 from anjian.core.actors import actor_for
-from anjian.reports.bulletin import render
+from anjian.core.documents import render
 
 FORMATS = {".md": "md", ".docx": "docx"}
 
