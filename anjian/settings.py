@@ -13,6 +13,7 @@ from anjian.env import (
     database_config,
     env_bool,
     env_choice,
+    env_datetime,
     env_int,
     env_list,
     env_path,
@@ -31,6 +32,13 @@ if not SECRET_KEY:
     from anjian.secret import data_dir_secret_key
 
     SECRET_KEY = data_dir_secret_key(DATA_DIR)
+
+# Tests only: a real server started by the tests may run on a fixed "now" (anjian.core.clock).
+FROZEN_NOW = None
+if env_bool("ANJIAN_TEST_CLOCK", False):
+    if env_bool("ANJIAN_PRODUCTION", False):
+        raise ImproperlyConfigured("ANJIAN_TEST_CLOCK must not be set in production")
+    FROZEN_NOW = env_datetime("ANJIAN_FROZEN_NOW")
 
 ALLOWED_HOSTS = env_list("ANJIAN_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env_list("ANJIAN_CSRF_TRUSTED_ORIGINS", [])

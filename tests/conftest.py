@@ -1,7 +1,13 @@
 """Shared personas: two towns, two departments, an enterprise in each town, one user per role.
 
 `town_b_officer` is the outsider who must always be refused what lies in town A.
+
+Every test runs on a frozen "today" (`NOW`, through `anjian.core.clock`), and so do the real
+servers the tests start (tests/support/server.py passes it on): a test that depends on the date
+gives the same answer on any day. A test that needs another day uses `clock.frozen(day)`.
 """
+
+import datetime as dt
 
 import pytest
 from django.contrib.auth.hashers import make_password
@@ -9,10 +15,22 @@ from rest_framework.test import APIClient
 
 from anjian.accounts.models import Department, Role, Sector, Town, User
 from anjian.accounts.sectors import DEFAULT_SECTORS
+from anjian.core import clock
 from anjian.core.identifiers import credit_code_check_char
 from anjian.registry.models import Enterprise
 
 PASSWORD = "Test@2024pw"
+# A Wednesday in term time, away from statutory holidays (the next one is 国庆节 2025-10-01).
+NOW = dt.datetime(2025, 6, 18, 10, 0, tzinfo=dt.timezone(dt.timedelta(hours=8)))
+
+
+def pytest_configure(config):
+    # Before collection: test modules may compute dates at import time.
+    clock.freeze(NOW)
+
+
+def pytest_unconfigure(config):
+    clock.unfreeze()
 
 
 @pytest.fixture(autouse=True)

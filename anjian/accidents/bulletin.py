@@ -16,6 +16,7 @@ from django.utils.translation import pgettext
 from anjian.accidents import selectors, stats
 from anjian.accidents.models import Grade, Kind
 from anjian.accounts.models import County
+from anjian.core import clock
 from anjian.core.documents import BarChart, Document, Table
 from anjian.core.documents.document import Section
 from anjian.core.periods import Period
@@ -214,7 +215,7 @@ def build_bulletin(*, actor, period: Period, today: dt.date | None = None) -> tu
         dangerous = len(listed) - len(accidents)
         county = County.objects.first()
         county_name = county.name if county else ""
-        today = today or timezone.localdate()
+        today = today or clock.today()
         document = Document(
             title=_("Bulletin on work-safety accidents in %(county)s, %(period)s") % {
                 "county": county_name, "period": period.label},

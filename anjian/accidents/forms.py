@@ -1,11 +1,11 @@
 from django import forms
 from django.core.exceptions import ValidationError
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from anjian.accidents import services
 from anjian.accidents.models import FIGURES, Accident, Grade, Level
 from anjian.accounts.models import Sector, Town
+from anjian.core import clock
 from anjian.core.forms import BootstrapMixin
 from anjian.core.periods import period_of
 
@@ -92,7 +92,7 @@ class StatsForm(BootstrapMixin, forms.Form):
         """period (default: the current month), town and sector codes."""
         data = self.cleaned_data if self.is_valid() else {}
         return {
-            "period": data.get("period") or str(period_of(timezone.localdate())),
+            "period": data.get("period") or str(period_of(clock.today())),
             "town": data["town"].code if data.get("town") else "",
             "sector": data["sector"].code if data.get("sector") else "",
         }

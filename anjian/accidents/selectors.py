@@ -3,10 +3,10 @@
 import datetime as dt
 
 from django.db.models import QuerySet
-from django.utils import timezone
 
 from anjian.accidents import rules
 from anjian.accidents.models import Accident, AccidentRevision
+from anjian.core import clock
 from anjian.core.periods import Period
 from anjian.core.scoping import get_in_scope, scope_queryset
 
@@ -45,7 +45,7 @@ def revision_list(*, actor, accident: Accident) -> QuerySet:
 
 def forwarding_status(*, accident: Accident, now: dt.datetime | None = None) -> list[dict]:
     """Each level the county must forward to: due time, when done, and whether it was late."""
-    now = now or timezone.now()
+    now = now or clock.now()
     done = {f.level: f for f in accident.forwards.all()}
     rows = []
     for level, due in rules.forwarding_deadlines(grade=accident.grade,

@@ -10,10 +10,10 @@ import random
 from decimal import Decimal
 
 from django.db import transaction
-from django.utils import timezone
 
 from anjian.accounts.models import County, Department, Role, Sector, Town
 from anjian.accounts.services import reference_create, user_create
+from anjian.core import clock
 from anjian.core.identifiers import ALPHABET, credit_code_check_char
 from anjian.demo import names
 from anjian.demo.context import DemoContext
@@ -127,7 +127,7 @@ def load(*, today: dt.date | None = None, seed: int = 2024) -> DemoContext:
         code, name, lng, lat = names.COUNTY
         county = reference_create(actor=None, model=County, code=code, name=name, lng=lng,
                                   lat=lat, via="demo")
-        ctx = DemoContext(today=today or timezone.localdate(), rng=rng, county=county)
+        ctx = DemoContext(today=today or clock.today(), rng=rng, county=county)
         _places(ctx)
         ctx.admin = user_create(actor=None, username="county_admin", password=PASSWORD,
                                 role=Role.COUNTY_ADMIN, full_name="县安委办", via="demo")

@@ -10,6 +10,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from anjian.accounts.models import Role
+from anjian.core import clock
 from anjian.duty import gaps as gap_rules
 from anjian.duty.calendar import Holiday
 from anjian.duty.models import (
@@ -132,7 +133,7 @@ def report_list(*, actor, unit: str = "", late: bool | None = None,
 
     `late` is computed from the county's deadlines; filtering on it happens here.
     """
-    now = now or timezone.now()
+    now = now or clock.now()
     rules = report_deadlines()
     qs = _by_unit_code(scope_units(InformationReport.objects.all(), actor), unit)
     result = []
@@ -148,7 +149,7 @@ def report_get_for(*, actor, pk) -> InformationReport:
     report = _get(InformationReport.objects.select_related("town", "department"), actor, pk)
     rules = report_deadlines()
     report.deadline_at = report.deadline(rules)
-    report.late = report.is_late(rules, now=timezone.now())
+    report.late = report.is_late(rules, now=clock.now())
     return report
 
 

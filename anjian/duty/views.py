@@ -8,10 +8,10 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from anjian.core import clock
 from anjian.core.audit import timeline
 from anjian.core.excel_views import xlsx_download
 from anjian.core.permissions import requires
@@ -37,7 +37,7 @@ def roster_list(request):
     for roster in page:
         roster.gap_list = selectors.roster_gaps(roster)
     return render(request, "duty/roster_list.html", {
-        "page": page, "unit": unit, "next_holiday": calendar.next_holiday(timezone.localdate()),
+        "page": page, "unit": unit, "next_holiday": calendar.next_holiday(clock.today()),
         "own_unit": unit_of_user(request.user)})
 
 
@@ -147,7 +147,7 @@ def roster_print(request, pk: int):
 
 @requires("leader")
 def filing_overview(request):
-    today = timezone.localdate()
+    today = clock.today()
     upcoming = calendar.holidays_from(today)[:12]
     chosen = request.GET.get("holiday", "")
     holiday = next((h for h in upcoming if h.start.isoformat() == chosen),

@@ -1,7 +1,6 @@
 """API: hazards/ and hazards/{id}/transitions/ (the contract), plus extensions and evidence."""
 
 import django_filters
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from rest_framework import serializers, status, viewsets
 from rest_framework.decorators import action
@@ -9,6 +8,7 @@ from rest_framework.exceptions import ValidationError as ApiValidationError
 from rest_framework.response import Response
 
 from anjian.accounts.models import Sector, Town
+from anjian.core import clock
 from anjian.core.api import ScopedViewSetMixin
 from anjian.registry.selectors import enterprise_list
 
@@ -112,7 +112,7 @@ class HazardFilter(django_filters.FilterSet):
         fields = ["town", "sector", "status", "grade", "source", "supervised", "enterprise"]
 
     def filter_overdue(self, queryset, name, value):
-        today = timezone.localdate()
+        today = clock.today()
         return queryset.overdue(on=today) if value else queryset.not_overdue(on=today)
 
 

@@ -8,11 +8,10 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from anjian.accounts.models import County, Department, Role, Sector, Town
-from anjian.core import audit
+from anjian.core import audit, clock
 from anjian.core.permissions import check_permission
 from anjian.core.scoping import in_scope
 from anjian.notifications.services import notify, unit_users
@@ -206,7 +205,7 @@ def hazard_supervise(*, actor, hazard: Hazard, via: str = "web") -> SupervisionN
 
     Called inside the registering (or regrading) transaction.
     """
-    today = timezone.localdate()
+    today = clock.today()
     notice = SupervisionNotice.objects.create(
         hazard=hazard,
         number=_("Supervision [%(year)s] No. %(number)s") % {"year": today.year,

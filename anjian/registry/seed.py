@@ -23,12 +23,11 @@ from decimal import Decimal
 from typing import Any
 
 from django.db import transaction
-from django.utils import timezone
 
 from anjian.accounts.models import Department, Sector, Town
 from anjian.accounts.sectors import TYPICAL_DEPARTMENTS as DEPARTMENTS
 from anjian.accounts.services import reference_create
-from anjian.core import audit
+from anjian.core import audit, clock
 from anjian.core.actors import SYSTEM
 from anjian.core.identifiers import credit_code_check_char
 from anjian.core.permissions import check_permission
@@ -230,7 +229,7 @@ def seed(*, scale: str, actor: Any = SYSTEM, enterprises: int | None = None,
     start = int(last[len(SEED_PREFIX):17]) + 1 if last else 0
     have = seeded_enterprises().count()
     stop = start + max(0, wanted - have)
-    today = timezone.localdate()
+    today = clock.today()
     for chunk_start in range(start, stop, chunk_size):
         chunk_stop = min(stop, chunk_start + chunk_size)
         result.licences_created += _chunk(actor, chunk_start, chunk_stop, town_list, plan, weights,

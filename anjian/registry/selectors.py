@@ -3,8 +3,8 @@
 import datetime as dt
 
 from django.db.models import QuerySet
-from django.utils import timezone
 
+from anjian.core import clock
 from anjian.core.scoping import get_in_scope, scope_queryset
 from anjian.registry.models import Enterprise, Licence
 
@@ -38,7 +38,7 @@ def enterprise_get_for(*, actor, pk) -> Enterprise:
 def licence_list(*, actor, state: str = "", enterprise_id: int | None = None,
                  on: dt.date | None = None) -> QuerySet:
     """Licences in scope; state is "expired" or a number of days ("30", "60", "90")."""
-    today = on or timezone.localdate()
+    today = on or clock.today()
     qs = scope_queryset(Licence.objects.all(), actor)
     if enterprise_id:
         qs = qs.filter(enterprise_id=enterprise_id)

@@ -7,10 +7,9 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from anjian.core import audit
+from anjian.core import audit, clock
 from anjian.core.gb6441 import parse_accident_type
 from anjian.core.permissions import check_permission
 from anjian.core.scoping import in_scope
@@ -192,12 +191,12 @@ def risk_bands_create(*, actor, sector, method: str, major, large, general,
             .order_by("-version").first())
     row = RiskBands(sector=sector, method=method, major=bands.major, large=bands.large,
                     general=bands.general, version=(last.version + 1) if last else 1,
-                    effective_on=effective_on or timezone.localdate(), note=note,
+                    effective_on=effective_on or clock.today(), note=note,
                     created_by=actor if getattr(actor, "pk", None) else None)
     row.full_clean()
     row.save()
     audit.record_create(actor=actor, instance=row, via=via)
-    if row.effective_on <= timezone.localdate():
+    if row.effective_on <= clock.today():
         risk_points_regrade(actor=actor, sector_id=sector.pk if sector else None, via=via)
     return row
 
@@ -257,7 +256,7 @@ def town_outlines_replace(*, actor, outlines: dict, via: str = "web") -> int:
         existing = TownOutline.objects.select_for_update().filter(town=town).first()
         if existing:
             before = audit.snapshot(existing)
-            existing.geometry, existing.uploaded_at = geometry, timezone.now()
+            existing.geometry, existing.uploaded_at = geometry, clock.now()
             existing.save()
             audit.record_update(actor=actor, instance=existing, before=before, via=via)
         else:

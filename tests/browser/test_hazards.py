@@ -4,8 +4,7 @@ the enterprise submits again, the officer accepts and the hazard is closed (é”€å
 
 import datetime as dt
 
-from django.utils import timezone
-
+from anjian.core import clock
 from anjian.hazards.models import Hazard
 from tests.conftest import PASSWORD
 
@@ -26,7 +25,7 @@ def _act(page, action: str, comment: str = "") -> None:
 
 def test_hazard_from_report_to_closing_with_a_rejection(page, live_url, login_as, town_a_officer,
                                                         enterprise_user, enterprise_a):
-    today = timezone.localdate()
+    today = clock.today()
     _switch(page, login_as, town_a_officer)
     page.goto(f"{live_url}/hazards/")
     page.click("#new-hazard")

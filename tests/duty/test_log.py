@@ -6,8 +6,8 @@ import datetime as dt
 import pytest
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
-from django.utils import timezone
 
+from anjian.core import clock
 from anjian.duty import selectors, services
 from anjian.duty.models import DutyCheck, ReportDeadline
 from anjian.duty.units import county_unit, department_unit, town_unit
@@ -43,7 +43,7 @@ def test_deadlines_are_county_data(county_admin):
 
 
 def test_an_unreported_event_within_its_deadline_is_not_late(county_admin):
-    _report(county_admin, county_unit(), received=timezone.now())
+    _report(county_admin, county_unit(), received=clock.now())
     assert selectors.report_list(actor=county_admin, late=True) == []
 
 

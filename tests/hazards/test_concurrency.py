@@ -32,7 +32,7 @@ unit = User.objects.create(username="unit", role=Role.ENTERPRISE_USER, enterpris
 officers = [User.objects.create(username=f"officer{i}", role=Role.TOWN_OFFICER, town=town)
             for i in range(6)]
 admin = User.objects.create(username="admin", role=Role.COUNTY_ADMIN)
-today = timezone.localdate()
+today = clock.today()
 hazards = []
 for n in range(2):
     hazard = hazard_create(actor=officers[0], data={

@@ -3,11 +3,11 @@
 import datetime as dt
 
 import pytest
-from django.utils import timezone
 
 from anjian.alerts import services as alert_services
 from anjian.alerts import sweep as alert_sweep
 from anjian.alerts.models import AlertRecipient
+from anjian.core import clock
 from anjian.notifications import channels, services, sweep, transport
 from anjian.notifications.models import (
     ChannelConfig,
@@ -35,7 +35,7 @@ def _mailbox(address: str, unit_kind="town", **unit) -> ChannelConfig:
 def _publish(county_admin, town, capture, **data):
     with capture(execute=True):
         return alert_services.alert_publish(actor=county_admin, data=alert_data(**data), towns=[town],
-                                      departments=[], now=timezone.now())
+                                      departments=[], now=clock.now())
 
 
 def test_publishing_posts_the_chinese_text_to_the_towns_wecom_robot(
@@ -137,10 +137,10 @@ def test_dead_mail_server_leaves_the_warning_published_and_the_delivery_failed_t
     delivery = Delivery.objects.get()
     assert delivery.status == DeliveryStatus.FAILED and delivery.attempts == 1
     assert "Connection" in delivery.last_error or "refused" in delivery.last_error
-    assert delivery.next_attempt_at > timezone.now()
+    assert delivery.next_attempt_at > clock.now()
 
     # Too early: the sweep leaves it alone.
-    sweep.run(now=timezone.now())
+    sweep.run(now=clock.now())
     assert Delivery.objects.get().attempts == 1
     # The server is back; the sweep after the backoff sends it.
     from tests.alerts.conftest import SmtpServer
@@ -187,7 +187,7 @@ def test_robot_that_answers_an_error_code_is_a_failure(
 def test_retries_back_off_and_stop_after_five_attempts(robot_port, town_a, town_a_officer,
                                                        django_capture_on_commit_callbacks):
     _webhook(town=town_a, url=f"http://127.0.0.1:{robot_port}/dead")
-    with_now = timezone.now()
+    with_now = clock.now()
     with django_capture_on_commit_callbacks(execute=True):
         notify(recipients=[town_a_officer], kind="test", title="测试", key="k1")
     # Delivered on commit: attempt 1 failed.

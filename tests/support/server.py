@@ -28,6 +28,10 @@ def server_env(data_dir: Path, database_url: str = "") -> dict:
     env = {k: v for k, v in os.environ.items()
            if not k.startswith("ANJIAN_") and k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
     env.update({"ANJIAN_DATA_DIR": str(data_dir), "ANJIAN_SECRET_KEY": "test-secret-key-" + "x" * 40})
+    # The server and the commands run on the tests' frozen "today" (tests/conftest.py).
+    from anjian.core import clock
+
+    env.update({"ANJIAN_TEST_CLOCK": "1", "ANJIAN_FROZEN_NOW": clock.now().isoformat()})
     if database_url:
         env["ANJIAN_DATABASE_URL"] = database_url
     return env

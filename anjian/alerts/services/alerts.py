@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from anjian.accounts.models import Department, Role, Town
 from anjian.alerts import selectors
 from anjian.alerts.models import Alert, AlertPolicy, AlertRecipient, RecipientKind
-from anjian.core import audit
+from anjian.core import audit, clock
 from anjian.core.permissions import check_permission
 from anjian.notifications.services import notify, unit_users
 
@@ -55,7 +55,7 @@ def alert_publish(*, actor, data: dict[str, Any], towns: Iterable[Town],
     enterprises of those towns and departments."""
     check_permission(actor, "county_admin")
     towns, departments = list(dict.fromkeys(towns)), list(dict.fromkeys(departments))
-    now = now or timezone.now()
+    now = now or clock.now()
     remind_at, escalate_at = AlertPolicy.current(now=now).deadlines(now)
     alert = Alert(**{k: v for k, v in data.items() if k in ALERT_FIELDS}, published_at=now,
                   published_by=actor if getattr(actor, "pk", None) else None,
@@ -105,7 +105,7 @@ def alert_confirm(*, actor, alert: Alert, now: dt.datetime | None = None,
     recipient = selectors.recipient_for(actor=actor, alert=alert)
     if recipient is None:
         raise PermissionDenied
-    now = now or timezone.now()
+    now = now or clock.now()
     with transaction.atomic():
         won = AlertRecipient.objects.filter(pk=recipient.pk, confirmed_at__isnull=True).update(
             confirmed_at=now, confirmed_by=actor)

@@ -6,6 +6,7 @@ from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 
 from anjian.accounts.models import Role
+from anjian.core import clock
 from anjian.notifications.models import Notification
 
 
@@ -52,8 +53,6 @@ def deliver(notifications: list[Notification]) -> None:
 
 
 def notification_mark_read(*, actor, pk: int) -> None:
-    from django.utils import timezone
-
     Notification.objects.filter(recipient=actor, pk=pk, read_at__isnull=True).update(
-        read_at=timezone.now()
+        read_at=clock.now()
     )

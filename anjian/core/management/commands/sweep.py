@@ -1,8 +1,8 @@
 """`anjian sweep`: the periodic checks that create notifications; idempotent, for cron."""
 
 from django.core.management.base import BaseCommand
-from django.utils import timezone
 
+from anjian.core import clock
 from anjian.core.hooks import resolve
 
 
@@ -10,7 +10,7 @@ class Command(BaseCommand):
     help = "Run the periodic checks (hazards, licences, plans, warnings, rosters)."
 
     def handle(self, *args, **options):
-        now = timezone.now()
+        now = clock.now()
         totals: dict[str, int] = {}
         for label, run in resolve("SWEEP_STEPS"):
             for key, value in (run(now=now) or {}).items():
