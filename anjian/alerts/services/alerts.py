@@ -124,6 +124,7 @@ def alert_policy_set(*, actor, remind_after_minutes: int, escalate_after_minutes
     check_permission(actor, "county_admin")
     policy = AlertPolicy(remind_after_minutes=remind_after_minutes,
                          escalate_after_minutes=escalate_after_minutes,
+                         effective_from=clock.now(),
                          created_by=actor if getattr(actor, "pk", None) else None)
     errors: dict[str, list] = {}
     try:
