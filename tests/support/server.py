@@ -38,12 +38,14 @@ def server_env(data_dir: Path, database_url: str = "") -> dict:
 
 
 @contextmanager
-def running_server(env: dict, *, workers: int = 2, threads: int = 4):
-    """Migrate, then serve on a free port; yields the base URL. The caller prepares data
-    (e.g. with `anjian(["shell", "-c", ...], env=env)`) before or after start.
+def running_server(env: dict, *, workers: int = 2, threads: int = 4, migrate: bool = True):
+    """Migrate (unless the database is known to be migrated), then serve on a free port; yields
+    the base URL. The caller prepares data (e.g. with `anjian(["shell", "-c", ...], env=env)`)
+    before or after start.
 
     The server's stderr (errors, tracebacks) goes to `server_log(env)`, which tests may read."""
-    anjian(["migrate", "--noinput"], env=env)
+    if migrate:
+        anjian(["migrate", "--noinput"], env=env)
     port = free_port()
     log_path = server_log(env)
     log_path.parent.mkdir(parents=True, exist_ok=True)
