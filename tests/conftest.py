@@ -14,7 +14,6 @@ from django.contrib.auth.hashers import make_password
 from rest_framework.test import APIClient
 
 from anjian.accounts.models import Department, Role, Sector, Town, User
-from anjian.accounts.sectors import DEFAULT_SECTORS
 from anjian.core import clock
 from anjian.core.identifiers import credit_code_check_char
 from anjian.registry.models import Enterprise
@@ -46,9 +45,7 @@ def make_credit_code(n: int) -> str:
 
 @pytest.fixture
 def sectors(db) -> dict[str, Sector]:
-    # The migration creates them; a live-server test before this one may have flushed them.
-    for i, (code, name) in enumerate(DEFAULT_SECTORS):
-        Sector.objects.get_or_create(code=code, defaults={"name": name, "ordering": i})
+    """The contract's default sectors, which a data migration creates."""
     return {s.code: s for s in Sector.objects.all()}
 
 
@@ -175,24 +172,9 @@ def postgres_url() -> str:
     return url
 
 
-@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(items):
-    """Give every test database access unless it asked for more (transaction=True).
-
-    pytest-django orders plain tests first and transactional ones after them; a test that only
-    reaches the database through `request.getfixturevalue` is not known as a database test, so
-    it ran last, after the transactional tests had flushed the migrations' data (the default
-    sectors, the criteria). Marking every test keeps them all in the first group. (tryfirst, and
-    registered after pytest-django, so this runs before pytest-django sorts by these markers.)
-    """
+    """Give every test database access (tests that reach it only through
+    `request.getfixturevalue` would otherwise be refused it)."""
     for item in items:
-        fixtures = getattr(item, "fixturenames", ())
-        marker = item.get_closest_marker("django_db")
-        live = "live_server" in fixtures or "transactional_db" in fixtures
-        if live and not (marker and (marker.kwargs.get("transaction") or
-                                     marker.kwargs.get("serialized_rollback"))):
-            # A live server needs a transactional test; say so, so it is ordered with them and
-            # its flush is undone (serialized rollback) for the tests after it.
-            item.add_marker(pytest.mark.django_db(transaction=True, serialized_rollback=True))
-        elif marker is None:
+        if item.get_closest_marker("django_db") is None:
             item.add_marker(pytest.mark.django_db)
