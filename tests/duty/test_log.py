@@ -14,6 +14,13 @@ from anjian.duty.units import county_unit, department_unit, town_unit
 from tests.duty.conftest import local
 
 
+@pytest.fixture(autouse=True)
+def _the_day_after_the_reports():
+    """The reports below are received on 2026-11-01; their deadlines are judged the day after."""
+    with clock.frozen(local(2026, 11, 2, 12)):
+        yield
+
+
 def _report(actor, unit, *, kind="phone", relevant=False, minutes=None, received=None):
     received = received or local(2026, 11, 1, 10)
     return services.report_create(actor=actor, unit=unit, data={

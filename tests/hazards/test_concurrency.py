@@ -14,7 +14,7 @@ from tests.support.server import running_server, server_env, shell_json
 
 SETUP = """
 import datetime as dt, json
-from django.utils import timezone
+from anjian.core import clock
 from rest_framework.authtoken.models import Token
 from anjian.accounts.models import Department, Role, Sector, Town, User
 from anjian.core.identifiers import credit_code_check_char

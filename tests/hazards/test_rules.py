@@ -32,16 +32,14 @@ def test_overdue_boundary(town_a_officer, enterprise_a, make_hazard, days_to_dea
 
 def test_overdue_uses_the_shanghai_date(settings, town_a_officer, enterprise_a, make_hazard):
     # 2024-03-05 16:30 UTC is already 2024-03-06 00:30 in Asia/Shanghai.
-    from unittest import mock
-
     hazard = make_hazard(town_a_officer, enterprise=enterprise_a)
     Hazard.objects.filter(pk=hazard.pk).update(found_on=dt.date(2024, 3, 1),
                                                deadline=dt.date(2024, 3, 5))
     hazard.refresh_from_db()
     moment = dt.datetime(2024, 3, 5, 16, 30, tzinfo=dt.UTC)
-    with mock.patch("django.utils.timezone.now", return_value=moment):
+    with clock.frozen(moment):
         assert hazard.overdue is True
-    with mock.patch("django.utils.timezone.now", return_value=moment - dt.timedelta(hours=1)):
+    with clock.frozen(moment - dt.timedelta(hours=1)):
         assert hazard.overdue is False
 
 
