@@ -172,6 +172,24 @@ def postgres_url() -> str:
     return url
 
 
+@pytest.fixture
+def fresh_pg_database(postgres_url):
+    """A new, empty database on the test PostgreSQL server; its URL. Dropped afterwards."""
+    import secrets
+    from urllib.parse import urlsplit, urlunsplit
+
+    import psycopg
+    from psycopg import sql
+
+    name = f"anjian_test_{secrets.token_hex(4)}"
+    with psycopg.connect(postgres_url, autocommit=True) as conn:
+        conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+    yield urlunsplit(urlsplit(postgres_url)._replace(path=f"/{name}"))
+    with psycopg.connect(postgres_url, autocommit=True) as conn:
+        conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(
+            sql.Identifier(name)))
+
+
 def pytest_collection_modifyitems(items):
     """Give every test database access (tests that reach it only through
     `request.getfixturevalue` would otherwise be refused it)."""

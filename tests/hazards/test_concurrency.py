@@ -2,11 +2,9 @@
 history holds one acceptance. Against a real multi-process server, on SQLite and PostgreSQL."""
 
 import json
-import secrets
 import threading
 import urllib.error
 import urllib.request
-from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 
@@ -116,20 +114,6 @@ def _race(env) -> None:
 @pytest.mark.slow
 def test_simultaneous_acceptances_on_sqlite_one_wins(tmp_path):
     _race(server_env(tmp_path))
-
-
-@pytest.fixture
-def fresh_pg_database(postgres_url):
-    import psycopg
-    from psycopg import sql
-
-    name = f"anjian_hazards_{secrets.token_hex(4)}"
-    with psycopg.connect(postgres_url, autocommit=True) as conn:
-        conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
-    yield urlunsplit(urlsplit(postgres_url)._replace(path=f"/{name}"))
-    with psycopg.connect(postgres_url, autocommit=True) as conn:
-        conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(
-            sql.Identifier(name)))
 
 
 @pytest.mark.slow
