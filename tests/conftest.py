@@ -11,6 +11,7 @@ import datetime as dt
 
 import pytest
 from django.contrib.auth.hashers import make_password
+from django.utils import timezone
 from rest_framework.test import APIClient
 
 from anjian.accounts.models import Department, Role, Sector, Town, User
@@ -30,6 +31,14 @@ def pytest_configure(config):
 
 def pytest_unconfigure(config):
     clock.unfreeze()
+
+
+@pytest.fixture
+def real_now():
+    """The clock at the real moment: for checks against the real world's calendar (input
+    plausibility: nothing after now, nothing more than a year ahead), which read real time."""
+    with clock.frozen(timezone.now()) as moment:
+        yield moment
 
 
 @pytest.fixture(autouse=True)

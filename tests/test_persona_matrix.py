@@ -66,10 +66,9 @@ def walk(patterns, prefix="", namespace=""):
 
 
 def declared(callback) -> str | None:
-    code = getattr(callback, "anjian_permission", None)
+    code = getattr(callback, "permission", None)
     for attr in ("cls", "view_class"):
-        cls = getattr(callback, attr, None)
-        code = code or getattr(cls, "anjian_permission", None) or getattr(cls, "permission", None)
+        code = code or getattr(getattr(callback, attr, None), "permission", None)
     return code
 
 
@@ -93,6 +92,8 @@ def fill(route: str, records: dict) -> tuple[str, str]:
             value = records["extensions"].pk
         elif name == "kind":
             value = records["calendar-kind"]
+        elif name == "key":
+            value = records["key"]
         else:
             raise LookupError(f"{route}: no value for the parameter {name!r}")
         path += str(value)
@@ -108,7 +109,7 @@ def records(county_admin, town_a, town_a_officer, traffic_dept, enterprise_a, en
     """One real record of each kind, in town A where a record has a town."""
     from anjian.accounts.units import Unit
     from anjian.duty import services as duty
-    from anjian.duty.models import InformationReport  # noqa: F401
+    from anjian.duty.models import DeclaredHoliday, InformationReport  # noqa: F401
     from anjian.hazards.models import HazardEvidence, HazardExtension
     from anjian.inspections import campaigns
     from anjian.inspections import services as inspections
@@ -158,6 +159,9 @@ def records(county_admin, town_a, town_a_officer, traffic_dept, enterprise_a, en
         "accidents": make_accident(town=town_a, occurred_at=clock.now() - dt.timedelta(days=1)),
         "rosters": roster, "duty-rosters": roster, "reports": report,
         "calendar-kind": "holidays",
+        "holidays": DeclaredHoliday.objects.create(name="元旦", start=dt.date(2026, 1, 1),
+                                                   end=dt.date(2026, 1, 1)),
+        "key": "hazards.reminder_days",
         "alerts": alert, "warnings": alert,
         "channels": ChannelConfig.objects.create(
             unit_kind="town", town=town_a, channel="webhook", flavour="wecom",

@@ -136,7 +136,7 @@ class StatsForm(BootstrapMixin, forms.Form):
         """period (default: the current month), town and sector codes."""
         data = self.cleaned_data if self.is_valid() else {}
         return {
-            "period": data.get("period") or str(period_of(clock.today())),
+            "period": data.get("period") or period_of(clock.today()),
             "town": data["town"].code if data.get("town") else "",
             "sector": data["sector"].code if data.get("sector") else "",
         }

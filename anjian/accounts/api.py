@@ -17,6 +17,7 @@ from anjian.accounts.lockout import (
 )
 from anjian.accounts.models import Department, Sector, Town
 from anjian.accounts.twofactor import otp_verify, totp_device
+from anjian.accounts.units import Unit
 from anjian.core.permissions import two_factor_required
 
 
@@ -131,7 +132,7 @@ def me(request):
     """Who the caller is and which unit it acts for."""
     user = request.user
     return Response({"username": user.username, "role": user.role or "county_admin",
-                     "unit": user.unit()})
+                     "unit": (Unit.of(user) or Unit.county()).as_dict()})
 
 
 me.cls.permission = me.cls.write_permission = "login"

@@ -120,19 +120,6 @@ class User(AbstractUser):
             )
         ]
 
-    @property
-    def is_county_wide(self) -> bool:
-        from anjian.accounts.units import Unit
-
-        unit = Unit.of(self)
-        return unit is not None and unit.is_county_wide
-
-    def unit(self) -> dict:
-        """The unit the user acts for, as the API's `me/` shows it."""
-        from anjian.accounts.units import Unit
-
-        return (Unit.of(self) or Unit.county()).as_dict()
-
 
 # --- identity (等保 2.0 §8.1.4.1): password state, password history, API tokens, failures ------
 

@@ -1,44 +1,14 @@
-"""Authentication and permission classes named in settings.REST_FRAMEWORK.
+"""Permission, pagination and parser classes named in settings.REST_FRAMEWORK.
 
 Kept apart from `api.py`: DRF imports these while `rest_framework.views` is still loading.
 """
 
 from django.utils.translation import gettext_lazy as _
 from rest_framework import exceptions, pagination, parsers, permissions
-from rest_framework.authentication import TokenAuthentication
 from rest_framework.settings import api_settings
 
 from anjian.core.permissions import has_permission
 from anjian.core.validators import CONTROL_MESSAGE, has_control_characters
-
-
-class BearerTokenAuthentication(TokenAuthentication):
-    """`Authorization: Bearer <token>` as the contract says; tokens are stored as digests and
-    end after `ANJIAN_TOKEN_HOURS` (accounts.identity)."""
-
-    keyword = "Bearer"
-
-    def authenticate(self, request):
-        result = super().authenticate(request)
-        if result is not None and not request.path.startswith("/api/v1/auth/"):
-            from anjian.accounts.identity import password_expired
-
-            user = result[0]
-            if user.must_change_password or password_expired(user):
-                # As on the web: nothing but the password change until it is done.
-                raise exceptions.PermissionDenied(
-                    _("Change your password first (POST /api/v1/auth/password/)."))
-        return result
-
-    def authenticate_credentials(self, key):
-        from anjian.accounts.identity import token_for
-
-        token = token_for(key)
-        if token is None:
-            raise exceptions.AuthenticationFailed(_("Invalid or expired token."))
-        if not token.user.is_active:
-            raise exceptions.AuthenticationFailed(_("User inactive or deleted."))
-        return token.user, token
 
 
 class DeclaredPermission(permissions.BasePermission):

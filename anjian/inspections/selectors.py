@@ -10,6 +10,7 @@ import datetime as dt
 from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
 
+from anjian.accounts.units import Unit
 from anjian.core.scoping import get_in_scope, scope_queryset
 from anjian.inspections.models import (
     Campaign,
@@ -114,7 +115,8 @@ def inspection_get_for(*, actor, pk) -> Inspection:
 
 def _visible_campaigns(actor) -> QuerySet:
     qs = Campaign.objects.all()
-    if getattr(actor, "is_county_wide", False):
+    unit = Unit.of(actor)
+    if unit is not None and unit.is_county_wide:
         return qs
     targets = scope_queryset(CampaignTarget.objects.filter(campaign=OuterRef("pk")), actor)
     return qs.filter(Exists(targets))

@@ -147,6 +147,16 @@ def test_dangerous_occurrence_needs_a_criterion(make_accident):
     assert make_accident(kind="dangerous_occurrence", evacuated=500).pk
 
 
+@pytest.fixture
+def in_march_2026():
+    """Both accidents of the next test lie in the past."""
+    from anjian.core import clock
+
+    with clock.frozen(dt.datetime(2026, 3, 1, 10, 0)):
+        yield
+
+
+@pytest.mark.usefixtures("in_march_2026")
 @pytest.mark.parametrize("occurred,officer_may_revise", [
     (at(2025, 12, 31, 10, 0), False),  # the version in force then: 7 days for road traffic
     (at(2026, 1, 1, 10, 0), True),     # the new version from 2026-01-01: 15 days

@@ -13,7 +13,7 @@ from anjian.core import validators
 from anjian.hazards.models import Hazard
 from anjian.registry.models import Licence
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("real_now")]
 
 
 def accident(**extra) -> dict:

@@ -11,9 +11,9 @@ import sys
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from django.utils import timezone
 from openpyxl import Workbook
 
+from anjian.core import clock
 from anjian.hazards.imports import COLUMNS as HAZARD_COLUMNS
 from tests.core.test_no_server_errors import PNG
 from tests.hazards.conftest import hazard_data
@@ -108,7 +108,7 @@ def test_hazard_import_does_not_name_a_unit_outside_scope(login, town_a_officer,
 
 def test_department_officer_cannot_attach_a_unit_outside_its_sectors(api_as, traffic_officer,
                                                                      enterprise_a, sectors):
-    moment = timezone.now() - dt.timedelta(hours=2)
+    moment = clock.now() - dt.timedelta(hours=2)
     response = api_as(traffic_officer).post("/api/v1/accidents/", {
         "title": "追尾", "occurred_at": moment.isoformat(), "reported_at": moment.isoformat(),
         "town": "town_a", "sector": "road_traffic", "accident_type": "车辆伤害",
@@ -120,7 +120,7 @@ def test_department_officer_cannot_attach_a_unit_outside_its_sectors(api_as, tra
 
 def test_department_officer_may_attach_a_unit_in_its_sectors(api_as, traffic_officer,
                                                              enterprise_a_road):
-    moment = timezone.now() - dt.timedelta(hours=2)
+    moment = clock.now() - dt.timedelta(hours=2)
     response = api_as(traffic_officer).post("/api/v1/accidents/", {
         "title": "追尾", "occurred_at": moment.isoformat(), "reported_at": moment.isoformat(),
         "town": "town_a", "sector": "road_traffic", "accident_type": "车辆伤害",

@@ -116,16 +116,15 @@ def test_unknown_rule_is_404(login, county_admin):
 
 def test_hazard_reminders_use_the_days_in_force(county_admin, town_a_officer, enterprise_a,
                                                 enterprise_user):
-    from django.utils import timezone
-
+    from anjian.core import clock
     from anjian.hazards import sweep
     from anjian.hazards.services import hazard_create
 
-    today = timezone.localdate()
+    today = clock.today()
     hazard_create(actor=town_a_officer, data={
         "enterprise": enterprise_a, "description": "灭火器过期", "found_on": today,
         "found_by": "张三", "deadline": today + dt.timedelta(days=5)})
-    now = timezone.now()
+    now = clock.now()
     assert sweep.run(now=now)["hazard_due"] == 0  # 3 days by default
     rule_setting_change(actor=county_admin, key="hazards.reminder_days", value=5,
                         effective_from=today, note="提前提醒")

@@ -6,10 +6,18 @@ import datetime as dt
 import pytest
 from django.core.exceptions import ValidationError
 
+from anjian.core import clock
 from anjian.hazards.models import HazardCriterion
 from anjian.hazards.services import hazard_update
 
 D = dt.date
+
+
+@pytest.fixture(autouse=True)
+def _after_the_fire_boundary():
+    # Hazards found on both sides of 2025-11-01 must lie in the past.
+    with clock.frozen(dt.datetime(2026, 1, 15, 10, 0)):
+        yield
 
 
 def fire_2017_item():

@@ -206,13 +206,12 @@ def test_control_levels_are_the_rule_in_force(api_as, county_admin, town_a_offic
                                              expected_status, expected_control):
     import datetime as dt
 
-    from django.utils import timezone
-
+    from anjian.core import clock
     from anjian.core.rules import rule_setting_change
 
     if controls:
         rule_setting_change(actor=county_admin, key="risks.control_levels", value=controls,
-                            effective_from=timezone.localdate() - dt.timedelta(days=1),
+                            effective_from=clock.today() - dt.timedelta(days=1),
                             note="县安委办通知（示例）")
     response = api_as(town_a_officer).post(URL, {
         "name": "急弯隐患路段", "town": "town_a", "sector": "road_traffic",
