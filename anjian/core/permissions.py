@@ -22,6 +22,8 @@ PERMISSIONS: dict[str, frozenset] = {
     "officer": OFFICERS,
     "county_admin": frozenset({Role.COUNTY_ADMIN}),
     "leader": frozenset({Role.LEADER, Role.COUNTY_ADMIN}),
+    # Government roles, not enterprises: responsibility lists, gaps, accountability (read).
+    "government": OFFICERS | {Role.LEADER},
     # Read the audit log (nobody can change it): the audit admin, and the county admin (v1).
     "audit": frozenset({Role.AUDIT_ADMIN, Role.COUNTY_ADMIN}),
     # See mobile and identity numbers unmasked in lists and exports (core.pii).

@@ -1,0 +1,65 @@
+"""Demo responsibilities: the department–sector matrix, leaders' assignments for the year with
+a sector and a town left without a leader (the 监管盲区 page finds them), one finding of 迟报 and
+two accountability records."""
+
+import datetime as dt
+
+from anjian.accidents.models import Accident
+from anjian.accounts.units import Unit
+from anjian.assessment import services
+from anjian.hazards.models import Hazard
+
+# (person, title, sectors in charge, towns linked by index); `forestry` and the last town are
+# left to nobody on purpose.
+LEADERS = [
+    ("王建国", "县委书记", [], [0]),
+    ("李明华", "县长", ["hazardous_chemicals", "non_coal_mine", "fireworks"], [1]),
+    ("张卫东", "常务副县长", ["industry_trade", "construction", "gas", "other"], [2, 3]),
+    ("陈志强", "副县长（公安局长）", ["road_traffic", "waterway", "fire"], [4]),
+    ("刘海燕", "副县长", ["education", "tourism", "special_equipment", "agri_machinery"], [5, 6]),
+]
+
+
+def _matrix(ctx) -> None:
+    for sector in ctx.sectors.values():
+        departments = list(sector.departments.order_by("ordering", "code"))
+        if departments:
+            services.sector_duty_set(actor=ctx.admin, sector=sector, lead=departments[0],
+                                     cooperating=departments[1:], via="demo")
+
+
+def _leaders(ctx) -> None:
+    towns = list(ctx.towns.values())
+    leader_user = ctx.users.get("leader")
+    for i, (person, title, sectors, town_indexes) in enumerate(LEADERS):
+        services.responsibility_create(actor=ctx.admin, via="demo", data={
+            "person": person, "title": title, "year": ctx.today.year,
+            "user": leader_user if i == 1 else None,
+            "sectors": [ctx.sectors[c] for c in sectors if c in ctx.sectors],
+            "towns": [towns[j] for j in town_indexes if j < len(towns) - 1]})
+
+
+def _findings_and_accountability(ctx) -> None:
+    late = Accident.objects.filter(report_late=True).order_by("-occurred_at").first()
+    if late is not None:
+        services.finding_create(actor=ctx.admin, accident=late, kind="late", via="demo",
+                                note="事故发生后超过1小时才向县应急管理局报告，经调查认定为迟报。")
+        services.accountability_create(
+            actor=ctx.admin, unit=Unit.of_town(late.town), via="demo", data={
+                "kind": "interview", "date": ctx.today - dt.timedelta(days=20),
+                "reason": "辖区内发生生产安全事故且迟报，约谈镇主要负责人。",
+                "decided_by": "县安全生产委员会", "accident": late})
+    overdue = Hazard.objects.open().overdue(on=ctx.today).filter(
+        enterprise__isnull=False).select_related("enterprise").first()
+    if overdue is not None:
+        services.accountability_create(
+            actor=ctx.admin, unit=Unit.of_enterprise(overdue.enterprise), via="demo", data={
+                "kind": "rectification_order", "date": ctx.today - dt.timedelta(days=5),
+                "reason": "隐患逾期未整改，责令限期整改到位。",
+                "decided_by": "县应急管理局", "hazard": overdue})
+
+
+def load(ctx) -> None:
+    _matrix(ctx)
+    _leaders(ctx)
+    _findings_and_accountability(ctx)
