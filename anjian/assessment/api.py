@@ -2,6 +2,7 @@
 
 import django_filters
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import mixins, serializers, viewsets
 from rest_framework.response import Response
@@ -132,11 +133,8 @@ class UnitField(serializers.CharField):
 
     def to_internal_value(self, data):
         value = super().to_internal_value(data)
-        if value.isdigit():
-            enterprise = Unit.named(UnitKind.ENTERPRISE, int(value))
-            return enterprise
-        from django.core.exceptions import ValidationError
-
+        if value.isdigit() and len(value) <= 18:
+            return Unit.named(UnitKind.ENTERPRISE, int(value))
         try:
             return Unit.from_code(value)
         except ValidationError as exc:
@@ -148,7 +146,8 @@ class UnitField(serializers.CharField):
 
 
 class AccountabilitySerializer(serializers.ModelSerializer):
-    unit = UnitField(help_text="a town or department code, or an enterprise id")
+    unit = UnitField(source="unit_code",
+                     help_text="a town or department code, or an enterprise id")
     unit_kind = serializers.CharField(read_only=True)
     unit_name = serializers.SerializerMethodField()
     kind = serializers.ChoiceField(choices=AccountabilityKind.choices)
@@ -161,11 +160,6 @@ class AccountabilitySerializer(serializers.ModelSerializer):
         model = AccountabilityRecord
         fields = ["id", "unit", "unit_kind", "unit_name", "kind", "reason", "date", "accident",
                   "hazard", "decided_by"]
-
-    def to_representation(self, instance):
-        data = super().to_representation(instance)
-        data["unit"] = instance.unit_code
-        return data
 
     def get_unit_name(self, obj) -> str:
         return obj.unit_obj.name
@@ -203,7 +197,7 @@ class AccountabilityViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin,
 
     def perform_create(self, serializer):
         data = dict(serializer.validated_data)
-        unit = data.pop("unit")
+        unit = data.pop("unit_code")
         data["accident"] = data.pop("accident_id", None)
         data["hazard"] = data.pop("hazard_id", None)
         serializer.instance = services.accountability_create(
