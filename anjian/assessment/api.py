@@ -8,7 +8,7 @@ from rest_framework import mixins, serializers, viewsets
 from rest_framework.response import Response
 
 from anjian.accidents import selectors as accident_selectors
-from anjian.accounts.models import Role, Sector, Town
+from anjian.accounts.models import Sector, Town
 from anjian.accounts.units import Unit, UnitKind
 from anjian.assessment import selectors, services
 from anjian.assessment.models import (
@@ -18,6 +18,7 @@ from anjian.assessment.models import (
     Responsibility,
 )
 from anjian.core.filters import SelectorFilterSet
+from anjian.core.permissions import holders_q
 
 
 class ResponsibilitySerializer(serializers.ModelSerializer):
@@ -26,7 +27,7 @@ class ResponsibilitySerializer(serializers.ModelSerializer):
     towns = serializers.SlugRelatedField(slug_field="code", many=True, required=False,
                                          queryset=Town.objects.all())
     user = serializers.PrimaryKeyRelatedField(
-        queryset=get_user_model().objects.filter(role__in=[Role.LEADER, Role.COUNTY_ADMIN]),
+        queryset=get_user_model().objects.filter(holders_q("leader")),
         required=False, allow_null=True, help_text="the leader's account (optional)")
 
     class Meta:

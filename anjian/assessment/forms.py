@@ -3,7 +3,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from anjian.accounts.models import Department, Role, Sector, Town
+from anjian.accounts.models import Department, Sector, Town
 from anjian.accounts.units import Unit
 from anjian.assessment.models import (
     AccidentFinding,
@@ -12,6 +12,7 @@ from anjian.assessment.models import (
     Responsibility,
 )
 from anjian.core.forms import BootstrapMixin
+from anjian.core.permissions import holders_q
 from anjian.registry.models import Enterprise
 
 DATE = forms.DateInput(attrs={"type": "date"})
@@ -31,7 +32,7 @@ class ResponsibilityForm(BootstrapMixin, forms.ModelForm):
 
     def customise(self) -> None:
         self.fields["user"].queryset = get_user_model().objects.filter(
-            role__in=[Role.LEADER, Role.COUNTY_ADMIN], is_active=True)
+            holders_q("leader"), is_active=True)
         if not self.instance.pk:
             self.fields["year"].initial = timezone.localdate().year
 

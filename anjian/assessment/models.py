@@ -55,6 +55,9 @@ class ResponsibilitySector(models.Model):
         constraints = [models.UniqueConstraint(fields=["responsibility", "sector"],
                                                name="responsibility_sector_once")]
 
+    def __str__(self) -> str:
+        return f"{self.responsibility_id} {self.sector_id}"
+
 
 class ResponsibilityTown(models.Model):
     responsibility = models.ForeignKey(Responsibility, on_delete=models.CASCADE,
@@ -65,8 +68,11 @@ class ResponsibilityTown(models.Model):
         constraints = [models.UniqueConstraint(fields=["responsibility", "town"],
                                                name="responsibility_town_once")]
 
+    def __str__(self) -> str:
+        return f"{self.responsibility_id} {self.town_id}"
 
-class SectorRole(models.TextChoices):
+
+class SectorPart(models.TextChoices):
     LEAD = "lead", _("Lead (牵头)")
     COOPERATE = "cooperate", _("Co-operating (配合)")
 
@@ -82,20 +88,20 @@ class SectorDuty(models.Model):
                                verbose_name=_("sector"))
     department = models.ForeignKey(Department, on_delete=models.CASCADE, related_name="duties",
                                    verbose_name=_("department"))
-    role = models.CharField(_("role"), max_length=12, choices=SectorRole.choices)
+    part = models.CharField(_("part"), max_length=12, choices=SectorPart.choices)
 
     class Meta:
-        ordering = ["sector__ordering", "role", "department__ordering"]
+        ordering = ["sector__ordering", "part", "department__ordering"]
         verbose_name = _("sector duty")
         verbose_name_plural = _("sector duties")
         constraints = [
             models.UniqueConstraint(fields=["sector", "department"], name="sector_duty_once"),
-            models.UniqueConstraint(fields=["sector"], condition=models.Q(role="lead"),
+            models.UniqueConstraint(fields=["sector"], condition=models.Q(part="lead"),
                                     name="sector_one_lead"),
         ]
 
     def __str__(self) -> str:
-        return f"{self.sector} {self.department} {self.get_role_display()}"
+        return f"{self.sector} {self.department} {self.get_part_display()}"
 
 
 class FindingKind(models.TextChoices):
@@ -185,6 +191,9 @@ class AccountabilityRecord(models.Model):
     def __str__(self) -> str:
         return f"{self.date} {self.get_kind_display()}"
 
+    def get_absolute_url(self) -> str:
+        return f"{reverse('assessment:accountability_list')}?year={self.date.year}"
+
     @property
     def unit_obj(self):
         return self.town or self.department or self.enterprise
@@ -194,6 +203,3 @@ class AccountabilityRecord(models.Model):
         if self.enterprise_id:
             return str(self.enterprise_id)
         return self.unit_obj.code
-
-    def get_absolute_url(self) -> str:
-        return f"{reverse('assessment:accountability_list')}?year={self.date.year}"

@@ -48,8 +48,8 @@ def sector_matrix(*, actor) -> list[Sector]:
         Prefetch("duties", queryset=duties, to_attr="duty_rows"),
         Prefetch("departments", queryset=Department.objects.all(), to_attr="department_rows")))
     for sector in sectors:
-        sector.lead = next((d.department for d in sector.duty_rows if d.role == "lead"), None)
-        sector.cooperating = [d.department for d in sector.duty_rows if d.role == "cooperate"]
+        sector.lead = next((d.department for d in sector.duty_rows if d.part == "lead"), None)
+        sector.cooperating = [d.department for d in sector.duty_rows if d.part == "cooperate"]
     return sectors
 
 

@@ -11,7 +11,7 @@ from anjian.assessment.models import (
     AccountabilityRecord,
     Responsibility,
     SectorDuty,
-    SectorRole,
+    SectorPart,
 )
 from anjian.core import audit
 from anjian.core.permissions import check_permission
@@ -94,18 +94,18 @@ def sector_duty_set(*, actor, sector: Sector, lead: Department | None,
                     cooperating, via: str = "web") -> list[SectorDuty]:
     """Set a sector's lead (牵头) and co-operating (配合) departments. They replace the sector's
     supervising departments, so each department's `sectors` (v1) stays the sectors it has a
-    role in, and department officers see the sector's records."""
+    part in, and department officers see the sector's records."""
     check_permission(actor, "county_admin")
     cooperating = [d for d in cooperating if d != lead]
     Sector.objects.select_for_update().filter(pk=sector.pk).first()
-    before = {"lead": list(sector.duties.filter(role=SectorRole.LEAD)
+    before = {"lead": list(sector.duties.filter(part=SectorPart.LEAD)
                            .values_list("department__code", flat=True)),
-              "cooperating": sorted(sector.duties.filter(role=SectorRole.COOPERATE)
+              "cooperating": sorted(sector.duties.filter(part=SectorPart.COOPERATE)
                                     .values_list("department__code", flat=True)),
               "departments": sorted(sector.departments.values_list("code", flat=True))}
     sector.duties.all().delete()
-    duties = ([SectorDuty(sector=sector, department=lead, role=SectorRole.LEAD)] if lead else [])
-    duties += [SectorDuty(sector=sector, department=d, role=SectorRole.COOPERATE)
+    duties = ([SectorDuty(sector=sector, department=lead, part=SectorPart.LEAD)] if lead else [])
+    duties += [SectorDuty(sector=sector, department=d, part=SectorPart.COOPERATE)
                for d in cooperating]
     for duty in duties:
         duty.full_clean(validate_constraints=False)

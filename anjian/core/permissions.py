@@ -92,3 +92,11 @@ def two_factor_required(user) -> bool:
     roles = settings.TWO_FACTOR_ROLES
     return bool(getattr(user, "is_authenticated", False)
                 and (user.role in roles or (user.is_superuser and "county_admin" in roles)))
+
+
+def holders_q(code: str, prefix: str = ""):
+    """Users (through `prefix`) whose role holds the permission `code` (form choices such as
+    the leader accounts a responsibility may name)."""
+    from django.db.models import Q
+
+    return Q(**{f"{prefix}role__in": sorted(PERMISSIONS[code])})

@@ -56,7 +56,7 @@ def test_sector_matrix_sets_lead_and_cooperating_and_keeps_v1_sectors(
     response = login(county_admin).post("/assessment/sectors/fire/edit/", {
         "lead": traffic_dept.pk, "cooperating": [emergency_dept.pk]})
     assert response.status_code == 302
-    assert SectorDuty.objects.get(sector=sectors["fire"], role="lead").department == traffic_dept
+    assert SectorDuty.objects.get(sector=sectors["fire"], part="lead").department == traffic_dept
     # The v1 departments/ API shows the sector under both departments.
     rows = {d["code"]: d["sectors"] for d in
             api_as(county_admin).get("/api/v1/departments/").json()["results"]}
