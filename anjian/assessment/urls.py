@@ -5,6 +5,11 @@ from anjian.assessment import views
 app_name = "assessment"
 urlpatterns = [
     path("responsibilities/", views.responsibility_list, name="responsibility_list"),
+    path("responsibilities/export.xlsx", views.responsibility_export,
+         name="responsibility_export"),
+    path("responsibilities/template.xlsx", views.responsibility_template,
+         name="responsibility_template"),
+    path("responsibilities/import/", views.responsibility_import, name="responsibility_import"),
     path("responsibilities/new/", views.responsibility_create, name="responsibility_create"),
     path("responsibilities/<int:pk>/edit/", views.responsibility_edit,
          name="responsibility_edit"),

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 
 from anjian.accidents import selectors as accident_selectors
 from anjian.accounts.units import Unit
-from anjian.assessment import selectors, services
+from anjian.assessment import exports, selectors, services
 from anjian.assessment.forms import (
     AccountabilityForm,
     FindingForm,
@@ -18,6 +18,8 @@ from anjian.assessment.forms import (
     SectorDutyForm,
 )
 from anjian.assessment.gaps import KINDS
+from anjian.assessment.imports import ResponsibilityImporter
+from anjian.core.excel_views import import_page, xlsx_download
 from anjian.core.forms import flash, submit
 from anjian.core.permissions import requires
 
@@ -28,6 +30,34 @@ def responsibility_list(request):
     rows = selectors.responsibility_list(actor=request.user, **form.filters())
     return render(request, "assessment/responsibility_list.html",
                   {"rows": rows, "filter_form": form})
+
+
+@requires("government")
+def responsibility_export(request):
+    """The assignments of the caller's scope, in the import template's columns."""
+    form = ResponsibilityFilterForm(request.GET or None)
+    return xlsx_download("responsibilities.xlsx", lambda stream: exports.export_responsibilities(
+        actor=request.user, stream=stream, filters=form.filters()),
+        request=request, kind="responsibilities")
+
+
+@requires("government")
+def responsibility_template(request):
+    return xlsx_download("responsibility-template.xlsx", lambda stream: (
+        exports.export_responsibilities(actor=request.user, stream=stream, empty=True)),
+        request=request, kind="responsibility_template")
+
+
+@requires("county_admin")
+def responsibility_import(request):
+    return import_page(request, importer=ResponsibilityImporter(actor=request.user),
+                       heading=_("Import leaders' assignments from Excel"),
+                       intro=_("Use the template: one row per leader and year; several sectors "
+                               "or towns in one cell are separated by 、. Every row is checked "
+                               "first; if any row has an error, nothing is saved."),
+                       template_url=reverse("assessment:responsibility_template"),
+                       done_url=reverse("assessment:responsibility_list"),
+                       done_message=_("%(n)s assignments were imported."))
 
 
 @requires("county_admin")
