@@ -3,6 +3,7 @@
 import django_filters
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import mixins, serializers, viewsets
 from rest_framework.response import Response
@@ -15,10 +16,15 @@ from anjian.assessment.models import (
     AccidentFinding,
     AccountabilityKind,
     AccountabilityRecord,
+    FiveInPlace,
+    FiveItem,
     Responsibility,
+    SafetyPosition,
 )
+from anjian.core.api import IdFilter
 from anjian.core.filters import SelectorFilterSet
 from anjian.core.permissions import holders_q
+from anjian.core.scoping import scope_queryset
 
 
 class ResponsibilitySerializer(serializers.ModelSerializer):
@@ -205,9 +211,121 @@ class AccountabilityViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin,
             actor=self.request.user, unit=unit, data=data, via="api")
 
 
+
+class SafetyPositionSerializer(serializers.ModelSerializer):
+    enterprise = serializers.IntegerField(source="enterprise_id", min_value=1)
+
+    class Meta:
+        model = SafetyPosition
+        fields = ["id", "enterprise", "position", "holder", "duties", "signed", "signed_on"]
+
+
+class EnterpriseFilter(SelectorFilterSet):
+    enterprise = IdFilter()
+
+    def selector_kwargs(self, data):
+        data = super().selector_kwargs(data)
+        if "enterprise" in data:
+            data["enterprise"] = int(data["enterprise"])
+        return data
+
+
+class SafetyPositionFilter(EnterpriseFilter):
+    select = staticmethod(selectors.safety_position_list)
+
+    class Meta:
+        model = SafetyPosition
+        fields = []
+
+
+def _enterprise_in_scope(actor, pk):
+    from anjian.registry.models import Enterprise
+
+    found = scope_queryset(Enterprise.objects.all(), actor).filter(pk=pk).first()
+    if found is None:
+        raise serializers.ValidationError({"enterprise": [_("No such unit in your scope.")]})
+    return found
+
+
+class SafetyPositionViewSet(viewsets.ModelViewSet):
+    """全员安全生产责任制: an enterprise keeps its own; towns and departments read theirs."""
+
+    queryset = SafetyPosition.objects.none()
+    serializer_class = SafetyPositionSerializer
+    filterset_class = SafetyPositionFilter
+    permission = "view"
+    write_permission = "write"
+
+    def get_queryset(self):
+        return selectors.safety_position_list(actor=self.request.user)
+
+    def perform_create(self, serializer):
+        data = dict(serializer.validated_data)
+        enterprise = _enterprise_in_scope(self.request.user, data.pop("enterprise_id"))
+        serializer.instance = services.safety_position_create(
+            actor=self.request.user, enterprise=enterprise, data=data, via="api")
+
+    def perform_update(self, serializer):
+        data = dict(serializer.validated_data)
+        if data.pop("enterprise_id", serializer.instance.enterprise_id) != \
+                serializer.instance.enterprise_id:
+            raise serializers.ValidationError({"enterprise": [_("A position stays with its "
+                                                                "unit.")]})
+        serializer.instance = services.safety_position_update(
+            actor=self.request.user, position=serializer.instance, data=data, via="api")
+
+    def perform_destroy(self, instance):
+        services.safety_position_delete(actor=self.request.user, position=instance, via="api")
+
+
+class FiveInPlaceSerializer(serializers.ModelSerializer):
+    enterprise = serializers.IntegerField(source="enterprise_id", min_value=1)
+    item = serializers.ChoiceField(choices=FiveItem.choices)
+    evidence = serializers.SerializerMethodField()
+
+    class Meta:
+        model = FiveInPlace
+        fields = ["id", "enterprise", "item", "in_place", "note", "evidence"]
+
+    def get_evidence(self, obj) -> list[str]:
+        return [e.get_absolute_url() for e in obj.evidence.all()]
+
+
+class FiveInPlaceFilter(EnterpriseFilter):
+    select = staticmethod(selectors.five_in_place_list)
+
+    class Meta:
+        model = FiveInPlace
+        fields = []
+
+
+class FiveInPlaceViewSet(mixins.ListModelMixin, mixins.CreateModelMixin,
+                         viewsets.GenericViewSet):
+    """The 五到位 items: POST sets one item of a unit (created or changed); files are attached
+    on the unit's page."""
+
+    queryset = FiveInPlace.objects.none()
+    serializer_class = FiveInPlaceSerializer
+    filterset_class = FiveInPlaceFilter
+    permission = "view"
+    write_permission = "write"
+
+    def get_queryset(self):
+        return selectors.five_in_place_list(actor=self.request.user)
+
+    def perform_create(self, serializer):
+        data = dict(serializer.validated_data)
+        enterprise = _enterprise_in_scope(self.request.user, data["enterprise_id"])
+        serializer.instance = services.five_in_place_set(
+            actor=self.request.user, enterprise=enterprise, item=data["item"],
+            in_place=data.get("in_place", False), note=data.get("note", ""), via="api")
+
+
 def register(router) -> None:
     router.register("responsibilities", ResponsibilityViewSet, basename="responsibility")
     router.register("supervision-gaps", SupervisionGapViewSet, basename="supervision-gap")
     router.register(r"accidents/(?P<accident_pk>\d+)/findings", FindingViewSet,
                     basename="accident-finding")
     router.register("accountability", AccountabilityViewSet, basename="accountability")
+    router.register("safety-positions", SafetyPositionViewSet, basename="safety-position")
+    router.register("five-in-place", FiveInPlaceViewSet, basename="five-in-place")

@@ -9,4 +9,5 @@ class AssessmentConfig(AppConfig):
         (_("Responsibilities"), "assessment:responsibility_list", "government"),
         (_("Supervision gaps"), "assessment:gap_list", "government"),
         (_("Accountability"), "assessment:accountability_list", "government"),
+        (_("Responsibility lists"), "assessment:enterprise_lists_index", "view"),
     ]

@@ -10,9 +10,11 @@ from anjian.assessment.models import (
     AccountabilityKind,
     FindingKind,
     Responsibility,
+    SafetyPosition,
 )
 from anjian.core.forms import BootstrapMixin
 from anjian.core.permissions import holders_q
+from anjian.hazards.forms import MultipleFileField
 from anjian.registry.models import Enterprise
 
 DATE = forms.DateInput(attrs={"type": "date"})
@@ -87,3 +89,17 @@ class AccountabilityForm(BootstrapMixin, forms.Form):
         data["unit"] = (Unit.of_enterprise(data["enterprise"]) if data.get("enterprise")
                         else Unit.from_key(data["unit"]))
         return data
+
+
+class SafetyPositionForm(BootstrapMixin, forms.ModelForm):
+    class Meta:
+        model = SafetyPosition
+        fields = ["position", "holder", "duties", "signed", "signed_on"]
+        widgets = {"duties": forms.Textarea(attrs={"rows": 3}), "signed_on": DATE}
+
+
+class FiveInPlaceForm(BootstrapMixin, forms.Form):
+    in_place = forms.BooleanField(label=_("in place"), required=False)
+    note = forms.CharField(label=_("note"), required=False)
+    evidence = MultipleFileField(label=_("evidence files"), required=False,
+                                 help_text=_("JPG, PNG, PDF, DOCX or XLSX, at most 10 MB each."))

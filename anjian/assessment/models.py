@@ -203,3 +203,106 @@ class AccountabilityRecord(models.Model):
         if self.enterprise_id:
             return str(self.enterprise_id)
         return self.unit_obj.code
+
+
+# --- the enterprises' own lists: 全员安全生产责任制 and the 五到位 ------------------------------
+
+ENTERPRISE_RECORD_SCOPE = Scope(town="enterprise__town", sector="enterprise__sector",
+                                enterprise="enterprise")
+
+
+class SafetyPosition(models.Model):
+    """One position of an enterprise's 全员安全生产责任制 (安全生产法 Art. 22): what the holder
+    of the position answers for, and whether the holder signed it."""
+
+    SCOPE = ENTERPRISE_RECORD_SCOPE
+
+    enterprise = models.ForeignKey("registry.Enterprise", on_delete=models.CASCADE,
+                                   related_name="safety_positions",
+                                   verbose_name=_("enterprise"))
+    position = models.CharField(_("position"), max_length=100)
+    holder = models.CharField(_("holder"), max_length=60, blank=True)
+    duties = models.TextField(_("responsibilities"))
+    signed = models.BooleanField(_("signed"), default=False)
+    signed_on = models.DateField(_("signed on"), null=True, blank=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        ordering = ["enterprise", "id"]
+        verbose_name = _("safety position")
+        verbose_name_plural = _("safety positions")
+
+    def __str__(self) -> str:
+        return self.position
+
+    def clean(self) -> None:
+        from django.core.exceptions import ValidationError
+
+        if self.signed and not self.signed_on:
+            raise ValidationError({"signed_on": _("Give the day it was signed.")})
+        if not self.signed and self.signed_on:
+            raise ValidationError({"signed_on": _("An unsigned list has no signing day.")})
+
+
+class FiveItem(models.TextChoices):
+    RESPONSIBILITY = "responsibility", _("Responsibility in place (责任到位)")
+    MANAGEMENT = "management", _("Management in place (管理到位)")
+    INVESTMENT = "investment", _("Investment in place (投入到位)")
+    TRAINING = "training", _("Training in place (培训到位)")
+    EMERGENCY = "emergency", _("Emergency response in place (应急救援到位)")
+
+
+class FiveInPlace(models.Model):
+    """One item of an enterprise's 五到位 checklist, with its evidence files."""
+
+    SCOPE = ENTERPRISE_RECORD_SCOPE
+
+    enterprise = models.ForeignKey("registry.Enterprise", on_delete=models.CASCADE,
+                                   related_name="five_in_place", verbose_name=_("enterprise"))
+    item = models.CharField(_("item"), max_length=16, choices=FiveItem.choices)
+    in_place = models.BooleanField(_("in place"), default=False)
+    note = models.TextField(_("note"), blank=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        ordering = ["enterprise", "id"]
+        verbose_name = _("五到位 item")
+        verbose_name_plural = _("五到位 items")
+        constraints = [models.UniqueConstraint(fields=["enterprise", "item"],
+                                               name="five_in_place_once")]
+
+    def __str__(self) -> str:
+        return self.get_item_display()
+
+
+def five_evidence_path(instance: "FiveInPlaceEvidence", filename: str) -> str:
+    return f"five_in_place/{instance.check_item.enterprise_id}/{filename}"
+
+
+class FiveInPlaceEvidence(models.Model):
+    """A document or photo showing a 五到位 item; served only through a scoped view."""
+
+    SCOPE = Scope(town="check_item__enterprise__town", sector="check_item__enterprise__sector",
+                  enterprise="check_item__enterprise")
+
+    check_item = models.ForeignKey(FiveInPlace, on_delete=models.CASCADE,
+                                   related_name="evidence", verbose_name=_("item"))
+    file = models.FileField(_("file"), upload_to=five_evidence_path, max_length=300)
+    name = models.CharField(_("file name"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=10)
+    size = models.PositiveIntegerField(_("size"))
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
+                                    null=True, blank=True, related_name="+",
+                                    verbose_name=_("uploaded by"))
+    uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["uploaded_at", "id"]
+        verbose_name = _("五到位 evidence")
+        verbose_name_plural = _("五到位 evidence")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("assessment:five_evidence_download", args=[self.pk])

@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from anjian.accounts.models import Department, Sector
@@ -11,7 +11,11 @@ from anjian.assessment import gaps
 from anjian.assessment.models import (
     AccidentFinding,
     AccountabilityRecord,
+    FiveInPlace,
+    FiveInPlaceEvidence,
+    FiveItem,
     Responsibility,
+    SafetyPosition,
     SectorDuty,
 )
 from anjian.core.scoping import get_in_scope, scope_queryset
@@ -84,3 +88,48 @@ def supervision_gap_list(*, actor, today: dt.date | None = None) -> list[gaps.Ga
     if unit is None:
         return []
     return gaps.supervision_gaps(unit=unit, today=today or timezone.localdate())
+
+
+# --- the enterprises' own lists ----------------------------------------------------------------
+
+def safety_position_list(*, actor, enterprise: int | None = None) -> QuerySet:
+    qs = scope_queryset(SafetyPosition.objects.all(), actor)
+    if enterprise is not None:
+        qs = qs.filter(enterprise_id=enterprise)
+    return qs.select_related("enterprise")
+
+
+def safety_position_get_for(*, actor, pk) -> SafetyPosition:
+    return get_in_scope(SafetyPosition.objects.select_related("enterprise"), actor, pk=pk)
+
+
+def five_in_place_list(*, actor, enterprise: int | None = None) -> QuerySet:
+    qs = scope_queryset(FiveInPlace.objects.all(), actor)
+    if enterprise is not None:
+        qs = qs.filter(enterprise_id=enterprise)
+    return qs.prefetch_related("evidence")
+
+
+def five_in_place_checklist(*, actor, enterprise) -> list[FiveInPlace]:
+    """The five items of an enterprise in scope, in order; an item never ticked is an unsaved
+    row (not in place)."""
+    rows = {r.item: r for r in five_in_place_list(actor=actor, enterprise=enterprise.pk)}
+    return [rows.get(item) or FiveInPlace(enterprise=enterprise, item=item)
+            for item in FiveItem.values]
+
+
+def five_evidence_get_for(*, actor, pk) -> FiveInPlaceEvidence:
+    return get_in_scope(FiveInPlaceEvidence.objects.all(), actor, pk=pk)
+
+
+def enterprise_list_overview(*, actor, q: str = "") -> QuerySet:
+    """The units in scope with how many positions are signed and how many 五到位 items are in
+    place (one query)."""
+    from anjian.registry.models import Enterprise
+
+    qs = scope_queryset(Enterprise.objects.all(), actor).search(q)
+    return qs.annotate(
+        positions=Count("safety_positions", distinct=True),
+        signed=Count("safety_positions", filter=Q(safety_positions__signed=True), distinct=True),
+        in_place=Count("five_in_place", filter=Q(five_in_place__in_place=True), distinct=True),
+    ).select_related("town", "sector").order_by("town__ordering", "name")

@@ -9,13 +9,18 @@ from anjian.accounts.units import Unit, UnitKind
 from anjian.assessment.models import (
     AccidentFinding,
     AccountabilityRecord,
+    FiveInPlace,
+    FiveInPlaceEvidence,
+    FiveItem,
     Responsibility,
+    SafetyPosition,
     SectorDuty,
     SectorPart,
 )
 from anjian.core import audit
 from anjian.core.permissions import check_permission
 from anjian.core.scoping import scope_queryset
+from anjian.core.updates import model_update
 
 RESPONSIBILITY_FIELDS = ("person", "user", "title", "year")
 
@@ -170,3 +175,89 @@ def accountability_create(*, actor, unit: Unit, data: dict,
     record.save()
     audit.record_create(actor=actor, instance=record, via=via)
     return record
+
+
+# --- the enterprises' own lists ----------------------------------------------------------------
+
+POSITION_FIELDS = ("position", "holder", "duties", "signed", "signed_on")
+
+
+def _check_keeper(actor, enterprise) -> None:
+    from django.core.exceptions import PermissionDenied
+
+    from anjian.assessment.policy import can_keep_lists
+
+    check_permission(actor, "write")
+    if not scope_queryset(type(enterprise).objects.filter(pk=enterprise.pk), actor).exists():
+        from django.http import Http404
+
+        raise Http404
+    if not can_keep_lists(actor, enterprise):
+        raise PermissionDenied
+
+
+@transaction.atomic
+def safety_position_create(*, actor, enterprise, data: dict, via: str = "web") -> SafetyPosition:
+    """Add a position to the enterprise's 全员安全生产责任制 (the enterprise itself)."""
+    _check_keeper(actor, enterprise)
+    position = SafetyPosition(enterprise=enterprise,
+                              **{f: data[f] for f in POSITION_FIELDS if f in data})
+    position.full_clean()
+    position.save()
+    audit.record_create(actor=actor, instance=position, via=via)
+    return position
+
+
+@transaction.atomic
+def safety_position_update(*, actor, position: SafetyPosition, data: dict,
+                           via: str = "web") -> SafetyPosition:
+    _check_keeper(actor, position.enterprise)
+    locked = SafetyPosition.objects.select_for_update().get(pk=position.pk)
+    locked, _diff = model_update(actor=actor, instance=locked, data=data,
+                                 fields=POSITION_FIELDS, via=via)
+    return locked
+
+
+@transaction.atomic
+def safety_position_delete(*, actor, position: SafetyPosition, via: str = "web") -> None:
+    _check_keeper(actor, position.enterprise)
+    audit.record_delete(actor=actor, instance=position, via=via)
+    position.delete()
+
+
+def five_in_place_set(*, actor, enterprise, item: str, in_place: bool, note: str = "",
+                      uploads=(), via: str = "web") -> FiveInPlace:
+    """Tick (or untick) one 五到位 item and attach evidence files, checked by their content
+    like hazard evidence."""
+    from anjian.hazards.evidence import (
+        check_upload,
+        check_uploads,
+        removed_on_failure,
+        storage_name,
+    )
+
+    uploads = list(uploads or ())
+    check_uploads(uploads)
+    _check_keeper(actor, enterprise)
+    if item not in FiveItem.values:
+        raise ValidationError({"item": _("Choose one of the five items.")})
+    with removed_on_failure() as stored, transaction.atomic():
+        row, _created = FiveInPlace.objects.select_for_update().get_or_create(
+            enterprise=enterprise, item=item)
+        row, _diff = model_update(actor=actor, instance=row,
+                                  data={"in_place": in_place, "note": note},
+                                  fields=("in_place", "note"), via=via)
+        names = []
+        for upload in uploads:
+            kind, _type = check_upload(upload)
+            evidence = FiveInPlaceEvidence(
+                check_item=row, kind=kind, name=upload.name[:200], size=upload.size,
+                uploaded_by=actor if getattr(actor, "pk", None) else None)
+            evidence.file.save(storage_name(upload.name), upload, save=False)
+            stored.append(evidence.file)
+            evidence.save()
+            names.append(evidence.name)
+        if names:
+            audit.record(actor=actor, action="fiveinplace.evidence", instance=row, via=via,
+                         changes={"evidence": [None, names]})
+    return row

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from anjian.assessment import views
+from anjian.assessment import views, views_lists
 
 app_name = "assessment"
 urlpatterns = [
@@ -19,4 +19,14 @@ urlpatterns = [
     path("accountability/", views.accountability_list, name="accountability_list"),
     path("accountability/new/", views.accountability_create, name="accountability_create"),
     path("accidents/<int:pk>/findings/", views.finding_create, name="finding_create"),
+    path("enterprises/", views_lists.enterprise_lists_index, name="enterprise_lists_index"),
+    path("enterprises/<int:pk>/", views_lists.enterprise_lists, name="enterprise_lists"),
+    path("enterprises/<int:pk>/positions/new/", views_lists.safety_position_create,
+         name="safety_position_create"),
+    path("positions/<int:pk>/edit/", views_lists.safety_position_edit,
+         name="safety_position_edit"),
+    path("enterprises/<int:pk>/five/<slug:item>/", views_lists.five_in_place_set,
+         name="five_in_place_set"),
+    path("five-evidence/<int:pk>/", views_lists.five_evidence_download,
+         name="five_evidence_download"),
 ]
