@@ -1,6 +1,6 @@
 """Demo responsibilities: the department–sector matrix, leaders' assignments for the year with
-a sector and a town left without a leader (the 监管盲区 page finds them), one finding of 迟报 and
-two accountability records."""
+a sector and a town left without a leader (the 监管盲区 page finds them), one finding of 迟报,
+two accountability records, and the demo enterprise's own lists."""
 
 import datetime as dt
 
@@ -59,7 +59,30 @@ def _findings_and_accountability(ctx) -> None:
                 "decided_by": "县应急管理局", "hazard": overdue})
 
 
+def _enterprise_lists(ctx) -> None:
+    """The demo enterprise's 责任制 (one position not yet signed) and four of the 五到位."""
+    user = ctx.users.get("enterprise_user")
+    if user is None or user.enterprise_id is None:
+        return
+    enterprise = user.enterprise
+    signed_on = ctx.today - dt.timedelta(days=60)
+    for position, holder, duties, signed in [
+        ("主要负责人", "黄志刚", "建立健全并落实本单位全员安全生产责任制，组织制定安全生产规章制度和操作规程，"
+         "保证安全生产投入的有效实施。", True),
+        ("安全管理人员", "周丽", "组织开展隐患排查治理，督促落实重大危险源的安全管理措施，"
+         "制止和纠正违章指挥、强令冒险作业。", True),
+        ("班组长", "吴强", "落实班前安全讲话和岗位安全检查，组织班组人员参加安全培训。", False)]:
+        services.safety_position_create(actor=user, enterprise=enterprise, via="demo", data={
+            "position": position, "holder": holder, "duties": duties, "signed": signed,
+            "signed_on": signed_on if signed else None})
+    for item, note in [("responsibility", "责任书已逐级签订"), ("management", "制度汇编已印发"),
+                       ("investment", "按规定提取安全生产费用"), ("training", "年度全员培训已完成")]:
+        services.five_in_place_set(actor=user, enterprise=enterprise, item=item, in_place=True,
+                                   note=note, via="demo")
+
+
 def load(ctx) -> None:
     _matrix(ctx)
     _leaders(ctx)
     _findings_and_accountability(ctx)
+    _enterprise_lists(ctx)

@@ -11,7 +11,9 @@ from anjian.assessment import demo_data, gaps
 from anjian.assessment.models import (
     AccidentFinding,
     AccountabilityRecord,
+    FiveInPlace,
     Responsibility,
+    SafetyPosition,
     SectorDuty,
 )
 from anjian.demo.context import DemoContext
@@ -20,7 +22,8 @@ from anjian.hazards.services import hazard_create
 
 
 def test_demo_responsibilities(county_admin, leader, town_a, town_b, traffic_dept,
-                               emergency_dept, sectors, enterprise_a, make_accident):
+                               emergency_dept, sectors, enterprise_a, make_accident,
+                               enterprise_user):
     today = timezone.localdate()
     make_accident(reported_at=timezone.now() - dt.timedelta(days=2, hours=-3))
     hazard = hazard_create(actor=county_admin, data={
@@ -33,7 +36,8 @@ def test_demo_responsibilities(county_admin, leader, town_a, town_b, traffic_dep
     ctx = DemoContext(today=today, rng=random.Random(1), county=None,
                       towns={"town_a": town_a, "town_b": town_b}, sectors=sectors,
                       departments={"transport": traffic_dept, "emergency": emergency_dept},
-                      users={"county_admin": county_admin, "leader": leader},
+                      users={"county_admin": county_admin, "leader": leader,
+                             "enterprise_user": enterprise_user},
                       admin=county_admin)
     demo_data.load(ctx)
 
@@ -45,3 +49,5 @@ def test_demo_responsibilities(county_admin, leader, town_a, town_b, traffic_dep
     assert AccidentFinding.objects.get().kind == "late"
     assert sorted(AccountabilityRecord.objects.values_list("kind", flat=True)) == [
         "interview", "rectification_order"]
+    assert SafetyPosition.objects.filter(enterprise=enterprise_a, signed=False).count() == 1
+    assert FiveInPlace.objects.filter(enterprise=enterprise_a, in_place=True).count() == 4
