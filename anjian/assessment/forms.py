@@ -1,6 +1,5 @@
 from django import forms
 from django.contrib.auth import get_user_model
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from anjian.accounts.models import Department, Sector, Town
@@ -12,6 +11,7 @@ from anjian.assessment.models import (
     Responsibility,
     SafetyPosition,
 )
+from anjian.core import clock
 from anjian.core.forms import BootstrapMixin
 from anjian.core.permissions import holders_q
 from anjian.hazards.forms import MultipleFileField
@@ -36,7 +36,7 @@ class ResponsibilityForm(BootstrapMixin, forms.ModelForm):
         self.fields["user"].queryset = get_user_model().objects.filter(
             holders_q("leader"), is_active=True)
         if not self.instance.pk:
-            self.fields["year"].initial = timezone.localdate().year
+            self.fields["year"].initial = clock.today().year
 
 
 class ResponsibilityFilterForm(forms.Form):

@@ -3,7 +3,6 @@
 import datetime as dt
 
 from django.db.models import Count, Prefetch, Q, QuerySet
-from django.utils import timezone
 
 from anjian.accounts.models import Department, Sector
 from anjian.accounts.units import Unit
@@ -18,6 +17,7 @@ from anjian.assessment.models import (
     SafetyPosition,
     SectorDuty,
 )
+from anjian.core import clock
 from anjian.core.scoping import get_in_scope, scope_queryset
 
 
@@ -87,7 +87,7 @@ def supervision_gap_list(*, actor, today: dt.date | None = None) -> list[gaps.Ga
     unit = Unit.of(actor)
     if unit is None:
         return []
-    return gaps.supervision_gaps(unit=unit, today=today or timezone.localdate())
+    return gaps.supervision_gaps(unit=unit, today=today or clock.today())
 
 
 # --- the enterprises' own lists ----------------------------------------------------------------

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from anjian.accounts.units import Unit
 from anjian.assessment import gaps
-from anjian.core.notifications import notify
+from anjian.notifications.services import notify
 
 
 def run(*, now: dt.datetime) -> dict[str, int]:

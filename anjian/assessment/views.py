@@ -3,7 +3,6 @@ accountability records, and the findings form on the accident page."""
 
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -19,6 +18,7 @@ from anjian.assessment.forms import (
 )
 from anjian.assessment.gaps import KINDS
 from anjian.assessment.imports import ResponsibilityImporter
+from anjian.core import clock
 from anjian.core.excel_views import import_page, xlsx_download
 from anjian.core.forms import flash, submit
 from anjian.core.permissions import requires
@@ -117,7 +117,7 @@ def accountability_list(request):
     rows = selectors.accountability_list(actor=request.user, year=year, unit=unit)
     return render(request, "assessment/accountability_list.html",
                   {"rows": rows, "year": year, "unit": unit,
-                   "this_year": timezone.localdate().year})
+                   "this_year": clock.today().year})
 
 
 @requires("county_admin")

@@ -3,16 +3,16 @@
 import datetime as dt
 
 import pytest
-from django.utils import timezone
 
 from anjian.accidents import services as accident_services
+from anjian.core import clock
 from anjian.core.actors import SYSTEM
 
 
 @pytest.fixture
 def make_accident(town_a, sectors):
     def _make(*, town=None, sector="road_traffic", enterprise=None, **extra):
-        occurred_at = timezone.now() - dt.timedelta(days=3)
+        occurred_at = clock.now() - dt.timedelta(days=3)
         return accident_services.accident_report(actor=SYSTEM, data={
             "title": extra.pop("title", "测试事故"), "occurred_at": occurred_at,
             "reported_at": occurred_at + dt.timedelta(minutes=20), "town": town or town_a,

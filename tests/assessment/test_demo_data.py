@@ -4,10 +4,8 @@ two accountability records."""
 import datetime as dt
 import random
 
-from django.utils import timezone
-
 from anjian.accounts.units import Unit
-from anjian.assessment import demo_data, gaps
+from anjian.assessment import gaps
 from anjian.assessment.models import (
     AccidentFinding,
     AccountabilityRecord,
@@ -16,7 +14,9 @@ from anjian.assessment.models import (
     SafetyPosition,
     SectorDuty,
 )
+from anjian.core import clock
 from anjian.demo.context import DemoContext
+from anjian.demo.data import assessment as demo_data
 from anjian.hazards.models import Hazard
 from anjian.hazards.services import hazard_create
 
@@ -24,8 +24,8 @@ from anjian.hazards.services import hazard_create
 def test_demo_responsibilities(county_admin, leader, town_a, town_b, traffic_dept,
                                emergency_dept, sectors, enterprise_a, make_accident,
                                enterprise_user):
-    today = timezone.localdate()
-    make_accident(reported_at=timezone.now() - dt.timedelta(days=2, hours=-3))
+    today = clock.today()
+    make_accident(reported_at=clock.now() - dt.timedelta(days=2, hours=-3))
     hazard = hazard_create(actor=county_admin, data={
         "enterprise": enterprise_a, "source": "inspection", "description": "消防通道堵塞",
         "found_on": today, "found_by": "张三", "deadline": today + dt.timedelta(days=3),
