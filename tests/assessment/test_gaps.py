@@ -11,8 +11,8 @@ from django.utils import timezone
 from anjian.accounts.models import Department
 from anjian.accounts.units import Unit
 from anjian.assessment import gaps, services, sweep
-from anjian.core.models import Notification
 from anjian.inspections.models import Campaign, Checklist, Inspection
+from anjian.notifications.models import Notification
 from tests.conftest import make_enterprise
 
 TODAY = dt.date(2026, 6, 15)
