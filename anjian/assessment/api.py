@@ -124,7 +124,7 @@ class FindingViewSet(mixins.ListModelMixin, mixins.CreateModelMixin, viewsets.Ge
 
     def accident(self):
         return accident_selectors.accident_get_for(actor=self.request.user,
-                                                   pk=self.kwargs["accident_pk"])
+                                                   pk=self.kwargs["pk"])
 
     def get_queryset(self):
         return selectors.finding_list(actor=self.request.user, accident=self.accident())
@@ -324,7 +324,7 @@ class FiveInPlaceViewSet(mixins.ListModelMixin, mixins.CreateModelMixin,
 def register(router) -> None:
     router.register("responsibilities", ResponsibilityViewSet, basename="responsibility")
     router.register("supervision-gaps", SupervisionGapViewSet, basename="supervision-gap")
-    router.register(r"accidents/(?P<accident_pk>\d+)/findings", FindingViewSet,
+    router.register(r"accidents/(?P<pk>\d+)/findings", FindingViewSet,
                     basename="accident-finding")
     router.register("accountability", AccountabilityViewSet, basename="accountability")
     router.register("safety-positions", SafetyPositionViewSet, basename="safety-position")

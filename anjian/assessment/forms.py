@@ -8,6 +8,7 @@ from anjian.assessment.models import (
     AccidentFinding,
     AccountabilityKind,
     FindingKind,
+    FiveItem,
     Responsibility,
     SafetyPosition,
 )
@@ -99,6 +100,7 @@ class SafetyPositionForm(BootstrapMixin, forms.ModelForm):
 
 
 class FiveInPlaceForm(BootstrapMixin, forms.Form):
+    item = forms.ChoiceField(choices=FiveItem.choices, label=_("item"))
     in_place = forms.BooleanField(label=_("in place"), required=False)
     note = forms.CharField(label=_("note"), required=False)
     evidence = MultipleFileField(label=_("evidence files"), required=False,

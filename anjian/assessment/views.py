@@ -1,13 +1,13 @@
 """Pages: leaders' assignments, the department–sector matrix, supervision gaps,
 accountability records, and the findings form on the accident page."""
 
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import Http404
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from anjian.accidents import selectors as accident_selectors
-from anjian.accounts.units import Unit
 from anjian.assessment import exports, selectors, services
 from anjian.assessment.forms import (
     AccountabilityForm,
@@ -88,11 +88,10 @@ def sector_duty_list(request):
 
 
 @requires("county_admin")
-def sector_duty_edit(request, code: str):
-    sector = next((s for s in selectors.sector_matrix(actor=request.user) if s.code == code),
-                  None)
+def sector_duty_edit(request, pk: int):
+    sector = next((s for s in selectors.sector_matrix(actor=request.user) if s.pk == pk), None)
     if sector is None:
-        sector = get_object_or_404(Unit.of(request.user).sectors(), code=code)
+        raise Http404
     form = SectorDutyForm(request.POST or None, initial={
         "lead": sector.lead, "cooperating": sector.cooperating})
     if submit(request, form, lambda data: services.sector_duty_set(

@@ -1,7 +1,7 @@
 """Pages of the enterprises' own lists: 全员安全生产责任制 and the 五到位 checklist."""
 
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404
+from django.http import FileResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -77,13 +77,11 @@ def safety_position_edit(request, pk: int):
 
 @require_POST
 @requires("write")
-def five_in_place_set(request, pk: int, item: str):
+def five_in_place_set(request, pk: int):
     enterprise = registry_selectors.enterprise_get_for(actor=request.user, pk=pk)
-    if item not in FiveItem.values:
-        raise Http404
     form = FiveInPlaceForm(request.POST, request.FILES)
     return flash(request, lambda: services.five_in_place_set(
-        actor=request.user, enterprise=enterprise, item=item,
+        actor=request.user, enterprise=enterprise, item=form.cleaned_data["item"],
         in_place=form.cleaned_data["in_place"], note=form.cleaned_data["note"],
         uploads=form.cleaned_data["evidence"]), form=form,
         success=_("The item was saved."), to=_lists_url(pk))

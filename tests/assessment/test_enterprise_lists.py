@@ -93,12 +93,13 @@ def test_evidence_is_checked_by_content_and_served_only_in_scope(
         tmp_path):
     settings.MEDIA_ROOT = tmp_path
     client = login(enterprise_user)
-    url = f"/assessment/enterprises/{enterprise_a.pk}/five/investment/"
+    url = f"/assessment/enterprises/{enterprise_a.pk}/five/"
     fake = SimpleUploadedFile("账目.png", b"%PDF-1.4 not a png", content_type="image/png")
-    client.post(url, {"in_place": "on", "evidence": fake})
+    client.post(url, {"item": "investment", "in_place": "on", "evidence": fake})
     assert not FiveInPlaceEvidence.objects.exists() and not FiveInPlace.objects.exists()
     good = SimpleUploadedFile("账目.png", PNG, content_type="image/png")
-    client.post(url, {"in_place": "on", "note": "已提取安全费用", "evidence": good})
+    client.post(url, {"item": "investment", "in_place": "on", "note": "已提取安全费用",
+                      "evidence": good})
     item = FiveInPlaceEvidence.objects.get()
     assert item.check_item.in_place and item.kind == "photo"
     page = login(town_a_officer).get(f"/assessment/enterprises/{enterprise_a.pk}/")
@@ -110,7 +111,8 @@ def test_evidence_is_checked_by_content_and_served_only_in_scope(
 
 def test_town_officer_may_not_tick_an_item(login, town_a_officer, enterprise_a):
     response = login(town_a_officer).post(
-        f"/assessment/enterprises/{enterprise_a.pk}/five/training/", {"in_place": "on"})
+        f"/assessment/enterprises/{enterprise_a.pk}/five/", {"item": "training",
+                                                             "in_place": "on"})
     assert response.status_code == 403
 
 

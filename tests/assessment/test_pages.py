@@ -26,11 +26,12 @@ def test_read_pages_persona(path, persona, status, request, login, sectors):
 
 
 @pytest.mark.parametrize("path", ["/assessment/responsibilities/new/",
-                                  "/assessment/sectors/fire/edit/",
+                                  "/assessment/sectors/{fire}/edit/",
                                   "/assessment/accountability/new/"])
 @pytest.mark.parametrize("persona,status", [
     ("county_admin", 200), ("leader", 403), ("town_a_officer", 403), ("enterprise_user", 403)])
 def test_write_pages_persona(path, persona, status, request, login, sectors):
+    path = path.format(fire=sectors["fire"].pk)
     assert login(request.getfixturevalue(persona)).get(path).status_code == status
 
 
@@ -53,7 +54,7 @@ def test_edit_page_of_an_unknown_assignment_is_404(login, county_admin, db):
 
 def test_sector_matrix_sets_lead_and_cooperating_and_keeps_v1_sectors(
         login, county_admin, sectors, traffic_dept, emergency_dept, api_as):
-    response = login(county_admin).post("/assessment/sectors/fire/edit/", {
+    response = login(county_admin).post(f"/assessment/sectors/{sectors['fire'].pk}/edit/", {
         "lead": traffic_dept.pk, "cooperating": [emergency_dept.pk]})
     assert response.status_code == 302
     assert SectorDuty.objects.get(sector=sectors["fire"], part="lead").department == traffic_dept
@@ -73,7 +74,7 @@ def test_sector_matrix_removal_takes_the_sector_from_the_department(
 
 
 def test_unknown_sector_edit_page_is_404(login, county_admin, sectors):
-    assert login(county_admin).get("/assessment/sectors/nowhere/edit/").status_code == 404
+    assert login(county_admin).get("/assessment/sectors/999999/edit/").status_code == 404
 
 
 def test_gap_page_links_to_the_fix(login, county_admin, enterprise_a_road):
