@@ -182,3 +182,16 @@ def test_supervision_gaps_persona(persona, status, request, api_as, login):
     user = request.getfixturevalue(persona)
     assert api_as(user).get("/api/v1/supervision-gaps/").status_code == status
     assert login(user).get("/assessment/gaps/").status_code == status
+
+
+def test_anjian_sweep_runs_the_gap_step_once(county_admin, enterprise_a_road):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    first, second = StringIO(), StringIO()
+    call_command("sweep", stdout=first)
+    call_command("sweep", stdout=second)
+    assert "assessment.supervision_gap=" in first.getvalue()
+    assert "assessment.supervision_gap=0" not in first.getvalue()
+    assert "assessment.supervision_gap=0" in second.getvalue()
