@@ -9,14 +9,14 @@ from anjian.accounts.units import Unit
 from anjian.assessment import services
 from anjian.hazards.models import Hazard
 
-# (person, title, sectors in charge, towns linked by index); `forestry` and the last town are
-# left to nobody on purpose.
+# (person, title, sectors in charge); the towns but the last are linked in turn. `forestry`
+# and the last town are left to nobody on purpose (the gaps page finds them).
 LEADERS = [
-    ("王建国", "县委书记", [], [0]),
-    ("李明华", "县长", ["hazardous_chemicals", "non_coal_mine", "fireworks"], [1]),
-    ("张卫东", "常务副县长", ["industry_trade", "construction", "gas", "other"], [2, 3]),
-    ("陈志强", "副县长（公安局长）", ["road_traffic", "waterway", "fire"], [4]),
-    ("刘海燕", "副县长", ["education", "tourism", "special_equipment", "agri_machinery"], [5, 6]),
+    ("王建国", "县委书记", []),
+    ("李明华", "县长", ["hazardous_chemicals", "non_coal_mine", "fireworks"]),
+    ("张卫东", "常务副县长", ["industry_trade", "construction", "gas", "other"]),
+    ("陈志强", "副县长（公安局长）", ["road_traffic", "waterway", "fire"]),
+    ("刘海燕", "副县长", ["education", "tourism", "special_equipment", "agri_machinery"]),
 ]
 
 
@@ -29,14 +29,14 @@ def _matrix(ctx) -> None:
 
 
 def _leaders(ctx) -> None:
-    towns = list(ctx.towns.values())
+    linked = list(ctx.towns.values())[:-1]
     leader_user = ctx.users.get("leader")
-    for i, (person, title, sectors, town_indexes) in enumerate(LEADERS):
+    for i, (person, title, sectors) in enumerate(LEADERS):
         services.responsibility_create(actor=ctx.admin, via="demo", data={
             "person": person, "title": title, "year": ctx.today.year,
             "user": leader_user if i == 1 else None,
             "sectors": [ctx.sectors[c] for c in sectors if c in ctx.sectors],
-            "towns": [towns[j] for j in town_indexes if j < len(towns) - 1]})
+            "towns": linked[i::len(LEADERS)]})
 
 
 def _findings_and_accountability(ctx) -> None:
