@@ -112,3 +112,25 @@ def test_filter_by_year_and_town(api_as, county_admin, assignment, assignment_b)
     assert api.get("/api/v1/responsibilities/?year=2025").json()["count"] == 0
     rows = api.get("/api/v1/responsibilities/?town=town_b").json()["results"]
     assert [r["person"] for r in rows] == ["张卫东"]
+
+
+def test_the_list_takes_the_same_queries_for_more_rows(api_as, county_admin, sectors, town_a):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    api = api_as(county_admin)
+
+    def count() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            assert api.get("/api/v1/responsibilities/").status_code == 200
+        return len(queries)
+
+    services.responsibility_create(actor=county_admin, data={
+        "person": "甲", "title": "副县长", "year": 2026, "sectors": [sectors["fire"]],
+        "towns": [town_a]})
+    one = count()
+    for i in range(10):
+        services.responsibility_create(actor=county_admin, data={
+            "person": f"乙{i}", "title": "副县长", "year": 2026,
+            "sectors": [sectors["road_traffic"], sectors["gas"]], "towns": [town_a]})
+    assert count() == one
