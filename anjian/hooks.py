@@ -13,6 +13,7 @@ SWEEP_STEPS = [
     ("duty", "anjian.duty.sweep.run"),
     ("alerts", "anjian.alerts.sweep.run"),
     ("notifications", "anjian.notifications.sweep.run"),
+    ("assessment", "anjian.assessment.sweep.run"),
 ]
 
 # `registry.services.enterprise_update`: records that copy an enterprise's town and sector for
@@ -28,6 +29,7 @@ IMPORTERS = [
     "anjian.risks.imports.IMPORTERS",
     "anjian.hazards.imports.IMPORTERS",
     "anjian.accidents.imports.IMPORTERS",
+    "anjian.assessment.imports.IMPORTERS",
 ]
 
 # `anjian export`: {kind: export(actor, stream)} dictionaries.
@@ -36,4 +38,5 @@ EXPORTERS = [
     "anjian.risks.exports.EXPORTERS",
     "anjian.hazards.exports.EXPORTERS",
     "anjian.accidents.exports.EXPORTERS",
+    "anjian.assessment.exports.EXPORTERS",
 ]

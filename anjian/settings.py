@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "anjian.duty",
     "anjian.alerts",
     "anjian.notifications",
+    "anjian.assessment",
     "anjian.reports",
     "anjian.demo",
     "django.contrib.auth",

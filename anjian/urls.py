@@ -10,6 +10,7 @@ from anjian.accidents import api as accidents_api
 from anjian.accounts import api as accounts_api
 from anjian.accounts import views as accounts_views
 from anjian.alerts import api as alerts_api
+from anjian.assessment import api as assessment_api
 from anjian.core import api_routes, views_rules
 from anjian.core import views as core_views
 from anjian.duty import api as duty_api
@@ -21,11 +22,11 @@ from anjian.reports import views as report_views
 from anjian.risks import api as risks_api
 
 # The areas with pages, each under /<label>/ with its own URL namespace.
-AREA_URLS = ["accounts", "registry", "risks", "hazards", "inspections", "accidents", "duty", "alerts",
-             "notifications"]
+AREA_URLS = ["accounts", "registry", "risks", "hazards", "inspections", "accidents", "duty",
+             "alerts", "notifications", "assessment"]
 # The areas with API routes, each registering its viewsets on the one router.
 API_AREAS = [api_routes, accounts_api, registry_api, risks_api, hazards_api, inspections_api,
-             accidents_api, duty_api, alerts_api]
+             accidents_api, duty_api, alerts_api, assessment_api]
 
 router = DefaultRouter()
 router.include_root_view = False

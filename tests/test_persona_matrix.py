@@ -43,7 +43,8 @@ SKIP_NAMES = {"logout", "set_language"}
 # Records that belong to town A (the outsider must get 404 for them); the others are county-wide.
 TOWN_A = {"enterprises", "licences", "points", "risk-points", "hazards", "evidence",
           "extensions", "inspections", "accidents", "rosters", "duty-rosters", "reports",
-          "channels", "alerts", "warnings"}
+          "channels", "alerts", "warnings", "responsibilities", "accountability", "positions",
+          "safety-positions", "five-evidence"}
 # What the county admin gets where an object rule, not the role, decides (URL name → status).
 COUNTY_ADMIN_EXCEPTIONS = {
     "hazards:hazard_extension_request": 403,  # only the party that rectifies asks for more time
@@ -144,7 +145,10 @@ def records(county_admin, town_a, town_a_officer, traffic_dept, enterprise_a, en
         requested_by=enterprise_user)
     alert = publish(towns=[town_a])
     point = make_point(enterprise=enterprise_a)
+    lists = _assessment_records(county_admin=county_admin, town_a=town_a, sectors=sectors,
+                                enterprise_a=enterprise_a, enterprise_user=enterprise_user)
     return {
+        **lists,
         "enterprises": enterprise_a,
         "licences": licence_create(actor=county_admin, enterprise=enterprise_a, data={
             "kind": "危险化学品经营许可证", "number": "（桂）危化经字〔2025〕00001号",
@@ -170,6 +174,30 @@ def records(county_admin, town_a, town_a_officer, traffic_dept, enterprise_a, en
             recipient=town_a_officer, kind="test", title="测试", key="matrix"),
         "towns": town_a, "departments": traffic_dept, "sectors": sectors["road_traffic"],
         "audit": AuditEntry.objects.first(),
+    }
+
+
+def _assessment_records(*, county_admin, town_a, sectors, enterprise_a, enterprise_user) -> dict:
+    from anjian.accounts.units import Unit
+    from anjian.assessment import services as assessment
+
+    position = assessment.safety_position_create(
+        actor=enterprise_user, enterprise=enterprise_a, data={"position": "主要负责人",
+                                                              "duties": "全面负责"})
+    item = assessment.five_in_place_set(actor=enterprise_user, enterprise=enterprise_a,
+                                        item="training", in_place=True)
+    return {
+        "responsibilities": assessment.responsibility_create(actor=county_admin, data={
+            "person": "李明华", "title": "副县长", "year": clock.today().year,
+            "sectors": [sectors["hazardous_chemicals"]], "towns": [town_a]}),
+        "accountability": assessment.accountability_create(
+            actor=county_admin, unit=Unit.of_town(town_a), data={
+                "kind": "interview", "reason": "约谈", "date": clock.today(),
+                "decided_by": "县安委会"}),
+        "positions": position, "safety-positions": position,
+        "five-evidence": item.evidence.create(
+            file=ContentFile(b"%PDF-1.4\n", name="plan.pdf"), name="plan.pdf",
+            kind="document", size=9),
     }
 
 

@@ -22,6 +22,8 @@ PERMISSIONS: dict[str, frozenset] = {
     "officer": OFFICERS,
     "county_admin": frozenset({Role.COUNTY_ADMIN}),
     "leader": frozenset({Role.LEADER, Role.COUNTY_ADMIN}),
+    # Government roles, not enterprises: responsibility lists, gaps, accountability (read).
+    "government": OFFICERS | {Role.LEADER},
     # Read the audit log (nobody can change it): the audit admin, and the county admin (v1).
     "audit": frozenset({Role.AUDIT_ADMIN, Role.COUNTY_ADMIN}),
     # See mobile and identity numbers unmasked in lists and exports (core.pii).
@@ -90,3 +92,11 @@ def two_factor_required(user) -> bool:
     roles = settings.TWO_FACTOR_ROLES
     return bool(getattr(user, "is_authenticated", False)
                 and (user.role in roles or (user.is_superuser and "county_admin" in roles)))
+
+
+def holders_q(code: str, prefix: str = ""):
+    """Users (through `prefix`) whose role holds the permission `code` (form choices such as
+    the leader accounts a responsibility may name)."""
+    from django.db.models import Q
+
+    return Q(**{f"{prefix}role__in": sorted(PERMISSIONS[code])})
