@@ -33,6 +33,7 @@ docs_view.permission = "public"
 urlpatterns = [
     path("", report_views.home, name="home"),
     path("login/", login_view, name="login"),
+    path("report/", include("anjian.public_reports.public_urls")),
     path("logout/", accounts_views.logout, name="logout"),
     path("i18n/setlang/", set_language_view, name="set_language"),
     path("notifications/", core_views.notification_list, name="notification_list"),

@@ -1,0 +1,10 @@
+from django.urls import path
+
+from anjian.public_reports import views
+
+app_name = "public_reports"
+urlpatterns = [
+    path("", views.report_list, name="report_list"),
+    path("<int:pk>/", views.report_detail, name="report_detail"),
+    path("<int:pk>/<slug:action>/", views.report_action, name="report_action"),
+]
