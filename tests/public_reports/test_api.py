@@ -294,3 +294,15 @@ def test_statistics_by_town_and_sector(filed, county_admin, town_a):
                                                                 by="sector")}
     assert by_sector == {"": 1, "fire": 1}
     assert two.pk
+
+
+def test_the_department_it_is_transferred_to_handles_it(filed, api_as, county_admin,
+                                                        traffic_officer, traffic_dept):
+    report = filed()
+    api_as(county_admin).post(f"{URL}{report.pk}/transfer/", {"to": traffic_dept.code})
+    api = api_as(traffic_officer)
+    assert api.post(f"{URL}{report.pk}/accept/", {"sector": "road_traffic"}).status_code == 200
+    assert api.post(f"{URL}{report.pk}/verify/", {"finding": "partly"}).status_code == 200
+    assert api.get(f"{URL}{report.pk}/").json()["finding"] == "partly"
+    # Once verified, the report stays with the unit that verified it.
+    assert api.post(f"{URL}{report.pk}/transfer/", {"to": "town_a"}).status_code == 409
