@@ -77,8 +77,14 @@ def test_tracking_is_throttled_too(filed, api_as, settings):
     assert client.get(f"{URL}track/{code}/").status_code == 429
 
 
-def test_the_list_needs_a_login(api_as):
-    assert api_as(None).get(URL).status_code == 401
+def test_only_filing_and_tracking_are_open_to_anonymous_callers(api_as, filed):
+    report = filed()
+    anonymous = api_as(None)
+    assert anonymous.get(URL).status_code == 401
+    assert anonymous.get(f"{URL}{report.pk}/").status_code == 401
+    for action in ("accept", "reject", "transfer", "extend", "verify", "reward", "hazard",
+                   "close"):
+        assert anonymous.post(f"{URL}{report.pk}/{action}/", {}).status_code == 401, action
 
 
 @pytest.mark.parametrize("persona", ["enterprise_user", "leader"])
