@@ -4,6 +4,7 @@ import datetime as dt
 
 from django.utils import timezone
 
+from anjian.core import clock
 from anjian.core.rules import rule_value
 from anjian.duty.calendar import _day_off
 
@@ -39,7 +40,7 @@ def feedback_due(verified_at: dt.datetime) -> dt.date:
 def report_overdue(report, today: dt.date | None = None) -> bool:
     from .models import ReportStatus
 
-    today = today or timezone.localdate()
+    today = today or clock.today()
     if report.status == ReportStatus.ACCEPTED:
         return rules.is_overdue(report.verify_due, today)
     if report.status in (ReportStatus.VERIFIED, ReportStatus.REWARDED):

@@ -11,11 +11,11 @@ import secrets
 from django.core.validators import MaxLengthValidator, RegexValidator
 from django.db import models
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from anjian.accounts.models import Department, Sector, Town
+from anjian.core import clock
 
 CONTENT_MAX = 2000
 # An unguessable code: 16 characters from 32 unambiguous ones (80 bits).
@@ -67,7 +67,7 @@ class PublicReport(models.Model):
 
     tracking_code = models.CharField(_("tracking code"), max_length=CODE_LENGTH, unique=True,
                                      default=new_tracking_code, editable=False)
-    received_at = models.DateTimeField(_("received at"), default=timezone.now)
+    received_at = models.DateTimeField(_("received at"), default=clock.now)
     content = models.TextField(_("what you report"),
                                validators=[MaxLengthValidator(CONTENT_MAX)])
     town = models.ForeignKey(Town, on_delete=models.PROTECT, related_name="+",

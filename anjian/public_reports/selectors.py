@@ -4,7 +4,8 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Q, QuerySet, Sum
 from django.http import Http404
-from django.utils import timezone
+
+from anjian.core import clock
 
 from . import policy
 from .models import Finding, PublicReport, ReportStatus
@@ -25,7 +26,7 @@ def public_report_list(*, actor, status: str = "", town: str = "", sector: str =
     if sector:
         qs = qs.filter(sector__code=sector)
     if overdue is not None:
-        late = PublicReport.objects.overdue(on=timezone.localdate()).values("pk")
+        late = PublicReport.objects.overdue(on=clock.today()).values("pk")
         qs = qs.filter(pk__in=late) if overdue else qs.exclude(pk__in=late)
     return qs
 
@@ -62,7 +63,7 @@ def public_report_stats(*, actor, by: str) -> list[ReportStats]:
     """Counts by `town` or `sector` (§15: received, accepted, verified true, overdue, rewards),
     aggregated in the database over the reports `actor` handles."""
     key = {"town": "town", "sector": "sector"}[by]
-    late = PublicReport.objects.overdue(on=timezone.localdate()).values("pk")
+    late = PublicReport.objects.overdue(on=clock.today()).values("pk")
     rows = (public_report_list(actor=actor).order_by()
             .values(f"{key}__code", f"{key}__name")
             .annotate(received=Count("pk"),

@@ -18,10 +18,10 @@ from django.utils.translation import gettext as _
 
 from anjian.accounts.models import Sector, Town
 from anjian.accounts.units import Unit, UnitKind
-from anjian.core import audit
+from anjian.core import audit, clock
 from anjian.core.errors import Conflict
-from anjian.core.notifications import notify
 from anjian.core.permissions import check_permission
+from anjian.notifications.services import notify
 
 from . import deadlines, policy, rules
 from .models import Finding, PublicReport, ReportStatus, RewardBasis
@@ -121,7 +121,7 @@ def public_report_accept(*, actor, report, sector: Sector | str | None = None,
         if found is None:
             raise ValidationError({"sector": [_("No sector has this code.")]})
         locked.sector = found
-    locked.accepted_at = timezone.now()
+    locked.accepted_at = clock.now()
     locked.verify_due = deadlines.verify_due(locked.accepted_at, extended=False)
     return _write(actor, locked, "accept", via, ["sector", "accepted_at", "verify_due"],
                   verify_due=[None, locked.verify_due.isoformat()])
@@ -134,7 +134,7 @@ def public_report_reject(*, actor, report, reason: str, via: str = "web") -> Pub
     _step(actor, locked, "reject")
     locked.reject_reason = _required(reason, "reason", _("Say why the report is not accepted."))
     locked.result = locked.reject_reason
-    locked.closed_at = timezone.now()
+    locked.closed_at = clock.now()
     return _write(actor, locked, "reject", via, ["reject_reason", "result", "closed_at"],
                   reason=[None, locked.reject_reason])
 
@@ -191,7 +191,7 @@ def public_report_verify(*, actor, report, finding: str, note: str = "",
         raise ValidationError({"finding": [_("Choose true, partly or false.")]})
     locked.finding = finding
     locked.verify_note = (note or "").strip()
-    locked.verified_at = timezone.now()
+    locked.verified_at = clock.now()
     locked.feedback_due = deadlines.feedback_due(locked.verified_at)
     return _write(actor, locked, "verify", via,
                   ["finding", "verify_note", "verified_at", "feedback_due"],
@@ -241,7 +241,7 @@ def public_report_close(*, actor, report, result: str, via: str = "web") -> Publ
     locked = _lock(actor, report)
     _step(actor, locked, "close")
     locked.result = _required(result, "result", _("Write the result the reporter is told."))
-    locked.closed_at = timezone.now()
+    locked.closed_at = clock.now()
     return _write(actor, locked, "close", via, ["result", "closed_at"])
 
 

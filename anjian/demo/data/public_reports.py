@@ -3,10 +3,9 @@ town; verified true, rewarded and turned into a hazard). Written through the ser
 
 import datetime as dt
 
-from django.utils import timezone
-
-from . import services
-from .models import PublicReport
+from anjian.core import clock
+from anjian.public_reports import services
+from anjian.public_reports.models import PublicReport
 
 
 def load(ctx) -> None:
@@ -28,7 +27,7 @@ def load(ctx) -> None:
         "place": "中心集贸市场二楼", "anonymous": False, "contact_name": "李女士",
         "contact_phone": "13800002222"})
     PublicReport.objects.filter(pk=third.pk).update(
-        received_at=timezone.now() - dt.timedelta(days=20))
+        received_at=clock.now() - dt.timedelta(days=20))
     services.public_report_accept(actor=admin, report=third, sector="fire")
     services.public_report_verify(actor=admin, report=third, finding="true",
                                   note="现场核查属实，已责令立即清理。")
