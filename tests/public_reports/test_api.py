@@ -5,6 +5,7 @@ from decimal import Decimal
 
 import pytest
 
+from anjian.core import clock
 from anjian.core.models import AuditEntry
 from anjian.hazards.models import Hazard
 from anjian.public_reports import services
@@ -228,7 +229,7 @@ def test_a_confirmed_report_becomes_a_hazard_without_the_reporter(
     api = api_as(county_admin)
     api.post(f"{URL}{report.pk}/accept/", {})
     api.post(f"{URL}{report.pk}/verify/", {"finding": "true"})
-    deadline = (dt.date.today() + dt.timedelta(days=10)).isoformat()
+    deadline = (clock.today() + dt.timedelta(days=10)).isoformat()
     response = api.post(f"{URL}{report.pk}/hazard/", {
         "description": "破碎机防护罩缺失", "deadline": deadline, "enterprise": enterprise_a.pk})
     assert response.status_code == 201
@@ -250,7 +251,7 @@ def test_a_public_place_hazard_takes_the_town_and_place(filed, api_as, county_ad
     api.post(f"{URL}{report.pk}/accept/", {"sector": "fire"})
     api.post(f"{URL}{report.pk}/verify/", {"finding": "true"})
     response = api.post(f"{URL}{report.pk}/hazard/", {
-        "description": "安全出口堵塞", "deadline": (dt.date.today() + dt.timedelta(days=5))
+        "description": "安全出口堵塞", "deadline": (clock.today() + dt.timedelta(days=5))
         .isoformat()})
     hazard = Hazard.objects.get(pk=response.json()["hazard"])
     assert hazard.enterprise is None and hazard.town == town_a and hazard.location == "东街"
@@ -268,7 +269,7 @@ def test_an_untrue_report_does_not_become_a_hazard(filed, api_as, county_admin):
 
 def test_the_overdue_sweep_reminds_once_per_report_and_period(filed, county_admin,
                                                               town_a_officer, town_a):
-    from anjian.core.models import Notification
+    from anjian.notifications.models import Notification
     from anjian.public_reports import sweep
 
     report = filed()

@@ -5,15 +5,16 @@ import random
 
 import pytest
 
+from anjian.core import clock
 from anjian.demo.context import DemoContext
-from anjian.public_reports import demo_data
+from anjian.demo.data import public_reports as demo_data
 from anjian.public_reports.models import PublicReport
 
 pytestmark = pytest.mark.django_db
 
 
 def test_the_demo_has_three_reports_in_different_states(county_admin, town_a, town_b, sectors):
-    ctx = DemoContext(today=dt.date.today(), rng=random.Random(1), county=None,
+    ctx = DemoContext(today=clock.today(), rng=random.Random(1), county=None,
                       towns={town_a.code: town_a, town_b.code: town_b}, sectors=sectors,
                       admin=county_admin)
     demo_data.load(ctx)
