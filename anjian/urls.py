@@ -22,7 +22,7 @@ from anjian.reports import views as report_views
 from anjian.risks import api as risks_api
 
 # The areas with pages, each under /<label>/ with its own URL namespace.
-AREA_URLS = ["registry", "risks", "hazards", "inspections", "accidents", "duty", "alerts",
+AREA_URLS = ["accounts", "registry", "risks", "hazards", "inspections", "accidents", "duty", "alerts",
              "notifications", "public_reports"]
 # The areas with API routes, each registering its viewsets on the one router.
 API_AREAS = [api_routes, accounts_api, registry_api, risks_api, hazards_api, inspections_api,

@@ -1,6 +1,5 @@
 """The demo's three 12350 reports, in different states, written through the services."""
 
-import datetime as dt
 import random
 
 import pytest
