@@ -43,7 +43,7 @@ SKIP_NAMES = {"logout", "set_language"}
 # Records that belong to town A (the outsider must get 404 for them); the others are county-wide.
 TOWN_A = {"enterprises", "licences", "points", "risk-points", "hazards", "evidence",
           "extensions", "inspections", "accidents", "rosters", "duty-rosters", "reports",
-          "channels", "alerts", "warnings"}
+          "channels", "alerts", "warnings", "public_reports", "public-reports"}
 # What the county admin gets where an object rule, not the role, decides (URL name → status).
 COUNTY_ADMIN_EXCEPTIONS = {
     "hazards:hazard_extension_request": 403,  # only the party that rectifies asks for more time
@@ -66,7 +66,8 @@ def walk(patterns, prefix="", namespace=""):
 
 
 def declared(callback) -> str | None:
-    code = getattr(callback, "anjian_permission", None)
+    code = (getattr(callback, "anjian_permission", None) or getattr(callback, "permission", None)
+            or (getattr(callback, "initkwargs", None) or {}).get("permission"))
     for attr in ("cls", "view_class"):
         cls = getattr(callback, attr, None)
         code = code or getattr(cls, "anjian_permission", None) or getattr(cls, "permission", None)
@@ -93,6 +94,10 @@ def fill(route: str, records: dict) -> tuple[str, str]:
             value = records["extensions"].pk
         elif name == "kind":
             value = records["calendar-kind"]
+        elif name == "code":
+            value = records["tracking-code"]
+        elif name == "key":
+            value = "hazards.reminder_days"
         else:
             raise LookupError(f"{route}: no value for the parameter {name!r}")
         path += str(value)
@@ -113,6 +118,7 @@ def records(county_admin, town_a, town_a_officer, traffic_dept, enterprise_a, en
     from anjian.inspections import campaigns
     from anjian.inspections import services as inspections
     from anjian.inspections.models import CampaignTarget
+    from anjian.public_reports import services as public_reports
     from anjian.registry.services import licence_create
 
     today = clock.today()
@@ -143,6 +149,10 @@ def records(county_admin, town_a, town_a_officer, traffic_dept, enterprise_a, en
         requested_by=enterprise_user)
     alert = publish(towns=[town_a])
     point = make_point(enterprise=enterprise_a)
+    public_report = public_reports.public_report_submit(data={
+        "content": "仓库超量存放", "town": town_a, "anonymous": True})
+    public_reports.public_report_transfer(actor=county_admin, report=public_report,
+                                          to=town_a.code)
     return {
         "enterprises": enterprise_a,
         "licences": licence_create(actor=county_admin, enterprise=enterprise_a, data={
@@ -166,6 +176,8 @@ def records(county_admin, town_a, town_a_officer, traffic_dept, enterprise_a, en
             recipient=town_a_officer, kind="test", title="测试", key="matrix"),
         "towns": town_a, "departments": traffic_dept, "sectors": sectors["road_traffic"],
         "audit": AuditEntry.objects.first(),
+        "public_reports": public_report, "public-reports": public_report,
+        "tracking-code": public_report.tracking_code,
     }
 
 
