@@ -6,20 +6,20 @@ from django.utils import timezone
 
 from anjian.core import clock
 from anjian.core.rules import rule_value
-from anjian.duty.calendar import _day_off
+from anjian.duty.calendar import PACKAGE_YEARS, _day_off
+from anjian.duty.models import DeclaredHoliday
 
 from . import rules
 
 
 def day_off(day: dt.date) -> bool:
-    """A holiday or a rest day of the work calendar (duty.calendar); for a year without
-    holiday data, the weekend."""
-    from anjian.duty.calendar import UnsupportedYear
-
-    try:
-        return _day_off(day)
-    except UnsupportedYear:
-        return day.weekday() >= 5
+    """A day off of the work calendar (duty.calendar): a statutory holiday or a rest day not
+    made a working day. For a year the holiday package lacks, the holidays the county entered
+    from the State Council's notice count as well."""
+    if day.year not in PACKAGE_YEARS and DeclaredHoliday.objects.filter(
+            start__lte=day, end__gte=day).exists():
+        return True
+    return _day_off(day)
 
 
 def time_limits(on: dt.date) -> dict:

@@ -87,3 +87,14 @@ def test_the_day_of_the_event_does_not_count():
 ])
 def test_overdue_only_after_the_last_day(due, today, overdue):
     assert rules.is_overdue(due and D(due), D(today)) is overdue
+
+
+@pytest.mark.django_db
+def test_a_year_the_holiday_package_lacks_uses_the_holidays_the_county_entered():
+    from anjian.duty.models import DeclaredHoliday
+
+    assert rules.verify_due(D("2027-08-02"), extended=False, limits=LIMITS,
+                            day_off=day_off) == D("2027-10-01")
+    DeclaredHoliday.objects.create(name="国庆节", start=D("2027-10-01"), end=D("2027-10-07"))
+    assert rules.verify_due(D("2027-08-02"), extended=False, limits=LIMITS,
+                            day_off=day_off) == D("2027-10-08")
