@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models import Avg, Count, DurationField, ExpressionWrapper, F, Q, QuerySet, Sum
 from django.http import Http404
 
 from anjian.core import clock
@@ -57,10 +57,12 @@ class ReportStats:
     verified_true: int
     overdue: int
     rewards: object
+    verify_days: float | None  # average days from acceptance to verification
 
 
 def public_report_stats(*, actor, by: str) -> list[ReportStats]:
-    """Counts by `town` or `sector` (§15: received, accepted, verified true, overdue, rewards),
+    """Counts by `town` or `sector` (§15: received, accepted, verified true, average days to
+    verify, overdue, rewards),
     aggregated in the database over the reports `actor` handles."""
     key = {"town": "town", "sector": "sector"}[by]
     late = PublicReport.objects.overdue(on=clock.today()).values("pk")
@@ -71,12 +73,21 @@ def public_report_stats(*, actor, by: str) -> list[ReportStats]:
                       verified_true=Count("pk", filter=Q(finding__in=(Finding.TRUE,
                                                                        Finding.PARTLY))),
                       overdue=Count("pk", filter=Q(pk__in=late)),
-                      rewards=Sum("reward_amount"))
+                      rewards=Sum("reward_amount"),
+                      verify_time=Avg(ExpressionWrapper(F("verified_at") - F("accepted_at"),
+                                                        output_field=DurationField())))
             .order_by(f"{key}__code"))
     return [ReportStats(key=r[f"{key}__code"] or "", name=r[f"{key}__name"] or "",
                         received=r["received"], accepted=r["accepted"],
                         verified_true=r["verified_true"], overdue=r["overdue"],
-                        rewards=r["rewards"] or 0) for r in rows]
+                        rewards=r["rewards"] or 0,
+                        verify_days=_days(r["verify_time"])) for r in rows]
+
+
+def _days(duration) -> float | None:
+    if duration is None:
+        return None
+    return round(duration.total_seconds() / 86400, 1)
 
 
 OPEN_STATES = (ReportStatus.RECEIVED, ReportStatus.ACCEPTED, ReportStatus.VERIFIED,

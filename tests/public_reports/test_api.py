@@ -291,7 +291,7 @@ def test_statistics_by_town_and_sector(filed, county_admin, town_a):
     from anjian.public_reports.selectors import public_report_stats
 
     one, two = filed(), filed(anonymous=True)
-    services.public_report_accept(actor=county_admin, report=one, sector="fire")
+    one = services.public_report_accept(actor=county_admin, report=one, sector="fire")
     services.public_report_verify(actor=county_admin, report=one, finding="true")
     services.public_report_reward(actor=county_admin, report=one, basis="fine", fine=50000)
     by_town = public_report_stats(actor=county_admin, by="town")
@@ -301,6 +301,9 @@ def test_statistics_by_town_and_sector(filed, county_admin, town_a):
                                                                 by="sector")}
     assert by_sector == {"": 1, "fire": 1}
     assert two.pk
+    PublicReport.objects.filter(pk=one.pk).update(
+        verified_at=one.accepted_at + dt.timedelta(days=12, hours=12))
+    assert public_report_stats(actor=county_admin, by="town")[0].verify_days == 12.5
 
 
 def test_the_department_it_is_transferred_to_handles_it(filed, api_as, county_admin,
