@@ -23,4 +23,4 @@ def test_the_demo_has_three_reports_in_different_states(county_admin, town_a, to
     rewarded = PublicReport.objects.get(status="rewarded")
     assert rewarded.hazard is not None and rewarded.reward_amount == 7500
     assert PublicReport.objects.get(status="received").contact_phone == ""
-    assert PublicReport.objects.get(status="accepted").handler_town == town_b
+    assert PublicReport.objects.get(status="accepted").handler_town == town_a
