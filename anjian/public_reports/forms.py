@@ -10,6 +10,8 @@ from django.utils.translation import gettext_lazy as _
 
 from anjian.accounts.models import Sector, Town
 from anjian.core.forms import BootstrapMixin
+from anjian.registry.models import Enterprise
+from anjian.registry.selectors import enterprise_list
 
 from .models import CONTENT_MAX, Finding, PublicReport, ReportStatus, RewardBasis
 
@@ -109,8 +111,15 @@ class HazardForm(BootstrapMixin, forms.Form):
                                   widget=forms.Textarea(attrs={"rows": 2}))
     deadline = forms.DateField(label=_("rectification deadline"),
                                widget=forms.DateInput(attrs={"type": "date"}))
+    enterprise = forms.ModelChoiceField(Enterprise.objects.none(), required=False,
+                                        label=_("enterprise (if the unit is registered)"))
     sector = forms.ModelChoiceField(Sector.objects.all(), required=False, to_field_name="code",
                                     label=_("sector (public place)"))
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if user is not None:
+            self.fields["enterprise"].queryset = enterprise_list(actor=user).order_by("name")
 
 
 class FilterForm(BootstrapMixin, forms.Form):

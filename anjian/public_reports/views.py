@@ -80,6 +80,11 @@ FORMS = {"accept": AcceptForm, "reject": ReasonForm, "transfer": TransferForm,
          "hazard": HazardForm, "close": CloseForm}
 
 
+def _form(request, action: str, data=None):
+    extra = {"user": request.user} if action == "hazard" else {}
+    return FORMS[action](data, prefix=action, **extra)
+
+
 def action_label(action: str) -> str:
     return {"accept": _("Accept"), "reject": _("Do not accept"), "transfer": _("Transfer"),
             "extend": _("Extend verification (once, 30 days)"), "verify": _("Record verification"),
@@ -95,7 +100,7 @@ def report_detail(request, pk: int):
     allowed = [a for a in TRANSITIONS[report.status] if not (a == "hazard" and report.hazard_id)]
     return render(request, "public_reports/report_detail.html", {
         "report": report, "timeline": timeline(report),
-        "actions": [(a, action_label(a), FORMS[a](prefix=a)) for a in allowed],
+        "actions": [(a, action_label(a), _form(request, a)) for a in allowed],
     })
 
 
@@ -119,7 +124,7 @@ def _call(request, report, action: str, data: dict):
     if action == "hazard":
         return services.public_report_make_hazard(
             actor=actor, report=report, description=data["description"],
-            deadline=data["deadline"], sector=data["sector"])
+            deadline=data["deadline"], sector=data["sector"], enterprise=data["enterprise"])
     return services.public_report_close(actor=actor, report=report, result=data["result"])
 
 
@@ -129,7 +134,7 @@ def report_action(request, pk: int, action: str):
     report = selectors.public_report_get_for(actor=request.user, pk=pk)
     if action not in FORMS:
         raise Http404
-    form = FORMS[action](request.POST, prefix=action)
+    form = _form(request, action, request.POST)
     return flash(request, lambda: _call(request, report, action, form.cleaned_data),
                  form=form, success=_("Done."),
                  to=reverse("public_reports:report_detail", args=[report.pk]))

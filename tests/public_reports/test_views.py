@@ -145,3 +145,21 @@ def test_an_unknown_action_is_404(client, filed, county_admin):
     report = filed()
     client.force_login(county_admin)
     assert client.post(f"/public_reports/{report.pk}/explode/").status_code == 404
+
+
+def test_the_page_turns_a_confirmed_report_into_a_hazard_of_the_enterprise(
+        client, filed, county_admin, enterprise_a):
+    from anjian.core import clock
+
+    report = filed()
+    services.public_report_accept(actor=county_admin, report=report)
+    services.public_report_verify(actor=county_admin, report=report, finding="true")
+    client.force_login(county_admin)
+    assert enterprise_a.name in client.get(f"/public_reports/{report.pk}/").content.decode()
+    client.post(f"/public_reports/{report.pk}/hazard/", {
+        "hazard-description": "防护罩缺失", "hazard-enterprise": enterprise_a.pk,
+        "hazard-deadline": clock.today().isoformat()})
+    hazard = PublicReport.objects.get(pk=report.pk).hazard
+    assert hazard.enterprise == enterprise_a and hazard.source == "public_report"
+    page = client.get(f"/public_reports/{report.pk}/").content.decode()
+    assert hazard.get_absolute_url() in page
