@@ -12,6 +12,7 @@ SWEEP_STEPS = [
     ("hazards", "anjian.hazards.sweep.run"),
     ("duty", "anjian.duty.sweep.run"),
     ("alerts", "anjian.alerts.sweep.run"),
+    ("public_reports", "anjian.public_reports.sweep.run"),
     ("notifications", "anjian.notifications.sweep.run"),
     ("assessment", "anjian.assessment.sweep.run"),
 ]

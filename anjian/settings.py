@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "anjian.alerts",
     "anjian.notifications",
     "anjian.assessment",
+    "anjian.public_reports",
     "anjian.reports",
     "anjian.demo",
     "django.contrib.auth",

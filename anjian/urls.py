@@ -17,16 +17,17 @@ from anjian.duty import api as duty_api
 from anjian.hazards import api as hazards_api
 from anjian.inspections import api as inspections_api
 from anjian.notifications import views as notification_views
+from anjian.public_reports import api as public_reports_api
 from anjian.registry import api as registry_api
 from anjian.reports import views as report_views
 from anjian.risks import api as risks_api
 
 # The areas with pages, each under /<label>/ with its own URL namespace.
 AREA_URLS = ["accounts", "registry", "risks", "hazards", "inspections", "accidents", "duty",
-             "alerts", "notifications", "assessment"]
+             "alerts", "notifications", "assessment", "public_reports"]
 # The areas with API routes, each registering its viewsets on the one router.
 API_AREAS = [api_routes, accounts_api, registry_api, risks_api, hazards_api, inspections_api,
-             accidents_api, duty_api, alerts_api, assessment_api]
+             accidents_api, duty_api, alerts_api, assessment_api, public_reports_api]
 
 router = DefaultRouter()
 router.include_root_view = False
@@ -47,6 +48,7 @@ docs_view.permission = "public"
 urlpatterns = [
     path("", report_views.home, name="home"),
     path("login/", login_view, name="login"),
+    path("report/", include("anjian.public_reports.public_urls")),
     path("logout/", accounts_views.logout, name="logout"),
     path("i18n/setlang/", set_language_view, name="set_language"),
     path("notifications/", notification_views.notification_list, name="notification_list"),

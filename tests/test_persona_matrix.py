@@ -44,7 +44,7 @@ SKIP_NAMES = {"logout", "set_language"}
 TOWN_A = {"enterprises", "licences", "points", "risk-points", "hazards", "evidence",
           "extensions", "inspections", "accidents", "rosters", "duty-rosters", "reports",
           "channels", "alerts", "warnings", "responsibilities", "accountability", "positions",
-          "safety-positions", "five-evidence"}
+          "safety-positions", "five-evidence", "public_reports", "public-reports"}
 # What the county admin gets where an object rule, not the role, decides (URL name → status).
 COUNTY_ADMIN_EXCEPTIONS = {
     "hazards:hazard_extension_request": 403,  # only the party that rectifies asks for more time
@@ -67,7 +67,8 @@ def walk(patterns, prefix="", namespace=""):
 
 
 def declared(callback) -> str | None:
-    code = getattr(callback, "permission", None)
+    code = getattr(callback, "permission", None) or (getattr(callback, "initkwargs", None)
+                                                     or {}).get("permission")
     for attr in ("cls", "view_class"):
         code = code or getattr(getattr(callback, attr, None), "permission", None)
     return code
@@ -93,6 +94,8 @@ def fill(route: str, records: dict) -> tuple[str, str]:
             value = records["extensions"].pk
         elif name == "kind":
             value = records["calendar-kind"]
+        elif name == "code":
+            value = records["tracking-code"]
         elif name == "key":
             value = records["key"]
         else:
@@ -115,6 +118,7 @@ def records(county_admin, town_a, town_a_officer, traffic_dept, enterprise_a, en
     from anjian.inspections import campaigns
     from anjian.inspections import services as inspections
     from anjian.inspections.models import CampaignTarget
+    from anjian.public_reports import services as public_reports
     from anjian.registry.services import licence_create
 
     today = clock.today()
@@ -147,6 +151,10 @@ def records(county_admin, town_a, town_a_officer, traffic_dept, enterprise_a, en
     point = make_point(enterprise=enterprise_a)
     lists = _assessment_records(county_admin=county_admin, town_a=town_a, sectors=sectors,
                                 enterprise_a=enterprise_a, enterprise_user=enterprise_user)
+    public_report = public_reports.public_report_submit(data={
+        "content": "仓库超量存放", "town": town_a, "anonymous": True})
+    public_reports.public_report_transfer(actor=county_admin, report=public_report,
+                                          to=town_a.code)
     return {
         **lists,
         "enterprises": enterprise_a,
@@ -174,6 +182,8 @@ def records(county_admin, town_a, town_a_officer, traffic_dept, enterprise_a, en
             recipient=town_a_officer, kind="test", title="测试", key="matrix"),
         "towns": town_a, "departments": traffic_dept, "sectors": sectors["road_traffic"],
         "audit": AuditEntry.objects.first(),
+        "public_reports": public_report, "public-reports": public_report,
+        "tracking-code": public_report.tracking_code,
     }
 
 

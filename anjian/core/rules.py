@@ -75,6 +75,14 @@ def _report_deadlines(value: Any) -> dict:
     return result
 
 
+def _time_limits(value: Any) -> dict:
+    keys = ("verify_days", "extension_days", "feedback_days")
+    if not isinstance(value, dict) or set(value) != set(keys):
+        raise ValidationError(_('An object such as {"verify_days": 60, "extension_days": 30, '
+                                '"feedback_days": 10}.'))
+    return {key: _days(value[key]) for key in keys}
+
+
 @dataclass(frozen=True)
 class Rule:
     key: str
@@ -102,6 +110,11 @@ RULES: dict[str, Rule] = {r.key: r for r in [
           "written": {"minutes": 60, "grade_relevant_only": True}},
          "domain-rules §6 (set per county)", _report_deadlines,
          help=gettext_lazy("grade_relevant_only: applies only to events of 较大 or above.")),
+    Rule("public_reports.time_limits",
+         gettext_lazy("12350 report time limits (calendar days: verify, one extension, feedback)"),
+         {"verify_days": 60, "extension_days": 30, "feedback_days": 10},
+         "2012 举报奖励办法 Art. 10(3), 11(5)–(6) (domain-rules §15)", _time_limits,
+         unverified=True),
     Rule("risks.control_levels",
          gettext_lazy("Lowest control level for each risk level"),
          {"major": "enterprise", "large": "department", "general": "workshop", "low": "post"},

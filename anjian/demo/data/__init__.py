@@ -1,5 +1,14 @@
 """Each area's demo data, loaded in this order (an area's data may use the areas before it)."""
 
-from anjian.demo.data import accidents, alerts, assessment, duty, hazards, inspections, risks
+from anjian.demo.data import (
+    accidents,
+    alerts,
+    assessment,
+    duty,
+    hazards,
+    inspections,
+    public_reports,
+    risks,
+)
 
-LOADERS = [risks, hazards, inspections, accidents, duty, alerts, assessment]
+LOADERS = [risks, hazards, inspections, accidents, duty, alerts, assessment, public_reports]
