@@ -299,6 +299,9 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "AccidentGradeEnum": "anjian.accidents.models.Grade",
         "HazardGradeEnum": "anjian.hazards.models.HazardGrade",
+        "HazardStatusEnum": "anjian.hazards.models.HazardStatus",
+        "EnterpriseStatusEnum": "anjian.registry.models.EnterpriseStatus",
+        "PublicReportStatusEnum": "anjian.public_reports.models.ReportStatus",
     },
 }
 
