@@ -49,7 +49,8 @@ def env_choice(name: str, default: str, choices: tuple[str, ...]) -> str:
         return by_lower[raw.strip().lower()]
     except KeyError:
         raise ImproperlyConfigured(
-            f"{name} must be one of {', '.join(choices)}, got {raw!r}") from None
+            f"{name} must be one of {', '.join(choices)}, got {raw!r}"
+        ) from None
 
 
 def env_datetime(name: str) -> datetime | None:
@@ -79,7 +80,8 @@ def env_choice_list(name: str, choices: tuple[str, ...]) -> list[str]:
     wrong = [item for item in items if item not in choices]
     if wrong:
         raise ImproperlyConfigured(
-            f"{name} must list only {', '.join(choices)}, got {', '.join(map(repr, wrong))}")
+            f"{name} must list only {', '.join(choices)}, got {', '.join(map(repr, wrong))}"
+        )
     return items
 
 
@@ -104,24 +106,28 @@ def database_config(url: str, data_dir: Path) -> dict:
     if not url.startswith(("sqlite:", "postgres://", "postgresql://")):
         raise ImproperlyConfigured(
             "ANJIAN_DATABASE_URL must start with postgres://, postgresql:// or sqlite:, "
-            f"got {redact_url(url)!r}")
+            f"got {redact_url(url)!r}"
+        )
     import dj_database_url
 
     try:
         config = dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
     except (ValueError, dj_database_url.ParseError) as exc:
         raise ImproperlyConfigured(
-            f"ANJIAN_DATABASE_URL is not a valid URL ({exc}): {redact_url(url)!r}") from exc
+            f"ANJIAN_DATABASE_URL is not a valid URL ({exc}): {redact_url(url)!r}"
+        ) from exc
     if url.startswith("sqlite:"):
         if config["NAME"] in ("", ":memory:"):
             raise ImproperlyConfigured(
                 "ANJIAN_DATABASE_URL sqlite: needs a file path, e.g. "
-                "sqlite:////srv/anjian/anjian.sqlite3")
+                "sqlite:////srv/anjian/anjian.sqlite3"
+            )
         return sqlite_config(Path(config["NAME"]))
     if not config["NAME"]:
         raise ImproperlyConfigured(
             "ANJIAN_DATABASE_URL names no database, e.g. postgres://anjian:PASSWORD@db/anjian; "
-            f"got {redact_url(url)!r}")
+            f"got {redact_url(url)!r}"
+        )
     config["ENGINE"] = "django.db.backends.postgresql"
     return config
 

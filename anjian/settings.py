@@ -121,8 +121,9 @@ TEMPLATES = [
 ]
 
 DATABASES = {"default": database_config(env_str("ANJIAN_DATABASE_URL"), DATA_DIR)}
-if DATABASES["default"]["ENGINE"].endswith("sqlite3") and \
-        not str(DATABASES["default"]["NAME"]).startswith(("file:", ":memory:")):
+if DATABASES["default"]["ENGINE"].endswith("sqlite3") and not str(
+    DATABASES["default"]["NAME"]
+).startswith(("file:", ":memory:")):
     private_file(Path(DATABASES["default"]["NAME"]))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
@@ -165,9 +166,19 @@ LOGIN_ADDRESS_WINDOW = 600
 TOKEN_HOURS = env_int("ANJIAN_TOKEN_HOURS", 12, minimum=1)
 PASSWORD_MAX_DAYS = env_int("ANJIAN_PASSWORD_MAX_DAYS", 0, minimum=0)
 PASSWORD_HISTORY = 5
-TWO_FACTOR_ROLES = frozenset(env_choice_list("ANJIAN_TWO_FACTOR_ROLES", (
-    "county_admin", "department_officer", "town_officer", "enterprise_user", "leader",
-    "audit_admin")))
+TWO_FACTOR_ROLES = frozenset(
+    env_choice_list(
+        "ANJIAN_TWO_FACTOR_ROLES",
+        (
+            "county_admin",
+            "department_officer",
+            "town_officer",
+            "enterprise_user",
+            "leader",
+            "audit_admin",
+        ),
+    )
+)
 OTP_TOTP_ISSUER = "anjian"
 AXES_ENABLED = env_bool("ANJIAN_AXES_ENABLED", True)
 
@@ -309,6 +320,10 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env_choice(
-        "ANJIAN_LOG_LEVEL", "WARNING", ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"))},
+    "root": {
+        "handlers": ["console"],
+        "level": env_choice(
+            "ANJIAN_LOG_LEVEL", "WARNING", ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+        ),
+    },
 }

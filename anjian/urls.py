@@ -23,11 +23,33 @@ from anjian.reports import views as report_views
 from anjian.risks import api as risks_api
 
 # The areas with pages, each under /<label>/ with its own URL namespace.
-AREA_URLS = ["accounts", "registry", "risks", "hazards", "inspections", "accidents", "duty",
-             "alerts", "notifications", "assessment", "public_reports"]
+AREA_URLS = [
+    "accounts",
+    "registry",
+    "risks",
+    "hazards",
+    "inspections",
+    "accidents",
+    "duty",
+    "alerts",
+    "notifications",
+    "assessment",
+    "public_reports",
+]
 # The areas with API routes, each registering its viewsets on the one router.
-API_AREAS = [api_routes, accounts_api, registry_api, risks_api, hazards_api, inspections_api,
-             accidents_api, duty_api, alerts_api, assessment_api, public_reports_api]
+API_AREAS = [
+    api_routes,
+    accounts_api,
+    registry_api,
+    risks_api,
+    hazards_api,
+    inspections_api,
+    accidents_api,
+    duty_api,
+    alerts_api,
+    assessment_api,
+    public_reports_api,
+]
 
 router = DefaultRouter()
 router.include_root_view = False
@@ -52,8 +74,11 @@ urlpatterns = [
     path("logout/", accounts_views.logout, name="logout"),
     path("i18n/setlang/", set_language_view, name="set_language"),
     path("notifications/", notification_views.notification_list, name="notification_list"),
-    path("notifications/<int:pk>/read/", notification_views.notification_read,
-         name="notification_read"),
+    path(
+        "notifications/<int:pk>/read/",
+        notification_views.notification_read,
+        name="notification_read",
+    ),
     path("audit/", core_views.audit_list, name="audit_list"),
     path("settings/rules/", views_rules.rule_settings, name="rule_settings"),
     path("settings/rules/<str:key>/", views_rules.rule_setting_new, name="rule_setting_new"),

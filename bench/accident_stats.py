@@ -58,17 +58,58 @@ def _rows(count: int, town_ids: list[int], sector_ids: dict[str, int]):
         deaths = rng.choices((0, 1, 2, 3), weights=(50, 40, 8, 2))[0]
         serious, minor = rng.randrange(4), rng.randrange(6)
         loss = Decimal(rng.randrange(1, 4000)) * 100
-        yield ("accident", f"事故{i}", occurred, occurred + delay,
-               town_ids[rng.randrange(len(town_ids))], sector_ids[rng.choices(codes, weights)[0]],
-               None, "02", deaths, 0, serious, minor, loss, "", "", 0, 0, 0, False,
-               accident_grade(deaths=deaths, serious_injuries=serious, direct_loss=loss),
-               delay > dt.timedelta(hours=1), now, now)
+        yield (
+            "accident",
+            f"事故{i}",
+            occurred,
+            occurred + delay,
+            town_ids[rng.randrange(len(town_ids))],
+            sector_ids[rng.choices(codes, weights)[0]],
+            None,
+            "02",
+            deaths,
+            0,
+            serious,
+            minor,
+            loss,
+            "",
+            "",
+            0,
+            0,
+            0,
+            False,
+            accident_grade(deaths=deaths, serious_injuries=serious, direct_loss=loss),
+            delay > dt.timedelta(hours=1),
+            now,
+            now,
+        )
 
 
-COLUMNS = ("kind", "title", "occurred_at", "reported_at", "town_id", "sector_id", "enterprise_id",
-           "accident_type", "deaths", "missing", "serious_injuries", "minor_injuries",
-           "direct_loss", "description", "cause", "endangered", "trapped", "evacuated",
-           "key_facilities_threatened", "grade", "report_late", "created_at", "updated_at")
+COLUMNS = (
+    "kind",
+    "title",
+    "occurred_at",
+    "reported_at",
+    "town_id",
+    "sector_id",
+    "enterprise_id",
+    "accident_type",
+    "deaths",
+    "missing",
+    "serious_injuries",
+    "minor_injuries",
+    "direct_loss",
+    "description",
+    "cause",
+    "endangered",
+    "trapped",
+    "evacuated",
+    "key_facilities_threatened",
+    "grade",
+    "report_late",
+    "created_at",
+    "updated_at",
+)
 
 
 def _fill(count: int, towns: int) -> None:
@@ -78,8 +119,9 @@ def _fill(count: int, towns: int) -> None:
     from anjian.accounts.models import Role, Sector, Town, User
 
     call_command("migrate", verbosity=0)
-    Town.objects.bulk_create([Town(code=f"t{i:04d}", name=f"第{i}镇", ordering=i)
-                              for i in range(towns)])
+    Town.objects.bulk_create(
+        [Town(code=f"t{i:04d}", name=f"第{i}镇", ordering=i) for i in range(towns)]
+    )
     User.objects.create(username="bench_admin", role=Role.COUNTY_ADMIN)
     town_ids = list(Town.objects.values_list("pk", flat=True))
     sector_ids = dict(Sector.objects.values_list("code", "pk"))
@@ -152,8 +194,9 @@ def hand_stats(period_text: str) -> dict:
     cur = [adapt(b) for b in period.bounds()]
     prev = [adapt(b) for b in previous.bounds()]
     with connection.cursor() as cursor:
-        cursor.execute(TOTALS_SQL.format(cols=_totals_columns()),
-                       [*cur] * 6 + [*prev] * 6 + cur + prev)
+        cursor.execute(
+            TOTALS_SQL.format(cols=_totals_columns()), [*cur] * 6 + [*prev] * 6 + cur + prev
+        )
         row = cursor.fetchone()
         cursor.execute(GROUP_SQL.format(table="accounts_sector", fk="sector_id"), cur)
         sectors = cursor.fetchall()
@@ -163,35 +206,46 @@ def hand_stats(period_text: str) -> dict:
         grades = dict(cursor.fetchall())
 
     def block(p, values):
-        data = {"period": str(p), "start": p.start.isoformat(), "end": p.end.isoformat(),
-                "count": values[0]}
+        data = {
+            "period": str(p),
+            "start": p.start.isoformat(),
+            "end": p.end.isoformat(),
+            "count": values[0],
+        }
         data.update({f: values[i + 1] for i, f in enumerate(FIGURES)})
-        data["direct_loss"] = str(Decimal(values[5] or 0).quantize(Decimal("0.01"),
-                                                                   rounding=ROUND_HALF_UP))
+        data["direct_loss"] = str(
+            Decimal(values[5] or 0).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+        )
         return data
 
     def pct(now, before):
         if not before:
             return None
-        return float((Decimal(now - before) * 100 / before).quantize(Decimal("0.1"),
-                                                                      rounding=ROUND_HALF_UP))
+        return float(
+            (Decimal(now - before) * 100 / before).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+        )
 
     result = block(period, row[:6])
     result["previous"] = block(previous, row[6:])
     p = result["previous"]
-    result["change"] = {"count": result["count"] - p["count"],
-                        "count_pct": pct(result["count"], p["count"]),
-                        "deaths": result["deaths"] - p["deaths"],
-                        "deaths_pct": pct(result["deaths"], p["deaths"])}
-    result["by_sector"] = [{"sector": c, "name": n, "count": k, "deaths": d}
-                           for c, n, k, d in sectors]
+    result["change"] = {
+        "count": result["count"] - p["count"],
+        "count_pct": pct(result["count"], p["count"]),
+        "deaths": result["deaths"] - p["deaths"],
+        "deaths_pct": pct(result["deaths"], p["deaths"]),
+    }
+    result["by_sector"] = [
+        {"sector": c, "name": n, "count": k, "deaths": d} for c, n, k, d in sectors
+    ]
     result["by_town"] = [{"town": c, "name": n, "count": k, "deaths": d} for c, n, k, d in towns]
-    result["by_grade"] = {g: grades.get(g, 0) for g in
-                          ("general", "large", "major", "extraordinary")}
+    result["by_grade"] = {
+        g: grades.get(g, 0) for g in ("general", "large", "major", "extraordinary")
+    }
     return result
 
 
 # --- timing ---------------------------------------------------------------------------------
+
 
 def _time(fn, repeat: int) -> list[float]:
     fn()  # warm caches and connections
@@ -234,15 +288,21 @@ def run_one(scale: str, database: str, repeat: int) -> None:
     from django.db import connection
 
     count, towns = SCALES[scale]
-    print(f"== {scale} scale on {connection.vendor} ({count:,} accidents, {towns} towns)",
-          flush=True)
+    print(
+        f"== {scale} scale on {connection.vendor} ({count:,} accidents, {towns} towns)", flush=True
+    )
     _fill(count, towns)
-    print(f"  {'period':8} {'rows':>7}  {'endpoint median/p95 ms':>24}  {'SQL median/p95 ms':>19}"
-          f"  {'diff p95':>9}  {'ratio p95':>9}")
+    print(
+        f"  {'period':8} {'rows':>7}  {'endpoint median/p95 ms':>24}  {'SQL median/p95 ms':>19}"
+        f"  {'diff p95':>9}  {'ratio p95':>9}"
+    )
     for r in measure(repeat):
         (am, ap), (sm, sp) = r["api"], r["sql"]
-        print(f"  {r['period']:8} {r['count']:>7,}  {am:>11.1f} / {ap:>9.1f}  {sm:>8.1f} / "
-              f"{sp:>8.1f}  {ap - sp:>+8.1f}  {ap / sp:>8.2f}x", flush=True)
+        print(
+            f"  {r['period']:8} {r['count']:>7,}  {am:>11.1f} / {ap:>9.1f}  {sm:>8.1f} / "
+            f"{sp:>8.1f}  {ap - sp:>+8.1f}  {ap / sp:>8.2f}x",
+            flush=True,
+        )
 
 
 def _pg_database(pg_url: str, name: str) -> str:
@@ -259,21 +319,42 @@ def _pg_database(pg_url: str, name: str) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--scale", choices=list(SCALES), default="county")
-    parser.add_argument("--database", default="sqlite",
-                        help="sqlite (a temporary file) or a postgres:// URL of a scratch database")
-    parser.add_argument("--pg-url", default=os.environ.get("ANJIAN_BENCH_POSTGRES_URL", ""),
-                        help="server to create scratch databases on (for --all)")
+    parser.add_argument(
+        "--database",
+        default="sqlite",
+        help="sqlite (a temporary file) or a postgres:// URL of a scratch database",
+    )
+    parser.add_argument(
+        "--pg-url",
+        default=os.environ.get("ANJIAN_BENCH_POSTGRES_URL", ""),
+        help="server to create scratch databases on (for --all)",
+    )
     parser.add_argument("--repeat", type=int, default=0, help="timed runs per period")
-    parser.add_argument("--all", action="store_true",
-                        help="both scales on SQLite and (with --pg-url) PostgreSQL")
+    parser.add_argument(
+        "--all", action="store_true", help="both scales on SQLite and (with --pg-url) PostgreSQL"
+    )
     args = parser.parse_args()
     if args.all:
         for database in ["sqlite", "postgres"] if args.pg_url else ["sqlite"]:
             for scale in SCALES:
-                url = (_pg_database(args.pg_url, f"bench_accidents_{scale}")
-                       if database == "postgres" else "sqlite")
-                subprocess.run([sys.executable, __file__, "--scale", scale, "--database", url,
-                                "--repeat", str(args.repeat)], check=True)
+                url = (
+                    _pg_database(args.pg_url, f"bench_accidents_{scale}")
+                    if database == "postgres"
+                    else "sqlite"
+                )
+                subprocess.run(
+                    [
+                        sys.executable,
+                        __file__,
+                        "--scale",
+                        scale,
+                        "--database",
+                        url,
+                        "--repeat",
+                        str(args.repeat),
+                    ],
+                    check=True,
+                )
         return
     repeat = args.repeat or (100 if args.scale == "county" else 20)
     with tempfile.TemporaryDirectory(prefix="bench-accidents-") as scratch:

@@ -26,18 +26,25 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-COLUMNS = ("e.id, e.name, e.credit_code, s.code, t.code, d.code, e.address, e.lng, e.lat, "
-           "e.legal_representative, e.safety_manager, e.phone, e.employees, e.status")
-JOINS = ("FROM registry_enterprise e "
-         "JOIN accounts_town t ON t.id = e.town_id "
-         "JOIN accounts_sector s ON s.id = e.sector_id "
-         "JOIN accounts_department d ON d.id = e.department_id")
+COLUMNS = (
+    "e.id, e.name, e.credit_code, s.code, t.code, d.code, e.address, e.lng, e.lat, "
+    "e.legal_representative, e.safety_manager, e.phone, e.employees, e.status"
+)
+JOINS = (
+    "FROM registry_enterprise e "
+    "JOIN accounts_town t ON t.id = e.town_id "
+    "JOIN accounts_sector s ON s.id = e.sector_id "
+    "JOIN accounts_department d ON d.id = e.department_id"
+)
 # The scopes, as a person would write them (the department scope: its sectors' subquery).
 SCOPE_SQL = {
     "county_admin": ("", []),
     "town_officer": ("e.town_id = %s", ["town_id"]),
-    "department_officer": ("e.sector_id IN (SELECT sector_id FROM accounts_department_sectors "
-                           "WHERE department_id = %s)", ["department_id"]),
+    "department_officer": (
+        "e.sector_id IN (SELECT sector_id FROM accounts_department_sectors "
+        "WHERE department_id = %s)",
+        ["department_id"],
+    ),
 }
 PAGE_SIZE = 20
 
@@ -53,15 +60,26 @@ class Case:
 def parse_args(argv):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--scale", choices=["county", "city", "province"], default="county")
-    parser.add_argument("--database-url", default=os.environ.get("ANJIAN_DATABASE_URL", ""),
-                        help="postgres://… (default: SQLite in the data directory)")
-    parser.add_argument("--data-dir", default="",
-                        help="default: /tmp/anjian-bench-<scale>-<sqlite|postgres>")
+    parser.add_argument(
+        "--database-url",
+        default=os.environ.get("ANJIAN_DATABASE_URL", ""),
+        help="postgres://… (default: SQLite in the data directory)",
+    )
+    parser.add_argument(
+        "--data-dir", default="", help="default: /tmp/anjian-bench-<scale>-<sqlite|postgres>"
+    )
     parser.add_argument("--requests", type=int, default=200, help="timed requests per case")
-    parser.add_argument("--pages", type=int, default=5,
-                        help="cycle through pages 1..N (fewer if the list is shorter)")
-    parser.add_argument("--explain", action="store_true",
-                        help="print the query plans of the platform's and the hand-written SQL")
+    parser.add_argument(
+        "--pages",
+        type=int,
+        default=5,
+        help="cycle through pages 1..N (fewer if the list is shorter)",
+    )
+    parser.add_argument(
+        "--explain",
+        action="store_true",
+        help="print the query plans of the platform's and the hand-written SQL",
+    )
     return parser.parse_args(argv)
 
 
@@ -88,13 +106,16 @@ def bench_users():
 
     town = Town.objects.get(code="seed_0000")
     department = Department.objects.get(code="transport")
-    units = {"bench_admin": (Role.COUNTY_ADMIN, {}),
-             "bench_town": (Role.TOWN_OFFICER, {"town": town}),
-             "bench_dept": (Role.DEPARTMENT_OFFICER, {"department": department})}
+    units = {
+        "bench_admin": (Role.COUNTY_ADMIN, {}),
+        "bench_town": (Role.TOWN_OFFICER, {"town": town}),
+        "bench_dept": (Role.DEPARTMENT_OFFICER, {"department": department}),
+    }
     users = {}
     for username, (role, unit) in units.items():
         users[username], _created = User.objects.get_or_create(
-            username=username, defaults={"role": role, "password": make_password(None), **unit})
+            username=username, defaults={"role": role, "password": make_password(None), **unit}
+        )
     return users
 
 
@@ -109,10 +130,14 @@ def raw_connection():
         return conn
     import psycopg
 
-    return psycopg.connect(dbname=settings["NAME"], user=settings["USER"] or None,
-                           password=settings["PASSWORD"] or None,
-                           host=settings["HOST"] or None, port=settings["PORT"] or None,
-                           autocommit=True)
+    return psycopg.connect(
+        dbname=settings["NAME"],
+        user=settings["USER"] or None,
+        password=settings["PASSWORD"] or None,
+        host=settings["HOST"] or None,
+        port=settings["PORT"] or None,
+        autocommit=True,
+    )
 
 
 def hand_sql(role: str, filters: dict) -> tuple[str, str, list[str]]:
@@ -130,7 +155,7 @@ def hand_sql(role: str, filters: dict) -> tuple[str, str, list[str]]:
         params.append("sector")
     clause = f" WHERE {' AND '.join(where)}" if where else ""
     count = f"SELECT COUNT(*) FROM registry_enterprise e{clause}"
-    page = (f"SELECT {COLUMNS} {JOINS}{clause} ORDER BY e.name, e.id LIMIT {PAGE_SIZE} OFFSET %s")
+    page = f"SELECT {COLUMNS} {JOINS}{clause} ORDER BY e.name, e.id LIMIT {PAGE_SIZE} OFFSET %s"
     return count, page, params
 
 
@@ -156,15 +181,20 @@ def platform_queries(client, token: str, case: Case) -> dict[int, list[str]]:
     queries = {}
     for page in case.pages:
         with CaptureQueriesContext(connection) as captured:
-            client.get("/api/v1/enterprises/", {**case.filters, "page": page},
-                       HTTP_AUTHORIZATION=f"Bearer {token}")
-        queries[page] = [q["sql"] for q in captured.captured_queries
-                         if "registry_enterprise" in q["sql"]]
+            client.get(
+                "/api/v1/enterprises/",
+                {**case.filters, "page": page},
+                HTTP_AUTHORIZATION=f"Bearer {token}",
+            )
+        queries[page] = [
+            q["sql"] for q in captured.captured_queries if "registry_enterprise" in q["sql"]
+        ]
     return queries
 
 
-def time_case(client, token: str, conn, sqlite: bool, case: Case, values: dict,
-              requests: int) -> tuple[dict[str, list[float]], dict, dict]:
+def time_case(
+    client, token: str, conn, sqlite: bool, case: Case, values: dict, requests: int
+) -> tuple[dict[str, list[float]], dict, dict]:
     """Per round: one API request, the platform's own SQL for it replayed on the raw
     connection, and the hand-written SQL, in a shuffled order, so that all three see the same
     load on the machine. Ten untimed warm-up rounds first."""
@@ -179,8 +209,7 @@ def time_case(client, token: str, conn, sqlite: bool, case: Case, values: dict,
 
     def run(kind: str, page: int):
         if kind == "api":
-            response = client.get("/api/v1/enterprises/", {**case.filters, "page": page},
-                                  **headers)
+            response = client.get("/api/v1/enterprises/", {**case.filters, "page": page}, **headers)
             if response.status_code != 200:
                 raise SystemExit(f"{case.label}: HTTP {response.status_code}")
             return response
@@ -215,8 +244,10 @@ def check_same_page(case: Case, api_pages: dict, sql_pages: dict) -> None:
         total, rows = sql_pages[page]
         api_ids = [row["id"] for row in body["results"]]
         if body["count"] != total or api_ids != [row[0] for row in rows]:
-            raise SystemExit(f"{case.label} page {page}: the API and the SQL disagree "
-                             f"({body['count']} vs {total} rows)")
+            raise SystemExit(
+                f"{case.label} page {page}: the API and the SQL disagree "
+                f"({body['count']} vs {total} rows)"
+            )
 
 
 def explain(case: Case, client, token: str, conn, sqlite: bool, values: dict) -> None:
@@ -224,8 +255,11 @@ def explain(case: Case, client, token: str, conn, sqlite: bool, values: dict) ->
     from django.test.utils import CaptureQueriesContext
 
     with CaptureQueriesContext(connection) as captured:
-        client.get("/api/v1/enterprises/", {**case.filters, "page": 1},
-                   HTTP_AUTHORIZATION=f"Bearer {token}")
+        client.get(
+            "/api/v1/enterprises/",
+            {**case.filters, "page": 1},
+            HTTP_AUTHORIZATION=f"Bearer {token}",
+        )
     prefix = "EXPLAIN QUERY PLAN " if sqlite else "EXPLAIN (ANALYZE, BUFFERS) "
     print(f"\n=== {case.label}: the platform's queries ===")
     cursor = connection.cursor()
@@ -283,14 +317,27 @@ def main(argv=None) -> int:
     town = users["bench_town"].town
     values = {"town_id": town.pk, "department_id": users["bench_dept"].department_id}
     # The town's most common sector, and the traffic department's road units in that town.
-    sector = (Enterprise.objects.filter(town=town).values("sector__code")
-              .order_by().annotate(n=Count("id"))
-              .order_by("-n").first()["sector__code"])
+    sector = (
+        Enterprise.objects.filter(town=town)
+        .values("sector__code")
+        .order_by()
+        .annotate(n=Count("id"))
+        .order_by("-n")
+        .first()["sector__code"]
+    )
     cases = [
-        Case("town officer  ?town=&sector=", users["bench_town"],
-             {"town": town.code, "sector": sector}, []),
-        Case("dept officer  ?town=&sector=", users["bench_dept"],
-             {"town": town.code, "sector": "road_traffic"}, []),
+        Case(
+            "town officer  ?town=&sector=",
+            users["bench_town"],
+            {"town": town.code, "sector": sector},
+            [],
+        ),
+        Case(
+            "dept officer  ?town=&sector=",
+            users["bench_dept"],
+            {"town": town.code, "sector": "road_traffic"},
+            [],
+        ),
         Case("dept officer  (whole scope)", users["bench_dept"], {}, []),
         Case("county admin  (unfiltered)", users["bench_admin"], {}, []),
     ]
@@ -298,24 +345,33 @@ def main(argv=None) -> int:
     conn = raw_connection()
     names = {users[n].pk: n for n in users}
     total = Enterprise.objects.count()
-    print(f"{describe_database()}, {total} enterprises, Python {platform.python_version()}, "
-          f"{os.cpu_count()} CPUs, load {os.getloadavg()[0]:.1f}, {args.requests} requests per "
-          f"case, {time.strftime('%Y-%m-%d %H:%M')}")
-    header = (f"{'case':29} {'rows':>6} | {'API':^13} | {'its SQL':^13} | {'hand SQL':^13} | "
-              f"{'overhead':^13} | {'API/hand':^11} | {'its/hand':^11} | {'API CPU':^7}")
-    lines = [header, f"{'':36} | " + " | ".join(["  p50    p95"] * 4 + ["  p50   p95"] * 2)
-             + " |   p50", "-" * len(header)]
+    print(
+        f"{describe_database()}, {total} enterprises, Python {platform.python_version()}, "
+        f"{os.cpu_count()} CPUs, load {os.getloadavg()[0]:.1f}, {args.requests} requests per "
+        f"case, {time.strftime('%Y-%m-%d %H:%M')}"
+    )
+    header = (
+        f"{'case':29} {'rows':>6} | {'API':^13} | {'its SQL':^13} | {'hand SQL':^13} | "
+        f"{'overhead':^13} | {'API/hand':^11} | {'its/hand':^11} | {'API CPU':^7}"
+    )
+    lines = [
+        header,
+        f"{'':36} | " + " | ".join(["  p50    p95"] * 4 + ["  p50   p95"] * 2) + " |   p50",
+        "-" * len(header),
+    ]
     results = []
     for case in cases:
         token = tokens[names[case.user.pk]]
-        probe = client.get("/api/v1/enterprises/", case.filters,
-                           HTTP_AUTHORIZATION=f"Bearer {token}").json()
+        probe = client.get(
+            "/api/v1/enterprises/", case.filters, HTTP_AUTHORIZATION=f"Bearer {token}"
+        ).json()
         last_page = max(1, -(-probe["count"] // PAGE_SIZE))
         case.pages = list(range(1, min(args.pages, last_page) + 1))
         if args.explain:
             explain(case, client, token, conn, sqlite, values)
-        timings, api_pages, sql_pages = time_case(client, token, conn, sqlite, case, values,
-                                                  args.requests)
+        timings, api_pages, sql_pages = time_case(
+            client, token, conn, sqlite, case, values, args.requests
+        )
         check_same_page(case, api_pages, sql_pages)
         ms = {}
         for key, values_ in timings.items():
@@ -325,24 +381,42 @@ def main(argv=None) -> int:
         def pair(a, b, fmt="{:6.1f} {:6.1f}"):
             return fmt.format(a, b)
 
-        lines.append(" | ".join([
-            f"{case.label:29} {probe['count']:>6}",
-            pair(*ms["api"]), pair(*ms["orm"]), pair(*ms["sql"]),
-            pair(ms["api"][0] - ms["sql"][0], ms["api"][1] - ms["sql"][1]),
-            pair(ms["api"][0] / ms["sql"][0], ms["api"][1] / ms["sql"][1], "{:4.1f}× {:4.1f}×"),
-            pair(ms["orm"][0] / ms["sql"][0], ms["orm"][1] / ms["sql"][1], "{:4.2f}× {:4.2f}×"),
-            f"{ms['cpu'][0]:6.1f}",
-        ]))
+        lines.append(
+            " | ".join(
+                [
+                    f"{case.label:29} {probe['count']:>6}",
+                    pair(*ms["api"]),
+                    pair(*ms["orm"]),
+                    pair(*ms["sql"]),
+                    pair(ms["api"][0] - ms["sql"][0], ms["api"][1] - ms["sql"][1]),
+                    pair(
+                        ms["api"][0] / ms["sql"][0],
+                        ms["api"][1] / ms["sql"][1],
+                        "{:4.1f}× {:4.1f}×",
+                    ),
+                    pair(
+                        ms["orm"][0] / ms["sql"][0],
+                        ms["orm"][1] / ms["sql"][1],
+                        "{:4.2f}× {:4.2f}×",
+                    ),
+                    f"{ms['cpu'][0]:6.1f}",
+                ]
+            )
+        )
     print("\n".join(lines))
-    print("(milliseconds; API = the whole request through Django; its SQL = the platform's own "
-          "COUNT and page SELECT replayed on a raw connection; hand SQL = the best a person "
-          "would write; overhead = API - hand SQL; API CPU = this process's CPU time per request, "
-          "which a busy machine does not inflate)")
+    print(
+        "(milliseconds; API = the whole request through Django; its SQL = the platform's own "
+        "COUNT and page SELECT replayed on a raw connection; hand SQL = the best a person "
+        "would write; overhead = API - hand SQL; API CPU = this process's CPU time per request, "
+        "which a busy machine does not inflate)"
+    )
     worst_p95 = max(ms["api"][1] for _c, ms in results)
     worst = max(ms["api"][1] / ms["sql"][1] for _c, ms in results)
     worst_sql = max(ms["orm"][1] / ms["sql"][1] for _c, ms in results)
-    print(f"worst API p95 {worst_p95:.1f} ms (county-scale target < 50 ms); worst p95 ratio "
-          f"API/hand {worst:.2f}×, platform SQL/hand {worst_sql:.2f}× (province target ≤ 1.5×)")
+    print(
+        f"worst API p95 {worst_p95:.1f} ms (county-scale target < 50 ms); worst p95 ratio "
+        f"API/hand {worst:.2f}×, platform SQL/hand {worst_sql:.2f}× (province target ≤ 1.5×)"
+    )
     conn.close()
     return 0
 

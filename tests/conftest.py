@@ -100,36 +100,59 @@ def emergency_dept(sectors) -> Department:
     return dept
 
 
-def make_enterprise(*, name: str, n: int, town: Town, sector: Sector, department: Department,
-                    **extra) -> Enterprise:
-    return Enterprise.objects.create(name=name, credit_code=make_credit_code(n), town=town,
-                                     sector=sector, department=department, **extra)
+def make_enterprise(
+    *, name: str, n: int, town: Town, sector: Sector, department: Department, **extra
+) -> Enterprise:
+    return Enterprise.objects.create(
+        name=name,
+        credit_code=make_credit_code(n),
+        town=town,
+        sector=sector,
+        department=department,
+        **extra,
+    )
 
 
 @pytest.fixture
 def enterprise_a(town_a, sectors, emergency_dept) -> Enterprise:
     """A chemicals unit in town A (emergency management's sector)."""
-    return make_enterprise(name="甲镇化工有限公司", n=1, town=town_a,
-                           sector=sectors["hazardous_chemicals"], department=emergency_dept)
+    return make_enterprise(
+        name="甲镇化工有限公司",
+        n=1,
+        town=town_a,
+        sector=sectors["hazardous_chemicals"],
+        department=emergency_dept,
+    )
 
 
 @pytest.fixture
 def enterprise_a_road(town_a, sectors, traffic_dept) -> Enterprise:
     """A transport unit in town A (the traffic department's sector)."""
-    return make_enterprise(name="甲镇运输有限公司", n=2, town=town_a,
-                           sector=sectors["road_traffic"], department=traffic_dept)
+    return make_enterprise(
+        name="甲镇运输有限公司",
+        n=2,
+        town=town_a,
+        sector=sectors["road_traffic"],
+        department=traffic_dept,
+    )
 
 
 @pytest.fixture
 def enterprise_b(town_b, sectors, emergency_dept) -> Enterprise:
     """A unit in town B: outside town A's and the enterprise user's scope."""
-    return make_enterprise(name="乙镇木业有限公司", n=3, town=town_b,
-                           sector=sectors["industry_trade"], department=emergency_dept)
+    return make_enterprise(
+        name="乙镇木业有限公司",
+        n=3,
+        town=town_b,
+        sector=sectors["industry_trade"],
+        department=emergency_dept,
+    )
 
 
 def _user(username: str, role: str, **unit) -> User:
-    return User.objects.create(username=username, role=role, password=make_password(PASSWORD),
-                               **unit)
+    return User.objects.create(
+        username=username, role=role, password=make_password(PASSWORD), **unit
+    )
 
 
 @pytest.fixture
@@ -213,8 +236,9 @@ def fresh_pg_database(postgres_url):
         conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
     yield urlunsplit(urlsplit(postgres_url)._replace(path=f"/{name}"))
     with psycopg.connect(postgres_url, autocommit=True) as conn:
-        conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(
-            sql.Identifier(name)))
+        conn.execute(
+            sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
+        )
 
 
 def pytest_collection_modifyitems(items):

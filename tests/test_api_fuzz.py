@@ -69,23 +69,53 @@ def test_no_server_error_on_any_generated_request(tmp_path):
     command = schemathesis_command()
     env = server_env(tmp_path / "var")
     with running_server(env, workers=2, threads=2) as base:
-        tokens = json.loads(anjian(["shell", "-v", "0", "-c", PERSONAS], env=env,
-                                   timeout=300).stdout.strip().splitlines()[-1])
+        tokens = json.loads(
+            anjian(["shell", "-v", "0", "-c", PERSONAS], env=env, timeout=300)
+            .stdout.strip()
+            .splitlines()[-1]
+        )
         failures = []
         for username, token in tokens.items():
             run = subprocess.run(
-                [*command, "run", f"{base}/api/schema/", "--url", base,
-                 "-H", f"Authorization: Bearer {token}", "--checks", "not_a_server_error",
-                 "--max-examples", os.environ.get("ANJIAN_FUZZ_EXAMPLES", "8"),
-                 "--workers", "2", "--seed", "8", "--no-shrink", "--phases",
-                 "examples,coverage,fuzzing", "--request-timeout", "30",
-                 "--generation-allow-x00", "false", "--max-time", "75"],
-                capture_output=True, text=True, timeout=600, cwd=tmp_path)
+                [
+                    *command,
+                    "run",
+                    f"{base}/api/schema/",
+                    "--url",
+                    base,
+                    "-H",
+                    f"Authorization: Bearer {token}",
+                    "--checks",
+                    "not_a_server_error",
+                    "--max-examples",
+                    os.environ.get("ANJIAN_FUZZ_EXAMPLES", "8"),
+                    "--workers",
+                    "2",
+                    "--seed",
+                    "8",
+                    "--no-shrink",
+                    "--phases",
+                    "examples,coverage,fuzzing",
+                    "--request-timeout",
+                    "30",
+                    "--generation-allow-x00",
+                    "false",
+                    "--max-time",
+                    "75",
+                ],
+                capture_output=True,
+                text=True,
+                timeout=600,
+                cwd=tmp_path,
+            )
             print(f"--- as {username} ---\n{run.stdout[-1500:]}")  # the summary (pytest -s)
             assert "generated" in run.stdout, run.stdout[-3000:] + run.stderr[-3000:]
             # A failed check is what this test is about; schemathesis's own trouble generating
             # data for an odd schema construct ("Runtime Error") is reported but not a failure.
             if "Server error" in run.stdout or "not_a_server_error" in run.stdout:
                 failures.append(f"--- as {username} ---\n{run.stdout[-6000:]}")
-        assert not failures, "\n".join(failures) + "\n--- server log ---\n" + \
-            server_log(env).read_text(errors="replace")[-4000:]
+        assert not failures, (
+            "\n".join(failures)
+            + "\n--- server log ---\n"
+            + server_log(env).read_text(errors="replace")[-4000:]
+        )

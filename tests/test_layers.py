@@ -95,21 +95,29 @@ def test_no_module_imports_upwards_or_sideways():
 
 
 def test_no_app_imports_the_demo():
-    demo = [f"{module} imports {target}" for module, path in project_modules()
-            if not module.startswith("anjian.demo")
-            for target in imported_names(path, module) if target.startswith("anjian.demo")]
+    demo = [
+        f"{module} imports {target}"
+        for module, path in project_modules()
+        if not module.startswith("anjian.demo")
+        for target in imported_names(path, module)
+        if target.startswith("anjian.demo")
+    ]
     assert demo == []
 
 
-@pytest.mark.parametrize("source,target", [
-    ("anjian.core.scoping", "anjian.hazards.models"),
-    ("anjian.risks.views", "anjian.hazards.selectors"),
-    ("anjian.registry.services", "anjian.demo.loader"),
-])
+@pytest.mark.parametrize(
+    "source,target",
+    [
+        ("anjian.core.scoping", "anjian.hazards.models"),
+        ("anjian.risks.views", "anjian.hazards.selectors"),
+        ("anjian.registry.services", "anjian.demo.loader"),
+    ],
+)
 def test_the_check_catches_an_upward_or_sideways_import(tmp_path, monkeypatch, source, target):
     """The checker itself: a module planted with a bad import is reported."""
     planted = tmp_path / "planted.py"
     planted.write_text(f"import {target}\n", encoding="utf-8")
     monkeypatch.setattr("tests.test_layers.project_modules", lambda: [(source, planted)])
     assert upward_imports() == [
-        f"{source} imports {target} ({entry_of(target)} is not below {entry_of(source)})"]
+        f"{source} imports {target} ({entry_of(target)} is not below {entry_of(source)})"
+    ]

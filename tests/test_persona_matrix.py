@@ -34,17 +34,44 @@ from tests.hazards.conftest import gov_hazard, make_hazard  # noqa: F401
 from tests.inspections.conftest import answers, checklist  # noqa: F401
 from tests.risks.conftest import make_point  # noqa: F401
 
-PERSONAS = ["county_admin", "town_a_officer", "town_b_officer", "traffic_officer",
-            "enterprise_user", "leader", None]
+PERSONAS = [
+    "county_admin",
+    "town_a_officer",
+    "town_b_officer",
+    "traffic_officer",
+    "enterprise_user",
+    "leader",
+    None,
+]
 OUTSIDER = "town_b_officer"
 # Library views exposed on purpose and views that change the session itself.
 SKIP_MODULES = ("django.views.static", "django.contrib.admin")
 SKIP_NAMES = {"logout", "set_language"}
 # Records that belong to town A (the outsider must get 404 for them); the others are county-wide.
-TOWN_A = {"enterprises", "licences", "points", "risk-points", "hazards", "evidence",
-          "extensions", "inspections", "accidents", "rosters", "duty-rosters", "reports",
-          "channels", "alerts", "warnings", "responsibilities", "accountability", "positions",
-          "safety-positions", "five-evidence", "public_reports", "public-reports"}
+TOWN_A = {
+    "enterprises",
+    "licences",
+    "points",
+    "risk-points",
+    "hazards",
+    "evidence",
+    "extensions",
+    "inspections",
+    "accidents",
+    "rosters",
+    "duty-rosters",
+    "reports",
+    "channels",
+    "alerts",
+    "warnings",
+    "responsibilities",
+    "accountability",
+    "positions",
+    "safety-positions",
+    "five-evidence",
+    "public_reports",
+    "public-reports",
+}
 # What the county admin gets where an object rule, not the role, decides (URL name → status).
 COUNTY_ADMIN_EXCEPTIONS = {
     "hazards:hazard_extension_request": 403,  # only the party that rectifies asks for more time
@@ -62,13 +89,17 @@ def walk(patterns, prefix="", namespace=""):
             inner = ":".join(filter(None, [namespace, entry.namespace]))
             yield from walk(entry.url_patterns, prefix + str(entry.pattern), inner)
         elif isinstance(entry, URLPattern):
-            yield prefix + str(entry.pattern), entry, ":".join(filter(None, [namespace,
-                                                                            entry.name]))
+            yield (
+                prefix + str(entry.pattern),
+                entry,
+                ":".join(filter(None, [namespace, entry.name])),
+            )
 
 
 def declared(callback) -> str | None:
-    code = getattr(callback, "permission", None) or (getattr(callback, "initkwargs", None)
-                                                     or {}).get("permission")
+    code = getattr(callback, "permission", None) or (
+        getattr(callback, "initkwargs", None) or {}
+    ).get("permission")
     for attr in ("cls", "view_class"):
         code = code or getattr(getattr(callback, attr, None), "permission", None)
     return code
@@ -83,7 +114,7 @@ def fill(route: str, records: dict) -> tuple[str, str]:
     path, last = "", 0
     for match in PARAM.finditer(route):
         name = match.group(1) or match.group(2)
-        before = route[last:match.start()]
+        before = route[last : match.start()]
         path += before
         if name == "pk":
             segment = [s for s in re.split(r"[/^]", path) if s][-1]
@@ -108,8 +139,20 @@ def fill(route: str, records: dict) -> tuple[str, str]:
 
 
 @pytest.fixture
-def records(county_admin, town_a, town_a_officer, traffic_dept, enterprise_a, enterprise_user,
-            sectors, gov_hazard, make_point, make_accident, checklist, publish):  # noqa: F811
+def records(
+    county_admin,
+    town_a,
+    town_a_officer,
+    traffic_dept,
+    enterprise_a,
+    enterprise_user,
+    sectors,
+    gov_hazard,  # noqa: F811
+    make_point,  # noqa: F811
+    make_accident,  # noqa: F811
+    checklist,  # noqa: F811
+    publish,  # noqa: F811
+):
     """One real record of each kind, in town A where a record has a town."""
     from anjian.accounts.units import Unit
     from anjian.duty import services as duty
@@ -124,65 +167,131 @@ def records(county_admin, town_a, town_a_officer, traffic_dept, enterprise_a, en
     today = clock.today()
     start = clock.now() + dt.timedelta(days=3)
     roster = duty.roster_create(
-        actor=town_a_officer, unit=Unit.of_town(town_a), title="甲镇节日值班", starts_at=start,
+        actor=town_a_officer,
+        unit=Unit.of_town(town_a),
+        title="甲镇节日值班",
+        starts_at=start,
         ends_at=start + dt.timedelta(days=1),
-        shifts=[{"starts_at": start, "ends_at": start + dt.timedelta(days=1), "leader": "韦",
-                 "staff": "李"}])
-    report = duty.report_create(actor=town_a_officer, unit=Unit.of_town(town_a), data={
-        "event": "车辆侧翻", "received_at": clock.now(), "kind": "phone",
-        "grade_relevant": False, "reported_at": None})
+        shifts=[
+            {
+                "starts_at": start,
+                "ends_at": start + dt.timedelta(days=1),
+                "leader": "韦",
+                "staff": "李",
+            }
+        ],
+    )
+    report = duty.report_create(
+        actor=town_a_officer,
+        unit=Unit.of_town(town_a),
+        data={
+            "event": "车辆侧翻",
+            "received_at": clock.now(),
+            "kind": "phone",
+            "grade_relevant": False,
+            "reported_at": None,
+        },
+    )
     inspection = inspections.inspection_create(
-        actor=town_a_officer, results=answers(checklist), data={
-            "enterprise": enterprise_a, "checklist": checklist, "inspected_on": today,
-            "inspectors": "张三"})
-    campaign = campaigns.campaign_create(actor=county_admin, data={
-        "name": "危险化学品专项整治", "kind": "special",
-        "sectors": [sectors["hazardous_chemicals"]], "towns": [town_a],
-        "starts_on": today - dt.timedelta(days=3), "ends_on": today + dt.timedelta(days=30)})
+        actor=town_a_officer,
+        results=answers(checklist),
+        data={
+            "enterprise": enterprise_a,
+            "checklist": checklist,
+            "inspected_on": today,
+            "inspectors": "张三",
+        },
+    )
+    campaign = campaigns.campaign_create(
+        actor=county_admin,
+        data={
+            "name": "危险化学品专项整治",
+            "kind": "special",
+            "sectors": [sectors["hazardous_chemicals"]],
+            "towns": [town_a],
+            "starts_on": today - dt.timedelta(days=3),
+            "ends_on": today + dt.timedelta(days=30),
+        },
+    )
     evidence = HazardEvidence.objects.create(
-        hazard=gov_hazard, file=ContentFile(b"%PDF-1.4\n", name="evidence.pdf"),
-        name="evidence.pdf", kind="document", step=gov_hazard.status, size=9,
-        uploaded_by=town_a_officer)
+        hazard=gov_hazard,
+        file=ContentFile(b"%PDF-1.4\n", name="evidence.pdf"),
+        name="evidence.pdf",
+        kind="document",
+        step=gov_hazard.status,
+        size=9,
+        uploaded_by=town_a_officer,
+    )
     extension = HazardExtension.objects.create(
-        hazard=gov_hazard, previous_deadline=gov_hazard.deadline,
-        new_deadline=gov_hazard.deadline + dt.timedelta(days=10), reason="设备到货延迟",
-        requested_by=enterprise_user)
+        hazard=gov_hazard,
+        previous_deadline=gov_hazard.deadline,
+        new_deadline=gov_hazard.deadline + dt.timedelta(days=10),
+        reason="设备到货延迟",
+        requested_by=enterprise_user,
+    )
     alert = publish(towns=[town_a])
     point = make_point(enterprise=enterprise_a)
-    lists = _assessment_records(county_admin=county_admin, town_a=town_a, sectors=sectors,
-                                enterprise_a=enterprise_a, enterprise_user=enterprise_user)
-    public_report = public_reports.public_report_submit(data={
-        "content": "仓库超量存放", "town": town_a, "anonymous": True})
-    public_reports.public_report_transfer(actor=county_admin, report=public_report,
-                                          to=town_a.code)
+    lists = _assessment_records(
+        county_admin=county_admin,
+        town_a=town_a,
+        sectors=sectors,
+        enterprise_a=enterprise_a,
+        enterprise_user=enterprise_user,
+    )
+    public_report = public_reports.public_report_submit(
+        data={"content": "仓库超量存放", "town": town_a, "anonymous": True}
+    )
+    public_reports.public_report_transfer(actor=county_admin, report=public_report, to=town_a.code)
     return {
         **lists,
         "enterprises": enterprise_a,
-        "licences": licence_create(actor=county_admin, enterprise=enterprise_a, data={
-            "kind": "危险化学品经营许可证", "number": "（桂）危化经字〔2025〕00001号",
-            "issued_on": today - dt.timedelta(days=100),
-            "expires_on": today + dt.timedelta(days=900)}),
-        "points": point, "risk-points": point,
-        "hazards": gov_hazard, "evidence": evidence, "extensions": extension,
-        "inspections": inspection, "checklists": checklist,
+        "licences": licence_create(
+            actor=county_admin,
+            enterprise=enterprise_a,
+            data={
+                "kind": "危险化学品经营许可证",
+                "number": "（桂）危化经字〔2025〕00001号",
+                "issued_on": today - dt.timedelta(days=100),
+                "expires_on": today + dt.timedelta(days=900),
+            },
+        ),
+        "points": point,
+        "risk-points": point,
+        "hazards": gov_hazard,
+        "evidence": evidence,
+        "extensions": extension,
+        "inspections": inspection,
+        "checklists": checklist,
         "checklist-items": checklist.items.first(),
         "campaigns": campaign,
         "campaign-targets": CampaignTarget.objects.filter(campaign=campaign).first(),
         "accidents": make_accident(town=town_a, occurred_at=clock.now() - dt.timedelta(days=1)),
-        "rosters": roster, "duty-rosters": roster, "reports": report,
+        "rosters": roster,
+        "duty-rosters": roster,
+        "reports": report,
         "calendar-kind": "holidays",
-        "holidays": DeclaredHoliday.objects.create(name="元旦", start=dt.date(2026, 1, 1),
-                                                   end=dt.date(2026, 1, 1)),
+        "holidays": DeclaredHoliday.objects.create(
+            name="元旦", start=dt.date(2026, 1, 1), end=dt.date(2026, 1, 1)
+        ),
         "key": "hazards.reminder_days",
-        "alerts": alert, "warnings": alert,
+        "alerts": alert,
+        "warnings": alert,
         "channels": ChannelConfig.objects.create(
-            unit_kind="town", town=town_a, channel="webhook", flavour="wecom",
-            address="http://127.0.0.1:9/robot"),
+            unit_kind="town",
+            town=town_a,
+            channel="webhook",
+            flavour="wecom",
+            address="http://127.0.0.1:9/robot",
+        ),
         "notifications": Notification.objects.create(
-            recipient=town_a_officer, kind="test", title="测试", key="matrix"),
-        "towns": town_a, "departments": traffic_dept, "sectors": sectors["road_traffic"],
+            recipient=town_a_officer, kind="test", title="测试", key="matrix"
+        ),
+        "towns": town_a,
+        "departments": traffic_dept,
+        "sectors": sectors["road_traffic"],
         "audit": AuditEntry.objects.first(),
-        "public_reports": public_report, "public-reports": public_report,
+        "public_reports": public_report,
+        "public-reports": public_report,
         "tracking-code": public_report.tracking_code,
     }
 
@@ -192,22 +301,42 @@ def _assessment_records(*, county_admin, town_a, sectors, enterprise_a, enterpri
     from anjian.assessment import services as assessment
 
     position = assessment.safety_position_create(
-        actor=enterprise_user, enterprise=enterprise_a, data={"position": "主要负责人",
-                                                              "duties": "全面负责"})
-    item = assessment.five_in_place_set(actor=enterprise_user, enterprise=enterprise_a,
-                                        item="training", in_place=True)
+        actor=enterprise_user,
+        enterprise=enterprise_a,
+        data={"position": "主要负责人", "duties": "全面负责"},
+    )
+    item = assessment.five_in_place_set(
+        actor=enterprise_user, enterprise=enterprise_a, item="training", in_place=True
+    )
     return {
-        "responsibilities": assessment.responsibility_create(actor=county_admin, data={
-            "person": "李明华", "title": "副县长", "year": clock.today().year,
-            "sectors": [sectors["hazardous_chemicals"]], "towns": [town_a]}),
+        "responsibilities": assessment.responsibility_create(
+            actor=county_admin,
+            data={
+                "person": "李明华",
+                "title": "副县长",
+                "year": clock.today().year,
+                "sectors": [sectors["hazardous_chemicals"]],
+                "towns": [town_a],
+            },
+        ),
         "accountability": assessment.accountability_create(
-            actor=county_admin, unit=Unit.of_town(town_a), data={
-                "kind": "interview", "reason": "约谈", "date": clock.today(),
-                "decided_by": "县安委会"}),
-        "positions": position, "safety-positions": position,
+            actor=county_admin,
+            unit=Unit.of_town(town_a),
+            data={
+                "kind": "interview",
+                "reason": "约谈",
+                "date": clock.today(),
+                "decided_by": "县安委会",
+            },
+        ),
+        "positions": position,
+        "safety-positions": position,
         "five-evidence": item.evidence.create(
-            file=ContentFile(b"%PDF-1.4\n", name="plan.pdf"), name="plan.pdf",
-            kind="document", size=9),
+            file=ContentFile(b"%PDF-1.4\n", name="plan.pdf"),
+            name="plan.pdf",
+            kind="document",
+            size=9,
+        ),
     }
 
 
@@ -227,8 +356,7 @@ def _outcome(client, path: str):
     return method, response
 
 
-def expected_problem(*, persona, user, code, is_api, segment, method, response,
-                     name) -> str | None:
+def expected_problem(*, persona, user, code, is_api, segment, method, response, name) -> str | None:
     status = response.status_code
     location = response.get("Location", "") or ""
     if status >= 500:
@@ -263,8 +391,11 @@ def test_every_url_as_every_persona(request, client, records):
     users = {p: request.getfixturevalue(p) if p else None for p in PERSONAS}
     for route, pattern, name in walk(get_resolver().url_patterns):
         callback = pattern.callback
-        if (callback.__module__.startswith(SKIP_MODULES) or pattern.name in SKIP_NAMES
-                or "format" in route):
+        if (
+            callback.__module__.startswith(SKIP_MODULES)
+            or pattern.name in SKIP_NAMES
+            or "format" in route
+        ):
             continue
         code = declared(callback) or "login"
         path, segment = fill(route, records)
@@ -274,9 +405,16 @@ def test_every_url_as_every_persona(request, client, records):
             if user is not None:
                 client.force_login(user)
             method, response = _outcome(client, path)
-            problem = expected_problem(persona=persona, user=user, code=code, is_api=is_api,
-                                       segment=segment, method=method, response=response,
-                                       name=name)
+            problem = expected_problem(
+                persona=persona,
+                user=user,
+                code=code,
+                is_api=is_api,
+                segment=segment,
+                method=method,
+                response=response,
+                name=name,
+            )
             if problem:
                 problems.append(f"{method.upper()} {path} as {persona or 'anonymous'}: {problem}")
             walked += 1

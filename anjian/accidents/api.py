@@ -34,26 +34,53 @@ class AccidentTypeField(serializers.Field):
 class AccidentSerializer(serializers.ModelSerializer):
     town = serializers.SlugRelatedField(slug_field="code", queryset=Town.objects.all())
     sector = serializers.SlugRelatedField(slug_field="code", queryset=Sector.objects.all())
-    enterprise = serializers.PrimaryKeyRelatedField(queryset=Enterprise.objects.all(),
-                                                    required=False, allow_null=True)
+    enterprise = serializers.PrimaryKeyRelatedField(
+        queryset=Enterprise.objects.all(), required=False, allow_null=True
+    )
     accident_type = AccidentTypeField()
     accident_type_name = serializers.SerializerMethodField()
     deaths = serializers.IntegerField(min_value=0, required=False, default=0)
     missing = serializers.IntegerField(min_value=0, required=False, default=0)
     serious_injuries = serializers.IntegerField(min_value=0, required=False, default=0)
     minor_injuries = serializers.IntegerField(min_value=0, required=False, default=0)
-    direct_loss = serializers.DecimalField(max_digits=14, decimal_places=2, min_value=0,
-                                           required=False, default=0)
-    note = serializers.CharField(write_only=True, required=False, allow_blank=True,
-                                 help_text="补报 note kept with the revision when figures change")
+    direct_loss = serializers.DecimalField(
+        max_digits=14, decimal_places=2, min_value=0, required=False, default=0
+    )
+    note = serializers.CharField(
+        write_only=True,
+        required=False,
+        allow_blank=True,
+        help_text="补报 note kept with the revision when figures change",
+    )
 
     class Meta:
         model = Accident
-        fields = ["id", "kind", "title", "occurred_at", "reported_at", "town", "sector",
-                  "enterprise", "accident_type", "accident_type_name", "deaths", "missing",
-                  "serious_injuries", "minor_injuries", "direct_loss", "description", "cause",
-                  "endangered", "trapped", "evacuated", "key_facilities_threatened", "grade",
-                  "report_late", "note"]
+        fields = [
+            "id",
+            "kind",
+            "title",
+            "occurred_at",
+            "reported_at",
+            "town",
+            "sector",
+            "enterprise",
+            "accident_type",
+            "accident_type_name",
+            "deaths",
+            "missing",
+            "serious_injuries",
+            "minor_injuries",
+            "direct_loss",
+            "description",
+            "cause",
+            "endangered",
+            "trapped",
+            "evacuated",
+            "key_facilities_threatened",
+            "grade",
+            "report_late",
+            "note",
+        ]
         read_only_fields = ["grade", "report_late"]
 
     def get_accident_type_name(self, obj) -> str:
@@ -63,8 +90,18 @@ class AccidentSerializer(serializers.ModelSerializer):
 class RevisionSerializer(serializers.ModelSerializer):
     class Meta:
         model = AccidentRevision
-        fields = ["id", "kind", "at", "username", "before", "after", "grade_before",
-                  "grade_after", "note", "out_of_window"]
+        fields = [
+            "id",
+            "kind",
+            "at",
+            "username",
+            "before",
+            "after",
+            "grade_before",
+            "grade_after",
+            "note",
+            "out_of_window",
+        ]
 
 
 class AccidentFilter(SelectorFilterSet):
@@ -113,15 +150,16 @@ class AccidentViewSet(ScopedViewSetMixin, viewsets.ModelViewSet):
     def perform_create(self, serializer):
         data = dict(serializer.validated_data)
         data.pop("note", None)
-        serializer.instance = services.accident_report(actor=self.request.user, data=data,
-                                                       via="api")
+        serializer.instance = services.accident_report(
+            actor=self.request.user, data=data, via="api"
+        )
 
     def perform_update(self, serializer):
         data = dict(serializer.validated_data)
         note = data.pop("note", "")
         serializer.instance = services.accident_update(
-            actor=self.request.user, accident=serializer.instance, data=data, note=note,
-            via="api")
+            actor=self.request.user, accident=serializer.instance, data=data, note=note, via="api"
+        )
 
     def perform_destroy(self, instance):
         services.accident_delete(actor=self.request.user, accident=instance, via="api")
@@ -190,15 +228,25 @@ class AccidentStatsViewSet(viewsets.ViewSet):
     permission = "view"
     write_permission = "write"
 
-    @extend_schema(responses=AccidentStatsSerializer, parameters=[
-        OpenApiParameter("period", str, required=True, description="2024-03, 2024-Q1 or 2024"),
-        OpenApiParameter("town", str), OpenApiParameter("sector", str)])
+    @extend_schema(
+        responses=AccidentStatsSerializer,
+        parameters=[
+            OpenApiParameter("period", str, required=True, description="2024-03, 2024-Q1 or 2024"),
+            OpenApiParameter("town", str),
+            OpenApiParameter("sector", str),
+        ],
+    )
     def list(self, request):
         params = request.query_params
         period = stats.period_param(params.get("period"))
-        return Response(stats.accident_stats(actor=request.user, period=period,
-                                             town=params.get("town", ""),
-                                             sector=params.get("sector", "")))
+        return Response(
+            stats.accident_stats(
+                actor=request.user,
+                period=period,
+                town=params.get("town", ""),
+                sector=params.get("sector", ""),
+            )
+        )
 
 
 def register(router) -> None:

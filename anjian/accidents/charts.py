@@ -5,9 +5,13 @@ import json
 import plotly.graph_objects as go
 from django.utils.translation import gettext as _
 
-LAYOUT = {"template": "none", "height": 320, "margin": {"l": 40, "r": 10, "t": 40, "b": 40},
-          "font": {"family": "Noto Sans CJK SC, Microsoft YaHei, sans-serif", "size": 12},
-          "legend": {"orientation": "h", "y": -0.15}}
+LAYOUT = {
+    "template": "none",
+    "height": 320,
+    "margin": {"l": 40, "r": 10, "t": 40, "b": 40},
+    "font": {"family": "Noto Sans CJK SC, Microsoft YaHei, sans-serif", "size": 12},
+    "legend": {"orientation": "h", "y": -0.15},
+}
 
 
 def _json(figure: go.Figure) -> dict:
@@ -17,24 +21,32 @@ def _json(figure: go.Figure) -> dict:
 def trend_figure(trend: dict) -> dict:
     months = [_("%(m)s月") % {"m": m} for m in trend["months"]]
     year = trend["year"]
-    figure = go.Figure(layout={**LAYOUT, "title": {"text": _("Accidents per month")},
-                               "barmode": "group"})
-    figure.add_bar(name=f"{year - 1}年", x=months, y=trend["previous_count"],
-                   marker_color="#a5a5a5")
-    figure.add_bar(name=f"{year}年", x=months[:len(trend["count"])], y=trend["count"],
-                   marker_color="#c00000")
-    figure.add_scatter(name=_("Deaths %(year)s") % {"year": year}, x=months,
-                       y=trend["deaths"], mode="lines+markers", line={"color": "#2f5597"})
+    figure = go.Figure(
+        layout={**LAYOUT, "title": {"text": _("Accidents per month")}, "barmode": "group"}
+    )
+    figure.add_bar(
+        name=f"{year - 1}年", x=months, y=trend["previous_count"], marker_color="#a5a5a5"
+    )
+    figure.add_bar(
+        name=f"{year}年", x=months[: len(trend["count"])], y=trend["count"], marker_color="#c00000"
+    )
+    figure.add_scatter(
+        name=_("Deaths %(year)s") % {"year": year},
+        x=months,
+        y=trend["deaths"],
+        mode="lines+markers",
+        line={"color": "#2f5597"},
+    )
     return _json(figure)
 
 
 def breakdown_figure(rows: list[dict], title: str) -> dict:
     names = [r["name"] for r in rows]
     figure = go.Figure(layout={**LAYOUT, "title": {"text": title}, "barmode": "group"})
-    figure.add_bar(name=_("Accidents"), x=names, y=[r["count"] for r in rows],
-                   marker_color="#c00000")
-    figure.add_bar(name=_("Deaths"), x=names, y=[r["deaths"] for r in rows],
-                   marker_color="#2f5597")
+    figure.add_bar(
+        name=_("Accidents"), x=names, y=[r["count"] for r in rows], marker_color="#c00000"
+    )
+    figure.add_bar(name=_("Deaths"), x=names, y=[r["deaths"] for r in rows], marker_color="#2f5597")
     return _json(figure)
 
 

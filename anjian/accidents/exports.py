@@ -15,10 +15,21 @@ def export_accidents(*, actor, stream, empty: bool = False) -> int:
         if empty:
             return
         for a in qs.iterator(chunk_size=2000):
-            yield [a.title, a.occurred_at, a.reported_at, a.town.name, a.sector.name,
-                   a.get_accident_type_display(), a.enterprise.name if a.enterprise_id else "",
-                   a.deaths, a.missing, a.serious_injuries, a.minor_injuries,
-                   float(Decimal(a.direct_loss) / WAN), a.description]
+            yield [
+                a.title,
+                a.occurred_at,
+                a.reported_at,
+                a.town.name,
+                a.sector.name,
+                a.get_accident_type_display(),
+                a.enterprise.name if a.enterprise_id else "",
+                a.deaths,
+                a.missing,
+                a.serious_injuries,
+                a.minor_injuries,
+                float(Decimal(a.direct_loss) / WAN),
+                a.description,
+            ]
 
     write_workbook(stream, [c.header for c in COLUMNS], rows(), title="事故台账")
     return count

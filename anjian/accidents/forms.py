@@ -18,13 +18,33 @@ DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%
 class AccidentForm(BootstrapMixin, forms.ModelForm):
     class Meta:
         model = Accident
-        fields = ["kind", "title", "occurred_at", "reported_at", "town", "sector", "enterprise",
-                  "accident_type", "deaths", "missing", "serious_injuries", "minor_injuries",
-                  "direct_loss", "description", "cause", "endangered", "trapped", "evacuated",
-                  "key_facilities_threatened"]
-        widgets = {"occurred_at": DATETIME, "reported_at": DATETIME,
-                   "description": forms.Textarea(attrs={"rows": 3}),
-                   "cause": forms.Textarea(attrs={"rows": 2})}
+        fields = [
+            "kind",
+            "title",
+            "occurred_at",
+            "reported_at",
+            "town",
+            "sector",
+            "enterprise",
+            "accident_type",
+            "deaths",
+            "missing",
+            "serious_injuries",
+            "minor_injuries",
+            "direct_loss",
+            "description",
+            "cause",
+            "endangered",
+            "trapped",
+            "evacuated",
+            "key_facilities_threatened",
+        ]
+        widgets = {
+            "occurred_at": DATETIME,
+            "reported_at": DATETIME,
+            "description": forms.Textarea(attrs={"rows": 3}),
+            "cause": forms.Textarea(attrs={"rows": 2}),
+        }
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -33,8 +53,13 @@ class AccidentForm(BootstrapMixin, forms.ModelForm):
 
     def clean(self):
         data = super().clean()
-        probe = Accident(**{k: v for k, v in data.items() if k in services.ACCIDENT_FIELDS
-                            and k not in ("town", "sector", "enterprise")})
+        probe = Accident(
+            **{
+                k: v
+                for k, v in data.items()
+                if k in services.ACCIDENT_FIELDS and k not in ("town", "sector", "enterprise")
+            }
+        )
         try:
             services.accident_validate(accident=probe)
         except ValidationError as exc:
@@ -50,10 +75,12 @@ class RevisionForm(BootstrapMixin, forms.Form):
     missing = forms.IntegerField(label=_("missing"))
     serious_injuries = forms.IntegerField(label=_("serious injuries"))
     minor_injuries = forms.IntegerField(label=_("minor injuries"))
-    direct_loss = forms.DecimalField(label=_("direct economic loss (yuan)"), max_digits=14,
-                                     decimal_places=2)
-    note = forms.CharField(label=_("note"), required=False, widget=forms.Textarea(
-        attrs={"rows": 2}))
+    direct_loss = forms.DecimalField(
+        label=_("direct economic loss (yuan)"), max_digits=14, decimal_places=2
+    )
+    note = forms.CharField(
+        label=_("note"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
     @classmethod
     def for_accident(cls, accident: Accident, data=None):
@@ -70,19 +97,35 @@ class AccidentFilterForm(BootstrapMixin, forms.Form):
     """The ledger's filters; the same names as the API's (`late` or `report_late`, `period` …)."""
 
     q = forms.CharField(label=_("Search"), required=False)
-    period = forms.CharField(label=_("period"), required=False,
-                             widget=forms.TextInput(attrs={"placeholder": "2024-03"}))
-    town = forms.ModelChoiceField(Town.objects.all(), label=_("town"), required=False,
-                                  to_field_name="code", empty_label=_("All towns"))
-    sector = forms.ModelChoiceField(Sector.objects.all(), label=_("sector"), required=False,
-                                    to_field_name="code", empty_label=_("All sectors"))
-    grade = forms.ChoiceField(label=_("grade"), required=False,
-                              choices=[("", _("All grades")), *Grade.choices])
-    late = forms.ChoiceField(label=_("reporting"), required=False, choices=[
-        ("", _("Any reporting")), ("1", _("Reported late")), ("0", _("Reported on time"))])
+    period = forms.CharField(
+        label=_("period"), required=False, widget=forms.TextInput(attrs={"placeholder": "2024-03"})
+    )
+    town = forms.ModelChoiceField(
+        Town.objects.all(),
+        label=_("town"),
+        required=False,
+        to_field_name="code",
+        empty_label=_("All towns"),
+    )
+    sector = forms.ModelChoiceField(
+        Sector.objects.all(),
+        label=_("sector"),
+        required=False,
+        to_field_name="code",
+        empty_label=_("All sectors"),
+    )
+    grade = forms.ChoiceField(
+        label=_("grade"), required=False, choices=[("", _("All grades")), *Grade.choices]
+    )
+    late = forms.ChoiceField(
+        label=_("reporting"),
+        required=False,
+        choices=[("", _("Any reporting")), ("1", _("Reported late")), ("0", _("Reported on time"))],
+    )
     # The API's other filters, accepted in the address (no control of their own on the page).
-    kind = forms.ChoiceField(required=False, choices=[("", ""), *Kind.choices],
-                             widget=forms.HiddenInput)
+    kind = forms.ChoiceField(
+        required=False, choices=[("", ""), *Kind.choices], widget=forms.HiddenInput
+    )
     accident_type = forms.CharField(required=False, widget=forms.HiddenInput)
     enterprise = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
@@ -107,9 +150,12 @@ class AccidentFilterForm(BootstrapMixin, forms.Form):
             return {}
         self.is_valid()
         data = self.cleaned_data
-        filters = {"q": data.get("q", ""), "grade": data.get("grade", ""),
-                   "town": data["town"].code if data.get("town") else "",
-                   "sector": data["sector"].code if data.get("sector") else ""}
+        filters = {
+            "q": data.get("q", ""),
+            "grade": data.get("grade", ""),
+            "town": data["town"].code if data.get("town") else "",
+            "sector": data["sector"].code if data.get("sector") else "",
+        }
         if data.get("late"):
             filters["late"] = data["late"] == "1"
         if data.get("period"):
@@ -121,12 +167,23 @@ class AccidentFilterForm(BootstrapMixin, forms.Form):
 
 
 class StatsForm(BootstrapMixin, forms.Form):
-    period = forms.CharField(label=_("period"), required=False,
-                             widget=forms.TextInput(attrs={"placeholder": "2024-03"}))
-    town = forms.ModelChoiceField(Town.objects.all(), label=_("town"), required=False,
-                                  to_field_name="code", empty_label=_("All towns"))
-    sector = forms.ModelChoiceField(Sector.objects.all(), label=_("sector"), required=False,
-                                    to_field_name="code", empty_label=_("All sectors"))
+    period = forms.CharField(
+        label=_("period"), required=False, widget=forms.TextInput(attrs={"placeholder": "2024-03"})
+    )
+    town = forms.ModelChoiceField(
+        Town.objects.all(),
+        label=_("town"),
+        required=False,
+        to_field_name="code",
+        empty_label=_("All towns"),
+    )
+    sector = forms.ModelChoiceField(
+        Sector.objects.all(),
+        label=_("sector"),
+        required=False,
+        to_field_name="code",
+        empty_label=_("All sectors"),
+    )
 
     def clean_period(self):
         value = self.cleaned_data["period"]

@@ -29,8 +29,12 @@ COLUMNS = [
     Column("直接经济损失（万元）", "direct_loss"),
     Column("简要经过", "description"),
 ]
-COUNT_LABELS = {"deaths": "死亡人数", "missing": "失踪人数", "serious_injuries": "重伤人数",
-                "minor_injuries": "轻伤人数"}
+COUNT_LABELS = {
+    "deaths": "死亡人数",
+    "missing": "失踪人数",
+    "serious_injuries": "重伤人数",
+    "minor_injuries": "轻伤人数",
+}
 WAN = Decimal(10000)
 
 
@@ -49,8 +53,9 @@ class AccidentImporter(excel.Importer):
             # Only units in the actor's scope: a unit elsewhere is neither named nor confirmed.
             found = scope_queryset(Enterprise.objects.all(), self.actor).filter(name=name).first()
             if found is None:
-                raise ValidationError(_("No unit %(value)s was found in your scope.")
-                                      % {"value": name})
+                raise ValidationError(
+                    _("No unit %(value)s was found in your scope.") % {"value": name}
+                )
             self.cache[Enterprise][name] = found
         return self.cache[Enterprise][name]
 
@@ -63,8 +68,10 @@ class AccidentImporter(excel.Importer):
 
     def build(self, values: dict, row: int) -> Accident:
         errors: dict[str, list] = {}
-        data = {"title": excel.text(values.get("title")),
-                "description": excel.text(values.get("description"))}
+        data = {
+            "title": excel.text(values.get("title")),
+            "description": excel.text(values.get("description")),
+        }
 
         def attempt(name, fn):
             try:
@@ -76,10 +83,18 @@ class AccidentImporter(excel.Importer):
             attempt(name, lambda n=name, lb=label: excel.aware_datetime(values.get(n), label=lb))
             if data.get(name) is None and name not in errors:
                 errors.setdefault(name, []).append(_("This field is required."))
-        attempt("town", lambda: excel.lookup_by_code_or_name(
-            Town, values.get("town"), label=_("town"), cache=self.cache[Town]))
-        attempt("sector", lambda: excel.lookup_by_code_or_name(
-            Sector, values.get("sector"), label=_("sector"), cache=self.cache[Sector]))
+        attempt(
+            "town",
+            lambda: excel.lookup_by_code_or_name(
+                Town, values.get("town"), label=_("town"), cache=self.cache[Town]
+            ),
+        )
+        attempt(
+            "sector",
+            lambda: excel.lookup_by_code_or_name(
+                Sector, values.get("sector"), label=_("sector"), cache=self.cache[Sector]
+            ),
+        )
         attempt("accident_type", lambda: self._type(values.get("accident_type")))
         attempt("enterprise", lambda: self._enterprise(values.get("enterprise")))
         for name, label in COUNT_LABELS.items():

@@ -47,20 +47,30 @@ class Accident(models.Model):
     title = models.CharField(pgettext_lazy("accident", "title"), max_length=200)
     occurred_at = models.DateTimeField(_("time of the accident"))
     reported_at = models.DateTimeField(_("time the county received the report"))
-    town = models.ForeignKey(Town, on_delete=models.PROTECT, related_name="accidents",
-                             verbose_name=_("town"))
-    sector = models.ForeignKey(Sector, on_delete=models.PROTECT, related_name="accidents",
-                               verbose_name=_("sector"))
-    enterprise = models.ForeignKey(Enterprise, on_delete=models.PROTECT, null=True, blank=True,
-                                   related_name="accidents", verbose_name=_("enterprise"))
-    accident_type = models.CharField(_("accident type (GB 6441)"), max_length=2,
-                                     choices=ACCIDENT_TYPES)
+    town = models.ForeignKey(
+        Town, on_delete=models.PROTECT, related_name="accidents", verbose_name=_("town")
+    )
+    sector = models.ForeignKey(
+        Sector, on_delete=models.PROTECT, related_name="accidents", verbose_name=_("sector")
+    )
+    enterprise = models.ForeignKey(
+        Enterprise,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="accidents",
+        verbose_name=_("enterprise"),
+    )
+    accident_type = models.CharField(
+        _("accident type (GB 6441)"), max_length=2, choices=ACCIDENT_TYPES
+    )
     deaths = models.PositiveIntegerField(_("deaths"), default=0)
     missing = models.PositiveIntegerField(_("missing"), default=0)
     serious_injuries = models.PositiveIntegerField(_("serious injuries"), default=0)
     minor_injuries = models.PositiveIntegerField(_("minor injuries"), default=0)
-    direct_loss = models.DecimalField(_("direct economic loss (yuan)"), max_digits=14,
-                                      decimal_places=2, default=0)
+    direct_loss = models.DecimalField(
+        _("direct economic loss (yuan)"), max_digits=14, decimal_places=2, default=0
+    )
     description = models.TextField(pgettext_lazy("accident", "description"), blank=True)
     cause = models.TextField(_("cause"), blank=True)
     # 较大涉险事故 criteria (21号令 Art. 26).
@@ -70,8 +80,9 @@ class Accident(models.Model):
     key_facilities_threatened = models.BooleanField(_("key facilities threatened"), default=False)
     # Derived from the row's own figures by the services on every write (never edited directly);
     # stored so that statistics can group and filter on them in the database.
-    grade = models.CharField(_("grade"), max_length=16, choices=Grade.choices,
-                             default=Grade.GENERAL)
+    grade = models.CharField(
+        _("grade"), max_length=16, choices=Grade.choices, default=Grade.GENERAL
+    )
     report_late = models.BooleanField(_("reported late"), default=False)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
@@ -96,10 +107,14 @@ class Accident(models.Model):
                 name="accident_reported_after_occurred",
                 condition=models.Q(reported_at__gte=models.F("occurred_at")),
                 violation_error_message=_(
-                    "The report cannot be received before the accident happened.")),
+                    "The report cannot be received before the accident happened."
+                ),
+            ),
             models.CheckConstraint(
-                name="accident_loss_not_negative", condition=models.Q(direct_loss__gte=0),
-                violation_error_message=_("The loss cannot be negative.")),
+                name="accident_loss_not_negative",
+                condition=models.Q(direct_loss__gte=0),
+                violation_error_message=_("The loss cannot be negative."),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -132,15 +147,23 @@ class RevisionKind(models.TextChoices):
 class AccidentRevision(models.Model):
     """One 补报 (casualty figures changed) or 续报 (progress note): who, when, old and new."""
 
-    SCOPE = Scope(town="accident__town", sector="accident__sector",
-                  enterprise="accident__enterprise")
+    SCOPE = Scope(
+        town="accident__town", sector="accident__sector", enterprise="accident__enterprise"
+    )
 
-    accident = models.ForeignKey(Accident, on_delete=models.CASCADE, related_name="revisions",
-                                 verbose_name=_("accident"))
+    accident = models.ForeignKey(
+        Accident, on_delete=models.CASCADE, related_name="revisions", verbose_name=_("accident")
+    )
     kind = models.CharField(_("kind"), max_length=16, choices=RevisionKind.choices)
     at = models.DateTimeField(_("time"), default=timezone.now)
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
-                             blank=True, related_name="+", verbose_name=_("user"))
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("user"),
+    )
     username = models.CharField(_("username"), max_length=150, blank=True)
     before = models.JSONField(_("figures before"), default=dict, blank=True)
     after = models.JSONField(_("figures after"), default=dict, blank=True)
@@ -163,8 +186,11 @@ class AccidentRevision(models.Model):
         return f"{self.accident} {self.get_kind_display()} {self.at:%Y-%m-%d %H:%M}"
 
     def changes(self) -> list[tuple[str, object, object]]:
-        return [(name, self.before.get(name), self.after.get(name)) for name in FIGURES
-                if self.before.get(name) != self.after.get(name)]
+        return [
+            (name, self.before.get(name), self.after.get(name))
+            for name in FIGURES
+            if self.before.get(name) != self.after.get(name)
+        ]
 
 
 class Level(models.TextChoices):
@@ -176,11 +202,13 @@ class Level(models.TextChoices):
 class AccidentForward(models.Model):
     """The county forwarded the accident upward to one level (493号令 Art. 10)."""
 
-    SCOPE = Scope(town="accident__town", sector="accident__sector",
-                  enterprise="accident__enterprise")
+    SCOPE = Scope(
+        town="accident__town", sector="accident__sector", enterprise="accident__enterprise"
+    )
 
-    accident = models.ForeignKey(Accident, on_delete=models.CASCADE, related_name="forwards",
-                                 verbose_name=_("accident"))
+    accident = models.ForeignKey(
+        Accident, on_delete=models.CASCADE, related_name="forwards", verbose_name=_("accident")
+    )
     level = models.CharField(_("forwarding level"), max_length=16, choices=Level.choices)
     forwarded_at = models.DateTimeField(_("forwarded at"))
     username = models.CharField(_("username"), max_length=150, blank=True)

@@ -69,17 +69,21 @@ RULES = AccidentRules()
 SUPPLEMENTARY_RULE = "accidents.supplementary_days"
 
 
-def report_late(*, occurred_at: dt.datetime, reported_at: dt.datetime,
-                rules: AccidentRules = RULES) -> bool:
+def report_late(
+    *, occurred_at: dt.datetime, reported_at: dt.datetime, rules: AccidentRules = RULES
+) -> bool:
     """迟报 (493号令 Art. 9): more than 1 hour (exactly 60 min is on time)."""
     return reported_at - occurred_at > rules.report_within
 
 
-def forwarding_deadlines(*, grade: str, reported_at: dt.datetime,
-                         rules: AccidentRules = RULES) -> list[tuple[str, dt.datetime]]:
+def forwarding_deadlines(
+    *, grade: str, reported_at: dt.datetime, rules: AccidentRules = RULES
+) -> list[tuple[str, dt.datetime]]:
     """(level, due) for every level the county must forward the accident to (Art. 10)."""
-    return [(level, reported_at + rules.forward_per_level * (i + 1))
-            for i, level in enumerate(FORWARD_TO[grade])]
+    return [
+        (level, reported_at + rules.forward_per_level * (i + 1))
+        for i, level in enumerate(FORWARD_TO[grade])
+    ]
 
 
 def revision_window_days(sector_code: str, days_by_sector: dict) -> int:
@@ -96,12 +100,14 @@ def revision_window_end(*, occurred_at: dt.datetime, days: int) -> dt.datetime:
     casualty change happens, not a filing act (domain rules §1 names only the 24:00 rule).
     """
     last_day = timezone.localdate(occurred_at) + dt.timedelta(days=days)
-    return dt.datetime.combine(last_day + dt.timedelta(days=1), dt.time.min,
-                               tzinfo=timezone.get_default_timezone())
+    return dt.datetime.combine(
+        last_day + dt.timedelta(days=1), dt.time.min, tzinfo=timezone.get_default_timezone()
+    )
 
 
-def revision_in_window(*, occurred_at: dt.datetime, at: dt.datetime, sector_code: str,
-                       days_by_sector: dict) -> bool:
+def revision_in_window(
+    *, occurred_at: dt.datetime, at: dt.datetime, sector_code: str, days_by_sector: dict
+) -> bool:
     """Whether a casualty change at `at` is a timely 补报 (Art. 13: within 30 days, 7 for
     road traffic and fire, in calendar days)."""
     days = revision_window_days(sector_code, days_by_sector)
@@ -113,9 +119,12 @@ def revision_in_window(*, occurred_at: dt.datetime, at: dt.datetime, sector_code
 DANGEROUS_OCCURRENCE = {"endangered": 10, "trapped": 3, "evacuated": 500}
 
 
-def is_large_dangerous_occurrence(*, endangered: int, trapped: int, evacuated: int,
-                                  key_facilities_threatened: bool) -> bool:
-    return (endangered >= DANGEROUS_OCCURRENCE["endangered"]
-            or trapped >= DANGEROUS_OCCURRENCE["trapped"]
-            or evacuated >= DANGEROUS_OCCURRENCE["evacuated"]
-            or key_facilities_threatened)
+def is_large_dangerous_occurrence(
+    *, endangered: int, trapped: int, evacuated: int, key_facilities_threatened: bool
+) -> bool:
+    return (
+        endangered >= DANGEROUS_OCCURRENCE["endangered"]
+        or trapped >= DANGEROUS_OCCURRENCE["trapped"]
+        or evacuated >= DANGEROUS_OCCURRENCE["evacuated"]
+        or key_facilities_threatened
+    )

@@ -22,10 +22,19 @@ def period_filter(value: str) -> Period:
         raise ValidationError(stats.period_error(value)) from exc
 
 
-def accident_list(*, actor, town: str = "", sector: str = "", grade: str = "", kind: str = "",
-                  period: Period | None = None, late: bool | None = None,
-                  accident_type: str = "", enterprise: int | None = None,
-                  q: str = "") -> QuerySet:
+def accident_list(
+    *,
+    actor,
+    town: str = "",
+    sector: str = "",
+    grade: str = "",
+    kind: str = "",
+    period: Period | None = None,
+    late: bool | None = None,
+    accident_type: str = "",
+    enterprise: int | None = None,
+    q: str = "",
+) -> QuerySet:
     """The accidents the actor may see, newest first (town/sector by code).
 
     The ledger page and the API both read here, with the same filter names.
@@ -53,8 +62,9 @@ def accident_list(*, actor, town: str = "", sector: str = "", grade: str = "", k
 
 
 def accident_get_for(*, actor, pk) -> Accident:
-    return get_in_scope(Accident.objects.select_related("town", "sector", "enterprise"), actor,
-                        pk=pk)
+    return get_in_scope(
+        Accident.objects.select_related("town", "sector", "enterprise"), actor, pk=pk
+    )
 
 
 def revision_list(*, actor, accident: Accident) -> QuerySet:
@@ -76,12 +86,19 @@ def forwarding_status(*, accident: Accident, now: dt.datetime | None = None) -> 
     now = now or clock.now()
     done = {f.level: f for f in accident.forwards.all()}
     rows = []
-    for level, due in rules.forwarding_deadlines(grade=accident.grade,
-                                                 reported_at=accident.reported_at):
+    for level, due in rules.forwarding_deadlines(
+        grade=accident.grade, reported_at=accident.reported_at
+    ):
         forward = done.get(level)
         at = forward.forwarded_at if forward else None
-        rows.append({
-            "level": level, "due": due, "forward": forward, "forwarded_at": at,
-            "late": (at > due) if at else now > due, "open": forward is None,
-        })
+        rows.append(
+            {
+                "level": level,
+                "due": due,
+                "forward": forward,
+                "forwarded_at": at,
+                "late": (at > due) if at else now > due,
+                "open": forward is None,
+            }
+        )
     return rows

@@ -26,22 +26,48 @@ from anjian.core.scoping import in_scope
 from anjian.notifications.services import notify
 
 ACCIDENT_FIELDS = (
-    "kind", "title", "occurred_at", "reported_at", "town", "sector", "enterprise",
-    "accident_type", "deaths", "missing", "serious_injuries", "minor_injuries", "direct_loss",
-    "description", "cause", "endangered", "trapped", "evacuated", "key_facilities_threatened",
+    "kind",
+    "title",
+    "occurred_at",
+    "reported_at",
+    "town",
+    "sector",
+    "enterprise",
+    "accident_type",
+    "deaths",
+    "missing",
+    "serious_injuries",
+    "minor_injuries",
+    "direct_loss",
+    "description",
+    "cause",
+    "endangered",
+    "trapped",
+    "evacuated",
+    "key_facilities_threatened",
 )
-COUNTS = ("deaths", "missing", "serious_injuries", "minor_injuries", "endangered", "trapped",
-          "evacuated")
+COUNTS = (
+    "deaths",
+    "missing",
+    "serious_injuries",
+    "minor_injuries",
+    "endangered",
+    "trapped",
+    "evacuated",
+)
 
 
 def _derive(accident: Accident) -> None:
     """Recompute what the regulation derives from the figures and the timestamps."""
     accident.grade = rules.accident_grade(
-        deaths=accident.deaths_for_grading, serious_injuries=accident.serious_injuries,
-        direct_loss=accident.direct_loss)
+        deaths=accident.deaths_for_grading,
+        serious_injuries=accident.serious_injuries,
+        direct_loss=accident.direct_loss,
+    )
     if accident.occurred_at and accident.reported_at:
-        accident.report_late = rules.report_late(occurred_at=accident.occurred_at,
-                                                 reported_at=accident.reported_at)
+        accident.report_late = rules.report_late(
+            occurred_at=accident.occurred_at, reported_at=accident.reported_at
+        )
 
 
 def accident_validate(*, accident: Accident, now: dt.datetime | None = None) -> None:
@@ -53,19 +79,29 @@ def accident_validate(*, accident: Accident, now: dt.datetime | None = None) -> 
             errors.setdefault(name, []).append(_("The number cannot be negative."))
     if accident.direct_loss is not None and Decimal(accident.direct_loss) < 0:
         errors.setdefault("direct_loss", []).append(_("The loss cannot be negative."))
-    if accident.occurred_at and accident.reported_at and accident.reported_at < accident.occurred_at:
+    if (
+        accident.occurred_at
+        and accident.reported_at
+        and accident.reported_at < accident.occurred_at
+    ):
         errors.setdefault("reported_at", []).append(
-            _("The report cannot be received before the accident happened."))
+            _("The report cannot be received before the accident happened.")
+        )
     now = now or clock.now()
     if accident.occurred_at and accident.occurred_at > now + dt.timedelta(minutes=5):
         errors.setdefault("occurred_at", []).append(_("The accident time lies in the future."))
     if accident.kind == Kind.DANGEROUS_OCCURRENCE and not rules.is_large_dangerous_occurrence(
-            endangered=accident.endangered or 0, trapped=accident.trapped or 0,
-            evacuated=accident.evacuated or 0,
-            key_facilities_threatened=accident.key_facilities_threatened):
-        errors.setdefault("endangered", []).append(_(
-            "A large dangerous occurrence needs at least 10 people endangered, 3 trapped, "
-            "500 evacuated or a threat to key facilities."))
+        endangered=accident.endangered or 0,
+        trapped=accident.trapped or 0,
+        evacuated=accident.evacuated or 0,
+        key_facilities_threatened=accident.key_facilities_threatened,
+    ):
+        errors.setdefault("endangered", []).append(
+            _(
+                "A large dangerous occurrence needs at least 10 people endangered, 3 trapped, "
+                "500 evacuated or a threat to key facilities."
+            )
+        )
     if errors:
         raise ValidationError(errors)
 
@@ -73,8 +109,11 @@ def accident_validate(*, accident: Accident, now: dt.datetime | None = None) -> 
 def _check_scope(actor, accident: Accident) -> None:
     """Departments write in their sectors, towns in their town, the county admin anywhere."""
     if accident.enterprise_id and not in_scope(
-            actor, town_id=accident.enterprise.town_id, sector_id=accident.enterprise.sector_id,
-            enterprise_id=accident.enterprise_id):
+        actor,
+        town_id=accident.enterprise.town_id,
+        sector_id=accident.enterprise.sector_id,
+        enterprise_id=accident.enterprise_id,
+    ):
         # A unit of another town or sector is neither attached nor confirmed to exist.
         raise ValidationError({"enterprise": _("No such unit was found in your scope.")})
     if accident.enterprise_id and accident.enterprise.town_id != accident.town_id:
@@ -99,11 +138,14 @@ def accident_build(*, data: dict[str, Any], now: dt.datetime | None = None) -> A
 
 def _notify_reported(accident: Accident) -> None:
     grade = accident.get_grade_display()
-    notify(recipients=Unit.county().users(), kind="accident.reported",
-           title=_("Accident reported: %(title)s (%(grade)s)") % {
-               "title": accident.title, "grade": grade},
-           key=f"accident.reported.{accident.pk}",
-           url=reverse("accidents:accident_detail", args=[accident.pk]))
+    notify(
+        recipients=Unit.county().users(),
+        kind="accident.reported",
+        title=_("Accident reported: %(title)s (%(grade)s)")
+        % {"title": accident.title, "grade": grade},
+        key=f"accident.reported.{accident.pk}",
+        url=reverse("accidents:accident_detail", args=[accident.pk]),
+    )
 
 
 @transaction.atomic
@@ -121,25 +163,51 @@ def accident_report(*, actor, data: dict[str, Any], via: str = "web") -> Acciden
 def _revision_allowed(actor, accident: Accident, *, now: dt.datetime) -> bool:
     """True when in the 补报 window; outside it only the county admin may change figures."""
     windows = rule_value(rules.SUPPLEMENTARY_RULE, on=accident.occurred_at)
-    if rules.revision_in_window(occurred_at=accident.occurred_at, at=now,
-                                sector_code=accident.sector.code, days_by_sector=windows):
+    if rules.revision_in_window(
+        occurred_at=accident.occurred_at,
+        at=now,
+        sector_code=accident.sector.code,
+        days_by_sector=windows,
+    ):
         return False
     if not has_permission(actor, "county_admin"):
         days = rules.revision_window_days(accident.sector.code, windows)
-        raise ValidationError({"deaths": _(
-            "Casualty figures can be changed within %(days)s days of the accident; later "
-            "changes must be made by the county work-safety office.") % {"days": days}})
+        raise ValidationError(
+            {
+                "deaths": _(
+                    "Casualty figures can be changed within %(days)s days of the accident; later "
+                    "changes must be made by the county work-safety office."
+                )
+                % {"days": days}
+            }
+        )
     return True
 
 
-def _record_revision(*, actor, accident: Accident, before: dict, grade_before: str,
-                     kind: str, note: str, out_of_window: bool,
-                     at: dt.datetime) -> AccidentRevision:
+def _record_revision(
+    *,
+    actor,
+    accident: Accident,
+    before: dict,
+    grade_before: str,
+    kind: str,
+    note: str,
+    out_of_window: bool,
+    at: dt.datetime,
+) -> AccidentRevision:
     revision = AccidentRevision(
-        accident=accident, kind=kind, at=at, user=actor if getattr(actor, "pk", None) else None,
-        username=getattr(actor, "username", "") or "system", before=before,
-        after=_plain_figures(accident), grade_before=grade_before, grade_after=accident.grade,
-        note=note, out_of_window=out_of_window)
+        accident=accident,
+        kind=kind,
+        at=at,
+        user=actor if getattr(actor, "pk", None) else None,
+        username=getattr(actor, "username", "") or "system",
+        before=before,
+        after=_plain_figures(accident),
+        grade_before=grade_before,
+        grade_after=accident.grade,
+        note=note,
+        out_of_window=out_of_window,
+    )
     revision.full_clean()
     revision.save()
     return revision
@@ -151,13 +219,18 @@ def _plain_figures(accident: Accident) -> dict:
     return figures
 
 
-def _apply(*, actor, accident: Accident, data: dict[str, Any], note: str, via: str,
-           now: dt.datetime | None) -> tuple[Accident, AccidentRevision | None]:
+def _apply(
+    *, actor, accident: Accident, data: dict[str, Any], note: str, via: str, now: dt.datetime | None
+) -> tuple[Accident, AccidentRevision | None]:
     check_permission(actor, "officer")
     now = now or clock.now()
     locked = Accident.objects.select_for_update().select_related("sector").get(pk=accident.pk)
     _check_scope(actor, locked)
-    before, figures_before, grade_before = audit.snapshot(locked), _plain_figures(locked), locked.grade
+    before, figures_before, grade_before = (
+        audit.snapshot(locked),
+        _plain_figures(locked),
+        locked.grade,
+    )
     for key, value in data.items():
         if key in ACCIDENT_FIELDS:
             setattr(locked, key, value)
@@ -169,9 +242,16 @@ def _apply(*, actor, accident: Accident, data: dict[str, Any], note: str, via: s
     if _plain_figures(locked) != figures_before:
         out_of_window = _revision_allowed(actor, locked, now=now)
         locked.save()
-        revision = _record_revision(actor=actor, accident=locked, before=figures_before,
-                                    grade_before=grade_before, kind=RevisionKind.SUPPLEMENTARY,
-                                    note=note, out_of_window=out_of_window, at=now)
+        revision = _record_revision(
+            actor=actor,
+            accident=locked,
+            before=figures_before,
+            grade_before=grade_before,
+            kind=RevisionKind.SUPPLEMENTARY,
+            note=note,
+            out_of_window=out_of_window,
+            at=now,
+        )
     else:
         locked.save()
     audit.record_update(actor=actor, instance=locked, before=before, via=via)
@@ -179,55 +259,108 @@ def _apply(*, actor, accident: Accident, data: dict[str, Any], note: str, via: s
 
 
 @transaction.atomic
-def accident_update(*, actor, accident: Accident, data: dict[str, Any], note: str = "",
-                    via: str = "web", now: dt.datetime | None = None) -> Accident:
+def accident_update(
+    *,
+    actor,
+    accident: Accident,
+    data: dict[str, Any],
+    note: str = "",
+    via: str = "web",
+    now: dt.datetime | None = None,
+) -> Accident:
     """Change an accident; a change of casualty figures is a 补报 and keeps a revision."""
     return _apply(actor=actor, accident=accident, data=data, note=note, via=via, now=now)[0]
 
 
 @transaction.atomic
-def accident_revise(*, actor, accident: Accident, figures: dict[str, Any], note: str = "",
-                    via: str = "web", now: dt.datetime | None = None) -> AccidentRevision:
+def accident_revise(
+    *,
+    actor,
+    accident: Accident,
+    figures: dict[str, Any],
+    note: str = "",
+    via: str = "web",
+    now: dt.datetime | None = None,
+) -> AccidentRevision:
     """补报 when the figures change (the accident is regraded), else 续报 with a progress note."""
     if not any(k in FIGURES for k in figures) and not note.strip():
         raise ValidationError({"note": _("Describe the progress of the follow-up report.")})
-    updated, revision = _apply(actor=actor, accident=accident, via=via, now=now, note=note,
-                               data={k: v for k, v in figures.items() if k in FIGURES})
+    updated, revision = _apply(
+        actor=actor,
+        accident=accident,
+        via=via,
+        now=now,
+        note=note,
+        data={k: v for k, v in figures.items() if k in FIGURES},
+    )
     if revision is not None:
         return revision
     if not note.strip():
         raise ValidationError({"note": _("Describe the progress of the follow-up report.")})
-    revision = _record_revision(actor=actor, accident=updated, before=_plain_figures(updated),
-                                grade_before=updated.grade, kind=RevisionKind.FOLLOW_UP,
-                                note=note, out_of_window=False, at=now or clock.now())
-    audit.record(actor=actor, action="accident.follow_up", instance=updated,
-                 changes={"note": [None, note]}, via=via)
+    revision = _record_revision(
+        actor=actor,
+        accident=updated,
+        before=_plain_figures(updated),
+        grade_before=updated.grade,
+        kind=RevisionKind.FOLLOW_UP,
+        note=note,
+        out_of_window=False,
+        at=now or clock.now(),
+    )
+    audit.record(
+        actor=actor,
+        action="accident.follow_up",
+        instance=updated,
+        changes={"note": [None, note]},
+        via=via,
+    )
     return revision
 
 
 @transaction.atomic
-def accident_forward(*, actor, accident: Accident, level: str,
-                     forwarded_at: dt.datetime | None = None, note: str = "",
-                     via: str = "web") -> AccidentForward:
+def accident_forward(
+    *,
+    actor,
+    accident: Accident,
+    level: str,
+    forwarded_at: dt.datetime | None = None,
+    note: str = "",
+    via: str = "web",
+) -> AccidentForward:
     """Record that the county forwarded the accident to `level` (493号令 Art. 10)."""
     check_permission(actor, "county_admin")
     locked = Accident.objects.select_for_update().get(pk=accident.pk)
-    due_levels = [lvl for lvl, _due in rules.forwarding_deadlines(
-        grade=locked.grade, reported_at=locked.reported_at)]
+    due_levels = [
+        lvl
+        for lvl, _due in rules.forwarding_deadlines(
+            grade=locked.grade, reported_at=locked.reported_at
+        )
+    ]
     if level not in due_levels:
         raise ValidationError({"level": _("This accident is not forwarded to that level.")})
     forwarded_at = forwarded_at or clock.now()
     if forwarded_at < locked.reported_at:
-        raise ValidationError({"forwarded_at": _(
-            "It cannot be forwarded before the county received the report.")})
+        raise ValidationError(
+            {"forwarded_at": _("It cannot be forwarded before the county received the report.")}
+        )
     if AccidentForward.objects.filter(accident=locked, level=level).exists():
         raise ValidationError({"level": _("It was already forwarded to that level.")})
-    forward = AccidentForward(accident=locked, level=level, forwarded_at=forwarded_at,
-                              username=getattr(actor, "username", "") or "system", note=note)
+    forward = AccidentForward(
+        accident=locked,
+        level=level,
+        forwarded_at=forwarded_at,
+        username=getattr(actor, "username", "") or "system",
+        note=note,
+    )
     forward.full_clean()
     forward.save()
-    audit.record(actor=actor, action="accident.forward", instance=locked,
-                 changes={level: [None, forwarded_at.isoformat()]}, via=via)
+    audit.record(
+        actor=actor,
+        action="accident.forward",
+        instance=locked,
+        changes={level: [None, forwarded_at.isoformat()]},
+        via=via,
+    )
     return forward
 
 

@@ -22,8 +22,9 @@ CENT = Decimal("0.01")
 
 
 def period_error(value: str) -> str:
-    return _("Unknown period “%(value)s”: use 2024-03 (a month), 2024-Q1 (a quarter) or 2024 "
-             "(a year).") % {"value": value}
+    return _(
+        "Unknown period “%(value)s”: use 2024-03 (a month), 2024-Q1 (a quarter) or 2024 (a year)."
+    ) % {"value": value}
 
 
 def period_param(value: str | None) -> Period:
@@ -59,8 +60,10 @@ def _sums(prefix: str, condition: Q) -> dict:
     return {
         f"{prefix}count": Count("id", filter=condition),
         # No Coalesce: an empty sum is None and becomes 0 below (cheaper to compile).
-        **{f"{prefix}{name}": Sum(name, filter=condition) for name in
-           ("deaths", "missing", "serious_injuries", "minor_injuries")},
+        **{
+            f"{prefix}{name}": Sum(name, filter=condition)
+            for name in ("deaths", "missing", "serious_injuries", "minor_injuries")
+        },
         f"{prefix}direct_loss": Sum("direct_loss", filter=condition),
     }
 
@@ -73,8 +76,9 @@ def pct(now: int, before: int) -> float | None:
     """Change in percent, one decimal; None where last year's figure is 0."""
     if not before:
         return None
-    value = (Decimal(now - before) * 100 / Decimal(before)).quantize(Decimal("0.1"),
-                                                                      rounding=ROUND_HALF_UP)
+    value = (Decimal(now - before) * 100 / Decimal(before)).quantize(
+        Decimal("0.1"), rounding=ROUND_HALF_UP
+    )
     return float(value)
 
 
@@ -87,10 +91,16 @@ def accident_stats(*, actor, period: Period, town: str = "", sector: str = "") -
     earlier = Q(occurred_at__gte=p_start, occurred_at__lt=p_end)
     row = qs.filter(current | earlier).aggregate(**_sums("c_", current), **_sums("p_", earlier))
     this_year = qs.between(start, end)
-    by_sector = (this_year.order_by().values("sector__code", "sector__name", "sector__ordering")
-                 .annotate(n=Count("id"), d=Sum("deaths")))
-    by_town = (this_year.order_by().values("town__code", "town__name", "town__ordering")
-               .annotate(n=Count("id"), d=Sum("deaths")))
+    by_sector = (
+        this_year.order_by()
+        .values("sector__code", "sector__name", "sector__ordering")
+        .annotate(n=Count("id"), d=Sum("deaths"))
+    )
+    by_town = (
+        this_year.order_by()
+        .values("town__code", "town__name", "town__ordering")
+        .annotate(n=Count("id"), d=Sum("deaths"))
+    )
     grades = dict(this_year.order_by().values_list("grade").annotate(n=Count("id")))
 
     def totals(prefix: str, p: Period) -> dict:
@@ -104,32 +114,47 @@ def accident_stats(*, actor, period: Period, town: str = "", sector: str = "") -
     result["previous"] = totals("p_", previous)
     prev = result["previous"]
     result["change"] = {
-        "count": result["count"] - prev["count"], "count_pct": pct(result["count"], prev["count"]),
+        "count": result["count"] - prev["count"],
+        "count_pct": pct(result["count"], prev["count"]),
         "deaths": result["deaths"] - prev["deaths"],
         "deaths_pct": pct(result["deaths"], prev["deaths"]),
     }
     result["by_sector"] = [
-        {"sector": r["sector__code"], "name": r["sector__name"], "count": r["n"],
-         "deaths": r["d"] or 0}
-        for r in sorted(by_sector, key=lambda r: (-r["n"], -(r["d"] or 0), r["sector__ordering"],
-                                                  r["sector__code"]))]
+        {
+            "sector": r["sector__code"],
+            "name": r["sector__name"],
+            "count": r["n"],
+            "deaths": r["d"] or 0,
+        }
+        for r in sorted(
+            by_sector,
+            key=lambda r: (-r["n"], -(r["d"] or 0), r["sector__ordering"], r["sector__code"]),
+        )
+    ]
     result["by_town"] = [
-        {"town": r["town__code"], "name": r["town__name"], "count": r["n"],
-         "deaths": r["d"] or 0}
-        for r in sorted(by_town, key=lambda r: (-r["n"], -(r["d"] or 0), r["town__ordering"],
-                                                r["town__code"]))]
+        {"town": r["town__code"], "name": r["town__name"], "count": r["n"], "deaths": r["d"] or 0}
+        for r in sorted(
+            by_town, key=lambda r: (-r["n"], -(r["d"] or 0), r["town__ordering"], r["town__code"])
+        )
+    ]
     result["by_grade"] = {grade: grades.get(grade, 0) for grade in Grade.values}
     return result
 
 
-def monthly_trend(*, actor, year: int, town: str = "", sector: str = "",
-                  through_month: int = 12) -> dict:
+def monthly_trend(
+    *, actor, year: int, town: str = "", sector: str = "", through_month: int = 12
+) -> dict:
     """Accidents and deaths per month of `year` and of the year before (one query)."""
     qs = stats_queryset(actor=actor, town=town, sector=sector)
     start = Period(year - 1, "year").bounds()[0]
     end = Period(year, "year").bounds()[1]
-    rows = (qs.between(start, end).annotate(month=TruncMonth("occurred_at", tzinfo=local_zone()))
-            .order_by().values("month").annotate(n=Count("id"), d=Coalesce(Sum("deaths"), 0)))
+    rows = (
+        qs.between(start, end)
+        .annotate(month=TruncMonth("occurred_at", tzinfo=local_zone()))
+        .order_by()
+        .values("month")
+        .annotate(n=Count("id"), d=Coalesce(Sum("deaths"), 0))
+    )
     data = {year - 1: ([0] * 12, [0] * 12), year: ([0] * 12, [0] * 12)}
     for r in rows:
         month = r["month"]
@@ -140,7 +165,10 @@ def monthly_trend(*, actor, year: int, town: str = "", sector: str = "",
         deaths[month.month - 1] = r["d"]
     months = list(range(1, 13))
     return {
-        "year": year, "months": months,
-        "count": data[year][0][:through_month], "deaths": data[year][1][:through_month],
-        "previous_count": data[year - 1][0], "previous_deaths": data[year - 1][1],
+        "year": year,
+        "months": months,
+        "count": data[year][0][:through_month],
+        "deaths": data[year][1][:through_month],
+        "previous_count": data[year - 1][0],
+        "previous_deaths": data[year - 1][1],
     }

@@ -35,22 +35,30 @@ def accident_list(request):
 @requires("view")
 def accident_detail(request, pk: int):
     accident = selectors.accident_get_for(actor=request.user, pk=pk)
-    return render(request, "accidents/accident_detail.html", {
-        "accident": accident,
-        "revisions": selectors.revision_list(actor=request.user, accident=accident),
-        "forwarding": selectors.forwarding_status(accident=accident),
-        "window_last_day": selectors.supplementary_last_day(accident=accident),
-        "revision_form": RevisionForm.for_accident(accident),
-        "forward_form": ForwardForm(),
-        "timeline": timeline(accident)[:50],
-    })
+    return render(
+        request,
+        "accidents/accident_detail.html",
+        {
+            "accident": accident,
+            "revisions": selectors.revision_list(actor=request.user, accident=accident),
+            "forwarding": selectors.forwarding_status(accident=accident),
+            "window_last_day": selectors.supplementary_last_day(accident=accident),
+            "revision_form": RevisionForm.for_accident(accident),
+            "forward_form": ForwardForm(),
+            "timeline": timeline(accident)[:50],
+        },
+    )
 
 
 @requires("officer")
 def accident_create(request):
     form = AccidentForm(request.POST or None, user=request.user)
-    accident = submit(request, form, lambda data: services.accident_report(
-        actor=request.user, data=data), success=_("The accident was recorded."))
+    accident = submit(
+        request,
+        form,
+        lambda data: services.accident_report(actor=request.user, data=data),
+        success=_("The accident was recorded."),
+    )
     if accident:
         return redirect("accidents:accident_detail", pk=accident.pk)
     return render(request, "accidents/accident_form.html", {"form": form})
@@ -60,9 +68,12 @@ def accident_create(request):
 def accident_edit(request, pk: int):
     accident = selectors.accident_get_for(actor=request.user, pk=pk)
     form = AccidentForm(request.POST or None, instance=accident, user=request.user)
-    if submit(request, form, lambda data: services.accident_update(
-            actor=request.user, accident=accident, data=data),
-            success=_("The changes were saved.")):
+    if submit(
+        request,
+        form,
+        lambda data: services.accident_update(actor=request.user, accident=accident, data=data),
+        success=_("The changes were saved."),
+    ):
         return redirect("accidents:accident_detail", pk=accident.pk)
     return render(request, "accidents/accident_form.html", {"form": form, "accident": accident})
 
@@ -72,10 +83,17 @@ def accident_revise(request, pk: int):
     """补报 / 续报: new casualty figures or a progress note."""
     accident = selectors.accident_get_for(actor=request.user, pk=pk)
     form = RevisionForm.for_accident(accident, request.POST or None)
-    if submit(request, form, lambda data: services.accident_revise(
-            actor=request.user, accident=accident, note=data["note"],
-            figures={k: v for k, v in data.items() if k != "note"}),
-            success=_("The report was recorded.")):
+    if submit(
+        request,
+        form,
+        lambda data: services.accident_revise(
+            actor=request.user,
+            accident=accident,
+            note=data["note"],
+            figures={k: v for k, v in data.items() if k != "note"},
+        ),
+        success=_("The report was recorded."),
+    ):
         return redirect("accidents:accident_detail", pk=accident.pk)
     return render(request, "accidents/revision_form.html", {"form": form, "accident": accident})
 
@@ -85,11 +103,16 @@ def accident_revise(request, pk: int):
 def accident_forward(request, pk: int):
     accident = selectors.accident_get_for(actor=request.user, pk=pk)
     form = ForwardForm(request.POST)
-    return flash(request, lambda: services.accident_forward(
-        actor=request.user, accident=accident, **form.cleaned_data),
-        form=form, invalid=_("Give the level and the time of forwarding."),
+    return flash(
+        request,
+        lambda: services.accident_forward(
+            actor=request.user, accident=accident, **form.cleaned_data
+        ),
+        form=form,
+        invalid=_("Give the level and the time of forwarding."),
         success=_("The forwarding was recorded."),
-        to=reverse("accidents:accident_detail", args=[accident.pk]))
+        to=reverse("accidents:accident_detail", args=[accident.pk]),
+    )
 
 
 @requires("view")
@@ -101,12 +124,19 @@ def accident_stats(request):
         return render(request, "accidents/accident_stats.html", context, status=400)
     values = form.values()
     period = values["period"]
-    data = stats.accident_stats(actor=request.user, period=period, town=values["town"],
-                                sector=values["sector"])
-    trend = stats.monthly_trend(actor=request.user, year=period.year, town=values["town"],
-                                sector=values["sector"], through_month=period.last_month)
-    context.update({"values": values, "period": period, "stats": data,
-                    "figures": charts.figures(data, trend)})
+    data = stats.accident_stats(
+        actor=request.user, period=period, town=values["town"], sector=values["sector"]
+    )
+    trend = stats.monthly_trend(
+        actor=request.user,
+        year=period.year,
+        town=values["town"],
+        sector=values["sector"],
+        through_month=period.last_month,
+    )
+    context.update(
+        {"values": values, "period": period, "stats": data, "figures": charts.figures(data, trend)}
+    )
     return render(request, "accidents/accident_stats.html", context)
 
 
@@ -119,41 +149,57 @@ def bulletin_download(request):
     fmt = "md" if request.GET.get("format") == "md" else "docx"
     form = PeriodForm(request.GET)
     if not form.is_valid():
-        return HttpResponse(" ".join(form.errors["period"]), status=400,
-                            content_type="text/plain; charset=utf-8")
+        return HttpResponse(
+            " ".join(form.errors["period"]), status=400, content_type="text/plain; charset=utf-8"
+        )
     period = form.cleaned_data["period"]
     document, _data = build_bulletin(actor=request.user, period=period)
-    content_type = ("text/markdown; charset=utf-8" if fmt == "md" else
-                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+    content_type = (
+        "text/markdown; charset=utf-8"
+        if fmt == "md"
+        else "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    )
     filename = f"bulletin-{period}.{fmt}"
     response = HttpResponse(render_document(document, fmt), content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    audit.record_download(actor=request.user, kind="bulletin", filename=filename,
-                          query=request.GET.urlencode())
+    audit.record_download(
+        actor=request.user, kind="bulletin", filename=filename, query=request.GET.urlencode()
+    )
     return response
 
 
 @requires("view")
 def accident_export(request):
-    return xlsx_download("accidents.xlsx", lambda stream: exports.export_accidents(
-        actor=request.user, stream=stream),
-        request=request, kind="accidents")
+    return xlsx_download(
+        "accidents.xlsx",
+        lambda stream: exports.export_accidents(actor=request.user, stream=stream),
+        request=request,
+        kind="accidents",
+    )
 
 
 @requires("view")
 def accident_template(request):
-    return xlsx_download("accident-template.xlsx", lambda stream: exports.export_accidents(
-        actor=request.user, stream=stream, empty=True),
-        request=request, kind="accident_template")
+    return xlsx_download(
+        "accident-template.xlsx",
+        lambda stream: exports.export_accidents(actor=request.user, stream=stream, empty=True),
+        request=request,
+        kind="accident_template",
+    )
 
 
 @requires("officer")
 def accident_import(request):
-    return import_page(request, importer=AccidentImporter(actor=request.user),
-                       heading=_("Import accidents from Excel"),
-                       intro=_("Use the template: the first row holds the Chinese headers; the loss "
-                               "is in 10,000 yuan (万元). Every row is checked first; if any row has an "
-                               "error, nothing is saved."),
-                       template_url=reverse("accidents:accident_template"),
-                       done_url=reverse("accidents:accident_list"),
-                       done_message=_("%(n)s accidents were imported."))
+    return import_page(
+        request,
+        importer=AccidentImporter(actor=request.user),
+        heading=_("Import accidents from Excel"),
+        intro=_(
+            "Use the template: the first row holds the Chinese headers; the loss "
+            "is in 10,000 yuan (万元). Every row is checked first; if any row has an "
+            "error, nothing is saved."
+        ),
+        template_url=reverse("accidents:accident_template"),
+        done_url=reverse("accidents:accident_list"),
+        done_message=_("%(n)s accidents were imported."),
+    )

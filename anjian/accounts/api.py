@@ -23,12 +23,16 @@ from anjian.core.permissions import two_factor_required
 
 class TokenRequestSerializer(serializers.Serializer):
     username = serializers.CharField(label=_("username"), max_length=150)
-    password = serializers.CharField(label=_("password"), style={"input_type": "password"},
-                                     max_length=4096)
-    otp = serializers.CharField(label=_("one-time code"), required=False, allow_blank=True,
-                                max_length=32,
-                                help_text=_("TOTP or recovery code, where two factors are on "
-                                            "for the user's role."))
+    password = serializers.CharField(
+        label=_("password"), style={"input_type": "password"}, max_length=4096
+    )
+    otp = serializers.CharField(
+        label=_("one-time code"),
+        required=False,
+        allow_blank=True,
+        max_length=32,
+        help_text=_("TOTP or recovery code, where two factors are on for the user's role."),
+    )
 
 
 class TokenSerializer(serializers.Serializer):
@@ -44,10 +48,16 @@ class PasswordChangeSerializer(serializers.Serializer):
 _ERROR = inline_serializer("AuthError", {"detail": serializers.CharField()})
 
 
-@extend_schema(request=TokenRequestSerializer,
-               responses={200: TokenSerializer, 400: OpenApiResponse(
-                   description=_("Wrong user name or password, or a missing or wrong `otp`.")),
-                          429: _ERROR})
+@extend_schema(
+    request=TokenRequestSerializer,
+    responses={
+        200: TokenSerializer,
+        400: OpenApiResponse(
+            description=_("Wrong user name or password, or a missing or wrong `otp`.")
+        ),
+        429: _ERROR,
+    },
+)
 @api_view(["POST"])
 @authentication_classes([])
 @permission_classes([AllowAny])
@@ -59,21 +69,34 @@ def token(request):
     serializer = TokenRequestSerializer(data=request.data)
     serializer.is_valid(raise_exception=True)
     data = serializer.validated_data
-    user = authenticate(request=request._request, username=data["username"],
-                        password=data["password"])
+    user = authenticate(
+        request=request._request, username=data["username"], password=data["password"]
+    )
     if user is None or not user.is_active:
         login_failure_record(request=request._request, username=data["username"], via="api")
-        return Response({"non_field_errors": [_("Wrong username or password.")]},
-                        status=status.HTTP_400_BAD_REQUEST)
+        return Response(
+            {"non_field_errors": [_("Wrong username or password.")]},
+            status=status.HTTP_400_BAD_REQUEST,
+        )
     if two_factor_required(user):
         if totp_device(user) is None:
-            return Response({"otp": [_("Two-factor authentication is required for your role: "
-                                       "enrol on the web first.")]},
-                            status=status.HTTP_400_BAD_REQUEST)
+            return Response(
+                {
+                    "otp": [
+                        _(
+                            "Two-factor authentication is required for your role: "
+                            "enrol on the web first."
+                        )
+                    ]
+                },
+                status=status.HTTP_400_BAD_REQUEST,
+            )
         if otp_verify(user=user, code=data.get("otp", "")) is None:
             login_failure_record(request=request._request, username=user.username, via="api")
-            return Response({"otp": [_("The one-time code is missing or wrong.")]},
-                            status=status.HTTP_400_BAD_REQUEST)
+            return Response(
+                {"otp": [_("The one-time code is missing or wrong.")]},
+                status=status.HTTP_400_BAD_REQUEST,
+            )
     login_record(user=user, address=client_address(request._request), via="api")
     raw, issued = token_issue(user=user)
     return Response({"token": raw, "expires_at": issued.expires_at})
@@ -94,8 +117,10 @@ def logout(request):
 logout.cls.permission = logout.cls.write_permission = "login"
 
 
-@extend_schema(request=PasswordChangeSerializer, responses={204: None, 400: OpenApiResponse(
-    description=_("The field and the rule broken."))})
+@extend_schema(
+    request=PasswordChangeSerializer,
+    responses={204: None, 400: OpenApiResponse(description=_("The field and the rule broken."))},
+)
 @api_view(["POST"])
 @permission_classes([IsAuthenticated])
 def password(request):
@@ -103,8 +128,7 @@ def password(request):
     serializer = PasswordChangeSerializer(data=request.data)
     serializer.is_valid(raise_exception=True)
     keep = request._request.session.session_key if request.auth is None else None
-    password_change(actor=request.user, via="api", keep_session=keep,
-                    **serializer.validated_data)
+    password_change(actor=request.user, via="api", keep_session=keep, **serializer.validated_data)
     if request.auth is None:
         update_session_auth_hash(request._request, request.user)
     return Response(status=status.HTTP_204_NO_CONTENT)
@@ -131,8 +155,13 @@ class MeSerializer(serializers.Serializer):
 def me(request):
     """Who the caller is and which unit it acts for."""
     user = request.user
-    return Response({"username": user.username, "role": user.role or "county_admin",
-                     "unit": (Unit.of(user) or Unit.county()).as_dict()})
+    return Response(
+        {
+            "username": user.username,
+            "role": user.role or "county_admin",
+            "unit": (Unit.of(user) or Unit.county()).as_dict(),
+        }
+    )
 
 
 me.cls.permission = me.cls.write_permission = "login"

@@ -23,7 +23,8 @@ class BearerTokenAuthentication(TokenAuthentication):
             if user.must_change_password or password_expired(user):
                 # As on the web: nothing but the password change until it is done.
                 raise exceptions.PermissionDenied(
-                    _("Change your password first (POST /api/v1/auth/password/)."))
+                    _("Change your password first (POST /api/v1/auth/password/).")
+                )
         return result
 
     def authenticate_credentials(self, key):

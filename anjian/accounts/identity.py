@@ -28,8 +28,10 @@ def token_create(*, user: User) -> tuple[str, ApiToken]:
     """Store a new token's digest; the raw value exists only in the return value."""
     raw = secrets.token_hex(20)
     token = ApiToken.objects.create(
-        user=user, digest=token_digest(raw),
-        expires_at=timezone.now() + dt.timedelta(hours=settings.TOKEN_HOURS))
+        user=user,
+        digest=token_digest(raw),
+        expires_at=timezone.now() + dt.timedelta(hours=settings.TOKEN_HOURS),
+    )
     return raw, token
 
 
@@ -38,15 +40,23 @@ def token_issue(*, user: User, via: str = "api") -> tuple[str, ApiToken]:
     once."""
     ApiToken.objects.filter(expires_at__lt=timezone.now()).delete()  # keep the table small
     raw, token = token_create(user=user)
-    audit.record(actor=user, action="auth.token_issue", instance=token,
-                 changes={"expires_at": [None, token.expires_at.isoformat()]}, via=via)
+    audit.record(
+        actor=user,
+        action="auth.token_issue",
+        instance=token,
+        changes={"expires_at": [None, token.expires_at.isoformat()]},
+        via=via,
+    )
     return raw, token
 
 
 def token_for(raw: str) -> ApiToken | None:
     """The unexpired token with this raw value, or None."""
-    return (ApiToken.objects.select_related("user")
-            .filter(digest=token_digest(raw), expires_at__gt=timezone.now()).first())
+    return (
+        ApiToken.objects.select_related("user")
+        .filter(digest=token_digest(raw), expires_at__gt=timezone.now())
+        .first()
+    )
 
 
 def _tokens_revoke_all(*, actor, user: User, via: str) -> int:
@@ -72,16 +82,22 @@ def _sessions_end(*, user: User, keep: str | None = None) -> int:
 
 
 @transaction.atomic
-def user_sign_out_everywhere(*, actor, user: User, via: str, keep_session: str | None = None
-                             ) -> None:
+def user_sign_out_everywhere(
+    *, actor, user: User, via: str, keep_session: str | None = None
+) -> None:
     """End every token and session of `user` (logout, password change, deactivation)."""
     _tokens_revoke_all(actor=actor, user=user, via=via)
     _sessions_end(user=user, keep=keep_session)
 
 
 def login_record(*, user: User, address: str, via: str) -> None:
-    audit.record(actor=user, action="auth.login", instance=user,
-                 changes={"address": [None, address]}, via=via)
+    audit.record(
+        actor=user,
+        action="auth.login",
+        instance=user,
+        changes={"address": [None, address]},
+        via=via,
+    )
 
 
 @transaction.atomic
@@ -100,7 +116,8 @@ def password_store(*, user: User, password: str) -> None:
 def password_history_append(*, user: User) -> None:
     PasswordHistory.objects.create(user=user, password=user.password)
     stale = PasswordHistory.objects.filter(user=user).values_list("pk", flat=True)[
-        settings.PASSWORD_HISTORY:]
+        settings.PASSWORD_HISTORY :
+    ]
     PasswordHistory.objects.filter(pk__in=list(stale)).delete()
 
 
@@ -113,8 +130,9 @@ def password_expired(user: User) -> bool:
 
 
 @transaction.atomic
-def password_change(*, actor: User, old_password: str, new_password: str, via: str,
-                    keep_session: str | None = None) -> User:
+def password_change(
+    *, actor: User, old_password: str, new_password: str, via: str, keep_session: str | None = None
+) -> User:
     """Change the actor's own password; ends its tokens and other sessions.
 
     Raises ValidationError keyed `old_password` or `new_password` naming the rule broken.
@@ -130,8 +148,13 @@ def password_change(*, actor: User, old_password: str, new_password: str, via: s
     user.must_change_password = False
     user.save(update_fields=["password", "password_changed_at", "must_change_password"])
     password_history_append(user=user)
-    audit.record(actor=user, action="auth.password_change", instance=user,
-                 changes={"password": ["changed", "changed"]}, via=via)
+    audit.record(
+        actor=user,
+        action="auth.password_change",
+        instance=user,
+        changes={"password": ["changed", "changed"]},
+        via=via,
+    )
     user_sign_out_everywhere(actor=user, user=user, via=via, keep_session=keep_session)
     actor.password = user.password
     return user

@@ -24,8 +24,9 @@ class IdentityMiddleware:
             return self.get_response(request)
         if two_factor_required(user) and not user.is_verified():
             return self._refuse(request, "accounts:otp", _("Two-factor authentication needed."))
-        if ((user.must_change_password or password_expired(user))
-                and not request.path_info.startswith(("/accounts/password/", "/api/v1/auth/"))):
+        if (
+            user.must_change_password or password_expired(user)
+        ) and not request.path_info.startswith(("/accounts/password/", "/api/v1/auth/")):
             return self._refuse(request, "accounts:password", _("Change your password first."))
         return self.get_response(request)
 

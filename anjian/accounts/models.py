@@ -59,8 +59,9 @@ class Department(models.Model):
 
     code = models.SlugField(_("code"), max_length=40, unique=True)
     name = models.CharField(_("name"), max_length=60, unique=True)
-    sectors = models.ManyToManyField(Sector, related_name="departments", blank=True,
-                                     verbose_name=_("sectors"))
+    sectors = models.ManyToManyField(
+        Sector, related_name="departments", blank=True, verbose_name=_("sectors")
+    )
     ordering = models.PositiveSmallIntegerField(_("ordering"), default=100)
 
     class Meta:
@@ -86,12 +87,30 @@ class User(AbstractUser):
     """A platform user: one role in one unit (the county, a town, a department or an enterprise)."""
 
     role = models.CharField(_("role"), max_length=24, choices=Role.choices)
-    town = models.ForeignKey(Town, on_delete=models.PROTECT, null=True, blank=True,
-                             related_name="users", verbose_name=_("town"))
-    department = models.ForeignKey(Department, on_delete=models.PROTECT, null=True, blank=True,
-                                   related_name="users", verbose_name=_("department"))
-    enterprise = models.ForeignKey("registry.Enterprise", on_delete=models.PROTECT, null=True,
-                                   blank=True, related_name="users", verbose_name=_("enterprise"))
+    town = models.ForeignKey(
+        Town,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="users",
+        verbose_name=_("town"),
+    )
+    department = models.ForeignKey(
+        Department,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="users",
+        verbose_name=_("department"),
+    )
+    enterprise = models.ForeignKey(
+        "registry.Enterprise",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="users",
+        verbose_name=_("enterprise"),
+    )
     phone = models.CharField(_("phone"), max_length=32, blank=True)
     # Identity: an account an administrator creates changes its password at first login.
     must_change_password = models.BooleanField(_("must change password"), default=False)
@@ -106,15 +125,30 @@ class User(AbstractUser):
             models.CheckConstraint(
                 name="user_unit_matches_role",
                 condition=(
-                    models.Q(role="town_officer", town__isnull=False, department__isnull=True,
-                             enterprise__isnull=True)
-                    | models.Q(role="department_officer", town__isnull=True,
-                               department__isnull=False, enterprise__isnull=True)
-                    | models.Q(role="enterprise_user", town__isnull=True, department__isnull=True,
-                               enterprise__isnull=False)
-                    | models.Q(role__in=["county_admin", "leader", "audit_admin"],
-                             town__isnull=True,
-                               department__isnull=True, enterprise__isnull=True)
+                    models.Q(
+                        role="town_officer",
+                        town__isnull=False,
+                        department__isnull=True,
+                        enterprise__isnull=True,
+                    )
+                    | models.Q(
+                        role="department_officer",
+                        town__isnull=True,
+                        department__isnull=False,
+                        enterprise__isnull=True,
+                    )
+                    | models.Q(
+                        role="enterprise_user",
+                        town__isnull=True,
+                        department__isnull=True,
+                        enterprise__isnull=False,
+                    )
+                    | models.Q(
+                        role__in=["county_admin", "leader", "audit_admin"],
+                        town__isnull=True,
+                        department__isnull=True,
+                        enterprise__isnull=True,
+                    )
                     | models.Q(role="", is_superuser=True)
                 ),
             )
@@ -122,6 +156,7 @@ class User(AbstractUser):
 
 
 # --- identity (等保 2.0 §8.1.4.1): password state, password history, API tokens, failures ------
+
 
 class PasswordHistory(models.Model):
     """The hash of a password the user once had, so the last few cannot come back."""

@@ -17,8 +17,10 @@ class CharacterClassValidator:
         ]
         if sum(classes) < 3:
             raise ValidationError(
-                _("The password must mix at least three of: lower case, upper case, digits, "
-                  "symbols."),
+                _(
+                    "The password must mix at least three of: lower case, upper case, digits, "
+                    "symbols."
+                ),
                 code="password_too_simple",
             )
 
@@ -32,13 +34,51 @@ _ROWS = ["1234567890", "qwertyuiop", "asdfghjkl", "zxcvbnm"]
 _COLUMNS = ["1qaz", "2wsx", "3edc", "4rfv", "5tgb", "6yhn", "7ujm", "8ik", "9ol", "0p"]
 _SEQUENCES = ["abcdefghijklmnopqrstuvwxyz", "01234567890"]
 _SHIFTED = dict(zip("!@#$%^&*()", "1234567890", strict=True))
-_LEET = {"@": "a", "4": "a", "0": "o", "1": "i", "!": "i", "3": "e", "$": "s", "5": "s",
-         "7": "t", "+": "t"}
+_LEET = {
+    "@": "a",
+    "4": "a",
+    "0": "o",
+    "1": "i",
+    "!": "i",
+    "3": "e",
+    "$": "s",
+    "5": "s",
+    "7": "t",
+    "+": "t",
+}
 # Words and pinyin that Chinese users put in passwords, plus the platform's own name.
-_WORDS = ["password", "passwd", "pass", "admin", "administrator", "root", "user", "guest",
-          "test", "demo", "welcome", "login", "qwerty", "iloveyou", "love", "china", "woaini",
-          "aini", "nihao", "zhongguo", "beijing", "shanghai", "mima", "anquan", "anjian",
-          "zhangsan", "lisi", "wangwu", "sb", "abc"]
+_WORDS = [
+    "password",
+    "passwd",
+    "pass",
+    "admin",
+    "administrator",
+    "root",
+    "user",
+    "guest",
+    "test",
+    "demo",
+    "welcome",
+    "login",
+    "qwerty",
+    "iloveyou",
+    "love",
+    "china",
+    "woaini",
+    "aini",
+    "nihao",
+    "zhongguo",
+    "beijing",
+    "shanghai",
+    "mima",
+    "anquan",
+    "anjian",
+    "zhangsan",
+    "lisi",
+    "wangwu",
+    "sb",
+    "abc",
+]
 _LUCKY = ["5201314", "1314", "520", "888", "666", "168"]
 _MIN_RUN = 3
 _MIN_OWN = 4
@@ -49,7 +89,7 @@ def _mark_runs(text: str, lines: list[str], covered: list[bool], found: set, nam
         for seq in (line, line[::-1]):
             for length in range(len(seq), _MIN_RUN - 1, -1):
                 for start in range(len(seq) - length + 1):
-                    piece = seq[start:start + length]
+                    piece = seq[start : start + length]
                     at = text.find(piece)
                     while at != -1:
                         for i in range(at, at + length):
@@ -86,10 +126,10 @@ def password_patterns(password: str, username: str = "") -> tuple[set[str], int]
             _mark_words(text, [username.lower()], covered, found, "username")
     _mark_words(lower, _LUCKY, covered, found, "sequence")
     for match in re.finditer(r"(?:19|20)\d\d", lower):
-        covered[match.start():match.end()] = [True] * 4
+        covered[match.start() : match.end()] = [True] * 4
         found.add("year")
     for match in re.finditer(r"(.)\1{2,}", lower):
-        covered[match.start():match.end()] = [True] * (match.end() - match.start())
+        covered[match.start() : match.end()] = [True] * (match.end() - match.start())
         found.add("repeat")
     # A symbol between patterns ("Admin@123") adds nothing a guesser would not try first.
     own = sum(1 for c, hit in zip(password, covered, strict=True) if not hit and c.isalnum())
@@ -107,15 +147,23 @@ class PatternValidator:
     def validate(self, password: str, user=None) -> None:
         found, own = password_patterns(password, getattr(user, "username", "") or "")
         if own < _MIN_OWN:
-            names = {"keyboard": _("keyboard runs"), "sequence": _("sequences such as abc or 123"),
-                     "year": _("years"), "username": _("the user name"),
-                     "word": _("common words such as admin or password"),
-                     "repeat": _("repeated characters")}
+            names = {
+                "keyboard": _("keyboard runs"),
+                "sequence": _("sequences such as abc or 123"),
+                "year": _("years"),
+                "username": _("the user name"),
+                "word": _("common words such as admin or password"),
+                "repeat": _("repeated characters"),
+            }
             kinds = "、".join(str(names[k]) for k in sorted(found)) or _("patterns")
             raise ValidationError(
-                _("The password is made of guessable patterns (%(kinds)s); add at least four "
-                  "letters or digits of your own.") % {"kinds": kinds},
-                code="password_pattern")
+                _(
+                    "The password is made of guessable patterns (%(kinds)s); add at least four "
+                    "letters or digits of your own."
+                )
+                % {"kinds": kinds},
+                code="password_pattern",
+            )
 
     def get_help_text(self) -> str:
         return _("No keyboard runs, sequences, years, your user name or common words.")
@@ -131,12 +179,18 @@ class HistoryValidator:
 
         from anjian.accounts.models import PasswordHistory
 
-        hashes = [user.password, *PasswordHistory.objects.filter(user=user).values_list(
-            "password", flat=True)[:settings.PASSWORD_HISTORY]]
+        hashes = [
+            user.password,
+            *PasswordHistory.objects.filter(user=user).values_list("password", flat=True)[
+                : settings.PASSWORD_HISTORY
+            ],
+        ]
         if any(h and check_password(password, h) for h in hashes):
             raise ValidationError(
                 _("The password may not be one of your last %(count)d passwords.")
-                % {"count": settings.PASSWORD_HISTORY}, code="password_reused")
+                % {"count": settings.PASSWORD_HISTORY},
+                code="password_reused",
+            )
 
     def get_help_text(self) -> str:
         return _("Not one of your last five passwords.")

@@ -14,10 +14,20 @@ def _system_or_admin(actor) -> None:
 
 
 @transaction.atomic
-def user_create(*, actor, username: str, password: str, role: str, town=None, department=None,
-                enterprise=None, full_name: str = "", via: str = "web",
-                must_change_password: bool | None = None,
-                check_password_rules: bool | None = None) -> User:
+def user_create(
+    *,
+    actor,
+    username: str,
+    password: str,
+    role: str,
+    town=None,
+    department=None,
+    enterprise=None,
+    full_name: str = "",
+    via: str = "web",
+    must_change_password: bool | None = None,
+    check_password_rules: bool | None = None,
+) -> User:
     """Create an account for one role in one unit; the password must pass the rules.
 
     The account changes its password at first login. Only the demo loader (`via="demo"`) makes
@@ -30,9 +40,15 @@ def user_create(*, actor, username: str, password: str, role: str, town=None, de
     from anjian.accounts.identity import password_history_append, password_store
 
     _system_or_admin(actor)
-    user = User(username=username, role=role, town=town, department=department,
-                enterprise=enterprise, first_name=full_name,
-                must_change_password=must_change_password)
+    user = User(
+        username=username,
+        role=role,
+        town=town,
+        department=department,
+        enterprise=enterprise,
+        first_name=full_name,
+        must_change_password=must_change_password,
+    )
     if check_password_rules:
         validate_password(password, user)
     password_store(user=user, password=password)

@@ -36,8 +36,9 @@ def totp_pending(user: User) -> TOTPDevice:
 def qr_svg(device: TOTPDevice) -> str:
     """The device's otpauth:// URL as an inline SVG QR code."""
     out = io.BytesIO()
-    segno.make(device.config_url, error="m").save(out, kind="svg", scale=5, xmldecl=False,
-                                                   svgns=True, nl=False)
+    segno.make(device.config_url, error="m").save(
+        out, kind="svg", scale=5, xmldecl=False, svgns=True, nl=False
+    )
     return out.getvalue().decode()
 
 
@@ -45,8 +46,9 @@ def _recovery_digest(code: str) -> str:
     normalized = code.strip().lower().replace("-", "").replace(" ", "")
     # Keyed with SECRET_KEY so that a copy of the database alone cannot be searched for codes;
     # 16 hex characters because that is what django-otp's StaticToken holds.
-    return hmac.new(settings.SECRET_KEY.encode(), normalized.encode(),
-                    hashlib.sha256).hexdigest()[:16]
+    return hmac.new(settings.SECRET_KEY.encode(), normalized.encode(), hashlib.sha256).hexdigest()[
+        :16
+    ]
 
 
 @transaction.atomic
@@ -59,8 +61,13 @@ def totp_confirm(*, user: User, code: str) -> list[str] | None:
     device.confirmed = True
     device.save(update_fields=["confirmed"])
     codes = recovery_codes_renew(user=user)
-    audit.record(actor=user, action="auth.otp_enrol", instance=user,
-                 changes={"otp_device": ["changed", "changed"]}, via="web")
+    audit.record(
+        actor=user,
+        action="auth.otp_enrol",
+        instance=user,
+        changes={"otp_device": ["changed", "changed"]},
+        via="web",
+    )
     return codes
 
 
@@ -95,8 +102,15 @@ def otp_reset(*, actor, user: User, via: str = "command") -> int:
     from anjian.accounts.services import _system_or_admin
 
     _system_or_admin(None if actor is None or actor.pk is None else actor)
-    removed = (TOTPDevice.objects.filter(user=user).delete()[0]
-               + StaticDevice.objects.filter(user=user).delete()[0])
-    audit.record(actor=actor, action="auth.otp_reset", instance=user,
-                 changes={"otp_device": ["changed", "changed"]}, via=via)
+    removed = (
+        TOTPDevice.objects.filter(user=user).delete()[0]
+        + StaticDevice.objects.filter(user=user).delete()[0]
+    )
+    audit.record(
+        actor=actor,
+        action="auth.otp_reset",
+        instance=user,
+        changes={"otp_device": ["changed", "changed"]},
+        via=via,
+    )
     return removed

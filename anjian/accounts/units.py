@@ -151,8 +151,9 @@ class Unit:
 
     def q(self, prefix: str = "") -> Q:
         """Jurisdiction filter through `prefix` (the record has town, sector and enterprise)."""
-        return self.scope_q(Scope(town=f"{prefix}town", sector=f"{prefix}sector",
-                                  enterprise=f"{prefix}enterprise"))
+        return self.scope_q(
+            Scope(town=f"{prefix}town", sector=f"{prefix}sector", enterprise=f"{prefix}enterprise")
+        )
 
     def records_q(self, model) -> Q:
         """The unit records of `model` this unit may see: those it keeps, those its parents
@@ -175,8 +176,9 @@ class Unit:
     def sectors(self):
         return Sector.objects.all()
 
-    def covers(self, *, town_id: int | None, sector_id: int | None,
-               enterprise_id: int | None = None) -> bool:
+    def covers(
+        self, *, town_id: int | None, sector_id: int | None, enterprise_id: int | None = None
+    ) -> bool:
         """Whether a record with these keys lies in this unit's jurisdiction (writes)."""
         raise NotImplementedError
 
@@ -237,8 +239,11 @@ class Unit:
     @staticmethod
     def all() -> list[Unit]:
         """The county, then every town, then every department (two queries)."""
-        return ([CountyUnit()] + [TownUnit(obj=t) for t in Town.objects.all()]
-                + [DepartmentUnit(obj=d) for d in Department.objects.all()])
+        return (
+            [CountyUnit()]
+            + [TownUnit(obj=t) for t in Town.objects.all()]
+            + [DepartmentUnit(obj=d) for d in Department.objects.all()]
+        )
 
     @staticmethod
     def of_record(record) -> Unit:
@@ -280,16 +285,19 @@ class Unit:
             raise ValidationError({"unit": _("Choose a unit from the list.")}) from exc
 
     @staticmethod
-    def covering(*, town_id: int | None, sector_id: int | None,
-                 enterprise_id: int | None = None) -> list[Unit]:
+    def covering(
+        *, town_id: int | None, sector_id: int | None, enterprise_id: int | None = None
+    ) -> list[Unit]:
         """The units below the county whose jurisdiction holds such a record: its town, the
         departments of its sector and its enterprise."""
         units: list[Unit] = []
         if town_id:
             units.append(TownUnit(town_id))
         if sector_id:
-            units += [DepartmentUnit(pk) for pk in Department.objects.filter(
-                sectors=sector_id).values_list("pk", flat=True)]
+            units += [
+                DepartmentUnit(pk)
+                for pk in Department.objects.filter(sectors=sector_id).values_list("pk", flat=True)
+            ]
         if enterprise_id:
             units.append(EnterpriseUnit(enterprise_id))
         return units
@@ -332,8 +340,11 @@ class CountyUnit(Unit):
 
     def as_dict(self) -> dict:
         county = self.obj
-        return {"kind": self.kind, "code": county.code if county else "county",
-                "name": county.name if county else ""}
+        return {
+            "kind": self.kind,
+            "code": county.code if county else "county",
+            "name": county.name if county else "",
+        }
 
     @property
     def is_county_wide(self) -> bool:
@@ -392,8 +403,10 @@ class DepartmentUnit(Unit):
         return Sector.objects.filter(departments=self.pk)
 
     def covers(self, *, town_id, sector_id, enterprise_id=None) -> bool:
-        return sector_id is not None and department_sector_ids(self.pk).filter(
-            sector_id=sector_id).exists()
+        return (
+            sector_id is not None
+            and department_sector_ids(self.pk).filter(sector_id=sector_id).exists()
+        )
 
 
 class EnterpriseUnit(Unit):
@@ -411,8 +424,12 @@ class EnterpriseUnit(Unit):
         return self.obj.credit_code
 
     def fields(self) -> dict:
-        return {"unit_kind": self.kind, "town_id": None, "department_id": None,
-                "enterprise_id": self.pk}
+        return {
+            "unit_kind": self.kind,
+            "town_id": None,
+            "department_id": None,
+            "enterprise_id": self.pk,
+        }
 
     def parents(self) -> list[Unit]:
         enterprise = self.obj
@@ -470,12 +487,23 @@ class UnitRecord(models.Model):
     # Records addressed to a unit are seen by the units below it too (warnings: enterprises).
     SHARED_WITH_SUBUNITS: ClassVar[bool] = False
 
-    unit_kind = models.CharField(gettext_lazy("unit kind"), max_length=12,
-                                 choices=UnitKind.choices)
-    town = models.ForeignKey(Town, on_delete=models.PROTECT, null=True, blank=True,
-                             related_name="+", verbose_name=gettext_lazy("town"))
-    department = models.ForeignKey(Department, on_delete=models.PROTECT, null=True, blank=True,
-                                   related_name="+", verbose_name=gettext_lazy("department"))
+    unit_kind = models.CharField(gettext_lazy("unit kind"), max_length=12, choices=UnitKind.choices)
+    town = models.ForeignKey(
+        Town,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=gettext_lazy("town"),
+    )
+    department = models.ForeignKey(
+        Department,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=gettext_lazy("department"),
+    )
 
     class Meta:
         abstract = True
@@ -485,8 +513,7 @@ class UnitRecord(models.Model):
                 condition=(
                     models.Q(unit_kind="county", town__isnull=True, department__isnull=True)
                     | models.Q(unit_kind="town", town__isnull=False, department__isnull=True)
-                    | models.Q(unit_kind="department", town__isnull=True,
-                               department__isnull=False)
+                    | models.Q(unit_kind="department", town__isnull=True, department__isnull=False)
                 ),
             )
         ]
@@ -524,4 +551,5 @@ def narrow_to_jurisdiction(fields, user) -> None:
         fields["town"].queryset = fields["town"].queryset.filter(pk__in=unit.towns().values("pk"))
     if "sector" in fields:
         fields["sector"].queryset = fields["sector"].queryset.filter(
-            pk__in=unit.sectors().values("pk"))
+            pk__in=unit.sectors().values("pk")
+        )

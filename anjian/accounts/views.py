@@ -33,8 +33,9 @@ from anjian.core.permissions import requires, two_factor_required
 
 def _next(request, default: str = "/") -> str:
     target = request.POST.get("next") or request.GET.get("next") or ""
-    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()},
-                                       require_https=request.is_secure()):
+    if url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
         return target
     return default
 
@@ -55,8 +56,9 @@ class LoginView(auth_views.LoginView):
         return super().post(request, *args, **kwargs)
 
     def form_invalid(self, form):
-        login_failure_record(request=self.request,
-                             username=self.request.POST.get("username", ""), via="web")
+        login_failure_record(
+            request=self.request, username=self.request.POST.get("username", ""), via="web"
+        )
         return super().form_invalid(form)
 
     def form_valid(self, form):
@@ -91,8 +93,11 @@ def otp(request):
             return redirect(_next(request))
         login_failure_record(request=request, username=user.username, via="web")
         form.add_error("code", _("The code is wrong or has expired."))
-    return render(request, "accounts/otp.html",
-                  {"form": form, "next": _next(request, ""), "login_pending": True})
+    return render(
+        request,
+        "accounts/otp.html",
+        {"form": form, "next": _next(request, ""), "login_pending": True},
+    )
 
 
 def _otp_enrol(request, form):
@@ -102,29 +107,51 @@ def _otp_enrol(request, form):
         codes = twofactor.totp_confirm(user=user, code=form.cleaned_data["code"])
         if codes is not None:
             otp_login(request, twofactor.totp_device(user))
-            return render(request, "accounts/recovery_codes.html",
-                          {"codes": codes, "next": _next(request)})
+            return render(
+                request, "accounts/recovery_codes.html", {"codes": codes, "next": _next(request)}
+            )
         form.add_error("code", _("The code is wrong or has expired."))
     qr = base64.b64encode(twofactor.qr_svg(pending).encode()).decode()
     secret = base64.b32encode(pending.bin_key).decode()
-    return render(request, "accounts/otp_enrol.html", {
-        "form": form, "qr": f"data:image/svg+xml;base64,{qr}", "secret": secret,
-        "next": _next(request, ""), "login_pending": True})
+    return render(
+        request,
+        "accounts/otp_enrol.html",
+        {
+            "form": form,
+            "qr": f"data:image/svg+xml;base64,{qr}",
+            "secret": secret,
+            "next": _next(request, ""),
+            "login_pending": True,
+        },
+    )
 
 
 @requires("login")
 def password(request):
     """Change one's own password (forced at first login and when it has expired)."""
     form = PasswordChangeForm(request.POST or None)
-    user = submit(request, form, lambda data: password_change(
-        actor=request.user, old_password=data["old_password"],
-        new_password=data["new_password"], via="web",
-        keep_session=request.session.session_key),
-        success=_("Your password has been changed."))
+    user = submit(
+        request,
+        form,
+        lambda data: password_change(
+            actor=request.user,
+            old_password=data["old_password"],
+            new_password=data["new_password"],
+            via="web",
+            keep_session=request.session.session_key,
+        ),
+        success=_("Your password has been changed."),
+    )
     if user:
         update_session_auth_hash(request, user)
         return redirect(_next(request))
-    return render(request, "accounts/password_change.html", {
-        "form": form, "next": _next(request, ""),
-        "forced": request.user.must_change_password,
-        "expired": password_expired(request.user)})
+    return render(
+        request,
+        "accounts/password_change.html",
+        {
+            "form": form,
+            "next": _next(request, ""),
+            "forced": request.user.must_change_password,
+            "expired": password_expired(request.user),
+        },
+    )

@@ -15,8 +15,9 @@ from anjian.alerts.models import Alert, AlertKind, AlertLevel
 class ConfirmationSerializer(serializers.Serializer):
     recipient = serializers.CharField(source="code", read_only=True)
     confirmed_at = serializers.DateTimeField(read_only=True, allow_null=True)
-    confirmed_by = serializers.CharField(source="confirmed_by.username", read_only=True,
-                                         allow_null=True)
+    confirmed_by = serializers.CharField(
+        source="confirmed_by.username", read_only=True, allow_null=True
+    )
 
 
 class AlertSerializer(serializers.Serializer):
@@ -27,8 +28,9 @@ class AlertSerializer(serializers.Serializer):
     content = serializers.CharField()
     valid_from = serializers.DateTimeField()
     valid_to = serializers.DateTimeField()
-    recipients = serializers.ListField(child=serializers.CharField(), source="recipient_codes",
-                                       allow_empty=False)
+    recipients = serializers.ListField(
+        child=serializers.CharField(), source="recipient_codes", allow_empty=False
+    )
     confirmations = ConfirmationSerializer(source="recipients.all", many=True, read_only=True)
 
     def validate_recipients(self, codes: list[str]) -> dict:
@@ -39,25 +41,39 @@ class AlertSerializer(serializers.Serializer):
         unknown = [c for c in codes if c not in towns and c not in departments]
         if unknown:
             raise serializers.ValidationError(
-                _("Unknown town or department code: %(codes)s") % {"codes": ", ".join(unknown)})
+                _("Unknown town or department code: %(codes)s") % {"codes": ", ".join(unknown)}
+            )
         ambiguous = [c for c in codes if c in towns and c in departments]
         if ambiguous:
             raise serializers.ValidationError(
                 _("Both a town and a department have the code: %(codes)s")
-                % {"codes": ", ".join(ambiguous)})
-        return {"towns": [towns[c] for c in codes if c in towns],
-                "departments": [departments[c] for c in codes if c in departments]}
+                % {"codes": ", ".join(ambiguous)}
+            )
+        return {
+            "towns": [towns[c] for c in codes if c in towns],
+            "departments": [departments[c] for c in codes if c in departments],
+        }
 
 
-@extend_schema_view(list=extend_schema(parameters=[
-    OpenApiParameter("town", str, description="warnings sent to this town (code)"),
-    OpenApiParameter("department", str, description="warnings sent to this department (code)"),
-    OpenApiParameter("level", str, enum=AlertLevel.values),
-    OpenApiParameter("kind", str, enum=AlertKind.values),
-    OpenApiParameter("q", str, description="search in titles"),
-]))
-class AlertViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin,
-                   viewsets.GenericViewSet):
+@extend_schema_view(
+    list=extend_schema(
+        parameters=[
+            OpenApiParameter("town", str, description="warnings sent to this town (code)"),
+            OpenApiParameter(
+                "department", str, description="warnings sent to this department (code)"
+            ),
+            OpenApiParameter("level", str, enum=AlertLevel.values),
+            OpenApiParameter("kind", str, enum=AlertKind.values),
+            OpenApiParameter("q", str, description="search in titles"),
+        ]
+    )
+)
+class AlertViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    viewsets.GenericViewSet,
+):
     """Warnings the caller receives (county admin and leader: all). Publishing: county admin."""
 
     serializer_class = AlertSerializer
@@ -68,8 +84,9 @@ class AlertViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.Crea
     def get_queryset(self):
         params = self.request.query_params
         return selectors.alert_list_with_recipients(
-            actor=self.request.user, **{k: params.get(k, "") for k in
-                                        ("town", "department", "level", "kind", "q")})
+            actor=self.request.user,
+            **{k: params.get(k, "") for k in ("town", "department", "level", "kind", "q")},
+        )
 
     def get_object(self):
         return selectors.alert_get_for(actor=self.request.user, pk=self.kwargs["pk"])
@@ -77,8 +94,7 @@ class AlertViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.Crea
     def perform_create(self, serializer):
         data = dict(serializer.validated_data)
         recipients = data.pop("recipient_codes")
-        alert = services.alert_publish(actor=self.request.user, data=data, via="api",
-                                       **recipients)
+        alert = services.alert_publish(actor=self.request.user, data=data, via="api", **recipients)
         serializer.instance = selectors.alert_get_for(actor=self.request.user, pk=alert.pk)
 
     @extend_schema(request=None, responses={200: ConfirmationSerializer})

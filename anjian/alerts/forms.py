@@ -22,29 +22,46 @@ def _datetime_widget():
 class AlertForm(BootstrapMixin, forms.ModelForm):
     all_towns = forms.BooleanField(label=pgettext_lazy("alerts", "All towns"), required=False)
     towns = forms.ModelMultipleChoiceField(
-        Town.objects.all(), label=pgettext_lazy("alerts", "or these towns"), required=False,
-        widget=forms.CheckboxSelectMultiple(attrs={"class": "recipient-choice"}))
-    all_departments = forms.BooleanField(label=pgettext_lazy("alerts", "All departments"), required=False)
+        Town.objects.all(),
+        label=pgettext_lazy("alerts", "or these towns"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "recipient-choice"}),
+    )
+    all_departments = forms.BooleanField(
+        label=pgettext_lazy("alerts", "All departments"), required=False
+    )
     departments = forms.ModelMultipleChoiceField(
-        Department.objects.all(), label=pgettext_lazy("alerts", "or these departments"), required=False,
-        widget=forms.CheckboxSelectMultiple(attrs={"class": "recipient-choice"}))
+        Department.objects.all(),
+        label=pgettext_lazy("alerts", "or these departments"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "recipient-choice"}),
+    )
 
     class Meta:
         model = Alert
         fields = ["title", "level", "kind", "content", "valid_from", "valid_to"]
-        widgets = {"valid_from": _datetime_widget(), "valid_to": _datetime_widget(),
-                   "content": forms.Textarea(attrs={"rows": 6})}
+        widgets = {
+            "valid_from": _datetime_widget(),
+            "valid_to": _datetime_widget(),
+            "content": forms.Textarea(attrs={"rows": 6}),
+        }
 
     def customise(self) -> None:
         for name in ("valid_from", "valid_to"):
-            self.fields[name].input_formats = [DATETIME_LOCAL, "%Y-%m-%d %H:%M",
-                                               "%Y-%m-%d %H:%M:%S"]
+            self.fields[name].input_formats = [
+                DATETIME_LOCAL,
+                "%Y-%m-%d %H:%M",
+                "%Y-%m-%d %H:%M:%S",
+            ]
 
     def recipients(self) -> tuple[list[Town], list[Department]]:
         data = self.cleaned_data
         towns = list(Town.objects.all()) if data.get("all_towns") else list(data.get("towns") or [])
-        departments = (list(Department.objects.all()) if data.get("all_departments")
-                       else list(data.get("departments") or []))
+        departments = (
+            list(Department.objects.all())
+            if data.get("all_departments")
+            else list(data.get("departments") or [])
+        )
         return towns, departments
 
     def alert_data(self) -> dict:
@@ -52,13 +69,21 @@ class AlertForm(BootstrapMixin, forms.ModelForm):
 
 
 class AlertFilterForm(BootstrapMixin, forms.Form):
-    q = forms.CharField(label=pgettext_lazy("alerts", "Search"), required=False,
-                        widget=forms.TextInput(attrs={
-                            "placeholder": pgettext_lazy("alerts", "Search titles")}))
-    level = forms.ChoiceField(label=pgettext_lazy("alerts", "level"), required=False,
-                              choices=[("", pgettext_lazy("alerts", "All levels")), *AlertLevel.choices])
-    kind = forms.ChoiceField(label=pgettext_lazy("alerts", "kind"), required=False,
-                             choices=[("", pgettext_lazy("alerts", "All kinds")), *AlertKind.choices])
+    q = forms.CharField(
+        label=pgettext_lazy("alerts", "Search"),
+        required=False,
+        widget=forms.TextInput(attrs={"placeholder": pgettext_lazy("alerts", "Search titles")}),
+    )
+    level = forms.ChoiceField(
+        label=pgettext_lazy("alerts", "level"),
+        required=False,
+        choices=[("", pgettext_lazy("alerts", "All levels")), *AlertLevel.choices],
+    )
+    kind = forms.ChoiceField(
+        label=pgettext_lazy("alerts", "kind"),
+        required=False,
+        choices=[("", pgettext_lazy("alerts", "All kinds")), *AlertKind.choices],
+    )
     # The API's other filters (a recipient town or department by code), accepted in the address.
     town = forms.CharField(required=False, widget=forms.HiddenInput)
     department = forms.CharField(required=False, widget=forms.HiddenInput)
@@ -76,10 +101,20 @@ class AlertPolicyForm(BootstrapMixin, forms.ModelForm):
 class PublicityForm(BootstrapMixin, forms.ModelForm):
     class Meta:
         model = PublicityActivity
-        fields = ["title", "held_on", "place", "town", "sector", "participants", "material",
-                  "description"]
-        widgets = {"held_on": forms.DateInput(attrs={"type": "date"}),
-                   "description": forms.Textarea(attrs={"rows": 4})}
+        fields = [
+            "title",
+            "held_on",
+            "place",
+            "town",
+            "sector",
+            "participants",
+            "material",
+            "description",
+        ]
+        widgets = {
+            "held_on": forms.DateInput(attrs={"type": "date"}),
+            "description": forms.Textarea(attrs={"rows": 4}),
+        }
 
     def __init__(self, *args, user=None, **kwargs):
         self.user = user
@@ -97,14 +132,27 @@ class PublicityForm(BootstrapMixin, forms.ModelForm):
 
 class PublicityFilterForm(BootstrapMixin, forms.Form):
     q = forms.CharField(label=pgettext_lazy("alerts", "Search"), required=False)
-    town = forms.ModelChoiceField(Town.objects.all(), label=pgettext_lazy("alerts", "town"), required=False,
-                                  to_field_name="code", empty_label=pgettext_lazy("alerts", "All towns"))
-    sector = forms.ModelChoiceField(Sector.objects.all(), label=pgettext_lazy("alerts", "sector"), required=False,
-                                    to_field_name="code", empty_label=pgettext_lazy("alerts", "All sectors"))
+    town = forms.ModelChoiceField(
+        Town.objects.all(),
+        label=pgettext_lazy("alerts", "town"),
+        required=False,
+        to_field_name="code",
+        empty_label=pgettext_lazy("alerts", "All towns"),
+    )
+    sector = forms.ModelChoiceField(
+        Sector.objects.all(),
+        label=pgettext_lazy("alerts", "sector"),
+        required=False,
+        to_field_name="code",
+        empty_label=pgettext_lazy("alerts", "All sectors"),
+    )
 
     def filters(self) -> dict:
         if not self.is_valid():
             return {}
         data = self.cleaned_data
-        return {"q": data["q"], "town": data["town"].code if data["town"] else "",
-                "sector": data["sector"].code if data["sector"] else ""}
+        return {
+            "q": data["q"],
+            "town": data["town"].code if data["town"] else "",
+            "sector": data["sector"].code if data["sector"] else "",
+        }

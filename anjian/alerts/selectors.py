@@ -25,12 +25,15 @@ def _received(actor) -> QuerySet:
 
 
 def _recipients_prefetch() -> Prefetch:
-    return Prefetch("recipients", queryset=AlertRecipient.objects.select_related(
-        "town", "department", "confirmed_by"))
+    return Prefetch(
+        "recipients",
+        queryset=AlertRecipient.objects.select_related("town", "department", "confirmed_by"),
+    )
 
 
-def alert_list(*, actor, town: str = "", department: str = "", level: str = "", kind: str = "",
-               q: str = "") -> QuerySet:
+def alert_list(
+    *, actor, town: str = "", department: str = "", level: str = "", kind: str = "", q: str = ""
+) -> QuerySet:
     """The warnings `actor` receives (county-wide: all), newest first, with progress counts."""
     if not getattr(actor, "is_authenticated", False):
         return Alert.objects.none()
@@ -43,8 +46,9 @@ def alert_list(*, actor, town: str = "", department: str = "", level: str = "", 
     if town:
         qs = qs.filter(pk__in=AlertRecipient.objects.filter(town__code=town).values("alert_id"))
     if department:
-        qs = qs.filter(pk__in=AlertRecipient.objects.filter(
-            department__code=department).values("alert_id"))
+        qs = qs.filter(
+            pk__in=AlertRecipient.objects.filter(department__code=department).values("alert_id")
+        )
     if level:
         qs = qs.filter(level=level)
     if kind:
@@ -67,14 +71,18 @@ def _with_own_status(qs: QuerySet, actor) -> QuerySet:
     if own is None:
         return qs
     rows = AlertRecipient.objects.filter(own, alert_id=OuterRef("pk"))
-    return qs.annotate(is_own=Exists(rows),
-                       own_confirmed_at=Subquery(rows.values("confirmed_at")[:1]))
+    return qs.annotate(
+        is_own=Exists(rows), own_confirmed_at=Subquery(rows.values("confirmed_at")[:1])
+    )
 
 
 def alert_list_with_recipients(*, actor, **filters) -> QuerySet:
     """`alert_list` with recipients and their confirmations prefetched (API, detail)."""
-    return alert_list(actor=actor, **filters).select_related("published_by").prefetch_related(
-        _recipients_prefetch())
+    return (
+        alert_list(actor=actor, **filters)
+        .select_related("published_by")
+        .prefetch_related(_recipients_prefetch())
+    )
 
 
 def alert_get_for(*, actor, pk) -> Alert:
@@ -112,8 +120,10 @@ def confirmation_row(recipient: AlertRecipient) -> dict:
 def publicity_list(*, actor, town: str = "", sector: str = "", q: str = "") -> QuerySet:
     """Publicity activities the actor may see: the county all; a town its territory; a
     department its own and its sectors'; an enterprise its own."""
-    qs = scope_queryset(PublicityActivity.objects.select_related(
-        "town", "department", "enterprise", "sector"), actor)
+    qs = scope_queryset(
+        PublicityActivity.objects.select_related("town", "department", "enterprise", "sector"),
+        actor,
+    )
     if town:
         qs = qs.filter(town__code=town)
     if sector:

@@ -26,29 +26,44 @@ def alert_list(request):
     filters = AlertFilterForm(request.GET or None)
     qs = selectors.alert_list(actor=request.user, **filters.filters())
     page = Paginator(qs, 20).get_page(request.GET.get("page"))
-    return render(request, "alerts/alert_list.html", {"filters": filters, "page": page,
-                                                      "can_confirm": can_confirm(request.user)})
+    return render(
+        request,
+        "alerts/alert_list.html",
+        {"filters": filters, "page": page, "can_confirm": can_confirm(request.user)},
+    )
 
 
 @requires("view")
 def alert_detail(request, pk: int):
     alert = selectors.alert_get_for(actor=request.user, pk=pk)
     recipients = list(alert.recipients.all())
-    return render(request, "alerts/alert_detail.html", {
-        "alert": alert,
-        "confirmed": [r for r in recipients if r.confirmed_at],
-        "unconfirmed": [r for r in recipients if not r.confirmed_at],
-        "own": selectors.recipient_for(actor=request.user, alert=alert),
-        "timeline": timeline(alert)[:50],
-    })
+    return render(
+        request,
+        "alerts/alert_detail.html",
+        {
+            "alert": alert,
+            "confirmed": [r for r in recipients if r.confirmed_at],
+            "unconfirmed": [r for r in recipients if not r.confirmed_at],
+            "own": selectors.recipient_for(actor=request.user, alert=alert),
+            "timeline": timeline(alert)[:50],
+        },
+    )
 
 
 @requires("county_admin")
 def alert_create(request):
     form = AlertForm(request.POST or None)
-    alert = submit(request, form, lambda data: services.alert_publish(
-        actor=request.user, data=form.alert_data(), towns=form.recipients()[0],
-        departments=form.recipients()[1]), success=_("The warning was published."))
+    alert = submit(
+        request,
+        form,
+        lambda data: services.alert_publish(
+            actor=request.user,
+            data=form.alert_data(),
+            towns=form.recipients()[0],
+            departments=form.recipients()[1],
+        ),
+        success=_("The warning was published."),
+    )
     if alert:
         return redirect("alerts:alert_detail", pk=alert.pk)
     return render(request, "alerts/alert_form.html", {"form": form})
@@ -58,23 +73,37 @@ def alert_create(request):
 @requires("officer")
 def alert_confirm(request, pk: int):
     alert = selectors.alert_get_for(actor=request.user, pk=pk)
-    return flash(request, lambda: services.alert_confirm(actor=request.user, alert=alert),
-                 success=_("Receipt confirmed (签收)."),
-                 to=reverse("alerts:alert_detail", args=[alert.pk]))
+    return flash(
+        request,
+        lambda: services.alert_confirm(actor=request.user, alert=alert),
+        success=_("Receipt confirmed (签收)."),
+        to=reverse("alerts:alert_detail", args=[alert.pk]),
+    )
 
 
 @requires("county_admin")
 def policy_edit(request):
     current = AlertPolicy.current()
-    form = AlertPolicyForm(request.POST or None, initial={
-        "remind_after_minutes": current.remind_after_minutes,
-        "escalate_after_minutes": current.escalate_after_minutes})
-    if submit(request, form, lambda data: services.alert_policy_set(actor=request.user, **data),
-              success=_("The new deadlines apply to warnings published from now on.")):
+    form = AlertPolicyForm(
+        request.POST or None,
+        initial={
+            "remind_after_minutes": current.remind_after_minutes,
+            "escalate_after_minutes": current.escalate_after_minutes,
+        },
+    )
+    if submit(
+        request,
+        form,
+        lambda data: services.alert_policy_set(actor=request.user, **data),
+        success=_("The new deadlines apply to warnings published from now on."),
+    ):
         return redirect("alerts:alert_list")
     history = AlertPolicy.objects.select_related("created_by")[:20]
-    return render(request, "alerts/alertpolicy_form.html",
-                  {"form": form, "current": current, "history": history})
+    return render(
+        request,
+        "alerts/alertpolicy_form.html",
+        {"form": form, "current": current, "history": history},
+    )
 
 
 @requires("view")
@@ -82,14 +111,21 @@ def publicity_list(request):
     filters = PublicityFilterForm(request.GET or None)
     qs = selectors.publicity_list(actor=request.user, **filters.filters())
     page = Paginator(qs, 20).get_page(request.GET.get("page"))
-    return render(request, "alerts/publicity_list.html", {
-        "filters": filters, "page": page, "can_create": has_permission(request.user, "write")})
+    return render(
+        request,
+        "alerts/publicity_list.html",
+        {"filters": filters, "page": page, "can_create": has_permission(request.user, "write")},
+    )
 
 
 @requires("write")
 def publicity_create(request):
     form = PublicityForm(request.POST or None, user=request.user)
-    if submit(request, form, lambda data: services.publicity_create(
-            actor=request.user, data=data), success=_("The activity was recorded.")):
+    if submit(
+        request,
+        form,
+        lambda data: services.publicity_create(actor=request.user, data=data),
+        success=_("The activity was recorded."),
+    ):
         return redirect("alerts:publicity_list")
     return render(request, "alerts/publicity_form.html", {"form": form})

@@ -28,13 +28,18 @@ from anjian.core.scoping import scope_queryset
 
 
 class ResponsibilitySerializer(serializers.ModelSerializer):
-    sectors = serializers.SlugRelatedField(slug_field="code", many=True, required=False,
-                                           queryset=Sector.objects.all())
-    towns = serializers.SlugRelatedField(slug_field="code", many=True, required=False,
-                                         queryset=Town.objects.all())
+    sectors = serializers.SlugRelatedField(
+        slug_field="code", many=True, required=False, queryset=Sector.objects.all()
+    )
+    towns = serializers.SlugRelatedField(
+        slug_field="code", many=True, required=False, queryset=Town.objects.all()
+    )
     user = serializers.PrimaryKeyRelatedField(
         queryset=get_user_model().objects.filter(holders_q("leader")),
-        required=False, allow_null=True, help_text="the leader's account (optional)")
+        required=False,
+        allow_null=True,
+        help_text="the leader's account (optional)",
+    )
 
     class Meta:
         model = Responsibility
@@ -73,21 +78,31 @@ class ResponsibilityViewSet(viewsets.ModelViewSet):
 
     def perform_create(self, serializer):
         serializer.instance = services.responsibility_create(
-            actor=self.request.user, data=dict(serializer.validated_data), via="api")
+            actor=self.request.user, data=dict(serializer.validated_data), via="api"
+        )
 
     def perform_update(self, serializer):
         serializer.instance = services.responsibility_update(
-            actor=self.request.user, responsibility=serializer.instance,
-            data=dict(serializer.validated_data), via="api")
+            actor=self.request.user,
+            responsibility=serializer.instance,
+            data=dict(serializer.validated_data),
+            via="api",
+        )
 
     def perform_destroy(self, instance):
-        services.responsibility_delete(actor=self.request.user, responsibility=instance,
-                                       via="api")
+        services.responsibility_delete(actor=self.request.user, responsibility=instance, via="api")
 
 
-_GAP = inline_serializer("SupervisionGap", {
-    "kind": serializers.CharField(), "subject": serializers.CharField(),
-    "detail": serializers.CharField(), "url": serializers.CharField()}, many=True)
+_GAP = inline_serializer(
+    "SupervisionGap",
+    {
+        "kind": serializers.CharField(),
+        "subject": serializers.CharField(),
+        "detail": serializers.CharField(),
+        "url": serializers.CharField(),
+    },
+    many=True,
+)
 
 
 class SupervisionGapViewSet(viewsets.ViewSet):
@@ -98,13 +113,13 @@ class SupervisionGapViewSet(viewsets.ViewSet):
 
     @extend_schema(responses=_GAP)
     def list(self, request):
-        return Response([g.as_dict() for g in
-                         selectors.supervision_gap_list(actor=request.user)])
+        return Response([g.as_dict() for g in selectors.supervision_gap_list(actor=request.user)])
 
 
 class FindingSerializer(serializers.ModelSerializer):
-    recorded_by = serializers.SlugRelatedField(source="created_by", slug_field="username",
-                                               read_only=True)
+    recorded_by = serializers.SlugRelatedField(
+        source="created_by", slug_field="username", read_only=True
+    )
 
     class Meta:
         model = AccidentFinding
@@ -123,16 +138,18 @@ class FindingViewSet(mixins.ListModelMixin, mixins.CreateModelMixin, viewsets.Ge
     write_permission = "county_admin"
 
     def accident(self):
-        return accident_selectors.accident_get_for(actor=self.request.user,
-                                                   pk=self.kwargs["pk"])
+        return accident_selectors.accident_get_for(actor=self.request.user, pk=self.kwargs["pk"])
 
     def get_queryset(self):
         return selectors.finding_list(actor=self.request.user, accident=self.accident())
 
     def perform_create(self, serializer):
         serializer.instance = services.finding_create(
-            actor=self.request.user, accident=self.accident(), via="api",
-            **serializer.validated_data)
+            actor=self.request.user,
+            accident=self.accident(),
+            via="api",
+            **serializer.validated_data,
+        )
 
 
 class UnitField(serializers.CharField):
@@ -145,28 +162,38 @@ class UnitField(serializers.CharField):
         try:
             return Unit.from_code(value)
         except ValidationError as exc:
-            raise serializers.ValidationError(exc.message_dict.get("unit", exc.messages)) \
-                from exc
+            raise serializers.ValidationError(exc.message_dict.get("unit", exc.messages)) from exc
 
     def to_representation(self, value):
         return value
 
 
 class AccountabilitySerializer(serializers.ModelSerializer):
-    unit = UnitField(source="unit_code",
-                     help_text="a town or department code, or an enterprise id")
+    unit = UnitField(source="unit_code", help_text="a town or department code, or an enterprise id")
     unit_kind = serializers.CharField(read_only=True)
     unit_name = serializers.SerializerMethodField()
     kind = serializers.ChoiceField(choices=AccountabilityKind.choices)
-    accident = serializers.IntegerField(required=False, allow_null=True, min_value=1,
-                                        source="accident_id")
-    hazard = serializers.IntegerField(required=False, allow_null=True, min_value=1,
-                                      source="hazard_id")
+    accident = serializers.IntegerField(
+        required=False, allow_null=True, min_value=1, source="accident_id"
+    )
+    hazard = serializers.IntegerField(
+        required=False, allow_null=True, min_value=1, source="hazard_id"
+    )
 
     class Meta:
         model = AccountabilityRecord
-        fields = ["id", "unit", "unit_kind", "unit_name", "kind", "reason", "date", "accident",
-                  "hazard", "decided_by"]
+        fields = [
+            "id",
+            "unit",
+            "unit_kind",
+            "unit_name",
+            "kind",
+            "reason",
+            "date",
+            "accident",
+            "hazard",
+            "decided_by",
+        ]
 
     def get_unit_name(self, obj) -> str:
         return obj.unit_obj.name
@@ -189,8 +216,12 @@ class AccountabilityFilter(SelectorFilterSet):
         return data
 
 
-class AccountabilityViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin,
-                            mixins.CreateModelMixin, viewsets.GenericViewSet):
+class AccountabilityViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    viewsets.GenericViewSet,
+):
     """约谈, 通报批评, 责令整改, 问责: county admin records, government roles read their own."""
 
     queryset = AccountabilityRecord.objects.none()
@@ -208,8 +239,8 @@ class AccountabilityViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin,
         data["accident"] = data.pop("accident_id", None)
         data["hazard"] = data.pop("hazard_id", None)
         serializer.instance = services.accountability_create(
-            actor=self.request.user, unit=unit, data=data, via="api")
-
+            actor=self.request.user, unit=unit, data=data, via="api"
+        )
 
 
 class SafetyPositionSerializer(serializers.ModelSerializer):
@@ -263,16 +294,21 @@ class SafetyPositionViewSet(viewsets.ModelViewSet):
         data = dict(serializer.validated_data)
         enterprise = _enterprise_in_scope(self.request.user, data.pop("enterprise_id"))
         serializer.instance = services.safety_position_create(
-            actor=self.request.user, enterprise=enterprise, data=data, via="api")
+            actor=self.request.user, enterprise=enterprise, data=data, via="api"
+        )
 
     def perform_update(self, serializer):
         data = dict(serializer.validated_data)
-        if data.pop("enterprise_id", serializer.instance.enterprise_id) != \
-                serializer.instance.enterprise_id:
-            raise serializers.ValidationError({"enterprise": [_("A position stays with its "
-                                                                "unit.")]})
+        if (
+            data.pop("enterprise_id", serializer.instance.enterprise_id)
+            != serializer.instance.enterprise_id
+        ):
+            raise serializers.ValidationError(
+                {"enterprise": [_("A position stays with its unit.")]}
+            )
         serializer.instance = services.safety_position_update(
-            actor=self.request.user, position=serializer.instance, data=data, via="api")
+            actor=self.request.user, position=serializer.instance, data=data, via="api"
+        )
 
     def perform_destroy(self, instance):
         services.safety_position_delete(actor=self.request.user, position=instance, via="api")
@@ -299,8 +335,7 @@ class FiveInPlaceFilter(EnterpriseFilter):
         fields = []
 
 
-class FiveInPlaceViewSet(mixins.ListModelMixin, mixins.CreateModelMixin,
-                         viewsets.GenericViewSet):
+class FiveInPlaceViewSet(mixins.ListModelMixin, mixins.CreateModelMixin, viewsets.GenericViewSet):
     """The 五到位 items: POST sets one item of a unit (created or changed); files are attached
     on the unit's page."""
 
@@ -317,15 +352,19 @@ class FiveInPlaceViewSet(mixins.ListModelMixin, mixins.CreateModelMixin,
         data = dict(serializer.validated_data)
         enterprise = _enterprise_in_scope(self.request.user, data["enterprise_id"])
         serializer.instance = services.five_in_place_set(
-            actor=self.request.user, enterprise=enterprise, item=data["item"],
-            in_place=data.get("in_place", False), note=data.get("note", ""), via="api")
+            actor=self.request.user,
+            enterprise=enterprise,
+            item=data["item"],
+            in_place=data.get("in_place", False),
+            note=data.get("note", ""),
+            via="api",
+        )
 
 
 def register(router) -> None:
     router.register("responsibilities", ResponsibilityViewSet, basename="responsibility")
     router.register("supervision-gaps", SupervisionGapViewSet, basename="supervision-gap")
-    router.register(r"accidents/(?P<pk>\d+)/findings", FindingViewSet,
-                    basename="accident-finding")
+    router.register(r"accidents/(?P<pk>\d+)/findings", FindingViewSet, basename="accident-finding")
     router.register("accountability", AccountabilityViewSet, basename="accountability")
     router.register("safety-positions", SafetyPositionViewSet, basename="safety-position")
     router.register("five-in-place", FiveInPlaceViewSet, basename="five-in-place")

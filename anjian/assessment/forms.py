@@ -22,12 +22,18 @@ DATE = forms.DateInput(attrs={"type": "date"})
 
 
 class ResponsibilityForm(BootstrapMixin, forms.ModelForm):
-    sectors = forms.ModelMultipleChoiceField(Sector.objects.all(), required=False,
-                                             widget=forms.CheckboxSelectMultiple,
-                                             label=_("sectors in charge (分管)"))
-    towns = forms.ModelMultipleChoiceField(Town.objects.all(), required=False,
-                                           widget=forms.CheckboxSelectMultiple,
-                                           label=_("towns linked (包联)"))
+    sectors = forms.ModelMultipleChoiceField(
+        Sector.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label=_("sectors in charge (分管)"),
+    )
+    towns = forms.ModelMultipleChoiceField(
+        Town.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label=_("towns linked (包联)"),
+    )
 
     class Meta:
         model = Responsibility
@@ -35,14 +41,14 @@ class ResponsibilityForm(BootstrapMixin, forms.ModelForm):
 
     def customise(self) -> None:
         self.fields["user"].queryset = get_user_model().objects.filter(
-            holders_q("leader"), is_active=True)
+            holders_q("leader"), is_active=True
+        )
         if not self.instance.pk:
             self.fields["year"].initial = clock.today().year
 
 
 class ResponsibilityFilterForm(forms.Form):
-    year = forms.IntegerField(required=False, min_value=2000, max_value=2100,
-                              label=_("year"))
+    year = forms.IntegerField(required=False, min_value=2000, max_value=2100, label=_("year"))
 
     def filters(self) -> dict:
         if not self.is_valid() or self.cleaned_data["year"] is None:
@@ -51,11 +57,15 @@ class ResponsibilityFilterForm(forms.Form):
 
 
 class SectorDutyForm(BootstrapMixin, forms.Form):
-    lead = forms.ModelChoiceField(Department.objects.all(), required=False,
-                                  label=_("lead department (牵头)"))
-    cooperating = forms.ModelMultipleChoiceField(Department.objects.all(), required=False,
-                                                 widget=forms.CheckboxSelectMultiple,
-                                                 label=_("co-operating departments (配合)"))
+    lead = forms.ModelChoiceField(
+        Department.objects.all(), required=False, label=_("lead department (牵头)")
+    )
+    cooperating = forms.ModelMultipleChoiceField(
+        Department.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label=_("co-operating departments (配合)"),
+    )
 
 
 class FindingForm(BootstrapMixin, forms.ModelForm):
@@ -69,8 +79,9 @@ class FindingForm(BootstrapMixin, forms.ModelForm):
 
 class AccountabilityForm(BootstrapMixin, forms.Form):
     unit = forms.ChoiceField(label=_("town or department"), required=False)
-    enterprise = forms.ModelChoiceField(Enterprise.objects.all(), required=False,
-                                        label=_("or an enterprise"))
+    enterprise = forms.ModelChoiceField(
+        Enterprise.objects.all(), required=False, label=_("or an enterprise")
+    )
     kind = forms.ChoiceField(choices=AccountabilityKind.choices, label=_("kind"))
     reason = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), label=_("reason"))
     date = forms.DateField(widget=DATE, label=_("date"))
@@ -80,15 +91,18 @@ class AccountabilityForm(BootstrapMixin, forms.Form):
 
     def customise(self) -> None:
         self.fields["unit"].choices = [("", "—")] + [
-            (u.key, u.name) for u in Unit.all() if not u.is_county_wide]
+            (u.key, u.name) for u in Unit.all() if not u.is_county_wide
+        ]
 
     def clean(self):
         data = super().clean()
         if bool(data.get("unit")) == bool(data.get("enterprise")):
-            raise forms.ValidationError(_("Choose either a town or department, or an "
-                                          "enterprise."))
-        data["unit"] = (Unit.of_enterprise(data["enterprise"]) if data.get("enterprise")
-                        else Unit.from_key(data["unit"]))
+            raise forms.ValidationError(_("Choose either a town or department, or an enterprise."))
+        data["unit"] = (
+            Unit.of_enterprise(data["enterprise"])
+            if data.get("enterprise")
+            else Unit.from_key(data["unit"])
+        )
         return data
 
 
@@ -103,5 +117,8 @@ class FiveInPlaceForm(BootstrapMixin, forms.Form):
     item = forms.ChoiceField(choices=FiveItem.choices, label=_("item"))
     in_place = forms.BooleanField(label=_("in place"), required=False)
     note = forms.CharField(label=_("note"), required=False)
-    evidence = MultipleFileField(label=_("evidence files"), required=False,
-                                 help_text=_("JPG, PNG, PDF, DOCX or XLSX, at most 10 MB each."))
+    evidence = MultipleFileField(
+        label=_("evidence files"),
+        required=False,
+        help_text=_("JPG, PNG, PDF, DOCX or XLSX, at most 10 MB each."),
+    )

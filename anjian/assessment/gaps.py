@@ -25,8 +25,14 @@ from anjian.assessment.models import ResponsibilitySector, ResponsibilityTown
 from anjian.inspections.models import Campaign, Checklist, Inspection, InspectionKind
 from anjian.registry.models import Enterprise, EnterpriseStatus
 
-KINDS = ("sector_without_department", "enterprise_without_department", "sector_without_leader",
-         "town_without_leader", "enterprise_not_inspected", "enterprise_sector_uncovered")
+KINDS = (
+    "sector_without_department",
+    "enterprise_without_department",
+    "sector_without_leader",
+    "town_without_leader",
+    "enterprise_not_inspected",
+    "enterprise_sector_uncovered",
+)
 
 
 @dataclass(frozen=True)
@@ -40,8 +46,7 @@ class Gap:
     sector_id: int | None = None
 
     def as_dict(self) -> dict:
-        return {"kind": self.kind, "subject": self.subject, "detail": self.detail,
-                "url": self.url}
+        return {"kind": self.kind, "subject": self.subject, "detail": self.detail, "url": self.url}
 
 
 def year_before(day: dt.date) -> dt.date:
@@ -56,37 +61,48 @@ def _sectors(*, today: dt.date):
     """One query: every sector with whether a department, a leader and a campaign or checklist
     covers it."""
     supervised = Department.sectors.through.objects.filter(sector_id=OuterRef("pk"))
-    led = ResponsibilitySector.objects.filter(sector_id=OuterRef("pk"),
-                                              responsibility__year=today.year)
-    campaign = Campaign.objects.filter(sectors=OuterRef("pk"), starts_on__lte=today,
-                                       ends_on__gte=today)
-    checklist = Checklist.objects.filter(Q(superseded_on__isnull=True)
-                                         | Q(superseded_on__gt=today),
-                                         sector_id=OuterRef("pk"), active=True)
-    return list(Sector.objects.annotate(
-        supervised=Exists(supervised), led=Exists(led),
-        covered=Exists(campaign) | Exists(checklist)))
+    led = ResponsibilitySector.objects.filter(
+        sector_id=OuterRef("pk"), responsibility__year=today.year
+    )
+    campaign = Campaign.objects.filter(
+        sectors=OuterRef("pk"), starts_on__lte=today, ends_on__gte=today
+    )
+    checklist = Checklist.objects.filter(
+        Q(superseded_on__isnull=True) | Q(superseded_on__gt=today),
+        sector_id=OuterRef("pk"),
+        active=True,
+    )
+    return list(
+        Sector.objects.annotate(
+            supervised=Exists(supervised),
+            led=Exists(led),
+            covered=Exists(campaign) | Exists(checklist),
+        )
+    )
 
 
 def _towns(*, today: dt.date):
-    led = ResponsibilityTown.objects.filter(town_id=OuterRef("pk"),
-                                            responsibility__year=today.year)
+    led = ResponsibilityTown.objects.filter(town_id=OuterRef("pk"), responsibility__year=today.year)
     return list(Town.objects.annotate(led=Exists(led)).filter(led=False))
 
 
 def _enterprises(*, unit: Unit, today: dt.date, uncovered_sector_ids: set[int]):
     """One query: the operating units in the unit's jurisdiction with at least one gap."""
     supervised = Department.sectors.through.objects.filter(
-        department_id=OuterRef("department_id"), sector_id=OuterRef("sector_id"))
-    inspected = Inspection.objects.filter(enterprise_id=OuterRef("pk"),
-                                          kind=InspectionKind.INSPECTION,
-                                          inspected_on__gte=year_before(today))
-    return (Enterprise.objects.filter(unit.scope_q(Enterprise.SCOPE),
-                                      status=EnterpriseStatus.OPERATING)
-            .annotate(supervised=Exists(supervised), inspected=Exists(inspected))
-            .filter(Q(supervised=False) | Q(inspected=False)
-                    | Q(sector_id__in=uncovered_sector_ids))
-            .select_related("sector", "department", "town").order_by("town__ordering", "name"))
+        department_id=OuterRef("department_id"), sector_id=OuterRef("sector_id")
+    )
+    inspected = Inspection.objects.filter(
+        enterprise_id=OuterRef("pk"),
+        kind=InspectionKind.INSPECTION,
+        inspected_on__gte=year_before(today),
+    )
+    return (
+        Enterprise.objects.filter(unit.scope_q(Enterprise.SCOPE), status=EnterpriseStatus.OPERATING)
+        .annotate(supervised=Exists(supervised), inspected=Exists(inspected))
+        .filter(Q(supervised=False) | Q(inspected=False) | Q(sector_id__in=uncovered_sector_ids))
+        .select_related("sector", "department", "town")
+        .order_by("town__ordering", "name")
+    )
 
 
 def _place_gaps(*, sectors, towns, year: int) -> list[Gap]:
@@ -95,19 +111,38 @@ def _place_gaps(*, sectors, towns, year: int) -> list[Gap]:
     matrix = reverse("assessment:sector_duty_list")
     for sector in sectors:
         if not sector.supervised:
-            gaps.append(Gap("sector_without_department", sector.name,
-                            _("No department supervises this sector."), matrix,
-                            f"sector_without_department:{sector.code}", sector_id=sector.pk))
+            gaps.append(
+                Gap(
+                    "sector_without_department",
+                    sector.name,
+                    _("No department supervises this sector."),
+                    matrix,
+                    f"sector_without_department:{sector.code}",
+                    sector_id=sector.pk,
+                )
+            )
         if not sector.led:
-            gaps.append(Gap("sector_without_leader", sector.name,
-                            _("No leader is in charge of this sector in %(year)s.")
-                            % {"year": year}, new_responsibility,
-                            f"sector_without_leader:{year}:{sector.code}", sector_id=sector.pk))
+            gaps.append(
+                Gap(
+                    "sector_without_leader",
+                    sector.name,
+                    _("No leader is in charge of this sector in %(year)s.") % {"year": year},
+                    new_responsibility,
+                    f"sector_without_leader:{year}:{sector.code}",
+                    sector_id=sector.pk,
+                )
+            )
     for town in towns:
-        gaps.append(Gap("town_without_leader", town.name,
-                        _("No leader is linked to this town in %(year)s.") % {"year": year},
-                        new_responsibility, f"town_without_leader:{year}:{town.code}",
-                        town_id=town.pk))
+        gaps.append(
+            Gap(
+                "town_without_leader",
+                town.name,
+                _("No leader is linked to this town in %(year)s.") % {"year": year},
+                new_responsibility,
+                f"town_without_leader:{year}:{town.code}",
+                town_id=town.pk,
+            )
+        )
     return gaps
 
 
@@ -118,22 +153,43 @@ def _enterprise_gaps(enterprises, *, uncovered: set[int], since: dt.date) -> lis
     for e in enterprises:
         where = {"town_id": e.town_id, "sector_id": e.sector_id}
         if not e.supervised:
-            gaps.append(Gap("enterprise_without_department", e.name, _(
-                "Its competent department %(department)s does not supervise its sector "
-                "%(sector)s.") % {"department": e.department.name, "sector": e.sector.name},
-                reverse("registry:enterprise_edit", args=[e.pk]),
-                f"enterprise_without_department:{e.pk}:{e.department_id}:{e.sector_id}",
-                **where))
+            gaps.append(
+                Gap(
+                    "enterprise_without_department",
+                    e.name,
+                    _(
+                        "Its competent department %(department)s does not supervise its sector "
+                        "%(sector)s."
+                    )
+                    % {"department": e.department.name, "sector": e.sector.name},
+                    reverse("registry:enterprise_edit", args=[e.pk]),
+                    f"enterprise_without_department:{e.pk}:{e.department_id}:{e.sector_id}",
+                    **where,
+                )
+            )
         if not e.inspected:
-            gaps.append(Gap("enterprise_not_inspected", e.name, _(
-                "No government inspection since %(day)s.") % {"day": since.isoformat()},
-                f"{new_inspection}?enterprise={e.pk}",
-                f"enterprise_not_inspected:{e.pk}:{since.year}", **where))
+            gaps.append(
+                Gap(
+                    "enterprise_not_inspected",
+                    e.name,
+                    _("No government inspection since %(day)s.") % {"day": since.isoformat()},
+                    f"{new_inspection}?enterprise={e.pk}",
+                    f"enterprise_not_inspected:{e.pk}:{since.year}",
+                    **where,
+                )
+            )
         if e.sector_id in uncovered:
-            gaps.append(Gap("enterprise_sector_uncovered", e.name, _(
-                "No running campaign and no active checklist covers its sector %(sector)s.")
-                % {"sector": e.sector.name}, new_campaign,
-                f"enterprise_sector_uncovered:{e.pk}:{e.sector_id}", **where))
+            gaps.append(
+                Gap(
+                    "enterprise_sector_uncovered",
+                    e.name,
+                    _("No running campaign and no active checklist covers its sector %(sector)s.")
+                    % {"sector": e.sector.name},
+                    new_campaign,
+                    f"enterprise_sector_uncovered:{e.pk}:{e.sector_id}",
+                    **where,
+                )
+            )
     return gaps
 
 
@@ -147,7 +203,11 @@ def supervision_gaps(*, unit: Unit, today: dt.date) -> list[Gap]:
     if not unit.is_county_wide:
         town_ids = set(unit.towns().values_list("pk", flat=True))
         sector_ids = set(unit.sectors().values_list("pk", flat=True))
-        gaps = [g for g in gaps if (g.town_id is None or g.town_id in town_ids)
-                and (g.sector_id is None or g.sector_id in sector_ids)]
+        gaps = [
+            g
+            for g in gaps
+            if (g.town_id is None or g.town_id in town_ids)
+            and (g.sector_id is None or g.sector_id in sector_ids)
+        ]
     enterprises = _enterprises(unit=unit, today=today, uncovered_sector_ids=uncovered)
     return gaps + _enterprise_gaps(enterprises, uncovered=uncovered, since=year_before(today))

@@ -30,8 +30,10 @@ class ResponsibilityImporter(excel.Importer):
         self.seen: set[tuple] = set()
         unit = Unit.of(self.actor) or Unit.county()
         # Only the towns and sectors in the actor's jurisdiction can be named.
-        self.allowed = {Town: set(unit.towns().values_list("pk", flat=True)),
-                        Sector: set(unit.sectors().values_list("pk", flat=True))}
+        self.allowed = {
+            Town: set(unit.towns().values_list("pk", flat=True)),
+            Sector: set(unit.sectors().values_list("pk", flat=True)),
+        }
         self.cache: dict = {Town: {}, Sector: {}}
 
     def _many(self, model, raw, *, label: str) -> list:
@@ -40,15 +42,16 @@ class ResponsibilityImporter(excel.Importer):
         for name in names:
             obj = excel.lookup_by_code_or_name(model, name, label=label, cache=self.cache[model])
             if obj.pk not in self.allowed[model]:
-                raise ValidationError(_("%(name)s is outside your jurisdiction.")
-                                      % {"name": name})
+                raise ValidationError(_("%(name)s is outside your jurisdiction.") % {"name": name})
             found.append(obj)
         return found
 
     def build(self, values: dict, row: int) -> dict:
         errors: dict[str, list] = {}
-        data: dict = {"person": excel.text(values.get("person")),
-                      "title": excel.text(values.get("title"))}
+        data: dict = {
+            "person": excel.text(values.get("person")),
+            "title": excel.text(values.get("title")),
+        }
 
         def attempt(name, fn):
             try:
@@ -65,14 +68,16 @@ class ResponsibilityImporter(excel.Importer):
         key = (data.get("year"), data["person"], data["title"])
         if key in self.seen:
             errors.setdefault("person", []).append(
-                _("The same assignment appears twice in the file."))
+                _("The same assignment appears twice in the file.")
+            )
         self.seen.add(key)
         if not errors:
             from anjian.assessment.models import Responsibility
 
             try:
-                Responsibility(person=data["person"], title=data["title"],
-                               year=data["year"]).full_clean()
+                Responsibility(
+                    person=data["person"], title=data["title"], year=data["year"]
+                ).full_clean()
             except ValidationError as exc:
                 errors.update(exc.message_dict)
         if errors:

@@ -19,16 +19,32 @@ class Responsibility(models.Model):
     SCOPE = Scope(town="town_links__town", sector="sector_links__sector", enterprise=None)
 
     person = models.CharField(_("person"), max_length=60)
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
-                             blank=True, related_name="responsibilities",
-                             verbose_name=_("leader account"))
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="responsibilities",
+        verbose_name=_("leader account"),
+    )
     title = models.CharField(_("title"), max_length=100)
     year = models.PositiveSmallIntegerField(
-        _("year"), validators=[MinValueValidator(2000), MaxValueValidator(2100)])
-    sectors = models.ManyToManyField(Sector, through="ResponsibilitySector", blank=True,
-                                     related_name="responsibilities", verbose_name=_("sectors"))
-    towns = models.ManyToManyField(Town, through="ResponsibilityTown", blank=True,
-                                   related_name="responsibilities", verbose_name=_("towns"))
+        _("year"), validators=[MinValueValidator(2000), MaxValueValidator(2100)]
+    )
+    sectors = models.ManyToManyField(
+        Sector,
+        through="ResponsibilitySector",
+        blank=True,
+        related_name="responsibilities",
+        verbose_name=_("sectors"),
+    )
+    towns = models.ManyToManyField(
+        Town,
+        through="ResponsibilityTown",
+        blank=True,
+        related_name="responsibilities",
+        verbose_name=_("towns"),
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
@@ -47,26 +63,34 @@ class Responsibility(models.Model):
 
 
 class ResponsibilitySector(models.Model):
-    responsibility = models.ForeignKey(Responsibility, on_delete=models.CASCADE,
-                                       related_name="sector_links")
+    responsibility = models.ForeignKey(
+        Responsibility, on_delete=models.CASCADE, related_name="sector_links"
+    )
     sector = models.ForeignKey(Sector, on_delete=models.PROTECT, related_name="+")
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["responsibility", "sector"],
-                                               name="responsibility_sector_once")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["responsibility", "sector"], name="responsibility_sector_once"
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.responsibility_id} {self.sector_id}"
 
 
 class ResponsibilityTown(models.Model):
-    responsibility = models.ForeignKey(Responsibility, on_delete=models.CASCADE,
-                                       related_name="town_links")
+    responsibility = models.ForeignKey(
+        Responsibility, on_delete=models.CASCADE, related_name="town_links"
+    )
     town = models.ForeignKey(Town, on_delete=models.PROTECT, related_name="+")
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["responsibility", "town"],
-                                               name="responsibility_town_once")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["responsibility", "town"], name="responsibility_town_once"
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.responsibility_id} {self.town_id}"
@@ -84,10 +108,12 @@ class SectorDuty(models.Model):
 
     SCOPE = Scope(town=None, sector="sector", enterprise=None)
 
-    sector = models.ForeignKey(Sector, on_delete=models.CASCADE, related_name="duties",
-                               verbose_name=_("sector"))
-    department = models.ForeignKey(Department, on_delete=models.CASCADE, related_name="duties",
-                                   verbose_name=_("department"))
+    sector = models.ForeignKey(
+        Sector, on_delete=models.CASCADE, related_name="duties", verbose_name=_("sector")
+    )
+    department = models.ForeignKey(
+        Department, on_delete=models.CASCADE, related_name="duties", verbose_name=_("department")
+    )
     part = models.CharField(_("part"), max_length=12, choices=SectorPart.choices)
 
     class Meta:
@@ -96,8 +122,9 @@ class SectorDuty(models.Model):
         verbose_name_plural = _("sector duties")
         constraints = [
             models.UniqueConstraint(fields=["sector", "department"], name="sector_duty_once"),
-            models.UniqueConstraint(fields=["sector"], condition=models.Q(part="lead"),
-                                    name="sector_one_lead"),
+            models.UniqueConstraint(
+                fields=["sector"], condition=models.Q(part="lead"), name="sector_one_lead"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -114,15 +141,25 @@ class FindingKind(models.TextChoices):
 class AccidentFinding(models.Model):
     """An investigation finding on how an accident was reported (493号令 Art. 36)."""
 
-    SCOPE = Scope(town="accident__town", sector="accident__sector",
-                  enterprise="accident__enterprise")
+    SCOPE = Scope(
+        town="accident__town", sector="accident__sector", enterprise="accident__enterprise"
+    )
 
-    accident = models.ForeignKey("accidents.Accident", on_delete=models.PROTECT,
-                                 related_name="findings", verbose_name=_("accident"))
+    accident = models.ForeignKey(
+        "accidents.Accident",
+        on_delete=models.PROTECT,
+        related_name="findings",
+        verbose_name=_("accident"),
+    )
     kind = models.CharField(_("kind"), max_length=12, choices=FindingKind.choices)
     note = models.TextField(_("note"), blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
-                                   null=True, related_name="+", verbose_name=_("recorded by"))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        related_name="+",
+        verbose_name=_("recorded by"),
+    )
     created_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
 
     class Meta:
@@ -145,27 +182,63 @@ class AccountabilityRecord(models.Model):
     """A measure taken against a town, a department or an enterprise, with its cause."""
 
     # Records about an enterprise are seen in the enterprise's town and sector.
-    ENTERPRISE_SCOPE = Scope(town="enterprise__town", sector="enterprise__sector",
-                             enterprise="enterprise")
+    ENTERPRISE_SCOPE = Scope(
+        town="enterprise__town", sector="enterprise__sector", enterprise="enterprise"
+    )
     UNIT_KINDS = (UnitKind.TOWN, UnitKind.DEPARTMENT, UnitKind.ENTERPRISE)
 
     unit_kind = models.CharField(_("unit kind"), max_length=12, choices=UnitKind.choices)
-    town = models.ForeignKey(Town, on_delete=models.PROTECT, null=True, blank=True,
-                             related_name="+", verbose_name=_("town"))
-    department = models.ForeignKey(Department, on_delete=models.PROTECT, null=True, blank=True,
-                                   related_name="+", verbose_name=_("department"))
-    enterprise = models.ForeignKey("registry.Enterprise", on_delete=models.PROTECT, null=True,
-                                   blank=True, related_name="+", verbose_name=_("enterprise"))
+    town = models.ForeignKey(
+        Town,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("town"),
+    )
+    department = models.ForeignKey(
+        Department,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("department"),
+    )
+    enterprise = models.ForeignKey(
+        "registry.Enterprise",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("enterprise"),
+    )
     kind = models.CharField(_("kind"), max_length=20, choices=AccountabilityKind.choices)
     reason = models.TextField(_("reason"))
     date = models.DateField(_("date"))
-    accident = models.ForeignKey("accidents.Accident", on_delete=models.PROTECT, null=True,
-                                 blank=True, related_name="+", verbose_name=_("accident"))
-    hazard = models.ForeignKey("hazards.Hazard", on_delete=models.PROTECT, null=True,
-                               blank=True, related_name="+", verbose_name=_("hazard"))
+    accident = models.ForeignKey(
+        "accidents.Accident",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("accident"),
+    )
+    hazard = models.ForeignKey(
+        "hazards.Hazard",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("hazard"),
+    )
     decided_by = models.CharField(_("decided by"), max_length=100)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
-                                   null=True, related_name="+", verbose_name=_("recorded by"))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        related_name="+",
+        verbose_name=_("recorded by"),
+    )
     created_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
 
     class Meta:
@@ -178,12 +251,24 @@ class AccountabilityRecord(models.Model):
             models.CheckConstraint(
                 name="accountability_unit_matches_kind",
                 condition=(
-                    models.Q(unit_kind="town", town__isnull=False, department__isnull=True,
-                             enterprise__isnull=True)
-                    | models.Q(unit_kind="department", town__isnull=True,
-                               department__isnull=False, enterprise__isnull=True)
-                    | models.Q(unit_kind="enterprise", town__isnull=True,
-                               department__isnull=True, enterprise__isnull=False)
+                    models.Q(
+                        unit_kind="town",
+                        town__isnull=False,
+                        department__isnull=True,
+                        enterprise__isnull=True,
+                    )
+                    | models.Q(
+                        unit_kind="department",
+                        town__isnull=True,
+                        department__isnull=False,
+                        enterprise__isnull=True,
+                    )
+                    | models.Q(
+                        unit_kind="enterprise",
+                        town__isnull=True,
+                        department__isnull=True,
+                        enterprise__isnull=False,
+                    )
                 ),
             )
         ]
@@ -207,8 +292,9 @@ class AccountabilityRecord(models.Model):
 
 # --- the enterprises' own lists: 全员安全生产责任制 and the 五到位 ------------------------------
 
-ENTERPRISE_RECORD_SCOPE = Scope(town="enterprise__town", sector="enterprise__sector",
-                                enterprise="enterprise")
+ENTERPRISE_RECORD_SCOPE = Scope(
+    town="enterprise__town", sector="enterprise__sector", enterprise="enterprise"
+)
 
 
 class SafetyPosition(models.Model):
@@ -217,9 +303,12 @@ class SafetyPosition(models.Model):
 
     SCOPE = ENTERPRISE_RECORD_SCOPE
 
-    enterprise = models.ForeignKey("registry.Enterprise", on_delete=models.CASCADE,
-                                   related_name="safety_positions",
-                                   verbose_name=_("enterprise"))
+    enterprise = models.ForeignKey(
+        "registry.Enterprise",
+        on_delete=models.CASCADE,
+        related_name="safety_positions",
+        verbose_name=_("enterprise"),
+    )
     position = models.CharField(_("position"), max_length=100)
     holder = models.CharField(_("holder"), max_length=60, blank=True)
     duties = models.TextField(_("responsibilities"))
@@ -257,8 +346,12 @@ class FiveInPlace(models.Model):
 
     SCOPE = ENTERPRISE_RECORD_SCOPE
 
-    enterprise = models.ForeignKey("registry.Enterprise", on_delete=models.CASCADE,
-                                   related_name="five_in_place", verbose_name=_("enterprise"))
+    enterprise = models.ForeignKey(
+        "registry.Enterprise",
+        on_delete=models.CASCADE,
+        related_name="five_in_place",
+        verbose_name=_("enterprise"),
+    )
     item = models.CharField(_("item"), max_length=16, choices=FiveItem.choices)
     in_place = models.BooleanField(_("in place"), default=False)
     note = models.TextField(_("note"), blank=True)
@@ -268,8 +361,9 @@ class FiveInPlace(models.Model):
         ordering = ["enterprise", "id"]
         verbose_name = _("五到位 item")
         verbose_name_plural = _("五到位 items")
-        constraints = [models.UniqueConstraint(fields=["enterprise", "item"],
-                                               name="five_in_place_once")]
+        constraints = [
+            models.UniqueConstraint(fields=["enterprise", "item"], name="five_in_place_once")
+        ]
 
     def __str__(self) -> str:
         return self.get_item_display()
@@ -282,18 +376,27 @@ def five_evidence_path(instance: "FiveInPlaceEvidence", filename: str) -> str:
 class FiveInPlaceEvidence(models.Model):
     """A document or photo showing a 五到位 item; served only through a scoped view."""
 
-    SCOPE = Scope(town="check_item__enterprise__town", sector="check_item__enterprise__sector",
-                  enterprise="check_item__enterprise")
+    SCOPE = Scope(
+        town="check_item__enterprise__town",
+        sector="check_item__enterprise__sector",
+        enterprise="check_item__enterprise",
+    )
 
-    check_item = models.ForeignKey(FiveInPlace, on_delete=models.CASCADE,
-                                   related_name="evidence", verbose_name=_("item"))
+    check_item = models.ForeignKey(
+        FiveInPlace, on_delete=models.CASCADE, related_name="evidence", verbose_name=_("item")
+    )
     file = models.FileField(_("file"), upload_to=five_evidence_path, max_length=300)
     name = models.CharField(_("file name"), max_length=200)
     kind = models.CharField(_("kind"), max_length=10)
     size = models.PositiveIntegerField(_("size"))
-    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
-                                    null=True, blank=True, related_name="+",
-                                    verbose_name=_("uploaded by"))
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("uploaded by"),
+    )
     uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
 
     class Meta:

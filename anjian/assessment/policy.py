@@ -8,5 +8,8 @@ def can_keep_lists(user, enterprise) -> bool:
     """An enterprise keeps its own 责任制 and 五到位 (the county admin may too); towns and
     departments read them."""
     unit = Unit.of(user)
-    return (unit is not None and has_permission(user, "write")
-            and unit.manages(Unit.of_enterprise(enterprise)))
+    return (
+        unit is not None
+        and has_permission(user, "write")
+        and unit.manages(Unit.of_enterprise(enterprise))
+    )

@@ -21,8 +21,9 @@ from anjian.core import clock
 from anjian.core.scoping import get_in_scope, scope_queryset
 
 
-def responsibility_list(*, actor, year: int | None = None, town: str = "", sector: str = "",
-                        q: str = "") -> QuerySet:
+def responsibility_list(
+    *, actor, year: int | None = None, town: str = "", sector: str = "", q: str = ""
+) -> QuerySet:
     """Leaders' assignments the actor may see (a town: those naming it; a department: those
     naming one of its sectors), newest year first; town/sector by code."""
     qs = scope_queryset(Responsibility.objects.all(), actor)
@@ -34,13 +35,16 @@ def responsibility_list(*, actor, year: int | None = None, town: str = "", secto
         qs = qs.filter(sector_links__sector__code=sector)
     if q:
         qs = qs.filter(person__icontains=q)
-    return (qs.distinct().select_related("user")
-            .prefetch_related("sectors", "towns").order_by("-year", "id"))
+    return (
+        qs.distinct()
+        .select_related("user")
+        .prefetch_related("sectors", "towns")
+        .order_by("-year", "id")
+    )
 
 
 def responsibility_get_for(*, actor, pk) -> Responsibility:
-    return get_in_scope(Responsibility.objects.prefetch_related("sectors", "towns"), actor,
-                        pk=pk)
+    return get_in_scope(Responsibility.objects.prefetch_related("sectors", "towns"), actor, pk=pk)
 
 
 def sector_matrix(*, actor) -> list[Sector]:
@@ -48,9 +52,12 @@ def sector_matrix(*, actor) -> list[Sector]:
     or None), `cooperating` (departments) and `departments` (v1: all that supervise it)."""
     unit = Unit.of(actor)
     duties = SectorDuty.objects.select_related("department")
-    sectors = list(unit.sectors().prefetch_related(
-        Prefetch("duties", queryset=duties, to_attr="duty_rows"),
-        Prefetch("departments", queryset=Department.objects.all(), to_attr="department_rows")))
+    sectors = list(
+        unit.sectors().prefetch_related(
+            Prefetch("duties", queryset=duties, to_attr="duty_rows"),
+            Prefetch("departments", queryset=Department.objects.all(), to_attr="department_rows"),
+        )
+    )
     for sector in sectors:
         sector.lead = next((d.department for d in sector.duty_rows if d.part == "lead"), None)
         sector.cooperating = [d.department for d in sector.duty_rows if d.part == "cooperate"]
@@ -62,8 +69,9 @@ def finding_list(*, actor, accident) -> QuerySet:
     return scope_queryset(AccidentFinding.objects.filter(accident=accident), actor)
 
 
-def accountability_list(*, actor, year: int | None = None, unit: str = "",
-                        kind: str = "") -> QuerySet:
+def accountability_list(
+    *, actor, year: int | None = None, unit: str = "", kind: str = ""
+) -> QuerySet:
     """Accountability records the actor may see: those about its own unit and about the
     enterprises in its jurisdiction. `unit` is a town or department code or an enterprise id."""
     qs = AccountabilityRecord.objects.all()
@@ -75,8 +83,11 @@ def accountability_list(*, actor, year: int | None = None, unit: str = "",
     if year is not None:
         qs = qs.filter(date__year=year)
     if unit:
-        qs = qs.filter(town__code=unit) | qs.filter(department__code=unit) | (
-            qs.filter(enterprise_id=int(unit)) if unit.isdigit() else qs.none())
+        qs = (
+            qs.filter(town__code=unit)
+            | qs.filter(department__code=unit)
+            | (qs.filter(enterprise_id=int(unit)) if unit.isdigit() else qs.none())
+        )
     if kind:
         qs = qs.filter(kind=kind)
     return qs.select_related("town", "department", "enterprise", "accident", "hazard")
@@ -91,6 +102,7 @@ def supervision_gap_list(*, actor, today: dt.date | None = None) -> list[gaps.Ga
 
 
 # --- the enterprises' own lists ----------------------------------------------------------------
+
 
 def safety_position_list(*, actor, enterprise: int | None = None) -> QuerySet:
     qs = scope_queryset(SafetyPosition.objects.all(), actor)
@@ -114,8 +126,9 @@ def five_in_place_checklist(*, actor, enterprise) -> list[FiveInPlace]:
     """The five items of an enterprise in scope, in order; an item never ticked is an unsaved
     row (not in place)."""
     rows = {r.item: r for r in five_in_place_list(actor=actor, enterprise=enterprise.pk)}
-    return [rows.get(item) or FiveInPlace(enterprise=enterprise, item=item)
-            for item in FiveItem.values]
+    return [
+        rows.get(item) or FiveInPlace(enterprise=enterprise, item=item) for item in FiveItem.values
+    ]
 
 
 def five_evidence_get_for(*, actor, pk) -> FiveInPlaceEvidence:
@@ -128,8 +141,14 @@ def enterprise_list_overview(*, actor, q: str = "") -> QuerySet:
     from anjian.registry.models import Enterprise
 
     qs = scope_queryset(Enterprise.objects.all(), actor).search(q)
-    return qs.annotate(
-        positions=Count("safety_positions", distinct=True),
-        signed=Count("safety_positions", filter=Q(safety_positions__signed=True), distinct=True),
-        in_place=Count("five_in_place", filter=Q(five_in_place__in_place=True), distinct=True),
-    ).select_related("town", "sector").order_by("town__ordering", "name")
+    return (
+        qs.annotate(
+            positions=Count("safety_positions", distinct=True),
+            signed=Count(
+                "safety_positions", filter=Q(safety_positions__signed=True), distinct=True
+            ),
+            in_place=Count("five_in_place", filter=Q(five_in_place__in_place=True), distinct=True),
+        )
+        .select_related("town", "sector")
+        .order_by("town__ordering", "name")
+    )

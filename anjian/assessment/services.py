@@ -37,8 +37,10 @@ def _check_places(*, actor, towns, sectors) -> None:
 
 
 def _links(responsibility: Responsibility) -> dict:
-    return {"sectors": sorted(responsibility.sectors.values_list("code", flat=True)),
-            "towns": sorted(responsibility.towns.values_list("code", flat=True))}
+    return {
+        "sectors": sorted(responsibility.sectors.values_list("code", flat=True)),
+        "towns": sorted(responsibility.towns.values_list("code", flat=True)),
+    }
 
 
 @transaction.atomic
@@ -54,14 +56,20 @@ def responsibility_create(*, actor, data: dict, via: str = "web") -> Responsibil
     responsibility.towns.set(towns)
     responsibility.sectors.set(sectors)
     audit.record_create(actor=actor, instance=responsibility, via=via)
-    audit.record(actor=actor, action="responsibility.assign", instance=responsibility,
-                 changes={k: [None, v] for k, v in _links(responsibility).items()}, via=via)
+    audit.record(
+        actor=actor,
+        action="responsibility.assign",
+        instance=responsibility,
+        changes={k: [None, v] for k, v in _links(responsibility).items()},
+        via=via,
+    )
     return responsibility
 
 
 @transaction.atomic
-def responsibility_update(*, actor, responsibility: Responsibility, data: dict,
-                          via: str = "web") -> Responsibility:
+def responsibility_update(
+    *, actor, responsibility: Responsibility, data: dict, via: str = "web"
+) -> Responsibility:
     """Change an assignment; the sectors and towns given replace the old ones."""
     check_permission(actor, "county_admin")
     locked = Responsibility.objects.select_for_update().get(pk=responsibility.pk)
@@ -82,8 +90,9 @@ def responsibility_update(*, actor, responsibility: Responsibility, data: dict,
     links = _links(locked)
     changed = {k: [links_before[k], v] for k, v in links.items() if links_before[k] != v}
     if changed:
-        audit.record(actor=actor, action="responsibility.assign", instance=locked,
-                     changes=changed, via=via)
+        audit.record(
+            actor=actor, action="responsibility.assign", instance=locked, changes=changed, via=via
+        )
     return locked
 
 
@@ -95,45 +104,59 @@ def responsibility_delete(*, actor, responsibility: Responsibility, via: str = "
 
 
 @transaction.atomic
-def sector_duty_set(*, actor, sector: Sector, lead: Department | None,
-                    cooperating, via: str = "web") -> list[SectorDuty]:
+def sector_duty_set(
+    *, actor, sector: Sector, lead: Department | None, cooperating, via: str = "web"
+) -> list[SectorDuty]:
     """Set a sector's lead (牵头) and co-operating (配合) departments. They replace the sector's
     supervising departments, so each department's `sectors` (v1) stays the sectors it has a
     part in, and department officers see the sector's records."""
     check_permission(actor, "county_admin")
     cooperating = [d for d in cooperating if d != lead]
     Sector.objects.select_for_update().filter(pk=sector.pk).first()
-    before = {"lead": list(sector.duties.filter(part=SectorPart.LEAD)
-                           .values_list("department__code", flat=True)),
-              "cooperating": sorted(sector.duties.filter(part=SectorPart.COOPERATE)
-                                    .values_list("department__code", flat=True)),
-              "departments": sorted(sector.departments.values_list("code", flat=True))}
+    before = {
+        "lead": list(
+            sector.duties.filter(part=SectorPart.LEAD).values_list("department__code", flat=True)
+        ),
+        "cooperating": sorted(
+            sector.duties.filter(part=SectorPart.COOPERATE).values_list(
+                "department__code", flat=True
+            )
+        ),
+        "departments": sorted(sector.departments.values_list("code", flat=True)),
+    }
     sector.duties.all().delete()
-    duties = ([SectorDuty(sector=sector, department=lead, part=SectorPart.LEAD)] if lead else [])
-    duties += [SectorDuty(sector=sector, department=d, part=SectorPart.COOPERATE)
-               for d in cooperating]
+    duties = [SectorDuty(sector=sector, department=lead, part=SectorPart.LEAD)] if lead else []
+    duties += [
+        SectorDuty(sector=sector, department=d, part=SectorPart.COOPERATE) for d in cooperating
+    ]
     for duty in duties:
         duty.full_clean(validate_constraints=False)
     SectorDuty.objects.bulk_create(duties)
     sector.departments.set([d.department for d in duties])
-    after = {"lead": [lead.code] if lead else [],
-             "cooperating": sorted(d.code for d in cooperating),
-             "departments": sorted(d.department.code for d in duties)}
+    after = {
+        "lead": [lead.code] if lead else [],
+        "cooperating": sorted(d.code for d in cooperating),
+        "departments": sorted(d.department.code for d in duties),
+    }
     changes = {k: [before[k], v] for k, v in after.items() if before[k] != v}
     if changes:
-        audit.record(actor=actor, action="sector.duties", instance=sector, changes=changes,
-                     via=via)
+        audit.record(actor=actor, action="sector.duties", instance=sector, changes=changes, via=via)
     return duties
 
 
 @transaction.atomic
-def finding_create(*, actor, accident, kind: str, note: str = "",
-                   via: str = "web") -> AccidentFinding:
+def finding_create(
+    *, actor, accident, kind: str, note: str = "", via: str = "web"
+) -> AccidentFinding:
     """Record an investigation finding on how an accident was reported (迟报/漏报/谎报/瞒报);
     county admin only, on an accident in scope."""
     check_permission(actor, "county_admin")
-    finding = AccidentFinding(accident=accident, kind=kind, note=note,
-                              created_by=actor if getattr(actor, "pk", None) else None)
+    finding = AccidentFinding(
+        accident=accident,
+        kind=kind,
+        note=note,
+        created_by=actor if getattr(actor, "pk", None) else None,
+    )
     finding.full_clean()
     finding.save()
     audit.record_create(actor=actor, instance=finding, via=via)
@@ -150,8 +173,9 @@ def _in_scope(actor, model, pk, field: str):
 
 
 @transaction.atomic
-def accountability_create(*, actor, unit: Unit, data: dict,
-                          via: str = "web") -> AccountabilityRecord:
+def accountability_create(
+    *, actor, unit: Unit, data: dict, via: str = "web"
+) -> AccountabilityRecord:
     """Record a measure (约谈, 通报批评, 责令整改, 问责) against a town, a department or an
     enterprise, with the accident or hazard that caused it (both must be in scope)."""
     from anjian.accidents.models import Accident
@@ -163,11 +187,15 @@ def accountability_create(*, actor, unit: Unit, data: dict,
     accident = data.get("accident")
     hazard = data.get("hazard")
     record = AccountabilityRecord(
-        unit_kind=unit.kind, kind=data.get("kind", ""), reason=data.get("reason", ""),
-        date=data.get("date"), decided_by=data.get("decided_by", ""),
+        unit_kind=unit.kind,
+        kind=data.get("kind", ""),
+        reason=data.get("reason", ""),
+        date=data.get("date"),
+        decided_by=data.get("decided_by", ""),
         accident=_in_scope(actor, Accident, getattr(accident, "pk", accident), "accident"),
         hazard=_in_scope(actor, Hazard, getattr(hazard, "pk", hazard), "hazard"),
-        created_by=actor if getattr(actor, "pk", None) else None)
+        created_by=actor if getattr(actor, "pk", None) else None,
+    )
     if unit.kind == UnitKind.ENTERPRISE:
         _in_scope(actor, unit.get_model(), unit.pk, "unit")
     setattr(record, f"{unit.field}_id", unit.pk)
@@ -200,8 +228,9 @@ def _check_keeper(actor, enterprise) -> None:
 def safety_position_create(*, actor, enterprise, data: dict, via: str = "web") -> SafetyPosition:
     """Add a position to the enterprise's 全员安全生产责任制 (the enterprise itself)."""
     _check_keeper(actor, enterprise)
-    position = SafetyPosition(enterprise=enterprise,
-                              **{f: data[f] for f in POSITION_FIELDS if f in data})
+    position = SafetyPosition(
+        enterprise=enterprise, **{f: data[f] for f in POSITION_FIELDS if f in data}
+    )
     position.full_clean()
     position.save()
     audit.record_create(actor=actor, instance=position, via=via)
@@ -209,12 +238,14 @@ def safety_position_create(*, actor, enterprise, data: dict, via: str = "web") -
 
 
 @transaction.atomic
-def safety_position_update(*, actor, position: SafetyPosition, data: dict,
-                           via: str = "web") -> SafetyPosition:
+def safety_position_update(
+    *, actor, position: SafetyPosition, data: dict, via: str = "web"
+) -> SafetyPosition:
     _check_keeper(actor, position.enterprise)
     locked = SafetyPosition.objects.select_for_update().get(pk=position.pk)
-    locked, _diff = model_update(actor=actor, instance=locked, data=data,
-                                 fields=POSITION_FIELDS, via=via)
+    locked, _diff = model_update(
+        actor=actor, instance=locked, data=data, fields=POSITION_FIELDS, via=via
+    )
     return locked
 
 
@@ -225,8 +256,9 @@ def safety_position_delete(*, actor, position: SafetyPosition, via: str = "web")
     position.delete()
 
 
-def five_in_place_set(*, actor, enterprise, item: str, in_place: bool, note: str = "",
-                      uploads=(), via: str = "web") -> FiveInPlace:
+def five_in_place_set(
+    *, actor, enterprise, item: str, in_place: bool, note: str = "", uploads=(), via: str = "web"
+) -> FiveInPlace:
     """Tick (or untick) one 五到位 item and attach evidence files, checked by their content
     like hazard evidence."""
     from anjian.hazards.evidence import (
@@ -243,21 +275,35 @@ def five_in_place_set(*, actor, enterprise, item: str, in_place: bool, note: str
         raise ValidationError({"item": _("Choose one of the five items.")})
     with removed_on_failure() as stored, transaction.atomic():
         row, _created = FiveInPlace.objects.select_for_update().get_or_create(
-            enterprise=enterprise, item=item)
-        row, _diff = model_update(actor=actor, instance=row,
-                                  data={"in_place": in_place, "note": note},
-                                  fields=("in_place", "note"), via=via)
+            enterprise=enterprise, item=item
+        )
+        row, _diff = model_update(
+            actor=actor,
+            instance=row,
+            data={"in_place": in_place, "note": note},
+            fields=("in_place", "note"),
+            via=via,
+        )
         names = []
         for upload in uploads:
             kind, _type = check_upload(upload)
             evidence = FiveInPlaceEvidence(
-                check_item=row, kind=kind, name=upload.name[:200], size=upload.size,
-                uploaded_by=actor if getattr(actor, "pk", None) else None)
+                check_item=row,
+                kind=kind,
+                name=upload.name[:200],
+                size=upload.size,
+                uploaded_by=actor if getattr(actor, "pk", None) else None,
+            )
             evidence.file.save(storage_name(upload.name), upload, save=False)
             stored.append(evidence.file)
             evidence.save()
             names.append(evidence.name)
         if names:
-            audit.record(actor=actor, action="fiveinplace.evidence", instance=row, via=via,
-                         changes={"evidence": [None, names]})
+            audit.record(
+                actor=actor,
+                action="fiveinplace.evidence",
+                instance=row,
+                via=via,
+                changes={"evidence": [None, names]},
+            )
     return row

@@ -18,8 +18,14 @@ def run(*, now: dt.datetime) -> dict[str, int]:
     created = 0
     with translation.override(settings.LANGUAGE_CODE):
         for gap in gaps.supervision_gaps(unit=Unit.county(), today=today):
-            created += len(notify(
-                recipients=admins, kind=f"assessment.{gap.kind}",
-                title=(_("Supervision gap: %(subject)s") % {"subject": gap.subject})[:200],
-                body=gap.detail, url=gap.url, key=f"assessment.gap:{gap.key}"))
+            created += len(
+                notify(
+                    recipients=admins,
+                    kind=f"assessment.{gap.kind}",
+                    title=(_("Supervision gap: %(subject)s") % {"subject": gap.subject})[:200],
+                    body=gap.detail,
+                    url=gap.url,
+                    key=f"assessment.gap:{gap.key}",
+                )
+            )
     return {"supervision_gap": created}

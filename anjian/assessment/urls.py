@@ -5,14 +5,15 @@ from anjian.assessment import views, views_lists
 app_name = "assessment"
 urlpatterns = [
     path("responsibilities/", views.responsibility_list, name="responsibility_list"),
-    path("responsibilities/export.xlsx", views.responsibility_export,
-         name="responsibility_export"),
-    path("responsibilities/template.xlsx", views.responsibility_template,
-         name="responsibility_template"),
+    path("responsibilities/export.xlsx", views.responsibility_export, name="responsibility_export"),
+    path(
+        "responsibilities/template.xlsx",
+        views.responsibility_template,
+        name="responsibility_template",
+    ),
     path("responsibilities/import/", views.responsibility_import, name="responsibility_import"),
     path("responsibilities/new/", views.responsibility_create, name="responsibility_create"),
-    path("responsibilities/<int:pk>/edit/", views.responsibility_edit,
-         name="responsibility_edit"),
+    path("responsibilities/<int:pk>/edit/", views.responsibility_edit, name="responsibility_edit"),
     path("sectors/", views.sector_duty_list, name="sector_duty_list"),
     path("sectors/<int:pk>/edit/", views.sector_duty_edit, name="sector_duty_edit"),
     path("gaps/", views.gap_list, name="gap_list"),
@@ -21,12 +22,14 @@ urlpatterns = [
     path("accidents/<int:pk>/findings/", views.finding_create, name="finding_create"),
     path("enterprises/", views_lists.enterprise_lists_index, name="enterprise_lists_index"),
     path("enterprises/<int:pk>/", views_lists.enterprise_lists, name="enterprise_lists"),
-    path("enterprises/<int:pk>/positions/new/", views_lists.safety_position_create,
-         name="safety_position_create"),
-    path("positions/<int:pk>/edit/", views_lists.safety_position_edit,
-         name="safety_position_edit"),
-    path("enterprises/<int:pk>/five/", views_lists.five_in_place_set,
-         name="five_in_place_set"),
-    path("five-evidence/<int:pk>/", views_lists.five_evidence_download,
-         name="five_evidence_download"),
+    path(
+        "enterprises/<int:pk>/positions/new/",
+        views_lists.safety_position_create,
+        name="safety_position_create",
+    ),
+    path("positions/<int:pk>/edit/", views_lists.safety_position_edit, name="safety_position_edit"),
+    path("enterprises/<int:pk>/five/", views_lists.five_in_place_set, name="five_in_place_set"),
+    path(
+        "five-evidence/<int:pk>/", views_lists.five_evidence_download, name="five_evidence_download"
+    ),
 ]

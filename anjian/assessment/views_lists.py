@@ -30,21 +30,30 @@ def enterprise_lists_index(request):
         return redirect(_lists_url(Unit.of(request.user).pk))
     q = request.GET.get("q", "")[:100]
     rows = selectors.enterprise_list_overview(actor=request.user, q=q)[:500]
-    return render(request, "assessment/enterprise_lists_index.html",
-                  {"rows": rows, "q": q, "items": len(FiveItem.values)})
+    return render(
+        request,
+        "assessment/enterprise_lists_index.html",
+        {"rows": rows, "q": q, "items": len(FiveItem.values)},
+    )
 
 
 @requires("view")
 def enterprise_lists(request, pk: int):
     enterprise = registry_selectors.enterprise_get_for(actor=request.user, pk=pk)
-    return render(request, "assessment/enterprise_lists.html", {
-        "enterprise": enterprise,
-        "positions": selectors.safety_position_list(actor=request.user, enterprise=pk),
-        "checklist": selectors.five_in_place_checklist(actor=request.user,
-                                                       enterprise=enterprise),
-        "can_keep": can_keep_lists(request.user, enterprise),
-        "position_form": SafetyPositionForm(), "five_form": FiveInPlaceForm(),
-    })
+    return render(
+        request,
+        "assessment/enterprise_lists.html",
+        {
+            "enterprise": enterprise,
+            "positions": selectors.safety_position_list(actor=request.user, enterprise=pk),
+            "checklist": selectors.five_in_place_checklist(
+                actor=request.user, enterprise=enterprise
+            ),
+            "can_keep": can_keep_lists(request.user, enterprise),
+            "position_form": SafetyPositionForm(),
+            "five_form": FiveInPlaceForm(),
+        },
+    )
 
 
 @requires("write")
@@ -53,12 +62,18 @@ def safety_position_create(request, pk: int):
     if not can_keep_lists(request.user, enterprise):
         raise PermissionDenied
     form = SafetyPositionForm(request.POST or None)
-    if submit(request, form, lambda data: services.safety_position_create(
-            actor=request.user, enterprise=enterprise, data=data),
-            success=_("The position was added.")):
+    if submit(
+        request,
+        form,
+        lambda data: services.safety_position_create(
+            actor=request.user, enterprise=enterprise, data=data
+        ),
+        success=_("The position was added."),
+    ):
         return redirect(_lists_url(pk))
-    return render(request, "assessment/safety_position_form.html",
-                  {"form": form, "enterprise": enterprise})
+    return render(
+        request, "assessment/safety_position_form.html", {"form": form, "enterprise": enterprise}
+    )
 
 
 @requires("write")
@@ -67,12 +82,20 @@ def safety_position_edit(request, pk: int):
     if not can_keep_lists(request.user, position.enterprise):
         raise PermissionDenied
     form = SafetyPositionForm(request.POST or None, instance=position)
-    if submit(request, form, lambda data: services.safety_position_update(
-            actor=request.user, position=position, data=data),
-            success=_("The changes were saved.")):
+    if submit(
+        request,
+        form,
+        lambda data: services.safety_position_update(
+            actor=request.user, position=position, data=data
+        ),
+        success=_("The changes were saved."),
+    ):
         return redirect(_lists_url(position.enterprise_id))
-    return render(request, "assessment/safety_position_form.html",
-                  {"form": form, "enterprise": position.enterprise, "position": position})
+    return render(
+        request,
+        "assessment/safety_position_form.html",
+        {"form": form, "enterprise": position.enterprise, "position": position},
+    )
 
 
 @require_POST
@@ -80,18 +103,32 @@ def safety_position_edit(request, pk: int):
 def five_in_place_set(request, pk: int):
     enterprise = registry_selectors.enterprise_get_for(actor=request.user, pk=pk)
     form = FiveInPlaceForm(request.POST, request.FILES)
-    return flash(request, lambda: services.five_in_place_set(
-        actor=request.user, enterprise=enterprise, item=form.cleaned_data["item"],
-        in_place=form.cleaned_data["in_place"], note=form.cleaned_data["note"],
-        uploads=form.cleaned_data["evidence"]), form=form,
-        success=_("The item was saved."), to=_lists_url(pk))
+    return flash(
+        request,
+        lambda: services.five_in_place_set(
+            actor=request.user,
+            enterprise=enterprise,
+            item=form.cleaned_data["item"],
+            in_place=form.cleaned_data["in_place"],
+            note=form.cleaned_data["note"],
+            uploads=form.cleaned_data["evidence"],
+        ),
+        form=form,
+        success=_("The item was saved."),
+        to=_lists_url(pk),
+    )
 
 
 @requires("view")
 def five_evidence_download(request, pk: int):
     """An evidence file, only for users who may see its enterprise (never a public URL)."""
     item = selectors.five_evidence_get_for(actor=request.user, pk=pk)
-    audit.record_download(actor=request.user, kind="five_in_place_evidence",
-                          filename=item.name, query=f"evidence={item.pk}")
-    return FileResponse(item.file.open("rb"), as_attachment=item.kind != "photo",
-                        filename=item.name)
+    audit.record_download(
+        actor=request.user,
+        kind="five_in_place_evidence",
+        filename=item.name,
+        query=f"evidence={item.pk}",
+    )
+    return FileResponse(
+        item.file.open("rb"), as_attachment=item.kind != "photo", filename=item.name
+    )

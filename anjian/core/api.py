@@ -18,8 +18,9 @@ def validation_errors(exc: DjangoValidationError) -> dict:
     """A Django ValidationError as the API's {"field": ["message"]}."""
     if hasattr(exc, "error_dict"):
         return {
-            ("non_field_errors" if field == "__all__" else field): [str(m) for e in errors
-                                                                  for m in e.messages]
+            ("non_field_errors" if field == "__all__" else field): [
+                str(m) for e in errors for m in e.messages
+            ]
             for field, errors in exc.error_dict.items()
         }
     return {"non_field_errors": [str(m) for m in exc.messages]}
@@ -31,11 +32,14 @@ class Conflict(exceptions.APIException):
 
 
 def dependents_message(exc: ProtectedError | RestrictedError) -> str:
-    """"N hazards, M campaign targets depend on it": what keeps a record from being deleted
+    """ "N hazards, M campaign targets depend on it": what keeps a record from being deleted
     (counts by kind only, so nothing outside the caller's scope is named)."""
-    counts = Counter(type(obj)._meta.verbose_name_plural for obj in
-                     (exc.protected_objects if isinstance(exc, ProtectedError)
-                      else exc.restricted_objects))
+    counts = Counter(
+        type(obj)._meta.verbose_name_plural
+        for obj in (
+            exc.protected_objects if isinstance(exc, ProtectedError) else exc.restricted_objects
+        )
+    )
     kinds = _(", ").join(f"{n} {name}" for name, n in sorted(counts.items(), key=str))
     return _("This record cannot be deleted: %(kinds)s depend on it.") % {"kinds": kinds}
 

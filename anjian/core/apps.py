@@ -12,8 +12,7 @@ def _reinstall_audit_triggers(sender, using="default", **kwargs) -> None:
 
     connection = connections[using]
     applied = MigrationRecorder(connection).applied_migrations()
-    if any(app == "core" and name.endswith("_audit_append_only_triggers")
-           for app, name in applied):
+    if any(app == "core" and name.endswith("_audit_append_only_triggers") for app, name in applied):
         audit_guard.install(connection)
 
 
@@ -26,5 +25,6 @@ class CoreConfig(AppConfig):
         from anjian.core.validators import install_plausibility_rules
 
         install_plausibility_rules()
-        post_migrate.connect(_reinstall_audit_triggers, sender=self,
-                             dispatch_uid="anjian.core.audit_triggers")
+        post_migrate.connect(
+            _reinstall_audit_triggers, sender=self, dispatch_uid="anjian.core.audit_triggers"
+        )

@@ -18,15 +18,40 @@ from anjian.core.audit_chain import append
 from anjian.core.models import AuditEntry
 
 REDACTED = "changed"  # a secret field: that it changed, never its value
-SECRET_FIELD_NAMES = frozenset({
-    "password", "new_password", "old_password", "raw_password", "password_hash", "key", "token",
-    "digest", "secret", "secret_key", "session_key", "session_data", "otp", "otp_secret",
-    "totp_key", "recovery_codes", "api_key", "private_key", "signing_key",
-})
+SECRET_FIELD_NAMES = frozenset(
+    {
+        "password",
+        "new_password",
+        "old_password",
+        "raw_password",
+        "password_hash",
+        "key",
+        "token",
+        "digest",
+        "secret",
+        "secret_key",
+        "session_key",
+        "session_data",
+        "otp",
+        "otp_secret",
+        "totp_key",
+        "recovery_codes",
+        "api_key",
+        "private_key",
+        "signing_key",
+    }
+)
 # Parts of a name that mark a secret wherever they occur (`client_secret`, `access_token`); not
 # "password" itself, which would hide `password_changed_at` and `must_change_password`.
-SECRET_FIELD_PARTS = ("secret", "_token", "token_", "totp", "recovery_code", "private_key",
-                      "api_key")
+SECRET_FIELD_PARTS = (
+    "secret",
+    "_token",
+    "token_",
+    "totp",
+    "recovery_code",
+    "private_key",
+    "api_key",
+)
 
 
 def is_secret_field(name: str, model: type[models.Model] | None = None) -> bool:
@@ -73,8 +98,10 @@ def snapshot(instance: models.Model) -> dict[str, Any]:
     """The instance's concrete field values as JSON-ready data (foreign keys by id)."""
     data = {}
     for field in instance._meta.concrete_fields:
-        if field.primary_key or getattr(field, "auto_now", False) or getattr(
-            field, "auto_now_add", False
+        if (
+            field.primary_key
+            or getattr(field, "auto_now", False)
+            or getattr(field, "auto_now_add", False)
         ):
             continue  # bookkeeping timestamps: the audit entry has its own time
         value = _plain(getattr(instance, field.attname))
@@ -87,8 +114,11 @@ def snapshot(instance: models.Model) -> dict[str, Any]:
 def scrub(changes: dict | None, model: type[models.Model] | None = None) -> dict:
     """`changes` with every secret field's values replaced by `REDACTED` (None stays None)."""
     return {
-        key: ([None if v is None else REDACTED for v in pair]
-              if is_secret_field(key, model) and isinstance(pair, list | tuple) else pair)
+        key: (
+            [None if v is None else REDACTED for v in pair]
+            if is_secret_field(key, model) and isinstance(pair, list | tuple)
+            else pair
+        )
         for key, pair in (changes or {}).items()
     }
 
@@ -105,18 +135,31 @@ def _label(instance: models.Model) -> str:
     return instance._meta.model_name
 
 
-def _entry(*, actor, action: str, model: str, object_id: str, object_repr: str,
-           changes: dict | None, via: str) -> AuditEntry:
+def _entry(
+    *,
+    actor,
+    action: str,
+    model: str,
+    object_id: str,
+    object_repr: str,
+    changes: dict | None,
+    via: str,
+) -> AuditEntry:
     return AuditEntry(
         user=actor if getattr(actor, "pk", None) else None,
         username=getattr(actor, "username", "") or "system",
-        action=action, model=model, object_id=object_id, object_repr=object_repr[:200],
-        changes=changes or {}, via=via,
+        action=action,
+        model=model,
+        object_id=object_id,
+        object_repr=object_repr[:200],
+        changes=changes or {},
+        via=via,
     )
 
 
-def record(*, actor, action: str, instance: models.Model, changes: dict | None = None,
-           via: str = "") -> AuditEntry:
+def record(
+    *, actor, action: str, instance: models.Model, changes: dict | None = None, via: str = ""
+) -> AuditEntry:
     """Write one audit entry; `actor` may be None for the system (sweep, migrations).
 
     A bare `action` ("create", "confirm") is prefixed with the model: `alert.confirm`.
@@ -124,29 +167,58 @@ def record(*, actor, action: str, instance: models.Model, changes: dict | None =
     model = _label(instance)
     if "." not in action:
         action = f"{model}.{action}"
-    entry = _entry(actor=actor, action=action, model=model, object_id=str(instance.pk),
-                   object_repr=str(instance), changes=scrub(changes, type(instance)), via=via)
+    entry = _entry(
+        actor=actor,
+        action=action,
+        model=model,
+        object_id=str(instance.pk),
+        object_repr=str(instance),
+        changes=scrub(changes, type(instance)),
+        via=via,
+    )
     return append([entry])[0]
 
 
-def record_event(*, actor, action: str, model: str = "", object_id: str = "",
-                 object_repr: str = "", changes: dict | None = None, via: str = "") -> AuditEntry:
+def record_event(
+    *,
+    actor,
+    action: str,
+    model: str = "",
+    object_id: str = "",
+    object_repr: str = "",
+    changes: dict | None = None,
+    via: str = "",
+) -> AuditEntry:
     """Write one audit entry about something that is not one record (an export, a download)."""
-    entry = _entry(actor=actor, action=action, model=model, object_id=object_id,
-                   object_repr=object_repr, changes=scrub(changes), via=via)
+    entry = _entry(
+        actor=actor,
+        action=action,
+        model=model,
+        object_id=object_id,
+        object_repr=object_repr,
+        changes=scrub(changes),
+        via=via,
+    )
     return append([entry])[0]
 
 
-def record_download(*, actor, kind: str, filename: str, rows: int | None = None,
-                    query: str = "", via: str = "web") -> AuditEntry:
+def record_download(
+    *, actor, kind: str, filename: str, rows: int | None = None, query: str = "", via: str = "web"
+) -> AuditEntry:
     """Audit an export or a download (`export.<kind>`): who took which file, with what filters."""
     changes = {"file": [None, filename]}
     if rows is not None:
         changes["rows"] = [None, rows]
     if query:
         changes["query"] = [None, query[:500]]
-    return record_event(actor=actor, action=f"export.{kind}", model=kind, object_repr=filename,
-                        changes=changes, via=via)
+    return record_event(
+        actor=actor,
+        action=f"export.{kind}",
+        model=kind,
+        object_repr=filename,
+        changes=changes,
+        via=via,
+    )
 
 
 def _created(instance: models.Model) -> dict:
@@ -154,32 +226,57 @@ def _created(instance: models.Model) -> dict:
 
 
 def record_create(*, actor, instance: models.Model, via: str = "") -> AuditEntry:
-    return record(actor=actor, action=f"{_label(instance)}.create", instance=instance,
-                  changes=_created(instance), via=via)
+    return record(
+        actor=actor,
+        action=f"{_label(instance)}.create",
+        instance=instance,
+        changes=_created(instance),
+        via=via,
+    )
 
 
-def record_update(*, actor, instance: models.Model, before: dict, via: str = "") -> AuditEntry | None:
+def record_update(
+    *, actor, instance: models.Model, before: dict, via: str = ""
+) -> AuditEntry | None:
     changes = diff(before, snapshot(instance))
     if not changes:
         return None
-    return record(actor=actor, action=f"{_label(instance)}.update", instance=instance,
-                  changes=changes, via=via)
+    return record(
+        actor=actor,
+        action=f"{_label(instance)}.update",
+        instance=instance,
+        changes=changes,
+        via=via,
+    )
 
 
 def record_delete(*, actor, instance: models.Model, via: str = "") -> AuditEntry:
     before = snapshot(instance)
-    return record(actor=actor, action=f"{_label(instance)}.delete", instance=instance,
-                  changes={k: [v, None] for k, v in before.items() if v not in (None, "")},
-                  via=via)
+    return record(
+        actor=actor,
+        action=f"{_label(instance)}.delete",
+        instance=instance,
+        changes={k: [v, None] for k, v in before.items() if v not in (None, "")},
+        via=via,
+    )
 
 
 def bulk_record_create(*, actor, instances: list[models.Model], via: str = "") -> None:
     """Audit many created rows in a few INSERTs (imports, seeding), every one chained."""
-    append([
-        _entry(actor=actor, action=f"{_label(obj)}.create", model=_label(obj),
-               object_id=str(obj.pk), object_repr=str(obj), changes=_created(obj), via=via)
-        for obj in instances
-    ])
+    append(
+        [
+            _entry(
+                actor=actor,
+                action=f"{_label(obj)}.create",
+                model=_label(obj),
+                object_id=str(obj.pk),
+                object_repr=str(obj),
+                changes=_created(obj),
+                via=via,
+            )
+            for obj in instances
+        ]
+    )
 
 
 def timeline(instance: models.Model):

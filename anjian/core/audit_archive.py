@@ -35,11 +35,22 @@ class ArchiveResult:
 
 def _line(entry: AuditEntry) -> str:
     return json.dumps(
-        {"id": entry.id, "at": entry.at.astimezone(dt.UTC).isoformat(timespec="microseconds"),
-         "user": entry.username, "action": entry.action, "model": entry.model,
-         "object_id": entry.object_id, "object": entry.object_repr, "changes": entry.changes,
-         "via": entry.via, "prev_hash": entry.prev_hash, "hash": entry.hash},
-        ensure_ascii=False, sort_keys=True)
+        {
+            "id": entry.id,
+            "at": entry.at.astimezone(dt.UTC).isoformat(timespec="microseconds"),
+            "user": entry.username,
+            "action": entry.action,
+            "model": entry.model,
+            "object_id": entry.object_id,
+            "object": entry.object_repr,
+            "changes": entry.changes,
+            "via": entry.via,
+            "prev_hash": entry.prev_hash,
+            "hash": entry.hash,
+        },
+        ensure_ascii=False,
+        sort_keys=True,
+    )
 
 
 def _start_of(day: dt.date) -> dt.datetime:
@@ -52,11 +63,14 @@ def audit_archive(*, actor, before: dt.date, output: Path, prune: bool = False) 
     if prune and before > timezone.localdate() - dt.timedelta(days=RETENTION_DAYS):
         raise ValidationError(
             _("Only entries older than %(days)d days may be pruned (网络安全法 Art. 21).")
-            % {"days": RETENTION_DAYS})
+            % {"days": RETENTION_DAYS}
+        )
     check = audit_chain.verify()
     if not check.ok:
-        raise ValidationError(_("The audit chain is broken at entry #%(id)s; nothing archived.")
-                              % {"id": check.broken.id})
+        raise ValidationError(
+            _("The audit chain is broken at entry #%(id)s; nothing archived.")
+            % {"id": check.broken.id}
+        )
     with transaction.atomic():
         audit_chain.lock_head()
         checkpoint = audit_chain.latest_checkpoint()
@@ -72,18 +86,37 @@ def audit_archive(*, actor, before: dt.date, output: Path, prune: bool = False) 
                 first = first or entry
         if prune and last is not None:
             AuditCheckpoint.objects.create(
-                up_to_id=last.id, up_to_at=last.at, hash=last.hash, count=count,
-                file=str(output)[:500], file_sha256=digest.hexdigest())
+                up_to_id=last.id,
+                up_to_at=last.at,
+                hash=last.hash,
+                count=count,
+                file=str(output)[:500],
+                file_sha256=digest.hexdigest(),
+            )
             with audit_guard.prune_permitted(up_to_id=last.id):
                 AuditEntry.objects.filter(id__lte=last.id).delete()
         if count:
             audit.record_event(
-                actor=actor, action="audit.prune" if prune else "audit.archive", model="auditentry",
-                object_id=str(last.id), object_repr=Path(output).name, via="cli",
-                changes={"entries": [None, count], "first_id": [None, first.id],
-                         "last_id": [None, last.id], "file_sha256": [None, digest.hexdigest()]})
-    return ArchiveResult(count, first.id if first else None, last.id if last else None,
-                         last.hash if last else "", prune and count > 0)
+                actor=actor,
+                action="audit.prune" if prune else "audit.archive",
+                model="auditentry",
+                object_id=str(last.id),
+                object_repr=Path(output).name,
+                via="cli",
+                changes={
+                    "entries": [None, count],
+                    "first_id": [None, first.id],
+                    "last_id": [None, last.id],
+                    "file_sha256": [None, digest.hexdigest()],
+                },
+            )
+    return ArchiveResult(
+        count,
+        first.id if first else None,
+        last.id if last else None,
+        last.hash if last else "",
+        prune and count > 0,
+    )
 
 
 def verify_file(path: Path) -> tuple[int, str]:
@@ -95,10 +128,16 @@ def verify_file(path: Path) -> tuple[int, str]:
             if prev is not None and row["prev_hash"] != prev:
                 raise ValidationError(f"line {number} (entry #{row['id']}): broken link")
             expected = audit_chain.entry_hash(
-                at=dt.datetime.fromisoformat(row["at"]), username=row["user"],
-                action=row["action"], model=row["model"], object_id=row["object_id"],
-                object_repr=row["object"], changes=row["changes"], via=row["via"],
-                prev_hash=row["prev_hash"])
+                at=dt.datetime.fromisoformat(row["at"]),
+                username=row["user"],
+                action=row["action"],
+                model=row["model"],
+                object_id=row["object_id"],
+                object_repr=row["object"],
+                changes=row["changes"],
+                via=row["via"],
+                prev_hash=row["prev_hash"],
+            )
             if expected != row["hash"]:
                 raise ValidationError(f"line {number} (entry #{row['id']}): hash mismatch")
             prev, count = row["hash"], count + 1

@@ -34,22 +34,50 @@ def _utc(at: dt.datetime) -> str:
     return at.astimezone(dt.UTC).isoformat(timespec="microseconds")
 
 
-def entry_hash(*, at: dt.datetime, username: str, action: str, model: str, object_id: str,
-               object_repr: str, changes: dict, via: str, prev_hash: str) -> str:
+def entry_hash(
+    *,
+    at: dt.datetime,
+    username: str,
+    action: str,
+    model: str,
+    object_id: str,
+    object_repr: str,
+    changes: dict,
+    via: str,
+    prev_hash: str,
+) -> str:
     """SHA-256 (hex) of one entry's canonical JSON, chained to `prev_hash`."""
     canonical = json.dumps(
-        {"at": _utc(at), "user": username, "action": action, "model": model,
-         "object_id": object_id, "object": object_repr, "changes": changes, "via": via,
-         "prev": prev_hash},
-        ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        {
+            "at": _utc(at),
+            "user": username,
+            "action": action,
+            "model": model,
+            "object_id": object_id,
+            "object": object_repr,
+            "changes": changes,
+            "via": via,
+            "prev": prev_hash,
+        },
+        ensure_ascii=False,
+        sort_keys=True,
+        separators=(",", ":"),
+    )
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
 def hash_of(entry: AuditEntry, prev_hash: str) -> str:
-    return entry_hash(at=entry.at, username=entry.username, action=entry.action,
-                      model=entry.model, object_id=entry.object_id,
-                      object_repr=entry.object_repr, changes=entry.changes, via=entry.via,
-                      prev_hash=prev_hash)
+    return entry_hash(
+        at=entry.at,
+        username=entry.username,
+        action=entry.action,
+        model=entry.model,
+        object_id=entry.object_id,
+        object_repr=entry.object_repr,
+        changes=entry.changes,
+        via=entry.via,
+        prev_hash=prev_hash,
+    )
 
 
 def lock_head() -> AuditChainHead:
@@ -78,8 +106,10 @@ def append(entries: list[AuditEntry]) -> list[AuditEntry]:
             entries[0].save(force_insert=True)
         else:
             AuditEntry.objects.bulk_create(entries, batch_size=1000)
-        last_id = (entries[-1].pk or AuditEntry.objects.order_by("-id").values_list(
-            "id", flat=True).first())
+        last_id = (
+            entries[-1].pk
+            or AuditEntry.objects.order_by("-id").values_list("id", flat=True).first()
+        )
         AuditChainHead.objects.filter(pk=1).update(last_id=last_id, last_hash=prev)
     return entries
 
@@ -128,16 +158,31 @@ def verify() -> Verification:
     count, last_id = 0, start
     for entry in _entries_after(start):
         if entry.prev_hash != prev:
-            return Verification(count, start, last_id, prev,
-                                Broken(entry.id, entry.at, "link to the previous entry"))
+            return Verification(
+                count,
+                start,
+                last_id,
+                prev,
+                Broken(entry.id, entry.at, "link to the previous entry"),
+            )
         if hash_of(entry, prev) != entry.hash:
-            return Verification(count, start, last_id, prev,
-                                Broken(entry.id, entry.at, "content does not match its hash"))
+            return Verification(
+                count,
+                start,
+                last_id,
+                prev,
+                Broken(entry.id, entry.at, "content does not match its hash"),
+            )
         prev, last_id, count = entry.hash, entry.id, count + 1
     head = AuditChainHead.objects.filter(pk=1).first()
-    if head is not None and head.last_id and head.last_hash and (
-            head.last_hash != prev or head.last_id != last_id):
+    if (
+        head is not None
+        and head.last_id
+        and head.last_hash
+        and (head.last_hash != prev or head.last_id != last_id)
+    ):
         at = AuditEntry.objects.filter(pk=last_id).values_list("at", flat=True).first()
-        return Verification(count, start, last_id, prev,
-                            Broken(last_id, at, "entries after this one are missing"))
+        return Verification(
+            count, start, last_id, prev, Broken(last_id, at, "entries after this one are missing")
+        )
     return Verification(count, start, last_id, prev, None)

@@ -11,8 +11,10 @@ from contextlib import contextmanager
 
 from django.db import connection, transaction
 
-_PERMITTED = ("EXISTS (SELECT 1 FROM core_auditprunepermit p JOIN core_auditcheckpoint c "
-              "ON c.up_to_id = p.up_to_id WHERE OLD.id <= p.up_to_id)")
+_PERMITTED = (
+    "EXISTS (SELECT 1 FROM core_auditprunepermit p JOIN core_auditcheckpoint c "
+    "ON c.up_to_id = p.up_to_id WHERE OLD.id <= p.up_to_id)"
+)
 REFUSED = "the audit log is append-only"
 
 SQLITE_CREATE = [

@@ -6,8 +6,9 @@ from anjian.core.models import AuditEntry
 from anjian.core.permissions import check_permission
 
 
-def audit_entries_for(*, actor, model: str = "", object_id: str = "", action: str = "",
-                      username: str = "") -> QuerySet[AuditEntry]:
+def audit_entries_for(
+    *, actor, model: str = "", object_id: str = "", action: str = "", username: str = ""
+) -> QuerySet[AuditEntry]:
     """The audit log, newest first, filtered; 403 for a role without "audit"."""
     check_permission(actor, "audit")
     entries = AuditEntry.objects.all()

@@ -34,8 +34,12 @@ def backup_create(*, output: Path) -> dict:
             call_command("dumpdata", exclude=EXCLUDED, output=str(data), verbosity=0)
         media = Path(settings.MEDIA_ROOT)
         files = [p for p in media.rglob("*") if p.is_file()] if media.exists() else []
-        manifest = {"format": FORMAT, "version": anjian.__version__,
-                    "database": connection.vendor, "media_files": len(files)}
+        manifest = {
+            "format": FORMAT,
+            "version": anjian.__version__,
+            "database": connection.vendor,
+            "media_files": len(files),
+        }
         with tarfile.open(output, "w:gz") as tar:
             payload = json.dumps(manifest, ensure_ascii=False).encode()
             info = tarfile.TarInfo("manifest.json")
@@ -78,9 +82,14 @@ def backup_restore(*, path: Path) -> dict:
             call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=True)
             call_command("loaddata", str(Path(tmp) / "data.json"), verbosity=0)
             # The restored log continues with the restore itself (chained to its own head).
-            audit.record_event(actor=None, action="backup.restore", model="backup",
-                               object_repr=path.name, via="cli",
-                               changes={"version": [None, manifest.get("version")]})
+            audit.record_event(
+                actor=None,
+                action="backup.restore",
+                model="backup",
+                object_repr=path.name,
+                via="cli",
+                changes={"version": [None, manifest.get("version")]},
+            )
         media_src = Path(tmp) / "media"
         if media_src.exists():
             media = Path(settings.MEDIA_ROOT)

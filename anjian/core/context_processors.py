@@ -26,7 +26,8 @@ def navigation(request) -> dict:
                 url = reverse(url_name)
             except NoReverseMatch:
                 continue
-            items.append({"label": label, "url": url,
-                          "active": request.path.startswith(url) and url != "/"})
+            items.append(
+                {"label": label, "url": url, "active": request.path.startswith(url) and url != "/"}
+            )
     unread = user.notifications.filter(read_at__isnull=True).count()
     return {"nav_items": items, "unread_notifications": unread}

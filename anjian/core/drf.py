@@ -37,8 +37,13 @@ def _check_body(data, *, limit_depth: bool) -> None:
     """Refuse text holding characters XML cannot carry (naming the top-level field) and, for
     JSON, nesting deeper than any resource of the API has (a deep body is an attack on the
     parser, not data)."""
-    items = data.lists() if hasattr(data, "lists") else (
-        data.items() if isinstance(data, dict) else [(api_settings.NON_FIELD_ERRORS_KEY, data)])
+    items = (
+        data.lists()
+        if hasattr(data, "lists")
+        else (
+            data.items() if isinstance(data, dict) else [(api_settings.NON_FIELD_ERRORS_KEY, data)]
+        )
+    )
     for name, value in items:
         stack = [(value, 1)]
         while stack:

@@ -48,7 +48,10 @@ class RowError:
         if not self.row:  # the file itself
             return self.message
         return _("Row %(row)s, column %(column)s: %(message)s") % {
-            "row": self.row, "column": self.column or "-", "message": self.message}
+            "row": self.row,
+            "column": self.column or "-",
+            "message": self.message,
+        }
 
 
 @dataclass
@@ -120,16 +123,22 @@ def _header_map(importer: Importer, header_row: tuple) -> tuple[dict[str, int], 
         if column.header in headers:
             positions[column.field] = headers.index(column.header)
         else:
-            errors.append(RowError(1, column.header, _("The column is missing from the header row.")))
+            errors.append(
+                RowError(1, column.header, _("The column is missing from the header row."))
+            )
     return positions, errors
 
 
 def _errors_from(exc: ValidationError, importer: Importer, row: int) -> list[RowError]:
     if hasattr(exc, "error_dict"):
         return [
-            RowError(row, importer.field_header(name) if name != "__all__" else "",
-                     " ".join(str(m) for m in err.messages))
-            for name, errors in exc.error_dict.items() for err in errors
+            RowError(
+                row,
+                importer.field_header(name) if name != "__all__" else "",
+                " ".join(str(m) for m in err.messages),
+            )
+            for name, errors in exc.error_dict.items()
+            for err in errors
         ]
     return [RowError(row, "", " ".join(str(m) for m in exc.messages))]
 
@@ -152,15 +161,21 @@ def _iter_values(importer: Importer, path) -> Iterator[tuple[int, dict[str, Any]
         return
     for number, cells in enumerate(rows, start=2):
         if number > MAX_ROWS + 1:
-            yield 1, [RowError(number, "", _("The sheet has more than %(n)s rows.") % {
-                "n": MAX_ROWS})]
+            yield (
+                1,
+                [RowError(number, "", _("The sheet has more than %(n)s rows.") % {"n": MAX_ROWS})],
+            )
             return
         if cells is None or all(c is None or str(c).strip() == "" for c in cells):
             continue
-        values = {name: (cells[pos] if pos < len(cells) else None)
-                  for name, pos in positions.items()}
-        bad = [RowError(number, importer.field_header(name), str(CONTROL_MESSAGE))
-               for name, value in values.items() if has_control_characters(value)]
+        values = {
+            name: (cells[pos] if pos < len(cells) else None) for name, pos in positions.items()
+        }
+        bad = [
+            RowError(number, importer.field_header(name), str(CONTROL_MESSAGE))
+            for name, value in values.items()
+            if has_control_characters(value)
+        ]
         yield number, (bad or values)
 
 
@@ -180,8 +195,9 @@ def _check_rows(importer: Importer, path, result: ImportResult) -> None:
                 return
 
 
-def run_import(importer: Importer, path, *, dry_run: bool = False,
-               batch_size: int = 500) -> ImportResult:
+def run_import(
+    importer: Importer, path, *, dry_run: bool = False, batch_size: int = 500
+) -> ImportResult:
     """Validate every row; if none failed (and not a dry run), write them all in one transaction."""
     result = ImportResult(kind=importer.kind, dry_run=dry_run)
     try:
@@ -211,8 +227,9 @@ def run_import(importer: Importer, path, *, dry_run: bool = False,
     return result
 
 
-def write_workbook(path_or_stream, headers: list[str], rows: Iterable[Iterable[Any]],
-                   title: str = "Sheet1") -> None:
+def write_workbook(
+    path_or_stream, headers: list[str], rows: Iterable[Iterable[Any]], title: str = "Sheet1"
+) -> None:
     """Write a streamed (write-only) workbook: the header row, then the rows."""
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(title=title[:31])
@@ -255,6 +272,7 @@ def append_row(sheet, values: Iterable[Any]) -> None:
 
 # --- cell parsers shared by the importers -------------------------------------------------
 
+
 def text(value: Any) -> str:
     if value is None:
         return ""
@@ -281,8 +299,14 @@ def int_or_none(value: Any, *, label: str) -> int | None:
     return int(number)
 
 
-DATETIME_FORMATS = ("%Y-%m-%d %H:%M", "%Y/%m/%d %H:%M", "%Y-%m-%d %H:%M:%S", "%Y/%m/%d %H:%M:%S",
-                    "%Y-%m-%d", "%Y/%m/%d")
+DATETIME_FORMATS = (
+    "%Y-%m-%d %H:%M",
+    "%Y/%m/%d %H:%M",
+    "%Y-%m-%d %H:%M:%S",
+    "%Y/%m/%d %H:%M:%S",
+    "%Y-%m-%d",
+    "%Y/%m/%d",
+)
 
 
 def aware_datetime(value: Any, *, label: str) -> dt.datetime | None:
@@ -303,7 +327,8 @@ def aware_datetime(value: Any, *, label: str) -> dt.datetime | None:
                 continue
         else:
             raise ValidationError(
-                _("%(label)s must be a date and time such as 2024-03-05 14:30.") % {"label": label})
+                _("%(label)s must be a date and time such as 2024-03-05 14:30.") % {"label": label}
+            )
     return timezone.make_aware(naive) if timezone.is_naive(naive) else naive
 
 
@@ -312,8 +337,9 @@ def date_or_none(value: Any, *, label: str) -> dt.date | None:
     return timezone.localtime(moment).date() if moment else None
 
 
-def lookup_by_code_or_name(model, value: Any, *, label: str, cache: dict | None = None,
-                           required: bool = True):
+def lookup_by_code_or_name(
+    model, value: Any, *, label: str, cache: dict | None = None, required: bool = True
+):
     """A town, sector or department given by its code or its Chinese name."""
     raw = text(value)
     if not raw:

@@ -31,9 +31,7 @@ MAX_OTHER_PART = 8 * 1024 * 1024
 MAX_RATIO = 100
 RATIO_FLOOR = 1024 * 1024  # smaller members may compress as well as they like
 
-WORKBOOK_TYPES = (
-    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
-)
+WORKBOOK_TYPES = ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",)
 
 
 class ImportFileError(Exception):
@@ -61,7 +59,9 @@ def check_workbook_file(source: str | IO[bytes]) -> None:
     """Raise ImportFileError unless `source` (a path or a seekable binary file) is an xlsx
     workbook within the limits."""
     if _size(source) > max_bytes():
-        raise ImportFileError(_("The file is larger than %(mb)s MB.") % {"mb": settings.IMPORT_MAX_MB})
+        raise ImportFileError(
+            _("The file is larger than %(mb)s MB.") % {"mb": settings.IMPORT_MAX_MB}
+        )
     not_xlsx = _("The file is not an Excel workbook (.xlsx).")
     try:
         if not zipfile.is_zipfile(source):
@@ -77,14 +77,20 @@ def check_workbook_file(source: str | IO[bytes]) -> None:
             if info.file_size > MAX_OTHER_PART:
                 raise ImportFileError(not_xlsx)
             content_types = archive.read(info).decode("utf-8", "replace")
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, KeyError,
-            NotImplementedError, RuntimeError):
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        OSError,
+        EOFError,
+        KeyError,
+        NotImplementedError,
+        RuntimeError,
+    ):
         raise ImportFileError(not_xlsx) from None
     finally:
         if not isinstance(source, str):
             source.seek(0)
-    if not any(kind in content_types for kind in WORKBOOK_TYPES) or \
-            "xl/workbook.xml" not in names:
+    if not any(kind in content_types for kind in WORKBOOK_TYPES) or "xl/workbook.xml" not in names:
         raise ImportFileError(not_xlsx)
     _check_members(members)
     if "xl/sharedStrings.xml" in names:
@@ -109,8 +115,9 @@ def _check_shared_strings(source: str | IO[bytes]) -> None:
         if not isinstance(source, str):
             source.seek(0)
     if count > MAX_SHARED_STRINGS:
-        raise ImportFileError(_("The workbook holds more than %(n)s distinct texts.")
-                              % {"n": MAX_SHARED_STRINGS})
+        raise ImportFileError(
+            _("The workbook holds more than %(n)s distinct texts.") % {"n": MAX_SHARED_STRINGS}
+        )
 
 
 def _check_members(members: list[zipfile.ZipInfo]) -> None:
@@ -119,8 +126,9 @@ def _check_members(members: list[zipfile.ZipInfo]) -> None:
         raise ImportFileError(too_big)
     for member in members:
         name = member.filename
-        if member.file_size > RATIO_FLOOR and \
-                member.file_size > MAX_RATIO * max(member.compress_size, 1):
+        if member.file_size > RATIO_FLOOR and member.file_size > MAX_RATIO * max(
+            member.compress_size, 1
+        ):
             raise ImportFileError(too_big)
         if name == "xl/sharedStrings.xml":
             if member.file_size > MAX_SHARED_STRINGS_BYTES:

@@ -20,9 +20,13 @@ def xlsx_download(filename: str, write: Callable, *, request, kind: str) -> Http
     response = HttpResponse(content_type=XLSX)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     rows = write(response)
-    audit.record_download(actor=request.user, kind=kind, filename=filename,
-                          rows=rows if isinstance(rows, int) else None,
-                          query=request.GET.urlencode())
+    audit.record_download(
+        actor=request.user,
+        kind=kind,
+        filename=filename,
+        rows=rows if isinstance(rows, int) else None,
+        query=request.GET.urlencode(),
+    )
     return response
 
 
@@ -36,14 +40,23 @@ class ImportForm(forms.Form):
         try:
             check_workbook_file(upload)
         except ImportFileError as exc:
-            raise forms.ValidationError(_("%(name)s: %(reason)s Upload an .xlsx file made from "
-                                          "the template.") % {"name": upload.name,
-                                                              "reason": exc}) from None
+            raise forms.ValidationError(
+                _("%(name)s: %(reason)s Upload an .xlsx file made from the template.")
+                % {"name": upload.name, "reason": exc}
+            ) from None
         return upload
 
 
-def import_page(request, *, importer: Importer, heading: str, intro: str, template_url: str,
-                done_url: str, done_message: str):
+def import_page(
+    request,
+    *,
+    importer: Importer,
+    heading: str,
+    intro: str,
+    template_url: str,
+    done_url: str,
+    done_message: str,
+):
     """The upload page: check every row, save all or nothing, list errors by row and column.
 
     Every import shares core/import.html; `heading` and `intro` name what is imported and how
@@ -52,15 +65,25 @@ def import_page(request, *, importer: Importer, heading: str, intro: str, templa
     form = ImportForm(request.POST or None, request.FILES or None)
     result = None
     if request.method == "POST" and form.is_valid():
-        result = run_import_upload(importer, form.cleaned_data["file"],
-                                   dry_run=form.cleaned_data["dry_run"])
+        result = run_import_upload(
+            importer, form.cleaned_data["file"], dry_run=form.cleaned_data["dry_run"]
+        )
         if result.ok and not result.dry_run:
             messages.success(request, done_message % {"n": result.created})
             return redirect(done_url)
     for field in form.fields.values():
-        css = "form-check-input" if isinstance(field.widget, forms.CheckboxInput) else "form-control"
+        css = (
+            "form-check-input" if isinstance(field.widget, forms.CheckboxInput) else "form-control"
+        )
         field.widget.attrs.setdefault("class", css)
-    return render(request, "core/import.html", {
-        "form": form, "result": result, "heading": heading, "intro": intro,
-        "template_url": template_url,
-    })
+    return render(
+        request,
+        "core/import.html",
+        {
+            "form": form,
+            "result": result,
+            "heading": heading,
+            "intro": intro,
+            "template_url": template_url,
+        },
+    )

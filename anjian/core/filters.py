@@ -51,5 +51,6 @@ class SelectorFilterSet(django_filters.FilterSet):
         return {name: value for name, value in data.items() if value not in (None, "")}
 
     def filter_queryset(self, queryset: QuerySet) -> QuerySet:
-        return type(self).select(actor=self.request.user,
-                                 **self.selector_kwargs(dict(self.form.cleaned_data)))
+        return type(self).select(
+            actor=self.request.user, **self.selector_kwargs(dict(self.form.cleaned_data))
+        )

@@ -27,8 +27,13 @@ def apply_errors(form: forms.BaseForm, exc: ValidationError) -> None:
         form.add_error(None, exc)
 
 
-def submit(request, form: forms.BaseForm, action: Callable[[dict], Any], *,
-           success: str | Callable[[Any], str] = "") -> Any:
+def submit(
+    request,
+    form: forms.BaseForm,
+    action: Callable[[dict], Any],
+    *,
+    success: str | Callable[[Any], str] = "",
+) -> Any:
     """On a valid POST, run `action(cleaned_data)` and return its result; otherwise None.
 
     `success` is the message shown after it ran: a text, or a function of the result.
@@ -63,8 +68,15 @@ def error_text(exc: Exception) -> str:
     return str(exc)
 
 
-def flash(request, action: Callable[[], Any], *, to: Any, success: str | Callable[[Any], str] = "",
-          form: forms.BaseForm | None = None, invalid: str = "") -> HttpResponseRedirect:
+def flash(
+    request,
+    action: Callable[[], Any],
+    *,
+    to: Any,
+    success: str | Callable[[Any], str] = "",
+    form: forms.BaseForm | None = None,
+    invalid: str = "",
+) -> HttpResponseRedirect:
     """Run a POST-only action and redirect to `to` (anything `redirect()` takes).
 
     A refusal (ValidationError, Conflict) becomes an error message and changes nothing;
@@ -73,8 +85,9 @@ def flash(request, action: Callable[[], Any], *, to: Any, success: str | Callabl
     PermissionDenied is not caught: inside scope without the right is a 403, as everywhere.
     """
     if form is not None and not form.is_valid():
-        messages.error(request, invalid or " ".join(
-            str(m) for errors in form.errors.values() for m in errors))
+        messages.error(
+            request, invalid or " ".join(str(m) for errors in form.errors.values() for m in errors)
+        )
         return redirect(to)
     try:
         result = action()

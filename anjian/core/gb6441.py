@@ -52,8 +52,12 @@ def parse_accident_type(value: Any) -> str:
     if code:
         return code
     raise ValidationError(
-        _("Unknown accident type %(value)s: give a GB 6441 name such as 高处坠落 or its code 01–20.")
-        % {"value": raw or "—"}, code="accident_type")
+        _(
+            "Unknown accident type %(value)s: give a GB 6441 name such as 高处坠落 or its code 01–20."
+        )
+        % {"value": raw or "—"},
+        code="accident_type",
+    )
 
 
 def parse_accident_types(values: Iterable[Any]) -> list[str]:

@@ -22,14 +22,15 @@ def is_valid_credit_code(code: str) -> bool:
 def validate_credit_code(value: str) -> None:
     code = (value or "").strip().upper()
     if len(code) != 18:
-        raise ValidationError(_("A unified social credit code has 18 characters."),
-                              code="length")
+        raise ValidationError(_("A unified social credit code has 18 characters."), code="length")
     bad = sorted({ch for ch in code if ch not in ALPHABET})
     if bad:
         raise ValidationError(
             _("Characters not allowed in a unified social credit code: %(chars)s"),
-            params={"chars": "".join(bad)}, code="alphabet",
+            params={"chars": "".join(bad)},
+            code="alphabet",
         )
     if credit_code_check_char(code[:17]) != code[17]:
-        raise ValidationError(_("The check character of the unified social credit code is wrong."),
-                              code="check")
+        raise ValidationError(
+            _("The check character of the unified social credit code is wrong."), code="check"
+        )

@@ -16,11 +16,25 @@ class LoginRequiredMiddleware(_LoginRequired):
 
 # Features a page of the platform may use: the camera (photos of a hazard from a phone) and the
 # position (a unit's coordinates), both from the platform's own pages only; nothing else.
-PERMISSIONS_POLICY = ", ".join([
-    "camera=(self)", "geolocation=(self)", "fullscreen=(self)", "microphone=()", "payment=()",
-    "usb=()", "serial=()", "bluetooth=()", "midi=()", "hid=()", "magnetometer=()",
-    "gyroscope=()", "accelerometer=()", "display-capture=()", "browsing-topics=()",
-])
+PERMISSIONS_POLICY = ", ".join(
+    [
+        "camera=(self)",
+        "geolocation=(self)",
+        "fullscreen=(self)",
+        "microphone=()",
+        "payment=()",
+        "usb=()",
+        "serial=()",
+        "bluetooth=()",
+        "midi=()",
+        "hid=()",
+        "magnetometer=()",
+        "gyroscope=()",
+        "accelerometer=()",
+        "display-capture=()",
+        "browsing-topics=()",
+    ]
+)
 
 
 class TrustMiddleware:
@@ -51,6 +65,10 @@ class TrustMiddleware:
         if isinstance(exception, ProtectedError | RestrictedError):
             from anjian.core.api import dependents_message
 
-            return render(request, "core/conflict.html",
-                          {"message": dependents_message(exception)}, status=409)
+            return render(
+                request,
+                "core/conflict.html",
+                {"message": dependents_message(exception)},
+                status=409,
+            )
         return None

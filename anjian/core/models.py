@@ -14,8 +14,14 @@ class AuditEntry(models.Model):
     at = models.DateTimeField(_("time"), default=timezone.now)
     # PROTECT: entries are immutable (a trigger refuses UPDATE), so a user who acted is
     # deactivated rather than deleted.
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True,
-                             blank=True, related_name="+", verbose_name=_("user"))
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("user"),
+    )
     username = models.CharField(_("username"), max_length=150, blank=True)
     action = models.CharField(_("action"), max_length=60)
     model = models.CharField(_("model"), max_length=60)
@@ -37,7 +43,9 @@ class AuditEntry(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.at:%Y-%m-%d %H:%M} {self.username} {self.action} {self.model}#{self.object_id}"
+        return (
+            f"{self.at:%Y-%m-%d %H:%M} {self.username} {self.action} {self.model}#{self.object_id}"
+        )
 
 
 class AuditChainHead(models.Model):

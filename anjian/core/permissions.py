@@ -90,8 +90,10 @@ def two_factor_required(user) -> bool:
     from django.conf import settings
 
     roles = settings.TWO_FACTOR_ROLES
-    return bool(getattr(user, "is_authenticated", False)
-                and (user.role in roles or (user.is_superuser and "county_admin" in roles)))
+    return bool(
+        getattr(user, "is_authenticated", False)
+        and (user.role in roles or (user.is_superuser and "county_admin" in roles))
+    )
 
 
 def holders_q(code: str, prefix: str = ""):

@@ -69,13 +69,16 @@ def mask_data(data, fields: dict[str, str]):
 def mask_changes(changes: dict) -> dict:
     """An audit entry's `changes` as a list shows them: mobile numbers masked in every text, and
     identity numbers in fields named so (the stored entry and its hash are untouched)."""
+
     def one(field: str, value):
         if not isinstance(value, str):
             return value
         return mask_id_number(value) if "id_number" in field else mask_phone(value)
 
-    return {field: [one(field, v) for v in pair] if isinstance(pair, list) else pair
-            for field, pair in (changes or {}).items()}
+    return {
+        field: [one(field, v) for v in pair] if isinstance(pair, list) else pair
+        for field, pair in (changes or {}).items()
+    }
 
 
 def _values(obj, path: str) -> Iterable:
@@ -84,8 +87,13 @@ def _values(obj, path: str) -> Iterable:
     if rest:
         if value is None:
             return
-        items = (value.all() if hasattr(value, "all") else
-                 value if isinstance(value, list | tuple) else [value])
+        items = (
+            value.all()
+            if hasattr(value, "all")
+            else value
+            if isinstance(value, list | tuple)
+            else [value]
+        )
         for item in items:
             yield from _values(item, rest)
     else:
@@ -95,11 +103,21 @@ def _values(obj, path: str) -> Iterable:
 def record_view(*, actor, instance: models.Model, fields: dict[str, str], via: str = "web") -> None:
     """Audit that `actor` saw the real personal data of `instance` (only when there is some).
     The entry names the fields, never the values."""
-    shown = sorted({path for path, kind in fields.items()
-                    if any(v and MASKS[kind](v) != v for v in _values(instance, path))})
+    shown = sorted(
+        {
+            path
+            for path, kind in fields.items()
+            if any(v and MASKS[kind](v) != v for v in _values(instance, path))
+        }
+    )
     if shown:
-        audit.record(actor=actor, action="pii.view", instance=instance, via=via,
-                     changes={"fields": [None, shown]})
+        audit.record(
+            actor=actor,
+            action="pii.view",
+            instance=instance,
+            via=via,
+            changes={"fields": [None, shown]},
+        )
 
 
 class PiiViewSetMixin:
@@ -112,8 +130,10 @@ class PiiViewSetMixin:
         response = super().list(request, *args, **kwargs)
         if self.pii_fields and not sees_unmasked(request.user):
             data = response.data
-            mask_data(data["results"] if isinstance(data, dict) and "results" in data else data,
-                      self.pii_fields)
+            mask_data(
+                data["results"] if isinstance(data, dict) and "results" in data else data,
+                self.pii_fields,
+            )
         return response
 
     def retrieve(self, request, *args, **kwargs):

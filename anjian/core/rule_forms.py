@@ -10,12 +10,18 @@ from anjian.core.forms import BootstrapMixin
 
 class RuleSettingForm(BootstrapMixin, forms.Form):
     value = forms.CharField(
-        label=_("new value"), widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_('A number, or JSON such as {"default": 30, "road_traffic": 7}.'))
-    effective_from = forms.DateField(label=_("effective from"),
-                                     widget=forms.DateInput(attrs={"type": "date"}))
-    note = forms.CharField(label=_("reason and source"), widget=forms.Textarea(attrs={"rows": 2}),
-                           help_text=_("The notice or decision that sets the new value."))
+        label=_("new value"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_('A number, or JSON such as {"default": 30, "road_traffic": 7}.'),
+    )
+    effective_from = forms.DateField(
+        label=_("effective from"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    note = forms.CharField(
+        label=_("reason and source"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("The notice or decision that sets the new value."),
+    )
 
     def clean_value(self):
         try:

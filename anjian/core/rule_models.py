@@ -14,9 +14,14 @@ class RuleSetting(models.Model):
     effective_from = models.DateField(_("effective from"))
     version = models.PositiveIntegerField(_("version"))
     note = models.TextField(_("note"), blank=True)
-    changed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
-                                   null=True, blank=True, related_name="+",
-                                   verbose_name=_("changed by"))
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("changed by"),
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:
@@ -29,8 +34,9 @@ class RuleSetting(models.Model):
         ]
         indexes = [
             # rule_value(key, on=): the newest version of a key in force on a day.
-            models.Index(fields=["key", "-effective_from", "-version"],
-                         name="rulesetting_in_force"),
+            models.Index(
+                fields=["key", "-effective_from", "-version"], name="rulesetting_in_force"
+            ),
         ]
 
     def __str__(self) -> str:

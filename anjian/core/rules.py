@@ -50,10 +50,17 @@ CONTROL_LEVELS = ("enterprise", "department", "workshop", "post")  # highest fir
 
 
 def _control_levels(value: Any) -> dict:
-    if not isinstance(value, dict) or set(value) != set(RISK_LEVELS) or not all(
-            v in CONTROL_LEVELS for v in value.values()):
-        raise ValidationError(_("Give a control level (enterprise, department, workshop, post) "
-                                "for each risk level (major, large, general, low)."))
+    if (
+        not isinstance(value, dict)
+        or set(value) != set(RISK_LEVELS)
+        or not all(v in CONTROL_LEVELS for v in value.values())
+    ):
+        raise ValidationError(
+            _(
+                "Give a control level (enterprise, department, workshop, post) "
+                "for each risk level (major, large, general, low)."
+            )
+        )
     ranks = [CONTROL_LEVELS.index(value[level]) for level in RISK_LEVELS]
     if ranks != sorted(ranks):
         raise ValidationError(_("A higher risk level cannot be controlled at a lower level."))
@@ -62,24 +69,32 @@ def _control_levels(value: Any) -> dict:
 
 def _report_deadlines(value: Any) -> dict:
     if not isinstance(value, dict) or not value:
-        raise ValidationError(_('An object such as {"phone": {"minutes": 30, '
-                                '"grade_relevant_only": false}}.'))
+        raise ValidationError(
+            _('An object such as {"phone": {"minutes": 30, "grade_relevant_only": false}}.')
+        )
     result = {}
     for kind, rule in value.items():
-        if kind not in ("phone", "written") or not isinstance(rule, dict) or not isinstance(
-                rule.get("grade_relevant_only", False), bool):
-            raise ValidationError(_('Each kind (phone, written) needs "minutes" and '
-                                    '"grade_relevant_only".'))
-        result[kind] = {"minutes": _minutes(rule.get("minutes")),
-                        "grade_relevant_only": rule.get("grade_relevant_only", False)}
+        if (
+            kind not in ("phone", "written")
+            or not isinstance(rule, dict)
+            or not isinstance(rule.get("grade_relevant_only", False), bool)
+        ):
+            raise ValidationError(
+                _('Each kind (phone, written) needs "minutes" and "grade_relevant_only".')
+            )
+        result[kind] = {
+            "minutes": _minutes(rule.get("minutes")),
+            "grade_relevant_only": rule.get("grade_relevant_only", False),
+        }
     return result
 
 
 def _time_limits(value: Any) -> dict:
     keys = ("verify_days", "extension_days", "feedback_days")
     if not isinstance(value, dict) or set(value) != set(keys):
-        raise ValidationError(_('An object such as {"verify_days": 60, "extension_days": 30, '
-                                '"feedback_days": 10}.'))
+        raise ValidationError(
+            _('An object such as {"verify_days": 60, "extension_days": 30, "feedback_days": 10}.')
+        )
     return {key: _days(value[key]) for key in keys}
 
 
@@ -94,32 +109,61 @@ class Rule:
     help: Promise | str = ""
 
 
-RULES: dict[str, Rule] = {r.key: r for r in [
-    Rule("hazards.reminder_days", gettext_lazy("Hazard deadline reminder (days before)"), 3,
-         "domain-rules §2 (escalation defaults)", _days),
-    Rule("accidents.supplementary_days",
-         gettext_lazy("Supplementary-report (补报) window in calendar days, by sector"),
-         {"default": 30, "road_traffic": 7, "fire": 7},
-         "493号令 Art. 13; counted per 民法典 Art. 201, 203 (domain-rules §1)", _sector_days,
-         help=gettext_lazy('Days by sector code; "default" for every other sector.')),
-    Rule("duty.holiday_reminder_days",
-         gettext_lazy("Holiday duty-roster reminders start (days before the holiday)"), 7,
-         "platform default (not in domain-rules)", _days),
-    Rule("duty.report_deadlines", gettext_lazy("Duty information-report deadlines (minutes)"),
-         {"phone": {"minutes": 30, "grade_relevant_only": False},
-          "written": {"minutes": 60, "grade_relevant_only": True}},
-         "domain-rules §6 (set per county)", _report_deadlines,
-         help=gettext_lazy("grade_relevant_only: applies only to events of 较大 or above.")),
-    Rule("public_reports.time_limits",
-         gettext_lazy("12350 report time limits (calendar days: verify, one extension, feedback)"),
-         {"verify_days": 60, "extension_days": 30, "feedback_days": 10},
-         "2012 举报奖励办法 Art. 10(3), 11(5)–(6) (domain-rules §15)", _time_limits,
-         unverified=True),
-    Rule("risks.control_levels",
-         gettext_lazy("Lowest control level for each risk level"),
-         {"major": "enterprise", "large": "department", "general": "workshop", "low": "post"},
-         "安委办〔2016〕11号 (domain-rules §3)", _control_levels),
-]}
+RULES: dict[str, Rule] = {
+    r.key: r
+    for r in [
+        Rule(
+            "hazards.reminder_days",
+            gettext_lazy("Hazard deadline reminder (days before)"),
+            3,
+            "domain-rules §2 (escalation defaults)",
+            _days,
+        ),
+        Rule(
+            "accidents.supplementary_days",
+            gettext_lazy("Supplementary-report (补报) window in calendar days, by sector"),
+            {"default": 30, "road_traffic": 7, "fire": 7},
+            "493号令 Art. 13; counted per 民法典 Art. 201, 203 (domain-rules §1)",
+            _sector_days,
+            help=gettext_lazy('Days by sector code; "default" for every other sector.'),
+        ),
+        Rule(
+            "duty.holiday_reminder_days",
+            gettext_lazy("Holiday duty-roster reminders start (days before the holiday)"),
+            7,
+            "platform default (not in domain-rules)",
+            _days,
+        ),
+        Rule(
+            "duty.report_deadlines",
+            gettext_lazy("Duty information-report deadlines (minutes)"),
+            {
+                "phone": {"minutes": 30, "grade_relevant_only": False},
+                "written": {"minutes": 60, "grade_relevant_only": True},
+            },
+            "domain-rules §6 (set per county)",
+            _report_deadlines,
+            help=gettext_lazy("grade_relevant_only: applies only to events of 较大 or above."),
+        ),
+        Rule(
+            "public_reports.time_limits",
+            gettext_lazy(
+                "12350 report time limits (calendar days: verify, one extension, feedback)"
+            ),
+            {"verify_days": 60, "extension_days": 30, "feedback_days": 10},
+            "2012 举报奖励办法 Art. 10(3), 11(5)–(6) (domain-rules §15)",
+            _time_limits,
+            unverified=True,
+        ),
+        Rule(
+            "risks.control_levels",
+            gettext_lazy("Lowest control level for each risk level"),
+            {"major": "enterprise", "large": "department", "general": "workshop", "low": "post"},
+            "安委办〔2016〕11号 (domain-rules §3)",
+            _control_levels,
+        ),
+    ]
+}
 
 
 def rule_value(key: str, on: dt.date | dt.datetime | None = None) -> Any:
@@ -133,16 +177,23 @@ def rule_value(key: str, on: dt.date | dt.datetime | None = None) -> Any:
         on = clock.today()
     elif isinstance(on, dt.datetime):
         on = timezone.localdate(on)
-    found = (RuleSetting.objects.filter(key=key, effective_from__lte=on)
-             .order_by("-effective_from", "-version").values_list("value", flat=True).first())
+    found = (
+        RuleSetting.objects.filter(key=key, effective_from__lte=on)
+        .order_by("-effective_from", "-version")
+        .values_list("value", flat=True)
+        .first()
+    )
     return rule.default if found is None else found
 
 
 def rule_resolver(key: str) -> Callable[[dt.date], Any]:
     """`rule_value` for many records at once: one query, then `resolve(day)` per record."""
     default = RULES[key].default
-    versions = list(RuleSetting.objects.filter(key=key).order_by("effective_from", "version")
-                    .values_list("effective_from", "value"))
+    versions = list(
+        RuleSetting.objects.filter(key=key)
+        .order_by("effective_from", "version")
+        .values_list("effective_from", "value")
+    )
 
     def resolve(day: dt.date) -> Any:
         found = default
@@ -161,8 +212,9 @@ def rule_versions(key: str) -> list[RuleSetting]:
 
 
 @transaction.atomic
-def rule_setting_change(*, actor, key: str, value: Any, effective_from: dt.date,
-                        note: str = "", via: str = "web") -> RuleSetting:
+def rule_setting_change(
+    *, actor, key: str, value: Any, effective_from: dt.date, note: str = "", via: str = "web"
+) -> RuleSetting:
     """Add a new version of a rule, in force from `effective_from` (county admin only)."""
     check_permission(actor, "county_admin")
     rule = RULES.get(key)
@@ -184,10 +236,23 @@ def rule_setting_change(*, actor, key: str, value: Any, effective_from: dt.date,
     last = RuleSetting.objects.filter(key=key).aggregate(n=Max("version"))["n"] or 0
     before = rule_value(key, on=effective_from)
     setting = RuleSetting.objects.create(
-        key=key, value=value, effective_from=effective_from, version=last + 1,
-        note=note.strip(), changed_by=actor if getattr(actor, "pk", None) else None)
-    audit.record(actor=actor, action="rule_setting.change", instance=setting, via=via,
-                 changes={"value": [before, value],
-                          "effective_from": [None, effective_from.isoformat()],
-                          "version": [last or None, last + 1], "note": [None, setting.note]})
+        key=key,
+        value=value,
+        effective_from=effective_from,
+        version=last + 1,
+        note=note.strip(),
+        changed_by=actor if getattr(actor, "pk", None) else None,
+    )
+    audit.record(
+        actor=actor,
+        action="rule_setting.change",
+        instance=setting,
+        via=via,
+        changes={
+            "value": [before, value],
+            "effective_from": [None, effective_from.isoformat()],
+            "version": [last or None, last + 1],
+            "note": [None, setting.note],
+        },
+    )
     return setting

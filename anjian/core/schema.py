@@ -6,8 +6,10 @@ record outside the caller's scope, 409 for a delete others depend on or a state 
 allowed from the record's state.
 """
 
-FIELD_ERRORS = {"type": "object", "additionalProperties": {"type": "array",
-                                                           "items": {"type": "string"}}}
+FIELD_ERRORS = {
+    "type": "object",
+    "additionalProperties": {"type": "array", "items": {"type": "string"}},
+}
 DETAIL = {"type": "object", "properties": {"detail": {"type": "string"}}}
 
 
@@ -25,13 +27,17 @@ def document_errors(result: dict, generator, request, public) -> dict:
             if method in ("post", "put", "patch") or operation.get("parameters"):
                 responses.setdefault("400", _answer("Invalid input, by field.", FIELD_ERRORS))
             if "{" in path:
-                responses.setdefault("404", _answer("No such record in the caller's scope.",
-                                                    DETAIL))
+                responses.setdefault(
+                    "404", _answer("No such record in the caller's scope.", DETAIL)
+                )
             if method == "delete" or (method == "post" and "{" in path):
-                responses.setdefault("409", _answer(
-                    "Other records depend on it, or its state does not allow the change.",
-                    DETAIL))
+                responses.setdefault(
+                    "409",
+                    _answer(
+                        "Other records depend on it, or its state does not allow the change.",
+                        DETAIL,
+                    ),
+                )
             if method != "get":
-                responses.setdefault("403", _answer("The caller's role may not do this.",
-                                                    DETAIL))
+                responses.setdefault("403", _answer("The caller's role may not do this.", DETAIL))
     return result

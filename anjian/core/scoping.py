@@ -37,9 +37,11 @@ def get_in_scope(queryset: models.QuerySet, user, **lookup) -> models.Model:
         raise Http404 from exc
 
 
-def in_scope(user, *, town_id: int | None, sector_id: int | None,
-             enterprise_id: int | None = None) -> bool:
+def in_scope(
+    user, *, town_id: int | None, sector_id: int | None, enterprise_id: int | None = None
+) -> bool:
     """Whether a record with these keys lies in the caller's scope (checks on writes)."""
     unit = Unit.of(user)
-    return unit is not None and unit.covers(town_id=town_id, sector_id=sector_id,
-                                            enterprise_id=enterprise_id)
+    return unit is not None and unit.covers(
+        town_id=town_id, sector_id=sector_id, enterprise_id=enterprise_id
+    )

@@ -8,11 +8,17 @@ from django.db import models
 from anjian.core import audit
 
 
-def model_update(*, actor, instance: models.Model, data: dict[str, Any], fields: Iterable[str],
-                 via: str = "web", action: str = "",
-                 before_clean: Callable[[models.Model], None] | None = None,
-                 snapshot: Callable[[models.Model], dict] = audit.snapshot,
-                 ) -> tuple[models.Model, dict[str, list]]:
+def model_update(
+    *,
+    actor,
+    instance: models.Model,
+    data: dict[str, Any],
+    fields: Iterable[str],
+    via: str = "web",
+    action: str = "",
+    before_clean: Callable[[models.Model], None] | None = None,
+    snapshot: Callable[[models.Model], dict] = audit.snapshot,
+) -> tuple[models.Model, dict[str, list]]:
     """Set `fields` present in `data` on `instance`, validate, save what changed, audit the diff.
 
     The caller checks permission and scope and passes the row it locked. `before_clean`
@@ -30,8 +36,9 @@ def model_update(*, actor, instance: models.Model, data: dict[str, Any], fields:
     if before_clean is not None:
         before_clean(instance)
     instance.full_clean()
-    changed = [name for name, value in audit.snapshot(instance).items()
-               if raw_before.get(name) != value]
+    changed = [
+        name for name, value in audit.snapshot(instance).items() if raw_before.get(name) != value
+    ]
     if changed:
         auto = [f.name for f in instance._meta.concrete_fields if getattr(f, "auto_now", False)]
         instance.save(update_fields=[*changed, *auto])

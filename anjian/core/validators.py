@@ -52,13 +52,17 @@ def plausible_date(value: Any) -> None:
     """A date between 1949-10-01 and one year from today."""
     if value is None:
         return
-    day = timezone.localtime(value).date() if isinstance(value, dt.datetime) and \
-        timezone.is_aware(value) else (value.date() if isinstance(value, dt.datetime) else value)
+    day = (
+        timezone.localtime(value).date()
+        if isinstance(value, dt.datetime) and timezone.is_aware(value)
+        else (value.date() if isinstance(value, dt.datetime) else value)
+    )
     if day < EARLIEST_DATE or day > _latest_date():
         raise ValidationError(
             _("The date must lie between %(first)s and %(last)s."),
             code="implausible_date",
-            params={"first": EARLIEST_DATE.isoformat(), "last": _latest_date().isoformat()})
+            params={"first": EARLIEST_DATE.isoformat(), "last": _latest_date().isoformat()},
+        )
 
 
 def not_in_future(value: Any) -> None:
@@ -75,8 +79,11 @@ def people_count(value: Any) -> None:
     if value is None:
         return
     if value < 0 or value > MAX_PEOPLE:
-        raise ValidationError(_("The number of people must be between 0 and %(max)s."),
-                              code="implausible_count", params={"max": MAX_PEOPLE})
+        raise ValidationError(
+            _("The number of people must be between 0 and %(max)s."),
+            code="implausible_count",
+            params={"max": MAX_PEOPLE},
+        )
 
 
 def non_negative_money(value: Any) -> None:
@@ -93,8 +100,7 @@ LONG_HORIZON = dt.timedelta(days=366 * 30)
 PAST_FIELDS = {("accidents", "accident"): {"occurred_at", "reported_at"}}
 # Counts of people: at most 10,000 (an accident's casualties and those endangered or trapped);
 # an evacuation or a workforce can be larger, so those take a wider bound.
-PEOPLE_FIELDS = {"deaths", "missing", "serious_injuries", "minor_injuries", "endangered",
-                 "trapped"}
+PEOPLE_FIELDS = {"deaths", "missing", "serious_injuries", "minor_injuries", "endangered", "trapped"}
 MANY_PEOPLE_FIELDS = {"evacuated", "employees", "participants", "attendees"}
 MAX_MANY_PEOPLE = 1_000_000
 MONEY_FIELDS = {"direct_loss", "funds", "amount", "spent", "penalty", "fine"}
@@ -107,15 +113,20 @@ def plausible_far_date(value: Any) -> None:
     day = value.date() if isinstance(value, dt.datetime) else value
     last = timezone.localdate() + LONG_HORIZON
     if day < EARLIEST_DATE or day > last:
-        raise ValidationError(_("The date must lie between %(first)s and %(last)s."),
-                              code="implausible_date",
-                              params={"first": EARLIEST_DATE.isoformat(), "last": last.isoformat()})
+        raise ValidationError(
+            _("The date must lie between %(first)s and %(last)s."),
+            code="implausible_date",
+            params={"first": EARLIEST_DATE.isoformat(), "last": last.isoformat()},
+        )
 
 
 def many_people_count(value: Any) -> None:
     if value is not None and (value < 0 or value > MAX_MANY_PEOPLE):
-        raise ValidationError(_("The number of people must be between 0 and %(max)s."),
-                              code="implausible_count", params={"max": MAX_MANY_PEOPLE})
+        raise ValidationError(
+            _("The number of people must be between 0 and %(max)s."),
+            code="implausible_count",
+            params={"max": MAX_MANY_PEOPLE},
+        )
 
 
 def _rules_for(model, field) -> list:

@@ -37,20 +37,30 @@ def is_loaded() -> bool:
 
 
 def credit_code(rng: random.Random) -> str:
-    body = "9145" + "".join(rng.choice("0123456789") for _ in range(4)) + "".join(
-        rng.choice(ALPHABET[:10] + "ABCDEFGHJK") for _ in range(9))
+    body = (
+        "9145"
+        + "".join(rng.choice("0123456789") for _ in range(4))
+        + "".join(rng.choice(ALPHABET[:10] + "ABCDEFGHJK") for _ in range(9))
+    )
     return body + credit_code_check_char(body)
 
 
 def _places(ctx: DemoContext) -> None:
     ctx.sectors = {s.code: s for s in Sector.objects.all()}
     for i, (code, name) in enumerate(names.TOWNS):
-        ctx.towns[code] = reference_create(actor=None, model=Town, code=code, name=name,
-                                           ordering=i, via="demo")
+        ctx.towns[code] = reference_create(
+            actor=None, model=Town, code=code, name=name, ordering=i, via="demo"
+        )
     for i, (code, name, sectors) in enumerate(names.DEPARTMENTS):
         ctx.departments[code] = reference_create(
-            actor=None, model=Department, code=code, name=name, ordering=i, via="demo",
-            sectors=[ctx.sectors[s] for s in sectors])
+            actor=None,
+            model=Department,
+            code=code,
+            name=name,
+            ordering=i,
+            via="demo",
+            sectors=[ctx.sectors[s] for s in sectors],
+        )
 
 
 def _person(rng: random.Random) -> str:
@@ -76,16 +86,29 @@ def _enterprises(ctx: DemoContext) -> None:
             used.add(name)
             t_index = town_codes.index(town_code)
             status = rng.choices(list(EnterpriseStatus.values), weights=[88, 6, 3, 3])[0]
-            enterprise = enterprise_create(actor=admin, via="demo", data={
-                "name": name, "credit_code": credit_code(rng), "sector": ctx.sectors[sector_code],
-                "town": town, "department": dept_for_sector[sector_code],
-                "address": f"示例县{town.name}{rng.choice(names.WORDS)}路{rng.randint(1, 300)}号",
-                "lng": Decimal(f"{lng0 + (t_index % 5 - 2) * 0.09 + rng.uniform(-0.04, 0.04):.6f}"),
-                "lat": Decimal(f"{lat0 + (t_index // 5 - 0.5) * 0.12 + rng.uniform(-0.05, 0.05):.6f}"),
-                "legal_representative": _person(rng), "safety_manager": _person(rng),
-                "phone": f"0771-{rng.randint(5000000, 5999999)}",
-                "employees": rng.choice([8, 15, 30, 45, 60, 120, 260, 520]), "status": status,
-            })
+            enterprise = enterprise_create(
+                actor=admin,
+                via="demo",
+                data={
+                    "name": name,
+                    "credit_code": credit_code(rng),
+                    "sector": ctx.sectors[sector_code],
+                    "town": town,
+                    "department": dept_for_sector[sector_code],
+                    "address": f"示例县{town.name}{rng.choice(names.WORDS)}路{rng.randint(1, 300)}号",
+                    "lng": Decimal(
+                        f"{lng0 + (t_index % 5 - 2) * 0.09 + rng.uniform(-0.04, 0.04):.6f}"
+                    ),
+                    "lat": Decimal(
+                        f"{lat0 + (t_index // 5 - 0.5) * 0.12 + rng.uniform(-0.05, 0.05):.6f}"
+                    ),
+                    "legal_representative": _person(rng),
+                    "safety_manager": _person(rng),
+                    "phone": f"0771-{rng.randint(5000000, 5999999)}",
+                    "employees": rng.choice([8, 15, 30, 45, 60, 120, 260, 520]),
+                    "status": status,
+                },
+            )
             ctx.enterprises.append(enterprise)
             if licence_kind:
                 _licence(ctx, enterprise, licence_kind, i)
@@ -96,17 +119,30 @@ def _licence(ctx: DemoContext, enterprise: Enterprise, kind: str, i: int) -> Non
     offsets = [-120, -20, 12, 25, 45, 75, 200, 400, 600, 800]
     expires = ctx.today + dt.timedelta(days=offsets[i % len(offsets)] + ctx.rng.randint(0, 4))
     issued = expires - dt.timedelta(days=3 * 365)
-    licence_create(actor=ctx.admin, enterprise=enterprise, via="demo", data={
-        "kind": kind, "number": f"（桂）{kind[:2]}字〔{issued.year}〕{enterprise.pk:05d}号",
-        "issued_on": issued, "expires_on": expires})
+    licence_create(
+        actor=ctx.admin,
+        enterprise=enterprise,
+        via="demo",
+        data={
+            "kind": kind,
+            "number": f"（桂）{kind[:2]}字〔{issued.year}〕{enterprise.pk:05d}号",
+            "issued_on": issued,
+            "expires_on": expires,
+        },
+    )
 
 
 def _accounts(ctx: DemoContext) -> None:
     first_town = ctx.towns[names.TOWNS[0][0]]
-    own = next(e for e in ctx.enterprises
-               if e.town_id == first_town.pk and e.sector.code == "hazardous_chemicals")
+    own = next(
+        e
+        for e in ctx.enterprises
+        if e.town_id == first_town.pk and e.sector.code == "hazardous_chemicals"
+    )
     units = {
-        "county_admin": {}, "leader": {}, "auditor": {},
+        "county_admin": {},
+        "leader": {},
+        "auditor": {},
         "dept_officer": {"department": ctx.departments["transport"]},
         "town_officer": {"town": first_town},
         "enterprise_user": {"enterprise": own},
@@ -115,8 +151,14 @@ def _accounts(ctx: DemoContext) -> None:
         if username == "county_admin":
             continue
         ctx.users[username] = user_create(
-            actor=ctx.admin, username=username, password=PASSWORD, role=role,
-            full_name=label, via="demo", **units[username])
+            actor=ctx.admin,
+            username=username,
+            password=PASSWORD,
+            role=role,
+            full_name=label,
+            via="demo",
+            **units[username],
+        )
 
 
 def load(*, today: dt.date | None = None, seed: int = 2024) -> DemoContext:
@@ -126,12 +168,19 @@ def load(*, today: dt.date | None = None, seed: int = 2024) -> DemoContext:
     with transaction.atomic():
         rng = random.Random(seed)
         code, name, lng, lat = names.COUNTY
-        county = reference_create(actor=None, model=County, code=code, name=name, lng=lng,
-                                  lat=lat, via="demo")
+        county = reference_create(
+            actor=None, model=County, code=code, name=name, lng=lng, lat=lat, via="demo"
+        )
         ctx = DemoContext(today=today or clock.today(), rng=rng, county=county)
         _places(ctx)
-        ctx.admin = user_create(actor=None, username="county_admin", password=PASSWORD,
-                                role=Role.COUNTY_ADMIN, full_name="县安委办", via="demo")
+        ctx.admin = user_create(
+            actor=None,
+            username="county_admin",
+            password=PASSWORD,
+            role=Role.COUNTY_ADMIN,
+            full_name="县安委办",
+            via="demo",
+        )
         ctx.users["county_admin"] = ctx.admin
         _enterprises(ctx)
         _accounts(ctx)

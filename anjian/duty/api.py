@@ -55,8 +55,15 @@ class RosterSerializer(serializers.ModelSerializer):
         return GapSerializer([g.as_dict() for g in selectors.roster_gaps(roster)], many=True).data
 
 
-class RosterViewSet(PiiViewSetMixin, mixins.CreateModelMixin, mixins.RetrieveModelMixin, mixins.UpdateModelMixin,
-                    mixins.DestroyModelMixin, mixins.ListModelMixin, viewsets.GenericViewSet):
+class RosterViewSet(
+    PiiViewSetMixin,
+    mixins.CreateModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.UpdateModelMixin,
+    mixins.DestroyModelMixin,
+    mixins.ListModelMixin,
+    viewsets.GenericViewSet,
+):
     """Unit duty rosters. Enterprise users get an empty list (enterprises keep no rosters here)."""
 
     queryset = DutyRoster.objects.all()
@@ -67,16 +74,24 @@ class RosterViewSet(PiiViewSetMixin, mixins.CreateModelMixin, mixins.RetrieveMod
 
     def get_queryset(self):
         params = self.request.query_params
-        return selectors.roster_list(actor=self.request.user, unit=params.get("unit", ""),
-                                     town=params.get("town", ""),
-                                     department=params.get("department", ""))
+        return selectors.roster_list(
+            actor=self.request.user,
+            unit=params.get("unit", ""),
+            town=params.get("town", ""),
+            department=params.get("department", ""),
+        )
 
     def perform_create(self, serializer):
         data = dict(serializer.validated_data)
         serializer.instance = services.roster_create(
-            actor=self.request.user, unit=data["unit"], title=data["title"],
-            starts_at=data["starts_at"], ends_at=data["ends_at"], shifts=data["shifts"],
-            via="api")
+            actor=self.request.user,
+            unit=data["unit"],
+            title=data["title"],
+            starts_at=data["starts_at"],
+            ends_at=data["ends_at"],
+            shifts=data["shifts"],
+            via="api",
+        )
 
     def perform_update(self, serializer):
         roster = serializer.instance
@@ -85,12 +100,16 @@ class RosterViewSet(PiiViewSetMixin, mixins.CreateModelMixin, mixins.RetrieveMod
         if unit is not None and unit.key != Unit.of_record(roster).key:
             raise ApiValidationError({"unit": [_("A roster's unit cannot be changed.")]})
         serializer.instance = services.roster_update(
-            actor=self.request.user, roster=roster, title=data.get("title", roster.title),
+            actor=self.request.user,
+            roster=roster,
+            title=data.get("title", roster.title),
             starts_at=data.get("starts_at", roster.starts_at),
             ends_at=data.get("ends_at", roster.ends_at),
-            shifts=data["shifts"] if "shifts" in data else [
-                {k: getattr(s, k) for k in services.SHIFT_FIELDS} for s in roster.shifts.all()],
-            via="api")
+            shifts=data["shifts"]
+            if "shifts" in data
+            else [{k: getattr(s, k) for k in services.SHIFT_FIELDS} for s in roster.shifts.all()],
+            via="api",
+        )
 
     def retrieve(self, request, *args, **kwargs):
         roster = selectors.roster_get_for(actor=request.user, pk=kwargs["pk"])
@@ -132,8 +151,8 @@ class CalendarViewSet(viewsets.ViewSet):
     write_permission = "write"
 
     @extend_schema(
-        parameters=[OpenApiParameter("year", int, required=True)],
-        responses=CalendarSerializer)
+        parameters=[OpenApiParameter("year", int, required=True)], responses=CalendarSerializer
+    )
     def list(self, request):
         raw = request.query_params.get("year", "")
         if not raw.strip().isdigit() or not 1901 <= int(raw) <= 2099:

@@ -55,10 +55,11 @@ class UnsupportedYear(ValueError):
         super().__init__(year)
 
     def message(self) -> str:
-        return _("There are no statutory holidays for %(year)s yet: the holiday package covers "
-                 "%(first)s–%(last)s; the county admin can enter the State Council's notice "
-                 "for this year.") % {"year": self.year, "first": PACKAGE_YEARS[0],
-                                      "last": PACKAGE_YEARS[-1]}
+        return _(
+            "There are no statutory holidays for %(year)s yet: the holiday package covers "
+            "%(first)s–%(last)s; the county admin can enter the State Council's notice "
+            "for this year."
+        ) % {"year": self.year, "first": PACKAGE_YEARS[0], "last": PACKAGE_YEARS[-1]}
 
 
 def _package_years() -> tuple[int, ...]:
@@ -89,8 +90,12 @@ class Holiday:
         return start, end
 
     def as_dict(self) -> dict:
-        return {"name": self.name, "start": self.start.isoformat(), "end": self.end.isoformat(),
-                "kind": self.kind}
+        return {
+            "name": self.name,
+            "start": self.start.isoformat(),
+            "end": self.end.isoformat(),
+            "kind": self.kind,
+        }
 
 
 @dataclass(frozen=True)
@@ -110,8 +115,10 @@ class YearCalendar:
 
     def as_dict(self) -> dict:
         """The API's shape: {"holidays": [...], "workdays": ["YYYY-MM-DD", ...]}."""
-        return {"holidays": [h.as_dict() for h in self.holidays],
-                "workdays": [d.isoformat() for d in self.workdays]}
+        return {
+            "holidays": [h.as_dict() for h in self.holidays],
+            "workdays": [d.isoformat() for d in self.workdays],
+        }
 
 
 def _declared_years() -> set[int]:
@@ -181,16 +188,19 @@ def _group(days: dict[dt.date, str]) -> list[Holiday]:
                 periods[-1][2].append(days[day])
         else:
             periods.append([day, day, [days[day]]])
-    return [Holiday(name="、".join(names), start=a, end=b, kind=STATUTORY)
-            for a, b, names in periods]
+    return [
+        Holiday(name="、".join(names), start=a, end=b, kind=STATUTORY) for a, b, names in periods
+    ]
 
 
 def statutory_holidays(year: int, source: str = "") -> list[Holiday]:
     """The statutory holiday periods that touch `year` (a period crossing New Year is whole)."""
     if (source or year_source(year)) == "declared":
-        return [Holiday(name=h.name, start=span[0], end=span[1], kind=STATUTORY)
-                for h in DeclaredHoliday.objects.filter(end__year__gte=year, start__year__lte=year)
-                for span in [_with_weekends(h.start, h.end)]]
+        return [
+            Holiday(name=h.name, start=span[0], end=span[1], kind=STATUTORY)
+            for h in DeclaredHoliday.objects.filter(end__year__gte=year, start__year__lte=year)
+            for span in [_with_weekends(h.start, h.end)]
+        ]
     first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
     periods = _group(_widen(_package_days(first - _MARGIN, last + _MARGIN)))
     return [p for p in periods if p.end >= first and p.start <= last]
@@ -229,8 +239,12 @@ def season_ranges(year: int) -> list[SeasonRange]:
             start = _month_day(start_year, season.start_month, season.start_day)
             end_year = start_year + 1 if season.crosses_year_end else start_year
             end = _month_day(end_year, season.end_month, season.end_day)
-            if end.year >= year and start.year <= year and (end >= dt.date(year, 1, 1)) and (
-                    start <= dt.date(year, 12, 31)):
+            if (
+                end.year >= year
+                and start.year <= year
+                and (end >= dt.date(year, 1, 1))
+                and (start <= dt.date(year, 12, 31))
+            ):
                 result.append(SeasonRange(season=season, start=start, end=end))
     return sorted(result, key=lambda r: (r.start, r.season.name))
 
@@ -252,12 +266,19 @@ def year_calendar(year: int, *, full: bool = True) -> YearCalendar:
     """The year's holidays (statutory and local, by first day) and adjusted working days;
     with `full`, also the seasons (the page needs them, `next_holiday` does not)."""
     source = year_source(year)
-    holidays = sorted(statutory_holidays(year, source) + local_holidays(year),
-                      key=lambda h: (h.start, h.kind != STATUTORY, h.name))
+    holidays = sorted(
+        statutory_holidays(year, source) + local_holidays(year),
+        key=lambda h: (h.start, h.kind != STATUTORY, h.name),
+    )
     if not full:
         return YearCalendar(year=year, holidays=holidays, workdays=[], source=source)
-    return YearCalendar(year=year, holidays=holidays, workdays=adjusted_workdays(year, source),
-                        source=source, seasons=season_ranges(year))
+    return YearCalendar(
+        year=year,
+        holidays=holidays,
+        workdays=adjusted_workdays(year, source),
+        source=source,
+        seasons=season_ranges(year),
+    )
 
 
 def holidays_from(on: dt.date, *, years: int = 2) -> list[Holiday]:
@@ -287,8 +308,11 @@ def work_for(name: str, *, holiday: bool) -> list[PeriodWork]:
     A joint period (国庆节、中秋节) gets the work of each of its festivals.
     """
     names = set(name.split("、"))
-    items = [w for w in _all_work() if w.period in names
-             or (holiday and w.period == PeriodWork.EVERY_HOLIDAY)]
+    items = [
+        w
+        for w in _all_work()
+        if w.period in names or (holiday and w.period == PeriodWork.EVERY_HOLIDAY)
+    ]
     return sorted(items, key=lambda w: (w.timing != "before", w.ordering, w.pk))
 
 

@@ -24,16 +24,32 @@ def export_roster(*, actor, roster: DutyRoster, stream) -> None:
     sheet.title = _("Duty roster")[:31]
     append_row(sheet, [roster.title])
     sheet["A1"].font = Font(bold=True, size=14)
-    append_row(sheet, [pgettext("duty", "unit"), roster.unit_name, pgettext("duty", "period"),
-                  f"{_local(roster.starts_at):%Y-%m-%d %H:%M} – {_local(roster.ends_at):%Y-%m-%d %H:%M}"])
+    append_row(
+        sheet,
+        [
+            pgettext("duty", "unit"),
+            roster.unit_name,
+            pgettext("duty", "period"),
+            f"{_local(roster.starts_at):%Y-%m-%d %H:%M} – {_local(roster.ends_at):%Y-%m-%d %H:%M}",
+        ],
+    )
     sheet.append([])
-    sheet.append([_("starts at"), _("ends at"), _("leader on duty"), _("staff on duty"),
-                  _("duty phone")])
+    sheet.append(
+        [_("starts at"), _("ends at"), _("leader on duty"), _("staff on duty"), _("duty phone")]
+    )
     for cell in sheet[4]:
         cell.font = Font(bold=True)
     for shift in roster.shifts.all():
-        append_row(sheet, [_local(shift.starts_at), _local(shift.ends_at), shift.leader,
-                           shift.staff, mask(actor, shift.phone)])
+        append_row(
+            sheet,
+            [
+                _local(shift.starts_at),
+                _local(shift.ends_at),
+                shift.leader,
+                shift.staff,
+                mask(actor, shift.phone),
+            ],
+        )
         for cell in sheet[sheet.max_row][:2]:
             cell.number_format = "yyyy-mm-dd hh:mm"
     for column, width in zip("ABCDE", (18, 18, 14, 30, 18), strict=True):

@@ -25,8 +25,10 @@ class UnitChoiceMixin:
 
     def _unit_field(self, units: list[Unit], initial: Unit | None = None) -> None:
         self.fields["unit"] = forms.ChoiceField(
-            label=pgettext_lazy("duty", "unit"), choices=[(u.key, u.name) for u in units],
-            initial=initial.key if initial else None)
+            label=pgettext_lazy("duty", "unit"),
+            choices=[(u.key, u.name) for u in units],
+            initial=initial.key if initial else None,
+        )
         self.fields["unit"].widget.attrs["class"] = "form-select"
         self.fields = {"unit": self.fields.pop("unit"), **self.fields}
 
@@ -54,8 +56,9 @@ class ShiftForm(BootstrapMixin, forms.Form):
     phone = forms.CharField(label=_("duty phone"), max_length=60, required=False)
 
 
-ShiftFormSet = forms.formset_factory(ShiftForm, extra=3, can_delete=True, max_num=500,
-                                     validate_max=True)
+ShiftFormSet = forms.formset_factory(
+    ShiftForm, extra=3, can_delete=True, max_num=500, validate_max=True
+)
 
 
 class HandoverForm(UnitChoiceMixin, BootstrapMixin, forms.ModelForm):
@@ -72,10 +75,20 @@ class HandoverForm(UnitChoiceMixin, BootstrapMixin, forms.ModelForm):
 class ReportForm(UnitChoiceMixin, BootstrapMixin, forms.ModelForm):
     class Meta:
         model = InformationReport
-        fields = ["event", "received_at", "kind", "grade_relevant", "reported_at", "reported_to",
-                  "note"]
-        widgets = {"received_at": DATETIME, "reported_at": DATETIME,
-                   "note": forms.Textarea(attrs={"rows": 2})}
+        fields = [
+            "event",
+            "received_at",
+            "kind",
+            "grade_relevant",
+            "reported_at",
+            "reported_to",
+            "note",
+        ]
+        widgets = {
+            "received_at": DATETIME,
+            "reported_at": DATETIME,
+            "note": forms.Textarea(attrs={"rows": 2}),
+        }
 
     def __init__(self, *args, user=None, with_unit: bool = True, **kwargs):
         super().__init__(*args, **kwargs)

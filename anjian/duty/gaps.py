@@ -54,8 +54,9 @@ def segments(starts_at: dt.datetime, ends_at: dt.datetime, shifts) -> list[Segme
     for shift in shifts:
         a, b = max(shift.starts_at, starts_at), min(shift.ends_at, ends_at)
         if a < b:
-            clipped.append((a, b, bool((shift.staff or "").strip()),
-                            bool((shift.leader or "").strip())))
+            clipped.append(
+                (a, b, bool((shift.staff or "").strip()), bool((shift.leader or "").strip()))
+            )
             cuts.update((a, b))
     points = sorted(cuts)
     result: list[Segment] = []
@@ -74,8 +75,11 @@ def gaps(starts_at: dt.datetime, ends_at: dt.datetime, shifts) -> list[Segment]:
     return [s for s in segments(starts_at, ends_at, shifts) if s.missing != COVERED]
 
 
-def uncovered(window_start: dt.datetime, window_end: dt.datetime,
-              periods: list[tuple[dt.datetime, dt.datetime]]) -> list[tuple[dt.datetime, dt.datetime]]:
+def uncovered(
+    window_start: dt.datetime,
+    window_end: dt.datetime,
+    periods: list[tuple[dt.datetime, dt.datetime]],
+) -> list[tuple[dt.datetime, dt.datetime]]:
     """The parts of [window_start, window_end) that none of `periods` covers (filing overview)."""
     holes, cursor = [], window_start
     for a, b in sorted(periods):

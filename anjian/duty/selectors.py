@@ -41,8 +41,9 @@ def _by_unit_code(queryset: QuerySet, unit: str) -> QuerySet:
     return queryset.filter(Q(town__code=unit) | Q(department__code=unit))
 
 
-def roster_list(*, actor, unit: str = "", town: str = "", department: str = "",
-                on: dt.date | None = None) -> QuerySet:
+def roster_list(
+    *, actor, unit: str = "", town: str = "", department: str = "", on: dt.date | None = None
+) -> QuerySet:
     """The rosters the actor may see, newest first, shifts prefetched (for the gaps)."""
     qs = scope_queryset(DutyRoster.objects.all(), actor)
     qs = _by_unit_code(qs, unit)
@@ -55,7 +56,8 @@ def roster_list(*, actor, unit: str = "", town: str = "", department: str = "",
         start = dt.datetime.combine(on, dt.time.min, tzinfo=tz)
         qs = qs.overlapping(start, start + dt.timedelta(days=1))
     return qs.select_related("town", "department").prefetch_related(
-        Prefetch("shifts", queryset=DutyShift.objects.order_by("starts_at", "id")))
+        Prefetch("shifts", queryset=DutyShift.objects.order_by("starts_at", "id"))
+    )
 
 
 def roster_get_for(*, actor, pk) -> DutyRoster:
@@ -89,15 +91,20 @@ def filing_overview(*, holiday: Holiday) -> list[Filing]:
     """
     start, end = holiday.window()
     rows = {u.key: Filing(unit=u) for u in Unit.all()}
-    rosters = DutyRoster.objects.overlapping(start, end).select_related(
-        "town", "department").prefetch_related("shifts").order_by("starts_at")
+    rosters = (
+        DutyRoster.objects.overlapping(start, end)
+        .select_related("town", "department")
+        .prefetch_related("shifts")
+        .order_by("starts_at")
+    )
     for roster in rosters:
         row = rows.get(Unit.of_record(roster).key)
         if row is not None:
             row.rosters.append(roster)
     for row in rows.values():
-        row.uncovered = gap_rules.uncovered(start, end, [(r.starts_at, r.ends_at)
-                                                          for r in row.rosters])
+        row.uncovered = gap_rules.uncovered(
+            start, end, [(r.starts_at, r.ends_at) for r in row.rosters]
+        )
         row.gap_count = sum(len(roster_gaps(r)) for r in row.rosters)
     return list(rows.values())
 
@@ -128,8 +135,9 @@ class _DeadlinesByDay(dict):
         return self[day]
 
 
-def report_list(*, actor, unit: str = "", late: bool | None = None,
-                now: dt.datetime | None = None) -> list[InformationReport]:
+def report_list(
+    *, actor, unit: str = "", late: bool | None = None, now: dt.datetime | None = None
+) -> list[InformationReport]:
     """Information reports in scope, each with `deadline_at` and `late` set (one extra query).
 
     `late` is computed from the county's deadlines; filtering on it happens here.
@@ -174,17 +182,25 @@ def check_monthly_summary(*, actor, year: int, month: int) -> list[CheckSummary]
     tz = timezone.get_default_timezone()
     start = dt.datetime(year, month, 1, tzinfo=tz)
     end = dt.datetime(year + (month == 12), month % 12 + 1, 1, tzinfo=tz)
-    rows = (scope_queryset(DutyCheck.objects.all(), actor)
-            .filter(checked_at__gte=start, checked_at__lt=end)
-            .values("unit_kind", "town__name", "town__code", "department__name",
-                    "department__code")
-            .annotate(checks=Count("id"), unanswered=Count("id", filter=Q(answered=False)))
-            .order_by("unit_kind", "town__code", "department__code"))
+    rows = (
+        scope_queryset(DutyCheck.objects.all(), actor)
+        .filter(checked_at__gte=start, checked_at__lt=end)
+        .values("unit_kind", "town__name", "town__code", "department__name", "department__code")
+        .annotate(checks=Count("id"), unanswered=Count("id", filter=Q(answered=False)))
+        .order_by("unit_kind", "town__code", "department__code")
+    )
     county = Unit.county()
     result = []
     for r in rows:
         name = r["town__name"] or r["department__name"] or county.name
         code = r["town__code"] or r["department__code"] or county.code
-        result.append(CheckSummary(unit_kind=r["unit_kind"], unit_name=name, unit_code=code,
-                                   checks=r["checks"], unanswered=r["unanswered"]))
+        result.append(
+            CheckSummary(
+                unit_kind=r["unit_kind"],
+                unit_name=name,
+                unit_code=code,
+                checks=r["checks"],
+                unanswered=r["unanswered"],
+            )
+        )
     return result

@@ -18,8 +18,11 @@ CALENDAR_LEAD_DAYS = 45  # how long before New Year next year's holidays must be
 
 
 def _dates(h: calendar.Holiday) -> dict:
-    return {"name": h.name, "start": f"{h.start.month}月{h.start.day}日",
-            "end": f"{h.end.month}月{h.end.day}日"}
+    return {
+        "name": h.name,
+        "start": f"{h.start.month}月{h.start.day}日",
+        "end": f"{h.end.month}月{h.end.day}日",
+    }
 
 
 def _holiday_reminders(holiday: calendar.Holiday) -> dict[str, int]:
@@ -28,24 +31,36 @@ def _holiday_reminders(holiday: calendar.Holiday) -> dict[str, int]:
     for row in selectors.filing_overview(holiday=holiday):
         users = list(row.unit.users())
         if row.state != "filed":
-            title = (_("No duty roster yet for %(name)s (%(start)s–%(end)s)")
-                     if row.state == "missing" else
-                     _("The duty roster does not cover all of %(name)s (%(start)s–%(end)s)"))
-            counts["roster_missing"] += len(notify(
-                recipients=users, kind="duty.roster_missing", title=title % _dates(holiday),
-                key=f"duty.roster-missing:{holiday.start}:{row.unit.key}", url=create_url,
-                body=_("File the unit's duty roster with a leader on duty and 24-hour staff.")))
+            title = (
+                _("No duty roster yet for %(name)s (%(start)s–%(end)s)")
+                if row.state == "missing"
+                else _("The duty roster does not cover all of %(name)s (%(start)s–%(end)s)")
+            )
+            counts["roster_missing"] += len(
+                notify(
+                    recipients=users,
+                    kind="duty.roster_missing",
+                    title=title % _dates(holiday),
+                    key=f"duty.roster-missing:{holiday.start}:{row.unit.key}",
+                    url=create_url,
+                    body=_("File the unit's duty roster with a leader on duty and 24-hour staff."),
+                )
+            )
         for roster in row.rosters:
             found = selectors.roster_gaps(roster)
             if not found:
                 continue
-            counts["roster_gaps"] += len(notify(
-                recipients=users, kind="duty.roster_gaps",
-                title=_("The duty roster for %(name)s has %(n)s gaps") % {
-                    **_dates(holiday), "n": len(found)},
-                key=f"duty.roster-gaps:{holiday.start}:{roster.pk}",
-                url=reverse("duty:roster_detail", args=[roster.pk]),
-                body=_("Some hours have no staff or no leader on duty.")))
+            counts["roster_gaps"] += len(
+                notify(
+                    recipients=users,
+                    kind="duty.roster_gaps",
+                    title=_("The duty roster for %(name)s has %(n)s gaps")
+                    % {**_dates(holiday), "n": len(found)},
+                    key=f"duty.roster-gaps:{holiday.start}:{roster.pk}",
+                    url=reverse("duty:roster_detail", args=[roster.pk]),
+                    body=_("Some hours have no staff or no leader on duty."),
+                )
+            )
     return counts
 
 
@@ -56,13 +71,20 @@ def _calendar_reminder(today: dt.date) -> int:
     try:
         calendar.year_source(year)
     except calendar.UnsupportedYear:
-        return len(notify(
-            recipients=Unit.county().users(), kind="duty.calendar_missing",
-            title=_("The statutory holidays of %(year)s are not in the calendar yet")
-            % {"year": year},
-            key=f"duty.calendar-missing:{year}", url=reverse("duty:calendar_settings"),
-            body=_("Enter the State Council's holiday notice in the calendar settings, or "
-                   "upgrade the chinesecalendar package.")))
+        return len(
+            notify(
+                recipients=Unit.county().users(),
+                kind="duty.calendar_missing",
+                title=_("The statutory holidays of %(year)s are not in the calendar yet")
+                % {"year": year},
+                key=f"duty.calendar-missing:{year}",
+                url=reverse("duty:calendar_settings"),
+                body=_(
+                    "Enter the State Council's holiday notice in the calendar settings, or "
+                    "upgrade the chinesecalendar package."
+                ),
+            )
+        )
     return 0
 
 

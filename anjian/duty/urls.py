@@ -22,10 +22,19 @@ urlpatterns = [
     path("checks/summary/", views_log.check_summary, name="check_summary"),
     path("calendar/", views_calendar.calendar_year, name="calendar"),
     path("calendar/settings/", views_calendar.calendar_settings, name="calendar_settings"),
-    path("calendar/settings/<slug:kind>/new/", views_calendar.calendar_item_edit,
-         name="calendar_item_create"),
-    path("calendar/settings/<slug:kind>/<int:pk>/", views_calendar.calendar_item_edit,
-         name="calendar_item_edit"),
-    path("calendar/settings/<slug:kind>/<int:pk>/delete/", views_calendar.calendar_item_delete,
-         name="calendar_item_delete"),
+    path(
+        "calendar/settings/<slug:kind>/new/",
+        views_calendar.calendar_item_edit,
+        name="calendar_item_create",
+    ),
+    path(
+        "calendar/settings/<slug:kind>/<int:pk>/",
+        views_calendar.calendar_item_edit,
+        name="calendar_item_edit",
+    ),
+    path(
+        "calendar/settings/<slug:kind>/<int:pk>/delete/",
+        views_calendar.calendar_item_delete,
+        name="calendar_item_delete",
+    ),
 ]

@@ -27,10 +27,16 @@ SETTINGS = {
     "festivals": (LocalFestival, forms.FestivalForm, gettext_lazy("Local festivals")),
     "seasons": (Season, forms.SeasonForm, gettext_lazy("Seasons")),
     "work": (PeriodWork, forms.PeriodWorkForm, gettext_lazy("Work for each period")),
-    "holidays": (DeclaredHoliday, forms.DeclaredHolidayForm,
-                 gettext_lazy("Statutory holidays entered by hand")),
-    "workdays": (DeclaredWorkday, forms.DeclaredWorkdayForm,
-                 gettext_lazy("Adjusted working days entered by hand")),
+    "holidays": (
+        DeclaredHoliday,
+        forms.DeclaredHolidayForm,
+        gettext_lazy("Statutory holidays entered by hand"),
+    ),
+    "workdays": (
+        DeclaredWorkday,
+        forms.DeclaredWorkdayForm,
+        gettext_lazy("Adjusted working days entered by hand"),
+    ),
 }
 
 
@@ -82,19 +88,26 @@ def calendar_year(request):
             raise ValueError
     except ValueError as exc:
         raise Http404 from exc
-    context = {"year": year, "prev_year": year - 1, "next_year": year + 1,
-               "package_years": calendar.PACKAGE_YEARS}
+    context = {
+        "year": year,
+        "prev_year": year - 1,
+        "next_year": year + 1,
+        "package_years": calendar.PACKAGE_YEARS,
+    }
     try:
         cal = calendar.year_calendar(year)
     except calendar.UnsupportedYear as exc:
         context["unsupported"] = exc.message()
         return render(request, "duty/calendar.html", context)
-    context.update({
-        "cal": cal, "months": _months(year, cal),
-        "holidays": [(h, calendar.work_for(h.name, holiday=True)) for h in cal.holidays],
-        "seasons": [(r, calendar.work_for(r.season.name, holiday=False)) for r in cal.seasons],
-        "next_holiday": calendar.next_holiday(today),
-    })
+    context.update(
+        {
+            "cal": cal,
+            "months": _months(year, cal),
+            "holidays": [(h, calendar.work_for(h.name, holiday=True)) for h in cal.holidays],
+            "seasons": [(r, calendar.work_for(r.season.name, holiday=False)) for r in cal.seasons],
+            "next_holiday": calendar.next_holiday(today),
+        }
+    )
     if context["next_holiday"]:
         context["next_work"] = calendar.work_for(context["next_holiday"].name, holiday=True)
     return render(request, "duty/calendar.html", context)
@@ -113,12 +126,18 @@ def calendar_item_edit(request, kind: str, pk: int | None = None):
     model, form_class, title = SETTINGS[kind]
     instance = get_object_or_404(model, pk=pk) if pk else model()
     form = form_class(request.POST or None, instance=instance)
-    if submit(request, form, lambda data: services.calendar_item_save(
-            actor=request.user, instance=instance, data=data),
-            success=_("The calendar setting was saved.")):
+    if submit(
+        request,
+        form,
+        lambda data: services.calendar_item_save(actor=request.user, instance=instance, data=data),
+        success=_("The calendar setting was saved."),
+    ):
         return redirect("duty:calendar_settings")
-    return render(request, "duty/calendar_item_form.html",
-                  {"form": form, "title": title, "kind": kind, "instance": instance})
+    return render(
+        request,
+        "duty/calendar_item_form.html",
+        {"form": form, "title": title, "kind": kind, "instance": instance},
+    )
 
 
 @require_POST
@@ -127,6 +146,9 @@ def calendar_item_delete(request, kind: str, pk: int):
     if kind not in SETTINGS:
         raise Http404
     instance = get_object_or_404(SETTINGS[kind][0], pk=pk)
-    return flash(request, lambda: services.calendar_item_delete(
-        actor=request.user, instance=instance),
-        success=_("The calendar setting was deleted."), to="duty:calendar_settings")
+    return flash(
+        request,
+        lambda: services.calendar_item_delete(actor=request.user, instance=instance),
+        success=_("The calendar setting was deleted."),
+        to="duty:calendar_settings",
+    )

@@ -26,22 +26,46 @@ from .models import (
 
 
 class HazardSerializer(serializers.ModelSerializer):
-    town = serializers.SlugRelatedField(slug_field="code", queryset=Town.objects.all(),
-                                        required=False)
-    sector = serializers.SlugRelatedField(slug_field="code", queryset=Sector.objects.all(),
-                                          required=False)
-    criterion = serializers.SlugRelatedField(slug_field="code", allow_null=True, required=False,
-                                             queryset=HazardCriterion.objects.all())
+    town = serializers.SlugRelatedField(
+        slug_field="code", queryset=Town.objects.all(), required=False
+    )
+    sector = serializers.SlugRelatedField(
+        slug_field="code", queryset=Sector.objects.all(), required=False
+    )
+    criterion = serializers.SlugRelatedField(
+        slug_field="code", allow_null=True, required=False, queryset=HazardCriterion.objects.all()
+    )
     overdue = serializers.BooleanField(read_only=True)
     supervised = serializers.BooleanField(read_only=True)
     status = serializers.CharField(read_only=True)
 
     class Meta:
         model = Hazard
-        fields = ["id", "enterprise", "town", "sector", "location", "description", "grade",
-                  "criterion", "criterion_standard", "found_on", "found_by", "source", "deadline", "original_deadline",
-                  "status", "overdue", "supervised", "responsible_person", "measures", "funds",
-                  "contingency_plan", *PLAN_FIELDS, "closed_at"]
+        fields = [
+            "id",
+            "enterprise",
+            "town",
+            "sector",
+            "location",
+            "description",
+            "grade",
+            "criterion",
+            "criterion_standard",
+            "found_on",
+            "found_by",
+            "source",
+            "deadline",
+            "original_deadline",
+            "status",
+            "overdue",
+            "supervised",
+            "responsible_person",
+            "measures",
+            "funds",
+            "contingency_plan",
+            *PLAN_FIELDS,
+            "closed_at",
+        ]
         read_only_fields = ["original_deadline", "criterion_standard", "closed_at"]
         extra_kwargs = {"source": {"required": False}, "grade": {"required": False}}
 
@@ -63,12 +87,13 @@ class TransitionSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = HazardTransition
-        fields = ["id", "action", "from_status", "to_status", "actor", "at", "comment",
-                  "evidence"]
+        fields = ["id", "action", "from_status", "to_status", "actor", "at", "comment", "evidence"]
 
     def get_evidence(self, obj) -> list[dict]:
-        return [{"id": e.pk, "name": e.name, "kind": e.kind,
-                 "url": e.get_absolute_url()} for e in obj.evidence.all()]
+        return [
+            {"id": e.pk, "name": e.name, "kind": e.kind, "url": e.get_absolute_url()}
+            for e in obj.evidence.all()
+        ]
 
 
 class TransitionInputSerializer(serializers.Serializer):
@@ -79,17 +104,31 @@ class TransitionInputSerializer(serializers.Serializer):
         if value not in workflow.ACTIONS:
             raise serializers.ValidationError(
                 _("Unknown action; use one of: %(actions)s.")
-                % {"actions": ", ".join(workflow.ACTIONS)})
+                % {"actions": ", ".join(workflow.ACTIONS)}
+            )
         return value
 
 
 class ExtensionSerializer(serializers.ModelSerializer):
     class Meta:
         model = HazardExtension
-        fields = ["id", "previous_deadline", "new_deadline", "reason", "status", "requested_at",
-                  "decided_at", "decision_comment"]
-        read_only_fields = ["previous_deadline", "status", "requested_at", "decided_at",
-                            "decision_comment"]
+        fields = [
+            "id",
+            "previous_deadline",
+            "new_deadline",
+            "reason",
+            "status",
+            "requested_at",
+            "decided_at",
+            "decision_comment",
+        ]
+        read_only_fields = [
+            "previous_deadline",
+            "status",
+            "requested_at",
+            "decided_at",
+            "decision_comment",
+        ]
 
 
 class DecisionSerializer(serializers.Serializer):
@@ -122,8 +161,9 @@ class HazardFilter(SelectorFilterSet):
 
 
 def _conflict(exc: services.TransitionNotAllowed) -> Response:
-    return Response({"detail": exc.message or str(exc), "status": exc.status},
-                    status=status.HTTP_409_CONFLICT)
+    return Response(
+        {"detail": exc.message or str(exc), "status": exc.status}, status=status.HTTP_409_CONFLICT
+    )
 
 
 class HazardViewSet(ScopedViewSetMixin, viewsets.ModelViewSet):
@@ -136,12 +176,16 @@ class HazardViewSet(ScopedViewSetMixin, viewsets.ModelViewSet):
 
     def perform_create(self, serializer):
         serializer.instance = services.hazard_create(
-            actor=self.request.user, data=dict(serializer.validated_data), via="api")
+            actor=self.request.user, data=dict(serializer.validated_data), via="api"
+        )
 
     def perform_update(self, serializer):
         serializer.instance = services.hazard_update(
-            actor=self.request.user, hazard=serializer.instance,
-            data=dict(serializer.validated_data), via="api")
+            actor=self.request.user,
+            hazard=serializer.instance,
+            data=dict(serializer.validated_data),
+            via="api",
+        )
 
     def update(self, request, *args, **kwargs):
         try:
@@ -160,9 +204,13 @@ class HazardViewSet(ScopedViewSetMixin, viewsets.ModelViewSet):
         data.is_valid(raise_exception=True)
         try:
             step = workflow.hazard_transition(
-                actor=request.user, hazard=hazard, action=data.validated_data["action"],
+                actor=request.user,
+                hazard=hazard,
+                action=data.validated_data["action"],
                 comment=data.validated_data["comment"],
-                evidence=request.FILES.getlist("evidence"), via="api")
+                evidence=request.FILES.getlist("evidence"),
+                via="api",
+            )
         except services.TransitionNotAllowed as exc:
             return _conflict(exc)
         body = TransitionSerializer(step).data
@@ -180,9 +228,12 @@ class HazardViewSet(ScopedViewSetMixin, viewsets.ModelViewSet):
         data.is_valid(raise_exception=True)
         try:
             ext = workflow.hazard_extension_request(
-                actor=request.user, hazard=hazard, via="api",
+                actor=request.user,
+                hazard=hazard,
+                via="api",
                 new_deadline=data.validated_data["new_deadline"],
-                reason=data.validated_data["reason"])
+                reason=data.validated_data["reason"],
+            )
         except services.TransitionNotAllowed as exc:
             return _conflict(exc)
         return Response(ExtensionSerializer(ext).data, status=status.HTTP_201_CREATED)
@@ -198,7 +249,8 @@ class HazardViewSet(ScopedViewSetMixin, viewsets.ModelViewSet):
         data.is_valid(raise_exception=True)
         try:
             ext = workflow.hazard_extension_decide(
-                actor=request.user, extension=extension, via="api", **data.validated_data)
+                actor=request.user, extension=extension, via="api", **data.validated_data
+            )
         except services.TransitionNotAllowed as exc:
             return _conflict(exc)
         return Response(ExtensionSerializer(ext).data)

@@ -9,8 +9,11 @@ from anjian.hazards.models import Hazard
 
 
 def enterprise_moved(*, actor, enterprise, via: str) -> None:
-    hazards = Hazard.objects.open().filter(enterprise_id=enterprise.pk).exclude(
-        town_id=enterprise.town_id, sector_id=enterprise.sector_id)
+    hazards = (
+        Hazard.objects.open()
+        .filter(enterprise_id=enterprise.pk)
+        .exclude(town_id=enterprise.town_id, sector_id=enterprise.sector_id)
+    )
     for hazard in hazards.select_for_update(of=("self",)):
         before = audit.snapshot(hazard)
         hazard.town_id, hazard.sector_id = enterprise.town_id, enterprise.sector_id

@@ -21,10 +21,14 @@ ALLOWED = {
     "jpeg": (EvidenceKind.PHOTO, "image/jpeg"),
     "png": (EvidenceKind.PHOTO, "image/png"),
     "pdf": (EvidenceKind.DOCUMENT, "application/pdf"),
-    "docx": (EvidenceKind.DOCUMENT,
-             "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
-    "xlsx": (EvidenceKind.DOCUMENT,
-             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+    "docx": (
+        EvidenceKind.DOCUMENT,
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ),
+    "xlsx": (
+        EvidenceKind.DOCUMENT,
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    ),
 }
 
 
@@ -88,19 +92,27 @@ def check_upload(upload) -> tuple[str, str]:
     """Validate one uploaded file; returns (kind, content type) or raises ValidationError."""
     ext = extension_of(upload.name)
     if ext not in ALLOWED:
-        raise ValidationError({"evidence": _(
-            "Only JPG, PNG, PDF, DOCX and XLSX files can be attached (%(name)s).")
-            % {"name": upload.name}})
+        raise ValidationError(
+            {
+                "evidence": _("Only JPG, PNG, PDF, DOCX and XLSX files can be attached (%(name)s).")
+                % {"name": upload.name}
+            }
+        )
     if upload.size > MAX_BYTES:
-        raise ValidationError({"evidence": _("%(name)s is larger than 10 MB.")
-                               % {"name": upload.name}})
+        raise ValidationError(
+            {"evidence": _("%(name)s is larger than 10 MB.") % {"name": upload.name}}
+        )
     upload.seek(0)
     head = upload.read(16)
     upload.seek(0)
     sniffed = _sniff(head, upload)
     if sniffed is None or ALLOWED[sniffed][1] != ALLOWED[ext][1]:
-        raise ValidationError({"evidence": _(
-            "The content of %(name)s does not match its file type.") % {"name": upload.name}})
+        raise ValidationError(
+            {
+                "evidence": _("The content of %(name)s does not match its file type.")
+                % {"name": upload.name}
+            }
+        )
     return ALLOWED[ext]
 
 

@@ -4,7 +4,6 @@ The ledger starts with the import template's columns (so `anjian export hazards`
 template), followed by the ledger's own columns (state, 五定, supervision).
 """
 
-
 from anjian.core import clock
 from anjian.core.excel import write_workbook
 
@@ -12,10 +11,24 @@ from . import selectors
 from .imports import COLUMNS, GRADE_LABELS, SOURCE_LABELS
 from .models import HazardStatus
 
-STATUS_LABELS = {HazardStatus.PENDING: "待整改", HazardStatus.RECTIFYING: "整改中",
-                 HazardStatus.AWAITING_ACCEPTANCE: "待验收", HazardStatus.CLOSED: "已销号"}
-LEDGER_EXTRA = ["编号", "状态", "是否逾期", "挂牌督办", "整改责任人", "整改措施", "整改资金（元）",
-                "应急预案", "原整改期限", "销号时间"]
+STATUS_LABELS = {
+    HazardStatus.PENDING: "待整改",
+    HazardStatus.RECTIFYING: "整改中",
+    HazardStatus.AWAITING_ACCEPTANCE: "待验收",
+    HazardStatus.CLOSED: "已销号",
+}
+LEDGER_EXTRA = [
+    "编号",
+    "状态",
+    "是否逾期",
+    "挂牌督办",
+    "整改责任人",
+    "整改措施",
+    "整改资金（元）",
+    "应急预案",
+    "原整改期限",
+    "销号时间",
+]
 
 
 def export_hazards(*, actor, stream, empty: bool = False, filters: dict | None = None) -> int:
@@ -32,13 +45,25 @@ def export_hazards(*, actor, stream, empty: bool = False, filters: dict | None =
             yield [
                 h.enterprise.name if h.enterprise_id else "",
                 h.enterprise.credit_code if h.enterprise_id else "",
-                h.town.name, h.sector.name, h.location, h.description,
-                GRADE_LABELS.get(h.grade, h.grade), h.found_on, h.found_by,
-                SOURCE_LABELS.get(h.source, h.source), h.deadline,
-                h.pk, STATUS_LABELS.get(h.status, h.status), "是" if overdue else "否",
-                "是" if h.supervised else "否", h.responsible_person, h.measures,
-                float(h.funds) if h.funds is not None else None, h.contingency_plan,
-                h.original_deadline, h.closed_at,
+                h.town.name,
+                h.sector.name,
+                h.location,
+                h.description,
+                GRADE_LABELS.get(h.grade, h.grade),
+                h.found_on,
+                h.found_by,
+                SOURCE_LABELS.get(h.source, h.source),
+                h.deadline,
+                h.pk,
+                STATUS_LABELS.get(h.status, h.status),
+                "是" if overdue else "否",
+                "是" if h.supervised else "否",
+                h.responsible_person,
+                h.measures,
+                float(h.funds) if h.funds is not None else None,
+                h.contingency_plan,
+                h.original_deadline,
+                h.closed_at,
             ]
 
     headers = [c.header for c in COLUMNS] + ([] if empty else LEDGER_EXTRA)
@@ -46,8 +71,17 @@ def export_hazards(*, actor, stream, empty: bool = False, filters: dict | None =
     return count
 
 
-QUARTER_HEADERS = ["单位名称", "统一社会信用代码", "所属镇", "行业领域", "本季度排查隐患",
-                   "已整改", "整改率（%）", "逾期未整改", "重大隐患"]
+QUARTER_HEADERS = [
+    "单位名称",
+    "统一社会信用代码",
+    "所属镇",
+    "行业领域",
+    "本季度排查隐患",
+    "已整改",
+    "整改率（%）",
+    "逾期未整改",
+    "重大隐患",
+]
 
 
 def export_quarter_stats(*, actor, stream, quarter: selectors.Quarter) -> int:
@@ -57,8 +91,17 @@ def export_quarter_stats(*, actor, stream, quarter: selectors.Quarter) -> int:
     def rows():
         for e in stats:
             rate = round(100 * e.rectified / e.found, 1) if e.found else None
-            yield [e.name, e.credit_code, e.town.name, e.sector.name, e.found, e.rectified, rate,
-                   e.overdue, e.major]
+            yield [
+                e.name,
+                e.credit_code,
+                e.town.name,
+                e.sector.name,
+                e.found,
+                e.rectified,
+                rate,
+                e.overdue,
+                e.major,
+            ]
 
     write_workbook(stream, QUARTER_HEADERS, rows(), title=f"{quarter.label}隐患统计")
     return len(stats)

@@ -24,11 +24,18 @@ class HazardForm(BootstrapMixin, forms.ModelForm):
     class Meta:
         model = Hazard
         fields = [*PLACE_FIELDS, *FOUND_FIELDS, *FIVE_FIX_FIELDS, *PLAN_FIELDS]
-        widgets = {"found_on": DATE, "deadline": DATE, "description": TEXT, "measures": TEXT,
-                   "contingency_plan": TEXT, **{name: TEXT for name in PLAN_FIELDS}}
+        widgets = {
+            "found_on": DATE,
+            "deadline": DATE,
+            "description": TEXT,
+            "measures": TEXT,
+            "contingency_plan": TEXT,
+            **{name: TEXT for name in PLAN_FIELDS},
+        }
         help_texts = {
-            "enterprise": _("Leave empty for a public place, and give its town, sector and "
-                            "location."),
+            "enterprise": _(
+                "Leave empty for a public place, and give its town, sector and location."
+            ),
             "criterion": _("A hazard matching an item of a national standard is always major."),
         }
 
@@ -52,12 +59,14 @@ class HazardForm(BootstrapMixin, forms.ModelForm):
             self.fields["enterprise"].queryset = enterprise_list(actor=user).select_related(None)
             self.fields["town"].required = self.fields["sector"].required = False
             self.fields["source"].choices = [
-                c for c in HazardSource.choices if c[0] != HazardSource.SELF_CHECK]
+                c for c in HazardSource.choices if c[0] != HazardSource.SELF_CHECK
+            ]
             self.fields["source"].initial = HazardSource.INSPECTION
             narrow_to_jurisdiction(self.fields, user)
         if "criterion" in self.fields:
             self.fields["criterion"].queryset = self.fields["criterion"].queryset.select_related(
-                None)
+                None
+            )
             self.fields["criterion"].label_from_instance = _criterion_label
         if "grade" in self.fields:
             self.fields["grade"].choices = HazardGrade.choices
@@ -81,7 +90,9 @@ class MultipleFileInput(forms.ClearableFileInput):
 
 class MultipleFileField(forms.FileField):
     def __init__(self, *args, **kwargs):
-        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": ".jpg,.jpeg,.png,.pdf,.docx,.xlsx"}))
+        kwargs.setdefault(
+            "widget", MultipleFileInput(attrs={"accept": ".jpg,.jpeg,.png,.pdf,.docx,.xlsx"})
+        )
         super().__init__(*args, **kwargs)
 
     def clean(self, data, initial=None):
@@ -94,13 +105,18 @@ class MultipleFileField(forms.FileField):
 class TransitionForm(BootstrapMixin, forms.Form):
     action = forms.CharField(widget=forms.HiddenInput)
     comment = forms.CharField(label=_("comment"), required=False, widget=TEXT)
-    evidence = MultipleFileField(label=_("photos or documents"), required=False,
-                                 help_text=_("JPG, PNG, PDF, DOCX or XLSX, at most 10 MB each."))
+    evidence = MultipleFileField(
+        label=_("photos or documents"),
+        required=False,
+        help_text=_("JPG, PNG, PDF, DOCX or XLSX, at most 10 MB each."),
+    )
 
 
 class EvidenceForm(BootstrapMixin, forms.Form):
-    evidence = MultipleFileField(label=_("photos or documents"),
-                                 help_text=_("JPG, PNG, PDF, DOCX or XLSX, at most 10 MB each."))
+    evidence = MultipleFileField(
+        label=_("photos or documents"),
+        help_text=_("JPG, PNG, PDF, DOCX or XLSX, at most 10 MB each."),
+    )
 
 
 class ExtensionForm(BootstrapMixin, forms.Form):
@@ -109,29 +125,67 @@ class ExtensionForm(BootstrapMixin, forms.Form):
 
 
 class DecisionForm(BootstrapMixin, forms.Form):
-    approve = forms.TypedChoiceField(label=_("decision"), coerce=lambda v: v == "1",
-                                     choices=[("1", _("Approve")), ("0", _("Refuse"))])
+    approve = forms.TypedChoiceField(
+        label=_("decision"),
+        coerce=lambda v: v == "1",
+        choices=[("1", _("Approve")), ("0", _("Refuse"))],
+    )
     comment = forms.CharField(label=_("comment"), required=False, widget=TEXT)
 
 
 class HazardFilterForm(BootstrapMixin, forms.Form):
-    q = forms.CharField(label=_("Search"), required=False,
-                        widget=forms.TextInput(attrs={"placeholder": _("Search")}))
-    town = forms.ModelChoiceField(Town.objects.all(), label=pgettext_lazy("hazard", "town"), required=False,
-                                  to_field_name="code", empty_label=_("All towns"))
-    sector = forms.ModelChoiceField(Sector.objects.all(), label=_("sector"), required=False,
-                                    to_field_name="code", empty_label=_("All sectors"))
-    status = forms.ChoiceField(label=pgettext_lazy("hazard", "status"), required=False,
-                               choices=[("", _("All states")), *HazardStatus.choices])
-    grade = forms.ChoiceField(label=pgettext_lazy("hazard", "grade"), required=False,
-                              choices=[("", _("All grades")), *HazardGrade.choices])
-    source = forms.ChoiceField(label=pgettext_lazy("hazard", "source"), required=False,
-                               choices=[("", _("All sources")), *HazardSource.choices])
-    overdue = forms.ChoiceField(label=pgettext_lazy("hazard", "overdue"), required=False, choices=[
-        ("", _("Overdue or not")), ("1", pgettext_lazy("hazard", "Overdue")), ("0", _("Not overdue"))])
-    supervised = forms.ChoiceField(label=_("supervision"), required=False, choices=[
-        ("", _("Supervised or not")), ("1", _("Under county supervision")),
-        ("0", _("Not supervised"))])
+    q = forms.CharField(
+        label=_("Search"),
+        required=False,
+        widget=forms.TextInput(attrs={"placeholder": _("Search")}),
+    )
+    town = forms.ModelChoiceField(
+        Town.objects.all(),
+        label=pgettext_lazy("hazard", "town"),
+        required=False,
+        to_field_name="code",
+        empty_label=_("All towns"),
+    )
+    sector = forms.ModelChoiceField(
+        Sector.objects.all(),
+        label=_("sector"),
+        required=False,
+        to_field_name="code",
+        empty_label=_("All sectors"),
+    )
+    status = forms.ChoiceField(
+        label=pgettext_lazy("hazard", "status"),
+        required=False,
+        choices=[("", _("All states")), *HazardStatus.choices],
+    )
+    grade = forms.ChoiceField(
+        label=pgettext_lazy("hazard", "grade"),
+        required=False,
+        choices=[("", _("All grades")), *HazardGrade.choices],
+    )
+    source = forms.ChoiceField(
+        label=pgettext_lazy("hazard", "source"),
+        required=False,
+        choices=[("", _("All sources")), *HazardSource.choices],
+    )
+    overdue = forms.ChoiceField(
+        label=pgettext_lazy("hazard", "overdue"),
+        required=False,
+        choices=[
+            ("", _("Overdue or not")),
+            ("1", pgettext_lazy("hazard", "Overdue")),
+            ("0", _("Not overdue")),
+        ],
+    )
+    supervised = forms.ChoiceField(
+        label=_("supervision"),
+        required=False,
+        choices=[
+            ("", _("Supervised or not")),
+            ("1", _("Under county supervision")),
+            ("0", _("Not supervised")),
+        ],
+    )
     enterprise = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, data=None, *args, **kwargs):
@@ -144,9 +198,13 @@ class HazardFilterForm(BootstrapMixin, forms.Form):
         data = self.cleaned_data
         flag = {"1": True, "0": False}
         return {
-            "q": data["q"], "status": data["status"], "grade": data["grade"],
-            "source": data["source"], "overdue": flag.get(data["overdue"]),
-            "supervised": flag.get(data["supervised"]), "enterprise": data["enterprise"],
+            "q": data["q"],
+            "status": data["status"],
+            "grade": data["grade"],
+            "source": data["source"],
+            "overdue": flag.get(data["overdue"]),
+            "supervised": flag.get(data["supervised"]),
+            "enterprise": data["enterprise"],
             "town": data["town"].code if data["town"] else "",
             "sector": data["sector"].code if data["sector"] else "",
         }

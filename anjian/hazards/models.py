@@ -41,9 +41,10 @@ class HazardStatus(models.TextChoices):
 class CriterionQuerySet(models.QuerySet):
     def in_force(self, *, on: dt.date):
         """The items of the standards in force on `on` (a hazard found that day uses these)."""
-        return self.filter(models.Q(effective_from__isnull=True) | models.Q(effective_from__lte=on),
-                           models.Q(effective_until__isnull=True)
-                           | models.Q(effective_until__gte=on))
+        return self.filter(
+            models.Q(effective_from__isnull=True) | models.Q(effective_from__lte=on),
+            models.Q(effective_until__isnull=True) | models.Q(effective_until__gte=on),
+        )
 
 
 class HazardCriterion(models.Model):
@@ -57,8 +58,14 @@ class HazardCriterion(models.Model):
     standard = models.CharField(_("standard"), max_length=200)
     item = models.CharField(_("item number"), max_length=20)
     text = models.TextField(_("text"))
-    sector = models.ForeignKey(Sector, on_delete=models.PROTECT, null=True, blank=True,
-                               related_name="hazard_criteria", verbose_name=_("sector"))
+    sector = models.ForeignKey(
+        Sector,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="hazard_criteria",
+        verbose_name=_("sector"),
+    )
     ordering = models.PositiveIntegerField(_("ordering"), default=0)
     # Empty: not known (in force for every date until the other bound).
     effective_from = models.DateField(_("in force from"), null=True, blank=True)
@@ -75,23 +82,29 @@ class HazardCriterion(models.Model):
                 name="criterion_in_force_range",
                 condition=models.Q(effective_from__isnull=True)
                 | models.Q(effective_until__isnull=True)
-                | models.Q(effective_until__gte=models.F("effective_from"))),
+                | models.Q(effective_until__gte=models.F("effective_from")),
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.standard} {self.item}"
 
     def in_force_on(self, day: dt.date) -> bool:
-        return ((self.effective_from is None or self.effective_from <= day)
-                and (self.effective_until is None or day <= self.effective_until))
+        return (self.effective_from is None or self.effective_from <= day) and (
+            self.effective_until is None or day <= self.effective_until
+        )
 
 
 def criterion_not_in_force(criterion: HazardCriterion, day: dt.date) -> str:
-    return _("%(standard)s is not in force on %(day)s (in force %(start)s – %(end)s): judge the "
-             "hazard by the standard in force on the day it was found.") % {
-        "standard": criterion.standard, "day": day.isoformat(),
+    return _(
+        "%(standard)s is not in force on %(day)s (in force %(start)s – %(end)s): judge the "
+        "hazard by the standard in force on the day it was found."
+    ) % {
+        "standard": criterion.standard,
+        "day": day.isoformat(),
         "start": criterion.effective_from.isoformat() if criterion.effective_from else "…",
-        "end": criterion.effective_until.isoformat() if criterion.effective_until else "…"}
+        "end": criterion.effective_until.isoformat() if criterion.effective_until else "…",
+    }
 
 
 class HazardQuerySet(models.QuerySet):
@@ -108,18 +121,28 @@ class HazardQuerySet(models.QuerySet):
 
     def due_within(self, days: int, *, on: dt.date | None = None):
         today = on or clock.today()
-        return self.open().filter(deadline__gte=today, deadline__lte=today + dt.timedelta(days=days))
+        return self.open().filter(
+            deadline__gte=today, deadline__lte=today + dt.timedelta(days=days)
+        )
 
     def search(self, q: str):
         if not q:
             return self
-        return self.filter(models.Q(description__icontains=q)
-                           | models.Q(enterprise__name__icontains=q)
-                           | models.Q(location__icontains=q))
+        return self.filter(
+            models.Q(description__icontains=q)
+            | models.Q(enterprise__name__icontains=q)
+            | models.Q(location__icontains=q)
+        )
 
 
-PLAN_FIELDS = ("plan_objectives", "plan_methods", "plan_funds_materials", "plan_organisation",
-               "plan_time_limit", "plan_safety_measures")
+PLAN_FIELDS = (
+    "plan_objectives",
+    "plan_methods",
+    "plan_funds_materials",
+    "plan_organisation",
+    "plan_time_limit",
+    "plan_safety_measures",
+)
 FIVE_FIXES = ("responsible_person", "measures", "funds", "deadline", "contingency_plan")
 
 
@@ -128,42 +151,82 @@ class Hazard(models.Model):
 
     SCOPE = Scope(town="town", sector="sector", enterprise="enterprise")
 
-    enterprise = models.ForeignKey("registry.Enterprise", on_delete=models.PROTECT, null=True,
-                                   blank=True, related_name="hazards",
-                                   verbose_name=pgettext_lazy("hazard", "enterprise"))
+    enterprise = models.ForeignKey(
+        "registry.Enterprise",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="hazards",
+        verbose_name=pgettext_lazy("hazard", "enterprise"),
+    )
     # Denormalised from the enterprise (or given for a public place): every query scopes by both.
-    town = models.ForeignKey(Town, on_delete=models.PROTECT, related_name="hazards",
-                             verbose_name=pgettext_lazy("hazard", "town"))
-    sector = models.ForeignKey(Sector, on_delete=models.PROTECT, related_name="hazards",
-                               verbose_name=_("sector"))
+    town = models.ForeignKey(
+        Town,
+        on_delete=models.PROTECT,
+        related_name="hazards",
+        verbose_name=pgettext_lazy("hazard", "town"),
+    )
+    sector = models.ForeignKey(
+        Sector, on_delete=models.PROTECT, related_name="hazards", verbose_name=_("sector")
+    )
     location = models.CharField(pgettext_lazy("hazard", "location"), max_length=200, blank=True)
     description = models.TextField(pgettext_lazy("hazard", "description"))
-    grade = models.CharField(pgettext_lazy("hazard", "grade"), max_length=10, choices=HazardGrade.choices,
-                             default=HazardGrade.GENERAL)
-    criterion = models.ForeignKey(HazardCriterion, on_delete=models.PROTECT, null=True, blank=True,
-                                  related_name="hazards", verbose_name=pgettext_lazy("hazard", "major-hazard criterion"))
+    grade = models.CharField(
+        pgettext_lazy("hazard", "grade"),
+        max_length=10,
+        choices=HazardGrade.choices,
+        default=HazardGrade.GENERAL,
+    )
+    criterion = models.ForeignKey(
+        HazardCriterion,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="hazards",
+        verbose_name=pgettext_lazy("hazard", "major-hazard criterion"),
+    )
     # The standard (with its version) the hazard was judged by, kept as it was on that day.
     criterion_standard = models.CharField(_("judged by standard"), max_length=200, blank=True)
     found_on = models.DateField(pgettext_lazy("hazard", "found on"))
     found_by = models.CharField(_("found by"), max_length=100)
-    source = models.CharField(pgettext_lazy("hazard", "source"), max_length=16, choices=HazardSource.choices)
+    source = models.CharField(
+        pgettext_lazy("hazard", "source"), max_length=16, choices=HazardSource.choices
+    )
     # The government unit that found it and accepts it (both empty: the county, or self-check).
-    owner_town = models.ForeignKey(Town, on_delete=models.PROTECT, null=True, blank=True,
-                                   related_name="owned_hazards", verbose_name=_("owning town"))
-    owner_department = models.ForeignKey(Department, on_delete=models.PROTECT, null=True,
-                                         blank=True, related_name="owned_hazards",
-                                         verbose_name=_("owning department"))
-    status = models.CharField(pgettext_lazy("hazard", "status"), max_length=20, choices=HazardStatus.choices,
-                              default=HazardStatus.PENDING)
+    owner_town = models.ForeignKey(
+        Town,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="owned_hazards",
+        verbose_name=_("owning town"),
+    )
+    owner_department = models.ForeignKey(
+        Department,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="owned_hazards",
+        verbose_name=_("owning department"),
+    )
+    status = models.CharField(
+        pgettext_lazy("hazard", "status"),
+        max_length=20,
+        choices=HazardStatus.choices,
+        default=HazardStatus.PENDING,
+    )
     supervised = models.BooleanField(_("under county supervision"), default=False)
 
     # 五定: responsible person, measures, funds, deadline, contingency plan.
     deadline = models.DateField(pgettext_lazy("hazard", "deadline"))
     original_deadline = models.DateField(_("original deadline"), null=True, blank=True)
-    responsible_person = models.CharField(pgettext_lazy("hazard", "responsible person"), max_length=100, blank=True)
+    responsible_person = models.CharField(
+        pgettext_lazy("hazard", "responsible person"), max_length=100, blank=True
+    )
     measures = models.TextField(_("rectification measures"), blank=True)
-    funds = models.DecimalField(_("funds (yuan)"), max_digits=14, decimal_places=2, null=True,
-                                blank=True)
+    funds = models.DecimalField(
+        _("funds (yuan)"), max_digits=14, decimal_places=2, null=True, blank=True
+    )
     contingency_plan = models.TextField(_("contingency plan"), blank=True)
 
     # 治理方案 of a major hazard (令第16号 Art. 15): six parts.
@@ -174,9 +237,14 @@ class Hazard(models.Model):
     plan_time_limit = models.TextField(_("time limit and requirements"), blank=True)
     plan_safety_measures = models.TextField(_("safety measures and emergency plan"), blank=True)
 
-    reported_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
-                                    null=True, blank=True, related_name="+",
-                                    verbose_name=pgettext_lazy("hazard", "recorded by"))
+    reported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=pgettext_lazy("hazard", "recorded by"),
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
@@ -199,18 +267,22 @@ class Hazard(models.Model):
         constraints = [
             models.CheckConstraint(
                 name="hazard_enterprise_or_location",
-                condition=models.Q(enterprise__isnull=False) | ~models.Q(location="")),
+                condition=models.Q(enterprise__isnull=False) | ~models.Q(location=""),
+            ),
             models.CheckConstraint(
-                name="hazard_status_valid",
-                condition=models.Q(status__in=HazardStatus.values)),
+                name="hazard_status_valid", condition=models.Q(status__in=HazardStatus.values)
+            ),
             models.CheckConstraint(
-                name="hazard_grade_valid", condition=models.Q(grade__in=HazardGrade.values)),
+                name="hazard_grade_valid", condition=models.Q(grade__in=HazardGrade.values)
+            ),
             models.CheckConstraint(
                 name="hazard_deadline_not_before_found",
-                condition=models.Q(deadline__gte=models.F("found_on"))),
+                condition=models.Q(deadline__gte=models.F("found_on")),
+            ),
             models.CheckConstraint(
                 name="hazard_criterion_means_major",
-                condition=models.Q(criterion__isnull=True) | models.Q(grade="major")),
+                condition=models.Q(criterion__isnull=True) | models.Q(grade="major"),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -261,13 +333,20 @@ class Hazard(models.Model):
 class HazardTransition(models.Model):
     """One step of the workflow: who moved the hazard from which state to which, and why."""
 
-    hazard = models.ForeignKey(Hazard, on_delete=models.CASCADE, related_name="transitions",
-                               verbose_name=_("hazard"))
+    hazard = models.ForeignKey(
+        Hazard, on_delete=models.CASCADE, related_name="transitions", verbose_name=_("hazard")
+    )
     action = models.CharField(_("action"), max_length=20)
     from_status = models.CharField(_("from"), max_length=20, choices=HazardStatus.choices)
     to_status = models.CharField(_("to"), max_length=20, choices=HazardStatus.choices)
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
-                              blank=True, related_name="+", verbose_name=_("by"))
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("by"),
+    )
     actor_name = models.CharField(_("by"), max_length=150)
     at = models.DateTimeField(_("time"), default=timezone.now)
     comment = models.TextField(_("comment"), blank=True)
@@ -297,19 +376,34 @@ def evidence_path(instance: "HazardEvidence", filename: str) -> str:
 class HazardEvidence(models.Model):
     """A photo or document attached to a hazard at one step; served only through a scoped view."""
 
-    hazard = models.ForeignKey(Hazard, on_delete=models.CASCADE, related_name="evidence",
-                               verbose_name=_("hazard"))
-    transition = models.ForeignKey(HazardTransition, on_delete=models.SET_NULL, null=True,
-                                   blank=True, related_name="evidence",
-                                   verbose_name=_("transition"))
+    hazard = models.ForeignKey(
+        Hazard, on_delete=models.CASCADE, related_name="evidence", verbose_name=_("hazard")
+    )
+    transition = models.ForeignKey(
+        HazardTransition,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="evidence",
+        verbose_name=_("transition"),
+    )
     file = models.FileField(_("file"), upload_to=evidence_path, max_length=300)
     name = models.CharField(_("file name"), max_length=200)
-    kind = models.CharField(pgettext_lazy("hazard", "kind"), max_length=10, choices=EvidenceKind.choices)
-    step = models.CharField(pgettext_lazy("hazard", "step"), max_length=20, choices=HazardStatus.choices)
+    kind = models.CharField(
+        pgettext_lazy("hazard", "kind"), max_length=10, choices=EvidenceKind.choices
+    )
+    step = models.CharField(
+        pgettext_lazy("hazard", "step"), max_length=20, choices=HazardStatus.choices
+    )
     size = models.PositiveIntegerField(_("size"))
-    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
-                                    null=True, blank=True, related_name="+",
-                                    verbose_name=_("uploaded by"))
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("uploaded by"),
+    )
     uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
 
     class Meta:
@@ -333,20 +427,35 @@ class ExtensionStatus(models.TextChoices):
 class HazardExtension(models.Model):
     """A request to move the deadline; the deadline changes only when the government approves."""
 
-    hazard = models.ForeignKey(Hazard, on_delete=models.CASCADE, related_name="extensions",
-                               verbose_name=_("hazard"))
+    hazard = models.ForeignKey(
+        Hazard, on_delete=models.CASCADE, related_name="extensions", verbose_name=_("hazard")
+    )
     previous_deadline = models.DateField(_("previous deadline"))
     new_deadline = models.DateField(_("requested deadline"))
     reason = models.TextField(_("reason"))
-    status = models.CharField(pgettext_lazy("hazard", "status"), max_length=10, choices=ExtensionStatus.choices,
-                              default=ExtensionStatus.REQUESTED)
-    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
-                                     null=True, blank=True, related_name="+",
-                                     verbose_name=_("requested by"))
+    status = models.CharField(
+        pgettext_lazy("hazard", "status"),
+        max_length=10,
+        choices=ExtensionStatus.choices,
+        default=ExtensionStatus.REQUESTED,
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("requested by"),
+    )
     requested_at = models.DateTimeField(_("requested at"), auto_now_add=True)
-    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
-                                   null=True, blank=True, related_name="+",
-                                   verbose_name=_("decided by"))
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("decided by"),
+    )
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
     decision_comment = models.TextField(_("decision comment"), blank=True)
 
@@ -357,10 +466,14 @@ class HazardExtension(models.Model):
         constraints = [
             models.CheckConstraint(
                 name="extension_moves_deadline_later",
-                condition=models.Q(new_deadline__gt=models.F("previous_deadline"))),
+                condition=models.Q(new_deadline__gt=models.F("previous_deadline")),
+            ),
             # At most one open request per hazard.
-            models.UniqueConstraint(fields=["hazard"], condition=models.Q(status="requested"),
-                                    name="extension_one_open_request"),
+            models.UniqueConstraint(
+                fields=["hazard"],
+                condition=models.Q(status="requested"),
+                name="extension_one_open_request",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -370,8 +483,9 @@ class HazardExtension(models.Model):
 class SupervisionNotice(models.Model):
     """挂牌督办通知书: a major hazard put under county supervision."""
 
-    hazard = models.OneToOneField(Hazard, on_delete=models.CASCADE, related_name="supervision",
-                                  verbose_name=_("hazard"))
+    hazard = models.OneToOneField(
+        Hazard, on_delete=models.CASCADE, related_name="supervision", verbose_name=_("hazard")
+    )
     number = models.CharField(pgettext_lazy("hazard", "number"), max_length=40, unique=True)
     issued_on = models.DateField(pgettext_lazy("hazard", "issued on"))
     supervising_unit = models.CharField(_("supervising unit"), max_length=100)

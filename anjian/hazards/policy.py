@@ -24,8 +24,12 @@ def is_county(actor) -> bool:
 
 def is_own_enterprise(actor, hazard: Hazard) -> bool:
     unit = Unit.of(actor)
-    return (unit is not None and unit.kind == UnitKind.ENTERPRISE
-            and hazard.enterprise_id is not None and unit.pk == hazard.enterprise_id)
+    return (
+        unit is not None
+        and unit.kind == UnitKind.ENTERPRISE
+        and hazard.enterprise_id is not None
+        and unit.pk == hazard.enterprise_id
+    )
 
 
 def is_government_owner(actor, hazard: Hazard) -> bool:
@@ -39,16 +43,22 @@ def is_government_owner(actor, hazard: Hazard) -> bool:
     if unit is None or unit.kind not in (UnitKind.TOWN, UnitKind.DEPARTMENT):
         return False
     if hazard.owner_town_id is not None or hazard.owner_department_id is not None:
-        owner = (Unit.named(UnitKind.TOWN, hazard.owner_town_id) if hazard.owner_town_id
-                 else Unit.named(UnitKind.DEPARTMENT, hazard.owner_department_id))
+        owner = (
+            Unit.named(UnitKind.TOWN, hazard.owner_town_id)
+            if hazard.owner_town_id
+            else Unit.named(UnitKind.DEPARTMENT, hazard.owner_department_id)
+        )
         return owner == unit
     return unit.covers(town_id=hazard.town_id, sector_id=hazard.sector_id)
 
 
 def accepted_by_enterprise(hazard: Hazard) -> bool:
     """A general self-check hazard is accepted by the enterprise itself; all others by government."""
-    return (hazard.source == HazardSource.SELF_CHECK and not hazard.is_major
-            and hazard.enterprise_id is not None)
+    return (
+        hazard.source == HazardSource.SELF_CHECK
+        and not hazard.is_major
+        and hazard.enterprise_id is not None
+    )
 
 
 def can_rectify(actor, hazard: Hazard) -> bool:
@@ -95,5 +105,8 @@ def allowed_actions(actor, hazard: Hazard, transitions: dict) -> list[str]:
     """The actions the actor may take now (for the buttons on the detail page)."""
     if not has_permission(actor, "write"):
         return []
-    return [action for action in transitions.get(hazard.status, {})
-            if ALLOWED_BY_ACTION[action](actor, hazard)]
+    return [
+        action
+        for action in transitions.get(hazard.status, {})
+        if ALLOWED_BY_ACTION[action](actor, hazard)
+    ]

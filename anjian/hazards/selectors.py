@@ -15,10 +15,20 @@ from .models import Hazard, HazardGrade, HazardStatus, HazardTransition
 LIST_RELATED = ("enterprise", "town", "sector", "criterion")
 
 
-def hazard_list(*, actor, town: str = "", sector: str = "", status: str = "", grade: str = "",
-                source: str = "", supervised: bool | None = None, overdue: bool | None = None,
-                enterprise: int | None = None, q: str = "",
-                on: dt.date | None = None) -> QuerySet:
+def hazard_list(
+    *,
+    actor,
+    town: str = "",
+    sector: str = "",
+    status: str = "",
+    grade: str = "",
+    source: str = "",
+    supervised: bool | None = None,
+    overdue: bool | None = None,
+    enterprise: int | None = None,
+    q: str = "",
+    on: dt.date | None = None,
+) -> QuerySet:
     """The hazards the actor may see, filtered (town and sector by code)."""
     qs = scope_queryset(Hazard.objects.all(), actor)
     if town:
@@ -47,15 +57,21 @@ def hazard_list(*, actor, town: str = "", sector: str = "", status: str = "", gr
 def hazard_get_for(*, actor, pk) -> Hazard:
     """One hazard in scope, or 404."""
     return get_in_scope(
-        Hazard.objects.select_related(*LIST_RELATED, "criterion", "owner_town",
-                                      "owner_department", "reported_by"),
-        actor, pk=pk)
+        Hazard.objects.select_related(
+            *LIST_RELATED, "criterion", "owner_town", "owner_department", "reported_by"
+        ),
+        actor,
+        pk=pk,
+    )
 
 
 def hazard_history(*, hazard: Hazard) -> QuerySet:
     """The workflow steps of a hazard (already fetched in scope), oldest first, with evidence."""
-    return (HazardTransition.objects.filter(hazard=hazard).select_related("actor")
-            .prefetch_related("evidence"))
+    return (
+        HazardTransition.objects.filter(hazard=hazard)
+        .select_related("actor")
+        .prefetch_related("evidence")
+    )
 
 
 def hazard_evidence_get_for(*, actor, pk):
@@ -122,8 +138,12 @@ def enterprise_quarter_stats(*, actor, quarter: Quarter) -> QuerySet:
             found=Count("hazards", filter=found),
             rectified=Count("hazards", filter=found & closed_by_end),
             major=Count("hazards", filter=found & Q(hazards__grade=HazardGrade.MAJOR)),
-            overdue=Count("hazards", filter=Q(hazards__found_on__lte=end)
-                          & Q(hazards__deadline__lt=end) & ~closed_by_end),
+            overdue=Count(
+                "hazards",
+                filter=Q(hazards__found_on__lte=end)
+                & Q(hazards__deadline__lt=end)
+                & ~closed_by_end,
+            ),
         )
         .filter(Q(found__gt=0) | Q(overdue__gt=0))
         .select_related("town", "sector")

@@ -44,18 +44,40 @@ class TransitionNotAllowed(Conflict):
 
 
 FOREIGN_KEYS = {
-    "enterprise": None, "town": Town, "sector": Sector, "criterion": HazardCriterion,
-    "owner_town": Town, "owner_department": Department,
+    "enterprise": None,
+    "town": Town,
+    "sector": Sector,
+    "criterion": HazardCriterion,
+    "owner_town": Town,
+    "owner_department": Department,
 }
 CREATE_FIELDS = (
-    "enterprise", "town", "sector", "location", "description", "grade", "criterion", "found_on",
-    "found_by", "source", "deadline", "owner_town", "owner_department",
-    *[f for f in FIVE_FIXES if f != "deadline"], *PLAN_FIELDS,
+    "enterprise",
+    "town",
+    "sector",
+    "location",
+    "description",
+    "grade",
+    "criterion",
+    "found_on",
+    "found_by",
+    "source",
+    "deadline",
+    "owner_town",
+    "owner_department",
+    *[f for f in FIVE_FIXES if f != "deadline"],
+    *PLAN_FIELDS,
 )
 # What each side may change after registration (the deadline moves only by an extension).
 OFFICER_EDIT_FIELDS = (
-    "location", "description", "grade", "criterion", "found_on", "found_by",
-    *[f for f in FIVE_FIXES if f != "deadline"], *PLAN_FIELDS,
+    "location",
+    "description",
+    "grade",
+    "criterion",
+    "found_on",
+    "found_by",
+    *[f for f in FIVE_FIXES if f != "deadline"],
+    *PLAN_FIELDS,
 )
 ENTERPRISE_EDIT_FIELDS = (*[f for f in FIVE_FIXES if f != "deadline"], *PLAN_FIELDS)
 # Not the grade: an enterprise must not turn its major self-check into one it may accept itself.
@@ -103,8 +125,12 @@ def _derive(hazard: Hazard, *, previous_criterion_id: int | None = None) -> None
 
 
 def _check_scope(actor, hazard: Hazard) -> None:
-    if not in_scope(actor, town_id=hazard.town_id, sector_id=hazard.sector_id,
-                    enterprise_id=hazard.enterprise_id):
+    if not in_scope(
+        actor,
+        town_id=hazard.town_id,
+        sector_id=hazard.sector_id,
+        enterprise_id=hazard.enterprise_id,
+    ):
         field = "enterprise" if hazard.enterprise_id else "town"
         raise ValidationError({field: _("This place lies outside your jurisdiction.")})
 
@@ -113,8 +139,7 @@ def _set_owner(actor, hazard: Hazard, data: dict[str, Any]) -> None:
     """The government unit that found the hazard owns its acceptance."""
     if hazard.source == HazardSource.SELF_CHECK:
         hazard.owner_town_id = hazard.owner_department_id = None
-    elif (unit := Unit.of(actor)) is not None and unit.kind in (UnitKind.TOWN,
-                                                                  UnitKind.DEPARTMENT):
+    elif (unit := Unit.of(actor)) is not None and unit.kind in (UnitKind.TOWN, UnitKind.DEPARTMENT):
         hazard.owner_town_id = unit.pk if unit.kind == UnitKind.TOWN else None
         hazard.owner_department_id = unit.pk if unit.kind == UnitKind.DEPARTMENT else None
     elif not policy.is_county(actor):
@@ -174,29 +199,42 @@ def hazard_create(*, actor, data: dict[str, Any], via: str = "web") -> Hazard:
 def hazard_update(*, actor, hazard: Hazard, data: dict[str, Any], via: str = "web") -> Hazard:
     """Change a hazard's description, grade or 五定; the enterprise changes its 五定 and plan."""
     check_permission(actor, "write")
-    locked = (Hazard.objects.select_for_update(of=("self",)).select_related("enterprise")
-              .get(pk=hazard.pk))
+    locked = (
+        Hazard.objects.select_for_update(of=("self",))
+        .select_related("enterprise")
+        .get(pk=hazard.pk)
+    )
     _check_scope(actor, locked)
     if not policy.can_edit(actor, locked):
         raise PermissionDenied
     if locked.status == HazardStatus.CLOSED:
-        raise TransitionNotAllowed(_("A closed hazard cannot be changed."),
-                                   status=locked.status, action="update")
+        raise TransitionNotAllowed(
+            _("A closed hazard cannot be changed."), status=locked.status, action="update"
+        )
     if is_enterprise(actor):
         allowed = ENTERPRISE_EDIT_FIELDS
         if locked.source == HazardSource.SELF_CHECK:
             allowed = (*allowed, *SELF_CHECK_EDIT_FIELDS)
     else:
         allowed = OFFICER_EDIT_FIELDS
-    refused = [key for key in data if key not in allowed and key in CREATE_FIELDS
-               and _differs(locked, key, data[key])]
+    refused = [
+        key
+        for key in data
+        if key not in allowed and key in CREATE_FIELDS and _differs(locked, key, data[key])
+    ]
     if refused:
         raise PermissionDenied
     was_major = locked.is_major
     previous_criterion_id = locked.criterion_id
     values = _values(data, allowed)
-    model_update(actor=actor, instance=locked, data=values, fields=values, via=via,
-                 before_clean=lambda h: _derive(h, previous_criterion_id=previous_criterion_id))
+    model_update(
+        actor=actor,
+        instance=locked,
+        data=values,
+        fields=values,
+        via=via,
+        before_clean=lambda h: _derive(h, previous_criterion_id=previous_criterion_id),
+    )
     if locked.is_major and not was_major and not locked.supervised:
         hazard_supervise(actor=actor, hazard=locked, via=via)
     return locked
@@ -223,8 +261,8 @@ def hazard_supervise(*, actor, hazard: Hazard, via: str = "web") -> SupervisionN
     today = clock.today()
     notice = SupervisionNotice.objects.create(
         hazard=hazard,
-        number=_("Supervision [%(year)s] No. %(number)s") % {"year": today.year,
-                                                              "number": hazard.pk},
+        number=_("Supervision [%(year)s] No. %(number)s")
+        % {"year": today.year, "number": hazard.pk},
         issued_on=today,
         supervising_unit=_supervising_unit(),
         requirements=_(
@@ -232,26 +270,39 @@ def hazard_supervise(*, actor, hazard: Hazard, via: str = "web") -> SupervisionN
             "measures; funds and materials; responsible organisation and persons; time limit "
             "and requirements; safety measures and emergency plan); take safety measures while "
             "rectifying; finish by %(deadline)s and apply for acceptance."
-        ) % {"deadline": cn_date(hazard.deadline)},
+        )
+        % {"deadline": cn_date(hazard.deadline)},
     )
     Hazard.objects.filter(pk=hazard.pk).update(supervised=True)
     hazard.supervised = True
-    audit.record(actor=actor, action="hazard.supervise", instance=hazard,
-                 changes={"supervised": [False, True], "notice": [None, notice.number]}, via=via)
+    audit.record(
+        actor=actor,
+        action="hazard.supervise",
+        instance=hazard,
+        changes={"supervised": [False, True], "notice": [None, notice.number]},
+        via=via,
+    )
     recipients = list(responsible_users(hazard))
     title = _("Major hazard under county supervision: %(hazard)s") % {"hazard": str(hazard)}
     url = hazard.get_absolute_url()
-    transaction.on_commit(lambda: notify(recipients=recipients, kind="hazard.supervised",
-                                         title=title[:200], key=f"hazard.supervised:{hazard.pk}",
-                                         url=url))
+    transaction.on_commit(
+        lambda: notify(
+            recipients=recipients,
+            kind="hazard.supervised",
+            title=title[:200],
+            key=f"hazard.supervised:{hazard.pk}",
+            url=url,
+        )
+    )
     return notice
 
 
 def responsible_users(hazard: Hazard):
     """The users of the units answerable for a hazard: the enterprise, its town, its departments
     and the owning unit."""
-    units = Unit.covering(town_id=hazard.town_id, sector_id=hazard.sector_id,
-                          enterprise_id=hazard.enterprise_id)
+    units = Unit.covering(
+        town_id=hazard.town_id, sector_id=hazard.sector_id, enterprise_id=hazard.enterprise_id
+    )
     if hazard.owner_department_id:
         units.append(Unit.named(UnitKind.DEPARTMENT, hazard.owner_department_id))
     return Unit.users_of(units)

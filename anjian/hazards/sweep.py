@@ -42,7 +42,8 @@ class _Users:
         self.county = by_kind[UnitKind.COUNTY].get(None, [])
         self.departments_of_sector: dict[int, list[int]] = {}
         for dept_id, sector_id in Department.sectors.through.objects.values_list(
-                "department_id", "sector_id"):
+            "department_id", "sector_id"
+        ):
             self.departments_of_sector.setdefault(sector_id, []).append(dept_id)
 
     def responsible(self, hazard: Hazard) -> list:
@@ -75,26 +76,45 @@ def run(*, now: dt.datetime) -> dict[str, int]:
 
     remind_days = rule_value("hazards.reminder_days", on=today)
     for hazard in open_hazards.due_within(remind_days, on=today).iterator(chunk_size=500):
-        counts["hazard_due"] += len(notify(
-            recipients=users.responsible(hazard), kind="hazard.due",
-            title=(_("Hazard due on %(day)s: %(hazard)s")
-                   % {"day": cn_date(hazard.deadline), "hazard": hazard})[:200],
-            key=f"hazard.due:{hazard.pk}:{hazard.deadline.isoformat()}",
-            url=hazard.get_absolute_url()))
+        counts["hazard_due"] += len(
+            notify(
+                recipients=users.responsible(hazard),
+                kind="hazard.due",
+                title=(
+                    _("Hazard due on %(day)s: %(hazard)s")
+                    % {"day": cn_date(hazard.deadline), "hazard": hazard}
+                )[:200],
+                key=f"hazard.due:{hazard.pk}:{hazard.deadline.isoformat()}",
+                url=hazard.get_absolute_url(),
+            )
+        )
 
     for hazard in open_hazards.overdue(on=today).iterator(chunk_size=500):
         key = f"hazard.overdue:{hazard.pk}:{hazard.deadline.isoformat()}"
-        title = (_("Hazard overdue since %(day)s: %(hazard)s")
-                 % {"day": cn_date(hazard.deadline), "hazard": hazard})[:200]
-        counts["hazard_overdue"] += len(notify(
-            recipients=_unique(users.responsible(hazard) + users.supervisors(hazard)),
-            kind="hazard.overdue", title=title, key=key, url=hazard.get_absolute_url()))
+        title = (
+            _("Hazard overdue since %(day)s: %(hazard)s")
+            % {"day": cn_date(hazard.deadline), "hazard": hazard}
+        )[:200]
+        counts["hazard_overdue"] += len(
+            notify(
+                recipients=_unique(users.responsible(hazard) + users.supervisors(hazard)),
+                kind="hazard.overdue",
+                title=title,
+                key=key,
+                url=hazard.get_absolute_url(),
+            )
+        )
         if hazard.is_major:
-            counts["major_hazard_overdue"] += len(notify(
-                recipients=users.county, kind="hazard.major_overdue",
-                title=(_("Major hazard overdue (counts as an accident): %(hazard)s")
-                       % {"hazard": hazard})[:200],
-                key=f"hazard.major_overdue:{hazard.pk}:{hazard.deadline.isoformat()}",
-                url=hazard.get_absolute_url()))
+            counts["major_hazard_overdue"] += len(
+                notify(
+                    recipients=users.county,
+                    kind="hazard.major_overdue",
+                    title=(
+                        _("Major hazard overdue (counts as an accident): %(hazard)s")
+                        % {"hazard": hazard}
+                    )[:200],
+                    key=f"hazard.major_overdue:{hazard.pk}:{hazard.deadline.isoformat()}",
+                    url=hazard.get_absolute_url(),
+                )
+            )
     return counts
-

@@ -15,8 +15,11 @@ urlpatterns = [
     path("<int:pk>/transition/", views.hazard_transition, name="hazard_transition"),
     path("<int:pk>/evidence/", views.hazard_evidence_upload, name="hazard_evidence_upload"),
     path("<int:pk>/extension/", views.hazard_extension_request, name="hazard_extension_request"),
-    path("<int:pk>/extension/<int:extension_id>/decide/", views.hazard_extension_decide,
-         name="hazard_extension_decide"),
+    path(
+        "<int:pk>/extension/<int:extension_id>/decide/",
+        views.hazard_extension_decide,
+        name="hazard_extension_decide",
+    ),
     path("<int:pk>/order.docx", views.hazard_order_docx, name="hazard_order_docx"),
     path("<int:pk>/supervision.docx", views.hazard_notice_docx, name="hazard_notice_docx"),
     path("evidence/<int:pk>/", views.hazard_evidence_download, name="hazard_evidence_download"),

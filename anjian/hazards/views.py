@@ -35,10 +35,16 @@ def hazard_list(request):
     filters = HazardFilterForm(request.GET or None)
     qs = selectors.hazard_list(actor=request.user, **filters.filters())
     page = Paginator(qs, 20).get_page(request.GET.get("page"))
-    return render(request, "hazards/hazard_list.html", {
-        "filters": filters, "page": page, "counts": selectors.status_counts(actor=request.user),
-        "quarter": selectors.Quarter.current().label,
-    })
+    return render(
+        request,
+        "hazards/hazard_list.html",
+        {
+            "filters": filters,
+            "page": page,
+            "counts": selectors.status_counts(actor=request.user),
+            "quarter": selectors.Quarter.current().label,
+        },
+    )
 
 
 @requires("view")
@@ -47,32 +53,41 @@ def hazard_detail(request, pk: int):
     actions = policy.allowed_actions(request.user, hazard, workflow.TRANSITIONS)
     extensions = list(hazard.extensions.select_related("requested_by", "decided_by"))
     open_extension = next((e for e in extensions if e.status == ExtensionStatus.REQUESTED), None)
-    return render(request, "hazards/hazard_detail.html", {
-        "hazard": hazard,
-        "history": selectors.hazard_history(hazard=hazard),
-        "evidence": hazard.evidence.select_related("uploaded_by"),
-        "extensions": extensions,
-        "open_extension": open_extension,
-        "supervision": getattr(hazard, "supervision", None) if hazard.supervised else None,
-        "actions": [(a, workflow.action_label(a)) for a in actions],
-        "transition_form": TransitionForm(),
-        "evidence_form": EvidenceForm(),
-        "decision_form": DecisionForm(),
-        "can_edit": hazard.status != "closed" and policy.can_edit(request.user, hazard),
-        "can_extend": hazard.status != "closed" and open_extension is None
-        and policy.can_rectify(request.user, hazard),
-        "can_decide": open_extension is not None
-        and policy.can_decide_extension(request.user, hazard),
-        "missing_plan": hazard.missing_plan_parts() if hazard.is_major else [],
-        "timeline": timeline(hazard)[:50],
-    })
+    return render(
+        request,
+        "hazards/hazard_detail.html",
+        {
+            "hazard": hazard,
+            "history": selectors.hazard_history(hazard=hazard),
+            "evidence": hazard.evidence.select_related("uploaded_by"),
+            "extensions": extensions,
+            "open_extension": open_extension,
+            "supervision": getattr(hazard, "supervision", None) if hazard.supervised else None,
+            "actions": [(a, workflow.action_label(a)) for a in actions],
+            "transition_form": TransitionForm(),
+            "evidence_form": EvidenceForm(),
+            "decision_form": DecisionForm(),
+            "can_edit": hazard.status != "closed" and policy.can_edit(request.user, hazard),
+            "can_extend": hazard.status != "closed"
+            and open_extension is None
+            and policy.can_rectify(request.user, hazard),
+            "can_decide": open_extension is not None
+            and policy.can_decide_extension(request.user, hazard),
+            "missing_plan": hazard.missing_plan_parts() if hazard.is_major else [],
+            "timeline": timeline(hazard)[:50],
+        },
+    )
 
 
 @requires("write")
 def hazard_create(request):
     form = HazardForm(request.POST or None, user=request.user)
-    hazard = submit(request, form, lambda data: services.hazard_create(
-        actor=request.user, data=data), success=_("The hazard was registered."))
+    hazard = submit(
+        request,
+        form,
+        lambda data: services.hazard_create(actor=request.user, data=data),
+        success=_("The hazard was registered."),
+    )
     if hazard:
         return redirect("hazards:hazard_detail", pk=hazard.pk)
     return render(request, "hazards/hazard_form.html", {"form": form})
@@ -84,9 +99,12 @@ def hazard_edit(request, pk: int):
     if not policy.can_edit(request.user, hazard):
         raise PermissionDenied
     form = HazardForm(request.POST or None, instance=hazard, user=request.user)
-    if submit(request, form, lambda data: services.hazard_update(
-            actor=request.user, hazard=hazard, data=data),
-            success=_("The changes were saved.")):
+    if submit(
+        request,
+        form,
+        lambda data: services.hazard_update(actor=request.user, hazard=hazard, data=data),
+        success=_("The changes were saved."),
+    ):
         return redirect("hazards:hazard_detail", pk=pk)
     return render(request, "hazards/hazard_form.html", {"form": form, "hazard": hazard})
 
@@ -96,12 +114,21 @@ def hazard_edit(request, pk: int):
 def hazard_transition(request, pk: int):
     hazard = selectors.hazard_get_for(actor=request.user, pk=pk)
     form = TransitionForm(request.POST, request.FILES)
-    return flash(request, lambda: workflow.hazard_transition(
-        actor=request.user, hazard=hazard, action=form.cleaned_data["action"],
-        comment=form.cleaned_data["comment"], evidence=form.cleaned_data["evidence"]), form=form,
-        success=lambda step: _("Done: %(action)s.") % {
-            "action": workflow.action_label(step.action)},
-        to=reverse("hazards:hazard_detail", args=[pk]))
+    return flash(
+        request,
+        lambda: workflow.hazard_transition(
+            actor=request.user,
+            hazard=hazard,
+            action=form.cleaned_data["action"],
+            comment=form.cleaned_data["comment"],
+            evidence=form.cleaned_data["evidence"],
+        ),
+        form=form,
+        success=lambda step: (
+            _("Done: %(action)s.") % {"action": workflow.action_label(step.action)}
+        ),
+        to=reverse("hazards:hazard_detail", args=[pk]),
+    )
 
 
 @require_POST
@@ -109,9 +136,15 @@ def hazard_transition(request, pk: int):
 def hazard_evidence_upload(request, pk: int):
     hazard = selectors.hazard_get_for(actor=request.user, pk=pk)
     form = EvidenceForm(request.POST, request.FILES)
-    return flash(request, lambda: workflow.hazard_evidence_add(
-        actor=request.user, hazard=hazard, uploads=form.cleaned_data["evidence"]), form=form,
-        success=_("The files were attached."), to=reverse("hazards:hazard_detail", args=[pk]))
+    return flash(
+        request,
+        lambda: workflow.hazard_evidence_add(
+            actor=request.user, hazard=hazard, uploads=form.cleaned_data["evidence"]
+        ),
+        form=form,
+        success=_("The files were attached."),
+        to=reverse("hazards:hazard_detail", args=[pk]),
+    )
 
 
 @requires("view")
@@ -119,8 +152,12 @@ def hazard_evidence_download(request, pk: int):
     """An evidence file, only for users who may see its hazard (never a public URL)."""
     item: HazardEvidence = selectors.hazard_evidence_get_for(actor=request.user, pk=pk)
     inline = item.kind == "photo"
-    audit.record_download(actor=request.user, kind="hazard_evidence", filename=item.name,
-                          query=f"hazard={item.hazard_id}&evidence={item.pk}")
+    audit.record_download(
+        actor=request.user,
+        kind="hazard_evidence",
+        filename=item.name,
+        query=f"hazard={item.hazard_id}&evidence={item.pk}",
+    )
     return FileResponse(item.file.open("rb"), as_attachment=not inline, filename=item.name)
 
 
@@ -130,9 +167,12 @@ def hazard_extension_request(request, pk: int):
     if not policy.can_rectify(request.user, hazard):
         raise PermissionDenied
     form = ExtensionForm(request.POST or None)
-    if submit(request, form, lambda data: workflow.hazard_extension_request(
-            actor=request.user, hazard=hazard, **data),
-            success=_("The extension was requested.")):
+    if submit(
+        request,
+        form,
+        lambda data: workflow.hazard_extension_request(actor=request.user, hazard=hazard, **data),
+        success=_("The extension was requested."),
+    ):
         return redirect("hazards:hazard_detail", pk=pk)
     return render(request, "hazards/extension_form.html", {"form": form, "hazard": hazard})
 
@@ -145,13 +185,19 @@ def hazard_extension_decide(request, pk: int, extension_id: int):
     form = DecisionForm(request.POST)
     if extension is None or not form.is_valid():
         raise Http404
-    return flash(request, lambda: workflow.hazard_extension_decide(
-        actor=request.user, extension=extension, **form.cleaned_data),
-        success=_("The decision was recorded."), to=reverse("hazards:hazard_detail", args=[pk]))
+    return flash(
+        request,
+        lambda: workflow.hazard_extension_decide(
+            actor=request.user, extension=extension, **form.cleaned_data
+        ),
+        success=_("The decision was recorded."),
+        to=reverse("hazards:hazard_detail", args=[pk]),
+    )
 
 
-def _download(request, content: bytes, content_type: str, filename: str, *,
-              kind: str) -> HttpResponse:
+def _download(
+    request, content: bytes, content_type: str, filename: str, *, kind: str
+) -> HttpResponse:
     audit.record_download(actor=request.user, kind=kind, filename=filename)
     response = HttpResponse(content, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
@@ -164,8 +210,13 @@ def hazard_order_docx(request, pk: int):
     hazard = selectors.hazard_get_for(actor=request.user, pk=pk)
     if not hazard.government_found:
         raise Http404
-    return _download(request, documents.rectification_order(hazard), DOCX,
-                     f"order-{hazard.pk}.docx", kind="hazard_order")
+    return _download(
+        request,
+        documents.rectification_order(hazard),
+        DOCX,
+        f"order-{hazard.pk}.docx",
+        kind="hazard_order",
+    )
 
 
 @requires("view")
@@ -174,24 +225,37 @@ def hazard_notice_docx(request, pk: int):
     hazard = selectors.hazard_get_for(actor=request.user, pk=pk)
     if not hazard.supervised or not hasattr(hazard, "supervision"):
         raise Http404
-    return _download(request, documents.supervision_notice(hazard), DOCX,
-                     f"supervision-{hazard.pk}.docx", kind="hazard_supervision_notice")
+    return _download(
+        request,
+        documents.supervision_notice(hazard),
+        DOCX,
+        f"supervision-{hazard.pk}.docx",
+        kind="hazard_supervision_notice",
+    )
 
 
 @requires("view")
 def hazard_export(request):
     """The hazard ledger (隐患台账) of the caller's scope, with the list's filters."""
     filters = HazardFilterForm(request.GET or None)
-    return xlsx_download("hazards.xlsx", lambda stream: exports.export_hazards(
-        actor=request.user, stream=stream, filters=filters.filters()),
-        request=request, kind="hazards")
+    return xlsx_download(
+        "hazards.xlsx",
+        lambda stream: exports.export_hazards(
+            actor=request.user, stream=stream, filters=filters.filters()
+        ),
+        request=request,
+        kind="hazards",
+    )
 
 
 @requires("view")
 def hazard_template(request):
-    return xlsx_download("hazard-template.xlsx", lambda stream: exports.export_hazards(
-        actor=request.user, stream=stream, empty=True),
-        request=request, kind="hazard_template")
+    return xlsx_download(
+        "hazard-template.xlsx",
+        lambda stream: exports.export_hazards(actor=request.user, stream=stream, empty=True),
+        request=request,
+        kind="hazard_template",
+    )
 
 
 @requires("view")
@@ -200,17 +264,27 @@ def hazard_quarter_export(request):
     form = QuarterForm(request.GET)
     raw = form.cleaned_data["quarter"] if form.is_valid() else ""
     quarter = selectors.Quarter.parse(raw) if raw else selectors.Quarter.current()
-    return xlsx_download(f"hazards-{quarter.label}.xlsx", lambda stream: (
-        exports.export_quarter_stats(actor=request.user, stream=stream, quarter=quarter)),
-        request=request, kind="hazard_quarter_stats")
+    return xlsx_download(
+        f"hazards-{quarter.label}.xlsx",
+        lambda stream: exports.export_quarter_stats(
+            actor=request.user, stream=stream, quarter=quarter
+        ),
+        request=request,
+        kind="hazard_quarter_stats",
+    )
 
 
 @requires("write")
 def hazard_import(request):
-    return import_page(request, importer=HazardImporter(actor=request.user),
-                       heading=_("Import hazards from Excel"),
-                       intro=_("Use the template: the first row holds the Chinese headers. Every row "
-                               "is checked first; if any row has an error, nothing is saved."),
-                       template_url=reverse("hazards:hazard_template"),
-                       done_url=reverse("hazards:hazard_list"),
-                       done_message=_("%(n)s hazards were imported."))
+    return import_page(
+        request,
+        importer=HazardImporter(actor=request.user),
+        heading=_("Import hazards from Excel"),
+        intro=_(
+            "Use the template: the first row holds the Chinese headers. Every row "
+            "is checked first; if any row has an error, nothing is saved."
+        ),
+        template_url=reverse("hazards:hazard_template"),
+        done_url=reverse("hazards:hazard_list"),
+        done_message=_("%(n)s hazards were imported."),
+    )

@@ -30,8 +30,9 @@ def campaign_create(request):
         request,
         form,
         lambda data: campaigns.campaign_create(actor=request.user, data=data),
-        success=lambda campaign: _("The campaign was started with %(n)s target units.")
-        % {"n": campaign.targets.count()},
+        success=lambda campaign: (
+            _("The campaign was started with %(n)s target units.") % {"n": campaign.targets.count()}
+        ),
     )
     if campaign:
         return redirect("inspections:campaign_detail", pk=campaign.pk)
@@ -42,9 +43,12 @@ def campaign_create(request):
 def campaign_edit(request, pk: int):
     campaign = selectors.campaign_get_for(actor=request.user, pk=pk)
     form = CampaignForm(request.POST or None, instance=campaign, editing=True)
-    if submit(request, form, lambda data: campaigns.campaign_update(
-            actor=request.user, campaign=campaign, data=data),
-            success=_("The changes were saved.")):
+    if submit(
+        request,
+        form,
+        lambda data: campaigns.campaign_update(actor=request.user, campaign=campaign, data=data),
+        success=_("The changes were saved."),
+    ):
         return redirect("inspections:campaign_detail", pk=campaign.pk)
     return render(request, "inspections/campaign_form.html", {"form": form, "campaign": campaign})
 
@@ -63,8 +67,12 @@ def campaign_detail(request, pk: int):
             "towns": list(campaign.towns.all()),
             "progress": campaign_progress(actor=request.user, campaign=campaign),
             "page": Paginator(pending, 30).get_page(request.GET.get("page")),
-            "target_form": TargetAddForm() if has_permission(request.user, "county_admin") else None,
-            "timeline": timeline(campaign)[:20] if has_permission(request.user, "county_admin") else [],
+            "target_form": TargetAddForm()
+            if has_permission(request.user, "county_admin")
+            else None,
+            "timeline": timeline(campaign)[:20]
+            if has_permission(request.user, "county_admin")
+            else [],
         },
     )
 
@@ -75,8 +83,11 @@ def campaign_export(request, pk: int):
     return xlsx_download(
         f"campaign-{campaign.pk}-progress.xlsx",
         lambda stream: exports.export_campaign_progress(
-            actor=request.user, campaign=campaign, stream=stream),
-        request=request, kind="campaign_progress")
+            actor=request.user, campaign=campaign, stream=stream
+        ),
+        request=request,
+        kind="campaign_progress",
+    )
 
 
 @require_POST

@@ -98,8 +98,7 @@ def campaign_update(
     """Change a campaign's name, kind, dates, checklist or description (targets: see below)."""
     check_permission(actor, "county_admin")
     locked = Campaign.objects.select_for_update().get(pk=campaign.pk)
-    return model_update(actor=actor, instance=locked, data=data, fields=CAMPAIGN_FIELDS,
-                        via=via)[0]
+    return model_update(actor=actor, instance=locked, data=data, fields=CAMPAIGN_FIELDS, via=via)[0]
 
 
 @transaction.atomic

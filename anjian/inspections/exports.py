@@ -73,6 +73,6 @@ def export_campaign_progress(*, actor, campaign, stream) -> None:
                 e.department.name,
                 e.safety_manager,
                 mask(actor, e.phone),
-            ]
+            ],
         )
     workbook.save(stream)

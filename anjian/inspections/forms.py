@@ -103,7 +103,11 @@ class InspectionFilterForm(BootstrapMixin, forms.Form):
             **{
                 name: data[name]
                 for name in (
-                    "enterprise", "campaign", "checklist", "inspected_after", "inspected_before"
+                    "enterprise",
+                    "campaign",
+                    "checklist",
+                    "inspected_after",
+                    "inspected_before",
                 )
                 if data[name]
             },

@@ -70,8 +70,9 @@ def checklist_update(
     """Change a checklist's name, source, version or dates, or (de)activate it (county admin)."""
     check_permission(actor, "county_admin")
     locked = Checklist.objects.select_for_update().get(pk=checklist.pk)
-    return model_update(actor=actor, instance=locked, data=data, fields=CHECKLIST_FIELDS,
-                        via=via)[0]
+    return model_update(actor=actor, instance=locked, data=data, fields=CHECKLIST_FIELDS, via=via)[
+        0
+    ]
 
 
 @transaction.atomic
@@ -99,8 +100,14 @@ def checklist_item_update(
     """Reword or (de)activate an item (county admin). Past results keep the wording they used."""
     check_permission(actor, "county_admin")
     locked = ChecklistItem.objects.select_for_update().get(pk=item.pk)
-    return model_update(actor=actor, instance=locked, data=data, fields=ITEM_FIELDS, via=via,
-                        before_clean=_criterion_is_major)[0]
+    return model_update(
+        actor=actor,
+        instance=locked,
+        data=data,
+        fields=ITEM_FIELDS,
+        via=via,
+        before_clean=_criterion_is_major,
+    )[0]
 
 
 def _criterion_is_major(item: ChecklistItem) -> None:
@@ -113,11 +120,7 @@ def _criterion_is_major(item: ChecklistItem) -> None:
 
 
 def _kind_for(actor) -> str:
-    return (
-        InspectionKind.SELF_CHECK
-        if is_enterprise(actor)
-        else InspectionKind.INSPECTION
-    )
+    return InspectionKind.SELF_CHECK if is_enterprise(actor) else InspectionKind.INSPECTION
 
 
 def _inspecting_unit(actor, inspection: Inspection) -> None:

@@ -48,8 +48,12 @@ def checklist_detail(request, pk: int):
 @requires("county_admin")
 def checklist_create(request):
     form = ChecklistForm(request.POST or None)
-    checklist = submit(request, form, lambda data: services.checklist_create(
-        actor=request.user, data=data), success=_("The checklist was added."))
+    checklist = submit(
+        request,
+        form,
+        lambda data: services.checklist_create(actor=request.user, data=data),
+        success=_("The checklist was added."),
+    )
     if checklist:
         return redirect("inspections:checklist_detail", pk=checklist.pk)
     return render(request, "inspections/checklist_form.html", {"form": form})
@@ -59,9 +63,12 @@ def checklist_create(request):
 def checklist_edit(request, pk: int):
     checklist = selectors.checklist_get(actor=request.user, pk=pk)
     form = ChecklistForm(request.POST or None, instance=checklist)
-    if submit(request, form, lambda data: services.checklist_update(
-            actor=request.user, checklist=checklist, data=data),
-            success=_("The changes were saved.")):
+    if submit(
+        request,
+        form,
+        lambda data: services.checklist_update(actor=request.user, checklist=checklist, data=data),
+        success=_("The changes were saved."),
+    ):
         return redirect("inspections:checklist_detail", pk=checklist.pk)
     return render(
         request, "inspections/checklist_form.html", {"form": form, "checklist": checklist}
@@ -72,9 +79,14 @@ def checklist_edit(request, pk: int):
 def checklist_item_create(request, pk: int):
     checklist = selectors.checklist_get(actor=request.user, pk=pk)
     form = ChecklistItemForm(request.POST or None, initial={"active": True, "verified": True})
-    if submit(request, form, lambda data: services.checklist_item_create(
-            actor=request.user, checklist=checklist, data=data),
-            success=_("The item was added.")):
+    if submit(
+        request,
+        form,
+        lambda data: services.checklist_item_create(
+            actor=request.user, checklist=checklist, data=data
+        ),
+        success=_("The item was added."),
+    ):
         return redirect("inspections:checklist_detail", pk=checklist.pk)
     return render(
         request, "inspections/checklist_item_form.html", {"form": form, "checklist": checklist}
@@ -85,9 +97,12 @@ def checklist_item_create(request, pk: int):
 def checklist_item_edit(request, pk: int):
     item = selectors.checklist_item_get(actor=request.user, pk=pk)
     form = ChecklistItemForm(request.POST or None, instance=item)
-    if submit(request, form, lambda data: services.checklist_item_update(
-            actor=request.user, item=item, data=data),
-            success=_("The changes were saved.")):
+    if submit(
+        request,
+        form,
+        lambda data: services.checklist_item_update(actor=request.user, item=item, data=data),
+        success=_("The changes were saved."),
+    ):
         return redirect("inspections:checklist_detail", pk=item.checklist_id)
     return render(
         request,
@@ -104,8 +119,11 @@ def inspection_list(request):
     filters = InspectionFilterForm(request.GET or None)
     qs = selectors.inspection_list(actor=request.user, **filters.filters())
     page = Paginator(qs, 20).get_page(request.GET.get("page"))
-    return render(request, "inspections/inspection_list.html", {
-        "filters": filters, "page": page, "self_inspection": is_enterprise(request.user)})
+    return render(
+        request,
+        "inspections/inspection_list.html",
+        {"filters": filters, "page": page, "self_inspection": is_enterprise(request.user)},
+    )
 
 
 @requires("view")
@@ -132,8 +150,12 @@ def _start_context(request) -> dict:
     if not enterprise_id:
         q = request.GET.get("q", "").strip()
         found = enterprise_list(actor=user, q=q)[:20] if q else []
-        return {"step": "enterprise", "q": q, "found": found,
-                "self_inspection": is_enterprise(user)}
+        return {
+            "step": "enterprise",
+            "q": q,
+            "found": found,
+            "self_inspection": is_enterprise(user),
+        }
     enterprise = enterprise_get_for(actor=user, pk=enterprise_id)
     campaign = None
     if request.GET.get("campaign"):
@@ -173,9 +195,10 @@ def inspection_create(request):
             results=form.results(),
             hazard_deadline=data["hazard_deadline"],
         ),
-        success=lambda inspection: _(
-            "The inspection was recorded; %(n)s hazards were registered."
-        ) % {"n": inspection.results.filter(hazard__isnull=False).count()},
+        success=lambda inspection: (
+            _("The inspection was recorded; %(n)s hazards were registered.")
+            % {"n": inspection.results.filter(hazard__isnull=False).count()}
+        ),
     )
     if inspection:
         return redirect("inspections:inspection_detail", pk=inspection.pk)

@@ -74,11 +74,14 @@ def plan(notification, *, now: dt.datetime, configs_cache: dict | None = None) -
             cache[unit.key] = list(ChannelConfig.objects.filter(unit.own_q(), active=True))
         configs = cache[unit.key]
     text = message_text(title=notification.title, body=notification.body, url=notification.url)
-    common = {"notification": notification, "key": notification.key,
-              "subject": notification.title[:200], "text": text, "next_attempt_at": now}
-    created = [
-        _create(config=c, channel=c.channel, address=c.address, **common) for c in configs
-    ]
+    common = {
+        "notification": notification,
+        "key": notification.key,
+        "subject": notification.title[:200],
+        "text": text,
+        "next_attempt_at": now,
+    }
+    created = [_create(config=c, channel=c.channel, address=c.address, **common) for c in configs]
     if user.email and settings.EMAIL_ENABLED:
         created.append(_create(config=None, channel=Channel.EMAIL, address=user.email, **common))
     return [d for d in created if d is not None]
@@ -89,16 +92,20 @@ def _send(delivery: Delivery) -> None:
         transport.send_email(to=delivery.address, subject=delivery.subject, text=delivery.text)
     else:
         config = delivery.config
-        transport.post_webhook(url=delivery.address, text=delivery.text,
-                               flavour=config.flavour if config else "wecom",
-                               secret=config.secret if config else "")
+        transport.post_webhook(
+            url=delivery.address,
+            text=delivery.text,
+            flavour=config.flavour if config else "wecom",
+            secret=config.secret if config else "",
+        )
 
 
 def attempt(delivery: Delivery, *, now: dt.datetime | None = None) -> Delivery:
     """Try one delivery once (if no other process holds it); record the outcome."""
     now = now or clock.now()
     claimed = Delivery.objects.filter(
-        pk=delivery.pk, attempts=delivery.attempts,
+        pk=delivery.pk,
+        attempts=delivery.attempts,
         status__in=[DeliveryStatus.PENDING, DeliveryStatus.FAILED],
     ).update(attempts=F("attempts") + 1, next_attempt_at=now + LEASE)
     if not claimed:
@@ -110,13 +117,19 @@ def attempt(delivery: Delivery, *, now: dt.datetime | None = None) -> Delivery:
         error = f"{type(exc).__name__}: {exc}"[:500]
         retry_at = now + BACKOFF * 2 ** (attempts - 1) if attempts < MAX_ATTEMPTS else None
         Delivery.objects.filter(pk=delivery.pk).update(
-            status=DeliveryStatus.FAILED, last_error=error, next_attempt_at=retry_at)
-        logger.warning("delivery %s to %s failed (attempt %s): %s", delivery.pk,
-                       delivery.address, attempts, error)
+            status=DeliveryStatus.FAILED, last_error=error, next_attempt_at=retry_at
+        )
+        logger.warning(
+            "delivery %s to %s failed (attempt %s): %s",
+            delivery.pk,
+            delivery.address,
+            attempts,
+            error,
+        )
     else:
         Delivery.objects.filter(pk=delivery.pk).update(
-            status=DeliveryStatus.SENT, sent_at=clock.now(), last_error="",
-            next_attempt_at=None)
+            status=DeliveryStatus.SENT, sent_at=clock.now(), last_error="", next_attempt_at=None
+        )
     delivery.refresh_from_db()
     return delivery
 
@@ -138,8 +151,12 @@ def deliver(notifications) -> None:
 def retry_due(*, now: dt.datetime, limit: int = 1000) -> dict[str, int]:
     """The sweep's part: attempt every due pending/failed delivery. Returns sent/failed counts."""
     counts = {"sent": 0, "failed": 0}
-    due = Delivery.objects.due(now=now).filter(attempts__lt=MAX_ATTEMPTS).select_related(
-        "config").order_by("next_attempt_at", "id")[:limit]
+    due = (
+        Delivery.objects.due(now=now)
+        .filter(attempts__lt=MAX_ATTEMPTS)
+        .select_related("config")
+        .order_by("next_attempt_at", "id")[:limit]
+    )
     for delivery in list(due):
         result = attempt(delivery, now=now)
         if result.status == DeliveryStatus.SENT:
@@ -153,13 +170,19 @@ def send_test(config: ChannelConfig) -> Delivery:
     """Send a test message on one channel now (the channel page's "send a test" button)."""
     with translation.override(settings.LANGUAGE_CODE):
         subject = _("Test message")
-        body = _("This channel of %(unit)s works: notifications of the platform will arrive "
-                 "here.") % {"unit": config.unit_label}
+        body = _(
+            "This channel of %(unit)s works: notifications of the platform will arrive here."
+        ) % {"unit": config.unit_label}
     text = message_text(title=subject, body=body, url="")
     delivery = Delivery.objects.create(
-        config=config, channel=config.channel, address=config.address,
-        key=f"test:{uuid.uuid4().hex}", subject=subject, text=text,
-        next_attempt_at=clock.now())
+        config=config,
+        channel=config.channel,
+        address=config.address,
+        key=f"test:{uuid.uuid4().hex}",
+        subject=subject,
+        text=text,
+        next_attempt_at=clock.now(),
+    )
     delivery = attempt(delivery)
     if delivery.status == DeliveryStatus.FAILED:
         # A test is answered on the spot; the sweep does not retry it.

@@ -11,17 +11,37 @@ class ChannelForm(BootstrapMixin, forms.ModelForm):
     """The county admin chooses the unit; an officer configures its own unit only."""
 
     enterprise = forms.ModelChoiceField(
-        Enterprise.objects.all(), to_field_name="credit_code", required=False,
-        label=pgettext_lazy("alerts", "enterprise (unified social credit code)"), widget=forms.TextInput())
-    secret = forms.CharField(label=pgettext_lazy("alerts", "signing secret"), required=False, max_length=200,
-                             widget=forms.PasswordInput(render_value=False),
-                             help_text=pgettext_lazy("alerts", "DingTalk robots with 加签 security only. Leave empty "
-                                         "to keep the secret already saved."))
+        Enterprise.objects.all(),
+        to_field_name="credit_code",
+        required=False,
+        label=pgettext_lazy("alerts", "enterprise (unified social credit code)"),
+        widget=forms.TextInput(),
+    )
+    secret = forms.CharField(
+        label=pgettext_lazy("alerts", "signing secret"),
+        required=False,
+        max_length=200,
+        widget=forms.PasswordInput(render_value=False),
+        help_text=pgettext_lazy(
+            "alerts",
+            "DingTalk robots with 加签 security only. Leave empty "
+            "to keep the secret already saved.",
+        ),
+    )
 
     class Meta:
         model = ChannelConfig
-        fields = ["unit_kind", "town", "department", "enterprise", "channel", "flavour",
-                  "address", "secret", "active"]
+        fields = [
+            "unit_kind",
+            "town",
+            "department",
+            "enterprise",
+            "channel",
+            "flavour",
+            "address",
+            "secret",
+            "active",
+        ]
 
     def __init__(self, *args, user=None, **kwargs):
         self.user = user

@@ -32,8 +32,7 @@ def channel_get_for(*, actor, pk) -> ChannelConfig:
 def delivery_list(*, actor) -> QuerySet:
     """The delivery log of the channels the actor manages (the county admin: all, including
     users' own mailboxes)."""
-    qs = Delivery.objects.select_related("config__town", "config__department",
-                                         "config__enterprise")
+    qs = Delivery.objects.select_related("config__town", "config__department", "config__enterprise")
     unit = _unit_channel_filter(actor)
     if unit is None:
         return qs

@@ -34,9 +34,13 @@ def send_email(*, to: str, subject: str, text: str) -> None:
     if not settings.EMAIL_ENABLED:
         raise DeliveryError("e-mail is not configured (set ANJIAN_EMAIL_URL)")
     connection = EmailBackend(timeout=settings.EMAIL_TIMEOUT, fail_silently=False)
-    message = EmailMessage(subject=subject.replace("\n", " ")[:200], body=text,
-                           from_email=settings.DEFAULT_FROM_EMAIL, to=[to],
-                           connection=connection)
+    message = EmailMessage(
+        subject=subject.replace("\n", " ")[:200],
+        body=text,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[to],
+        connection=connection,
+    )
     if message.send() != 1:
         raise DeliveryError("the SMTP server did not accept the message")
 
@@ -57,8 +61,9 @@ def robot_payload(*, flavour: str, text: str) -> dict:
 def dingtalk_signed_url(url: str, secret: str, *, now_ms: int | None = None) -> str:
     """钉钉 加签: append timestamp and HMAC-SHA256(timestamp + "\\n" + secret) to the URL."""
     timestamp = str(now_ms if now_ms is not None else int(time.time() * 1000))
-    digest = hmac.new(secret.encode("utf-8"), f"{timestamp}\n{secret}".encode(),
-                      hashlib.sha256).digest()
+    digest = hmac.new(
+        secret.encode("utf-8"), f"{timestamp}\n{secret}".encode(), hashlib.sha256
+    ).digest()
     sign = urllib.parse.quote_plus(base64.b64encode(digest))
     separator = "&" if urllib.parse.urlsplit(url).query else "?"
     return f"{url}{separator}timestamp={timestamp}&sign={sign}"
@@ -70,8 +75,8 @@ def post_webhook(*, url: str, flavour: str, text: str, secret: str = "") -> None
         url = dingtalk_signed_url(url, secret)
     body = json.dumps(robot_payload(flavour=flavour, text=text), ensure_ascii=False).encode()
     request = urllib.request.Request(
-        url, data=body, method="POST",
-        headers={"Content-Type": "application/json; charset=utf-8"})
+        url, data=body, method="POST", headers={"Content-Type": "application/json; charset=utf-8"}
+    )
     with urllib.request.urlopen(request, timeout=WEBHOOK_TIMEOUT) as response:
         answer = response.read(65536)
     try:
@@ -79,5 +84,6 @@ def post_webhook(*, url: str, flavour: str, text: str, secret: str = "") -> None
     except ValueError:
         return  # a 2xx without JSON: a plain receiver (not a robot) accepted it
     if isinstance(parsed, dict) and parsed.get("errcode", 0) not in (0, "0"):
-        raise DeliveryError(f"robot refused: errcode {parsed.get('errcode')} "
-                            f"{parsed.get('errmsg', '')}".strip())
+        raise DeliveryError(
+            f"robot refused: errcode {parsed.get('errcode')} {parsed.get('errmsg', '')}".strip()
+        )

@@ -30,16 +30,24 @@ def notification_read(request, pk: int):
 @requires("officer")
 def channel_list(request):
     deliveries = Paginator(selectors.delivery_list(actor=request.user), 30).get_page(
-        request.GET.get("page"))
-    return render(request, "notifications/channel_list.html", {
-        "configs": selectors.channel_list(actor=request.user), "page": deliveries})
+        request.GET.get("page")
+    )
+    return render(
+        request,
+        "notifications/channel_list.html",
+        {"configs": selectors.channel_list(actor=request.user), "page": deliveries},
+    )
 
 
 @requires("officer")
 def channel_create(request):
     form = ChannelForm(request.POST or None, user=request.user)
-    if submit(request, form, lambda data: services.channel_create(
-            actor=request.user, data=form.channel_data()), success=_("The channel was saved.")):
+    if submit(
+        request,
+        form,
+        lambda data: services.channel_create(actor=request.user, data=form.channel_data()),
+        success=_("The channel was saved."),
+    ):
         return redirect("notifications:channel_list")
     return render(request, "notifications/channel_form.html", {"form": form})
 
@@ -48,9 +56,14 @@ def channel_create(request):
 def channel_edit(request, pk: int):
     config = selectors.channel_get_for(actor=request.user, pk=pk)
     form = ChannelForm(request.POST or None, instance=config, user=request.user)
-    if submit(request, form, lambda data: services.channel_update(
-            actor=request.user, config=config, data=form.channel_data()),
-            success=_("The channel was saved.")):
+    if submit(
+        request,
+        form,
+        lambda data: services.channel_update(
+            actor=request.user, config=config, data=form.channel_data()
+        ),
+        success=_("The channel was saved."),
+    ):
         return redirect("notifications:channel_list")
     return render(request, "notifications/channel_form.html", {"form": form, "config": config})
 
@@ -59,8 +72,12 @@ def channel_edit(request, pk: int):
 @requires("officer")
 def channel_delete(request, pk: int):
     config = selectors.channel_get_for(actor=request.user, pk=pk)
-    return flash(request, lambda: services.channel_delete(actor=request.user, config=config),
-                 success=_("The channel was deleted."), to="notifications:channel_list")
+    return flash(
+        request,
+        lambda: services.channel_delete(actor=request.user, config=config),
+        success=_("The channel was deleted."),
+        to="notifications:channel_list",
+    )
 
 
 @require_POST
@@ -71,6 +88,7 @@ def channel_test(request, pk: int):
     if delivery.status == "sent":
         messages.success(request, _("The test message was sent."))
     else:
-        messages.error(request, _("The test message failed: %(error)s") % {
-            "error": delivery.last_error})
+        messages.error(
+            request, _("The test message failed: %(error)s") % {"error": delivery.last_error}
+        )
     return redirect("notifications:channel_list")

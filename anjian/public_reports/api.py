@@ -20,12 +20,15 @@ class SubmitSerializer(serializers.Serializer):
     content = serializers.CharField(max_length=CONTENT_MAX)
     town = serializers.SlugRelatedField(slug_field="code", queryset=Town.objects.all())
     place = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
-    enterprise_name = serializers.CharField(max_length=200, required=False, allow_blank=True,
-                                            default="")
-    contact_name = serializers.CharField(max_length=50, required=False, allow_blank=True,
-                                         default="")
-    contact_phone = serializers.CharField(max_length=30, required=False, allow_blank=True,
-                                          default="")
+    enterprise_name = serializers.CharField(
+        max_length=200, required=False, allow_blank=True, default=""
+    )
+    contact_name = serializers.CharField(
+        max_length=50, required=False, allow_blank=True, default=""
+    )
+    contact_phone = serializers.CharField(
+        max_length=30, required=False, allow_blank=True, default=""
+    )
     anonymous = serializers.BooleanField(required=False, default=False)
 
 
@@ -35,10 +38,28 @@ class TrackSerializer(serializers.ModelSerializer):
         fields = ["status", "received_at", "result"]
 
 
-LIST_FIELDS = ["id", "received_at", "town", "place", "enterprise_name", "status", "sector",
-               "handler", "anonymous", "accepted_at", "verify_due", "extended", "verified_at",
-               "finding", "feedback_due", "overdue", "reward_basis", "reward_amount",
-               "closed_at", "hazard"]
+LIST_FIELDS = [
+    "id",
+    "received_at",
+    "town",
+    "place",
+    "enterprise_name",
+    "status",
+    "sector",
+    "handler",
+    "anonymous",
+    "accepted_at",
+    "verify_due",
+    "extended",
+    "verified_at",
+    "finding",
+    "feedback_due",
+    "overdue",
+    "reward_basis",
+    "reward_amount",
+    "closed_at",
+    "hazard",
+]
 
 
 class ReportSerializer(serializers.ModelSerializer):
@@ -64,14 +85,23 @@ class ReportDetailSerializer(ReportSerializer):
     """One report, with the reporter (its reading is audited)."""
 
     class Meta(ReportSerializer.Meta):
-        fields = [*LIST_FIELDS, "content", "contact_name", "contact_phone", "reject_reason",
-                  "extension_reason", "verify_note", "result"]
+        fields = [
+            *LIST_FIELDS,
+            "content",
+            "contact_name",
+            "contact_phone",
+            "reject_reason",
+            "extension_reason",
+            "verify_note",
+            "result",
+        ]
         read_only_fields = fields
 
 
 class AcceptSerializer(serializers.Serializer):
-    sector = serializers.SlugRelatedField(slug_field="code", queryset=Sector.objects.all(),
-                                          required=False, allow_null=True)
+    sector = serializers.SlugRelatedField(
+        slug_field="code", queryset=Sector.objects.all(), required=False, allow_null=True
+    )
 
 
 class ReasonSerializer(serializers.Serializer):
@@ -89,11 +119,11 @@ class VerifySerializer(serializers.Serializer):
 
 class RewardSerializer(serializers.Serializer):
     basis = serializers.ChoiceField(choices=RewardBasis.choices)
-    fine = serializers.DecimalField(max_digits=12, decimal_places=2, required=False,
-                                    min_value=0)
+    fine = serializers.DecimalField(max_digits=12, decimal_places=2, required=False, min_value=0)
     deaths = serializers.IntegerField(required=False, min_value=1, max_value=1000)
-    grade = serializers.ChoiceField(choices=["general", "large", "major", "extraordinary"],
-                                    required=False)
+    grade = serializers.ChoiceField(
+        choices=["general", "large", "major", "extraordinary"], required=False
+    )
 
 
 class CloseSerializer(serializers.Serializer):
@@ -103,12 +133,13 @@ class CloseSerializer(serializers.Serializer):
 class HazardSerializer(serializers.Serializer):
     description = serializers.CharField(max_length=2000)
     deadline = serializers.DateField()
-    grade = serializers.ChoiceField(choices=["general", "major"], required=False,
-                                    default="general")
-    sector = serializers.SlugRelatedField(slug_field="code", queryset=Sector.objects.all(),
-                                          required=False, allow_null=True)
-    enterprise = serializers.PrimaryKeyRelatedField(queryset=PublicReport.objects.none(),
-                                                    required=False, allow_null=True)
+    grade = serializers.ChoiceField(choices=["general", "major"], required=False, default="general")
+    sector = serializers.SlugRelatedField(
+        slug_field="code", queryset=Sector.objects.all(), required=False, allow_null=True
+    )
+    enterprise = serializers.PrimaryKeyRelatedField(
+        queryset=PublicReport.objects.none(), required=False, allow_null=True
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -139,8 +170,9 @@ def _run(call):
 class PublicReportViewSet(viewsets.GenericViewSet):
     """Reads: the county admin and the handling unit. POST (create) and track: anyone."""
 
-    queryset = PublicReport.objects.select_related("town", "sector", "handler_town",
-                                                   "handler_department")
+    queryset = PublicReport.objects.select_related(
+        "town", "sector", "handler_town", "handler_department"
+    )
     serializer_class = ReportSerializer
     filterset_class = ReportFilter
     permission = "officer"
@@ -177,8 +209,14 @@ class PublicReportViewSet(viewsets.GenericViewSet):
         report = services.public_report_submit(data=data.validated_data, via="api")
         return Response({"tracking_code": report.tracking_code}, status=status.HTTP_201_CREATED)
 
-    @action(detail=False, methods=["get"], url_path=r"track/(?P<code>[A-Za-z0-9]{1,32})",
-            permission="public", filterset_class=None, pagination_class=None)
+    @action(
+        detail=False,
+        methods=["get"],
+        url_path=r"track/(?P<code>[A-Za-z0-9]{1,32})",
+        permission="public",
+        filterset_class=None,
+        pagination_class=None,
+    )
     def track(self, request, code=None):
         """Status, received_at and result: nothing about the reporter or the handling unit."""
         return Response(TrackSerializer(selectors.public_report_track(code=code)).data)
@@ -196,59 +234,101 @@ class PublicReportViewSet(viewsets.GenericViewSet):
 
     @action(detail=True, methods=["post"], write_permission="officer")
     def accept(self, request, pk=None):
-        _r, report = self._act(request, pk, AcceptSerializer, lambda r, d: (
-            services.public_report_accept(actor=request.user, report=r, sector=d.get("sector"),
-                                          via="api")))
+        _r, report = self._act(
+            request,
+            pk,
+            AcceptSerializer,
+            lambda r, d: services.public_report_accept(
+                actor=request.user, report=r, sector=d.get("sector"), via="api"
+            ),
+        )
         return self._answer(report)
 
     @action(detail=True, methods=["post"], write_permission="officer")
     def reject(self, request, pk=None):
-        _r, report = self._act(request, pk, ReasonSerializer, lambda r, d: (
-            services.public_report_reject(actor=request.user, report=r, reason=d["reason"],
-                                          via="api")))
+        _r, report = self._act(
+            request,
+            pk,
+            ReasonSerializer,
+            lambda r, d: services.public_report_reject(
+                actor=request.user, report=r, reason=d["reason"], via="api"
+            ),
+        )
         return self._answer(report)
 
     @action(detail=True, methods=["post"], write_permission="officer")
     def transfer(self, request, pk=None):
-        _r, report = self._act(request, pk, TransferSerializer, lambda r, d: (
-            services.public_report_transfer(actor=request.user, report=r, to=d["to"],
-                                            via="api")))
+        _r, report = self._act(
+            request,
+            pk,
+            TransferSerializer,
+            lambda r, d: services.public_report_transfer(
+                actor=request.user, report=r, to=d["to"], via="api"
+            ),
+        )
         return self._answer(report)
 
     @action(detail=True, methods=["post"], write_permission="officer")
     def extend(self, request, pk=None):
-        _r, report = self._act(request, pk, ReasonSerializer, lambda r, d: (
-            services.public_report_extend(actor=request.user, report=r, reason=d["reason"],
-                                          via="api")))
+        _r, report = self._act(
+            request,
+            pk,
+            ReasonSerializer,
+            lambda r, d: services.public_report_extend(
+                actor=request.user, report=r, reason=d["reason"], via="api"
+            ),
+        )
         return self._answer(report)
 
     @action(detail=True, methods=["post"], write_permission="officer")
     def verify(self, request, pk=None):
-        _r, report = self._act(request, pk, VerifySerializer, lambda r, d: (
-            services.public_report_verify(actor=request.user, report=r, finding=d["finding"],
-                                          note=d["note"], via="api")))
+        _r, report = self._act(
+            request,
+            pk,
+            VerifySerializer,
+            lambda r, d: services.public_report_verify(
+                actor=request.user, report=r, finding=d["finding"], note=d["note"], via="api"
+            ),
+        )
         return self._answer(report)
 
     @action(detail=True, methods=["post"], write_permission="officer")
     def reward(self, request, pk=None):
         """`{"basis": "fine", "fine"}` or `{"basis": "concealed_deaths", "deaths", "grade"}`
         → `{"amount"}` (domain rules §15)."""
-        _r, report = self._act(request, pk, RewardSerializer, lambda r, d: (
-            services.public_report_reward(actor=request.user, report=r, via="api", **d)))
+        _r, report = self._act(
+            request,
+            pk,
+            RewardSerializer,
+            lambda r, d: services.public_report_reward(
+                actor=request.user, report=r, via="api", **d
+            ),
+        )
         return Response({"amount": str(report.reward_amount)})
 
     @action(detail=True, methods=["post"], write_permission="officer")
     def close(self, request, pk=None):
-        _r, report = self._act(request, pk, CloseSerializer, lambda r, d: (
-            services.public_report_close(actor=request.user, report=r, result=d["result"],
-                                         via="api")))
+        _r, report = self._act(
+            request,
+            pk,
+            CloseSerializer,
+            lambda r, d: services.public_report_close(
+                actor=request.user, report=r, result=d["result"], via="api"
+            ),
+        )
         return self._answer(report)
 
     @action(detail=True, methods=["post"], write_permission="officer")
     def hazard(self, request, pk=None):
         """Turn a report found true into a hazard (source `public_report`) → `{"hazard"}`."""
-        hazard, _report = self._act(request, pk, HazardSerializer, lambda r, d: (
-            services.public_report_make_hazard(actor=request.user, report=r, via="api", **d)))
+        hazard, _report = self._act(
+            request,
+            pk,
+            HazardSerializer,
+            lambda r, d: services.public_report_make_hazard(
+                actor=request.user, report=r, via="api", **d
+            ),
+        )
         return Response({"hazard": hazard.pk}, status=status.HTTP_201_CREATED)
 
 

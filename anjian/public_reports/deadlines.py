@@ -16,8 +16,10 @@ def day_off(day: dt.date) -> bool:
     """A day off of the work calendar (duty.calendar): a statutory holiday or a rest day not
     made a working day. For a year the holiday package lacks, the holidays the county entered
     from the State Council's notice count as well."""
-    if day.year not in PACKAGE_YEARS and DeclaredHoliday.objects.filter(
-            start__lte=day, end__gte=day).exists():
+    if (
+        day.year not in PACKAGE_YEARS
+        and DeclaredHoliday.objects.filter(start__lte=day, end__gte=day).exists()
+    ):
         return True
     return _day_off(day)
 
@@ -28,8 +30,9 @@ def time_limits(on: dt.date) -> dict:
 
 def verify_due(accepted_at: dt.datetime, *, extended: bool) -> dt.date:
     accepted_on = timezone.localdate(accepted_at)
-    return rules.verify_due(accepted_on, extended=extended, limits=time_limits(accepted_on),
-                            day_off=day_off)
+    return rules.verify_due(
+        accepted_on, extended=extended, limits=time_limits(accepted_on), day_off=day_off
+    )
 
 
 def feedback_due(verified_at: dt.datetime) -> dt.date:

@@ -27,13 +27,23 @@ def issued_token() -> str:
 class PublicReportForm(BootstrapMixin, forms.ModelForm):
     issued = forms.CharField(widget=forms.HiddenInput)
     # The honeypot: hidden from people by CSS and aria; a robot fills it in.
-    website = forms.CharField(required=False, label=_("Leave this empty"), widget=forms.TextInput(
-        attrs={"autocomplete": "off", "tabindex": "-1"}))
+    website = forms.CharField(
+        required=False,
+        label=_("Leave this empty"),
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
 
     class Meta:
         model = PublicReport
-        fields = ["content", "town", "place", "enterprise_name", "anonymous", "contact_name",
-                  "contact_phone"]
+        fields = [
+            "content",
+            "town",
+            "place",
+            "enterprise_name",
+            "anonymous",
+            "contact_name",
+            "contact_phone",
+        ]
         widgets = {"content": forms.Textarea(attrs={"rows": 6, "maxlength": CONTENT_MAX})}
 
     def customise(self) -> None:
@@ -46,11 +56,13 @@ class PublicReportForm(BootstrapMixin, forms.ModelForm):
         try:
             issued = signing.loads(token, salt=SALT, max_age=MAX_SECONDS)
         except signing.BadSignature:
-            raise forms.ValidationError(_("The form is too old: reload the page and send it "
-                                          "again.")) from None
+            raise forms.ValidationError(
+                _("The form is too old: reload the page and send it again.")
+            ) from None
         if time.time() - issued < MIN_SECONDS:
-            raise forms.ValidationError(_("Sent too fast: please check the form and send it "
-                                          "again."))
+            raise forms.ValidationError(
+                _("Sent too fast: please check the form and send it again.")
+            )
         return token
 
     def clean(self):
@@ -71,13 +83,15 @@ class TrackForm(BootstrapMixin, forms.Form):
 
 
 class AcceptForm(BootstrapMixin, forms.Form):
-    sector = forms.ModelChoiceField(Sector.objects.all(), required=False, to_field_name="code",
-                                    label=_("sector"))
+    sector = forms.ModelChoiceField(
+        Sector.objects.all(), required=False, to_field_name="code", label=_("sector")
+    )
 
 
 class ReasonForm(BootstrapMixin, forms.Form):
-    reason = forms.CharField(label=_("reason"), max_length=2000, widget=forms.Textarea(
-        attrs={"rows": 2}))
+    reason = forms.CharField(
+        label=_("reason"), max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
 
 class TransferForm(BootstrapMixin, forms.Form):
@@ -86,35 +100,53 @@ class TransferForm(BootstrapMixin, forms.Form):
 
 class VerifyForm(BootstrapMixin, forms.Form):
     finding = forms.ChoiceField(choices=Finding.choices, label=_("finding"))
-    note = forms.CharField(label=_("note"), max_length=2000, required=False,
-                           widget=forms.Textarea(attrs={"rows": 2}))
+    note = forms.CharField(
+        label=_("note"), max_length=2000, required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
 
 class RewardForm(BootstrapMixin, forms.Form):
     basis = forms.ChoiceField(choices=RewardBasis.choices, label=_("basis"))
-    fine = forms.DecimalField(label=_("fine (yuan)"), required=False, min_value=0,
-                              max_digits=12, decimal_places=2)
-    deaths = forms.IntegerField(label=_("concealed deaths"), required=False, min_value=1,
-                                max_value=1000)
-    grade = forms.ChoiceField(label=_("accident grade"), required=False, choices=[
-        ("", "—"), ("general", _("General")), ("large", _("Large")), ("major", _("Major")),
-        ("extraordinary", _("Extraordinary"))])
+    fine = forms.DecimalField(
+        label=_("fine (yuan)"), required=False, min_value=0, max_digits=12, decimal_places=2
+    )
+    deaths = forms.IntegerField(
+        label=_("concealed deaths"), required=False, min_value=1, max_value=1000
+    )
+    grade = forms.ChoiceField(
+        label=_("accident grade"),
+        required=False,
+        choices=[
+            ("", "—"),
+            ("general", _("General")),
+            ("large", _("Large")),
+            ("major", _("Major")),
+            ("extraordinary", _("Extraordinary")),
+        ],
+    )
 
 
 class CloseForm(BootstrapMixin, forms.Form):
-    result = forms.CharField(label=_("result told to the reporter"), max_length=2000,
-                             widget=forms.Textarea(attrs={"rows": 2}))
+    result = forms.CharField(
+        label=_("result told to the reporter"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
 
 
 class HazardForm(BootstrapMixin, forms.Form):
-    description = forms.CharField(label=_("hazard description"), max_length=2000,
-                                  widget=forms.Textarea(attrs={"rows": 2}))
-    deadline = forms.DateField(label=_("rectification deadline"),
-                               widget=forms.DateInput(attrs={"type": "date"}))
-    enterprise = forms.ModelChoiceField(Enterprise.objects.none(), required=False,
-                                        label=_("enterprise (if the unit is registered)"))
-    sector = forms.ModelChoiceField(Sector.objects.all(), required=False, to_field_name="code",
-                                    label=_("sector (public place)"))
+    description = forms.CharField(
+        label=_("hazard description"), max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    deadline = forms.DateField(
+        label=_("rectification deadline"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    enterprise = forms.ModelChoiceField(
+        Enterprise.objects.none(), required=False, label=_("enterprise (if the unit is registered)")
+    )
+    sector = forms.ModelChoiceField(
+        Sector.objects.all(), required=False, to_field_name="code", label=_("sector (public place)")
+    )
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -123,8 +155,9 @@ class HazardForm(BootstrapMixin, forms.Form):
 
 
 class FilterForm(BootstrapMixin, forms.Form):
-    status = forms.ChoiceField(choices=[("", _("all"))] + list(ReportStatus.choices),
-                               required=False, label=_("status"))
+    status = forms.ChoiceField(
+        choices=[("", _("all"))] + list(ReportStatus.choices), required=False, label=_("status")
+    )
 
     def filters(self) -> dict:
         if not self.is_valid():

@@ -47,8 +47,7 @@ class RewardBasis(models.TextChoices):
     CONCEALED_DEATHS = "concealed_deaths", _("Concealed deaths")
 
 
-OPEN = (ReportStatus.RECEIVED, ReportStatus.ACCEPTED, ReportStatus.VERIFIED,
-        ReportStatus.REWARDED)
+OPEN = (ReportStatus.RECEIVED, ReportStatus.ACCEPTED, ReportStatus.VERIFIED, ReportStatus.REWARDED)
 
 
 class PublicReportQuerySet(models.QuerySet):
@@ -56,8 +55,10 @@ class PublicReportQuerySet(models.QuerySet):
         """Open and past a deadline: verification (accepted) or feedback (verified, rewarded)."""
         return self.filter(
             models.Q(status=ReportStatus.ACCEPTED, verify_due__lt=on)
-            | models.Q(status__in=(ReportStatus.VERIFIED, ReportStatus.REWARDED),
-                       feedback_due__lt=on))
+            | models.Q(
+                status__in=(ReportStatus.VERIFIED, ReportStatus.REWARDED), feedback_due__lt=on
+            )
+        )
 
 
 class PublicReport(models.Model):
@@ -65,33 +66,70 @@ class PublicReport(models.Model):
 
     AUDIT_SECRET_FIELDS = ("contact_name", "contact_phone")
 
-    tracking_code = models.CharField(_("tracking code"), max_length=CODE_LENGTH, unique=True,
-                                     default=new_tracking_code, editable=False)
+    tracking_code = models.CharField(
+        _("tracking code"),
+        max_length=CODE_LENGTH,
+        unique=True,
+        default=new_tracking_code,
+        editable=False,
+    )
     received_at = models.DateTimeField(_("received at"), default=clock.now)
-    content = models.TextField(_("what you report"),
-                               validators=[MaxLengthValidator(CONTENT_MAX)])
-    town = models.ForeignKey(Town, on_delete=models.PROTECT, related_name="+",
-                             verbose_name=pgettext_lazy("public report", "town"))
+    content = models.TextField(_("what you report"), validators=[MaxLengthValidator(CONTENT_MAX)])
+    town = models.ForeignKey(
+        Town,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=pgettext_lazy("public report", "town"),
+    )
     place = models.CharField(_("place"), max_length=200, blank=True)
     enterprise_name = models.CharField(_("unit reported on"), max_length=200, blank=True)
     anonymous = models.BooleanField(_("anonymous"), default=False)
     contact_name = models.CharField(_("your name"), max_length=50, blank=True)
-    contact_phone = models.CharField(_("your phone"), max_length=30, blank=True, validators=[
-        RegexValidator(r"^\+?[0-9][0-9 -]{4,28}$", _("Give a phone number (digits only)."))])
+    contact_phone = models.CharField(
+        _("your phone"),
+        max_length=30,
+        blank=True,
+        validators=[
+            RegexValidator(r"^\+?[0-9][0-9 -]{4,28}$", _("Give a phone number (digits only)."))
+        ],
+    )
 
-    status = models.CharField(_("status"), max_length=10, choices=ReportStatus.choices,
-                              default=ReportStatus.RECEIVED)
+    status = models.CharField(
+        _("status"), max_length=10, choices=ReportStatus.choices, default=ReportStatus.RECEIVED
+    )
     # The handling unit: a town, a department, or (both empty) the county.
-    handler_town = models.ForeignKey(Town, on_delete=models.PROTECT, null=True, blank=True,
-                                     related_name="+", verbose_name=_("handled by town"))
+    handler_town = models.ForeignKey(
+        Town,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("handled by town"),
+    )
     handler_department = models.ForeignKey(
-        Department, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
-        verbose_name=_("handled by department"))
-    sector = models.ForeignKey(Sector, on_delete=models.PROTECT, null=True, blank=True,
-                               related_name="+", verbose_name=_("sector"))
-    enterprise = models.ForeignKey("registry.Enterprise", on_delete=models.PROTECT, null=True,
-                                   blank=True, related_name="+",
-                                   verbose_name=_("matched enterprise"))
+        Department,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("handled by department"),
+    )
+    sector = models.ForeignKey(
+        Sector,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("sector"),
+    )
+    enterprise = models.ForeignKey(
+        "registry.Enterprise",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("matched enterprise"),
+    )
 
     accepted_at = models.DateTimeField(_("accepted at"), null=True, blank=True)
     verify_due = models.DateField(_("verification due"), null=True, blank=True)
@@ -104,14 +142,21 @@ class PublicReport(models.Model):
     reject_reason = models.TextField(_("reason not accepted"), blank=True)
     # What the reporter is told (tracking page): the reason not accepted or the feedback.
     result = models.TextField(_("result told to the reporter"), blank=True)
-    reward_basis = models.CharField(_("reward basis"), max_length=20,
-                                    choices=RewardBasis.choices, blank=True)
-    reward_amount = models.DecimalField(_("reward (yuan)"), max_digits=10, decimal_places=2,
-                                        null=True, blank=True)
+    reward_basis = models.CharField(
+        _("reward basis"), max_length=20, choices=RewardBasis.choices, blank=True
+    )
+    reward_amount = models.DecimalField(
+        _("reward (yuan)"), max_digits=10, decimal_places=2, null=True, blank=True
+    )
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
-    hazard = models.OneToOneField("hazards.Hazard", on_delete=models.PROTECT, null=True,
-                                  blank=True, related_name="public_report",
-                                  verbose_name=_("hazard"))
+    hazard = models.OneToOneField(
+        "hazards.Hazard",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="public_report",
+        verbose_name=_("hazard"),
+    )
 
     objects = PublicReportQuerySet.as_manager()
 
@@ -127,11 +172,12 @@ class PublicReport(models.Model):
             models.CheckConstraint(
                 name="public_report_one_handler",
                 condition=models.Q(handler_town__isnull=True)
-                | models.Q(handler_department__isnull=True)),
+                | models.Q(handler_department__isnull=True),
+            ),
             models.CheckConstraint(
                 name="public_report_anonymous_no_contact",
-                condition=models.Q(anonymous=False)
-                | models.Q(contact_name="", contact_phone="")),
+                condition=models.Q(anonymous=False) | models.Q(contact_name="", contact_phone=""),
+            ),
         ]
 
     def __str__(self) -> str:

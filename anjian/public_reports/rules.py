@@ -61,16 +61,18 @@ def period_end(start: dt.date, days: int, day_off: Callable[[dt.date], bool]) ->
     return roll_past_days_off(start + dt.timedelta(days=days), day_off)
 
 
-def verify_due(accepted_on: dt.date, *, extended: bool, limits: dict,
-               day_off: Callable[[dt.date], bool]) -> dt.date:
+def verify_due(
+    accepted_on: dt.date, *, extended: bool, limits: dict, day_off: Callable[[dt.date], bool]
+) -> dt.date:
     """Verification ends within 60 days of acceptance, one extension of at most 30 more
     (2012 办法 Art. 10(3); domain rules §15)."""
     days = limits["verify_days"] + (limits["extension_days"] if extended else 0)
     return period_end(accepted_on, days, day_off)
 
 
-def feedback_due(verified_on: dt.date, *, limits: dict,
-                 day_off: Callable[[dt.date], bool]) -> dt.date:
+def feedback_due(
+    verified_on: dt.date, *, limits: dict, day_off: Callable[[dt.date], bool]
+) -> dt.date:
     """The reporter is told the result within 10 days after verification (2012 办法
     Art. 11(5)–(6); domain rules §15)."""
     return period_end(verified_on, limits["feedback_days"], day_off)

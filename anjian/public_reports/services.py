@@ -39,8 +39,15 @@ TRANSITIONS: dict[str, dict[str, str]] = {
     S.CLOSED: {},
 }
 ACTIONS = ("accept", "reject", "transfer", "extend", "verify", "reward", "hazard", "close")
-SUBMIT_FIELDS = ("content", "town", "place", "enterprise_name", "contact_name",
-                 "contact_phone", "anonymous")
+SUBMIT_FIELDS = (
+    "content",
+    "town",
+    "place",
+    "enterprise_name",
+    "contact_name",
+    "contact_phone",
+    "anonymous",
+)
 
 
 class ReportConflict(Conflict):
@@ -57,17 +64,30 @@ def public_report_submit(*, data: dict[str, Any], via: str = "web") -> PublicRep
     if report.anonymous:
         report.contact_name = report.contact_phone = ""
     elif not (report.contact_phone or "").strip():
-        raise ValidationError({"contact_phone": [
-            _("Give a phone number so that we can tell you the result, or report anonymously.")]})
+        raise ValidationError(
+            {
+                "contact_phone": [
+                    _(
+                        "Give a phone number so that we can tell you the result, or report anonymously."
+                    )
+                ]
+            }
+        )
     report.full_clean()
     with transaction.atomic():
         report.save()
         audit.record_create(actor=PUBLIC, instance=report, via=via)
         recipients = list(Unit.county().users())
         title = _("New 12350 report #%(pk)s") % {"pk": report.pk}
-        transaction.on_commit(lambda: notify(
-            recipients=recipients, kind="public_report.received", title=title,
-            key=f"public_report.received:{report.pk}", url=report.get_absolute_url()))
+        transaction.on_commit(
+            lambda: notify(
+                recipients=recipients,
+                kind="public_report.received",
+                title=title,
+                key=f"public_report.received:{report.pk}",
+                url=report.get_absolute_url(),
+            )
+        )
     return report
 
 
@@ -83,14 +103,21 @@ def _step(actor, locked: PublicReport, action: str) -> str:
     """The target state of `action` from the report's state, or a 409."""
     target = TRANSITIONS[locked.status].get(action)
     if target is None:
-        raise ReportConflict(_("This report is %(status)s: “%(action)s” is not possible now.")
-                             % {"status": locked.get_status_display(), "action": action})
+        raise ReportConflict(
+            _("This report is %(status)s: “%(action)s” is not possible now.")
+            % {"status": locked.get_status_display(), "action": action}
+        )
     return target
 
 
 def _record(actor, locked: PublicReport, action: str, before: str, via: str, **changes) -> None:
-    audit.record(actor=actor, action=f"public_report.{action}", instance=locked, via=via,
-                 changes={"status": [before, locked.status], **changes})
+    audit.record(
+        actor=actor,
+        action=f"public_report.{action}",
+        instance=locked,
+        via=via,
+        changes={"status": [before, locked.status], **changes},
+    )
 
 
 def _required(value: str, field: str, message: str) -> str:
@@ -100,8 +127,9 @@ def _required(value: str, field: str, message: str) -> str:
     return value
 
 
-def _write(actor, locked: PublicReport, action: str, via: str, fields: list[str],
-           **changes) -> PublicReport:
+def _write(
+    actor, locked: PublicReport, action: str, via: str, fields: list[str], **changes
+) -> PublicReport:
     before = locked.status
     locked.status = _step(actor, locked, action)
     locked.full_clean()
@@ -111,8 +139,9 @@ def _write(actor, locked: PublicReport, action: str, via: str, fields: list[str]
 
 
 @transaction.atomic
-def public_report_accept(*, actor, report, sector: Sector | str | None = None,
-                         via: str = "web") -> PublicReport:
+def public_report_accept(
+    *, actor, report, sector: Sector | str | None = None, via: str = "web"
+) -> PublicReport:
     """Accept (受理): verification is due 60 days later (§15)."""
     locked = _lock(actor, report)
     _step(actor, locked, "accept")
@@ -123,8 +152,14 @@ def public_report_accept(*, actor, report, sector: Sector | str | None = None,
         locked.sector = found
     locked.accepted_at = clock.now()
     locked.verify_due = deadlines.verify_due(locked.accepted_at, extended=False)
-    return _write(actor, locked, "accept", via, ["sector", "accepted_at", "verify_due"],
-                  verify_due=[None, locked.verify_due.isoformat()])
+    return _write(
+        actor,
+        locked,
+        "accept",
+        via,
+        ["sector", "accepted_at", "verify_due"],
+        verify_due=[None, locked.verify_due.isoformat()],
+    )
 
 
 @transaction.atomic
@@ -135,8 +170,14 @@ def public_report_reject(*, actor, report, reason: str, via: str = "web") -> Pub
     locked.reject_reason = _required(reason, "reason", _("Say why the report is not accepted."))
     locked.result = locked.reject_reason
     locked.closed_at = clock.now()
-    return _write(actor, locked, "reject", via, ["reject_reason", "result", "closed_at"],
-                  reason=[None, locked.reject_reason])
+    return _write(
+        actor,
+        locked,
+        "reject",
+        via,
+        ["reject_reason", "result", "closed_at"],
+        reason=[None, locked.reject_reason],
+    )
 
 
 @transaction.atomic
@@ -156,13 +197,25 @@ def public_report_transfer(*, actor, report, to: str, via: str = "web") -> Publi
         raise ValidationError({"to": [_("The report is already with this unit.")]})
     locked.handler_town_id = unit.pk if unit.kind == UnitKind.TOWN else None
     locked.handler_department_id = unit.pk if unit.kind == UnitKind.DEPARTMENT else None
-    _write(actor, locked, "transfer", via, ["handler_town", "handler_department"],
-           handler=[before.code, unit.code])
+    _write(
+        actor,
+        locked,
+        "transfer",
+        via,
+        ["handler_town", "handler_department"],
+        handler=[before.code, unit.code],
+    )
     recipients = list(unit.users())
     title = _("12350 report #%(pk)s transferred to you") % {"pk": locked.pk}
-    transaction.on_commit(lambda: notify(
-        recipients=recipients, kind="public_report.transferred", title=title,
-        key=f"public_report.transferred:{locked.pk}:{unit.key}", url=locked.get_absolute_url()))
+    transaction.on_commit(
+        lambda: notify(
+            recipients=recipients,
+            kind="public_report.transferred",
+            title=title,
+            key=f"public_report.transferred:{locked.pk}:{unit.key}",
+            url=locked.get_absolute_url(),
+        )
+    )
     return locked
 
 
@@ -177,13 +230,20 @@ def public_report_extend(*, actor, report, reason: str, via: str = "web") -> Pub
     locked.extended = True
     before = locked.verify_due
     locked.verify_due = deadlines.verify_due(locked.accepted_at, extended=True)
-    return _write(actor, locked, "extend", via, ["extended", "extension_reason", "verify_due"],
-                  verify_due=[before.isoformat(), locked.verify_due.isoformat()])
+    return _write(
+        actor,
+        locked,
+        "extend",
+        via,
+        ["extended", "extension_reason", "verify_due"],
+        verify_due=[before.isoformat(), locked.verify_due.isoformat()],
+    )
 
 
 @transaction.atomic
-def public_report_verify(*, actor, report, finding: str, note: str = "",
-                         via: str = "web") -> PublicReport:
+def public_report_verify(
+    *, actor, report, finding: str, note: str = "", via: str = "web"
+) -> PublicReport:
     """Record the verification: true, partly true or untrue. Feedback is due 10 days later."""
     locked = _lock(actor, report)
     _step(actor, locked, "verify")
@@ -193,9 +253,15 @@ def public_report_verify(*, actor, report, finding: str, note: str = "",
     locked.verify_note = (note or "").strip()
     locked.verified_at = clock.now()
     locked.feedback_due = deadlines.feedback_due(locked.verified_at)
-    return _write(actor, locked, "verify", via,
-                  ["finding", "verify_note", "verified_at", "feedback_due"],
-                  finding=[None, finding], feedback_due=[None, locked.feedback_due.isoformat()])
+    return _write(
+        actor,
+        locked,
+        "verify",
+        via,
+        ["finding", "verify_note", "verified_at", "feedback_due"],
+        finding=[None, finding],
+        feedback_due=[None, locked.feedback_due.isoformat()],
+    )
 
 
 def reward_amount(*, basis: str, fine=None, deaths=None, grade=None) -> Decimal:
@@ -213,8 +279,9 @@ def reward_amount(*, basis: str, fine=None, deaths=None, grade=None) -> Decimal:
         if isinstance(deaths, bool) or not isinstance(deaths, int) or not 1 <= deaths <= 1000:
             errors["deaths"] = [_("Give the number of concealed deaths (at least 1).")]
         if grade not in rules.PER_CONCEALED_DEATH:
-            errors["grade"] = [_("Give the accident grade: general, large, major or "
-                                 "extraordinary.")]
+            errors["grade"] = [
+                _("Give the accident grade: general, large, major or extraordinary.")
+            ]
         if errors:
             raise ValidationError(errors)
         return rules.reward_for_concealed_deaths(deaths, grade)
@@ -222,8 +289,9 @@ def reward_amount(*, basis: str, fine=None, deaths=None, grade=None) -> Decimal:
 
 
 @transaction.atomic
-def public_report_reward(*, actor, report, basis: str, fine=None, deaths=None, grade=None,
-                         via: str = "web") -> PublicReport:
+def public_report_reward(
+    *, actor, report, basis: str, fine=None, deaths=None, grade=None, via: str = "web"
+) -> PublicReport:
     """Assess the reward by §15 (only for a report found true or partly true)."""
     locked = _lock(actor, report)
     _step(actor, locked, "reward")
@@ -231,8 +299,15 @@ def public_report_reward(*, actor, report, basis: str, fine=None, deaths=None, g
     if locked.finding == Finding.FALSE:
         raise ReportConflict(_("An untrue report earns no reward."))
     locked.reward_basis, locked.reward_amount = basis, amount
-    return _write(actor, locked, "reward", via, ["reward_basis", "reward_amount"],
-                  reward=[None, str(amount)], basis=[None, basis])
+    return _write(
+        actor,
+        locked,
+        "reward",
+        via,
+        ["reward_basis", "reward_amount"],
+        reward=[None, str(amount)],
+        basis=[None, basis],
+    )
 
 
 @transaction.atomic
@@ -246,9 +321,17 @@ def public_report_close(*, actor, report, result: str, via: str = "web") -> Publ
 
 
 @transaction.atomic
-def public_report_make_hazard(*, actor, report, description: str, deadline: dt.date,
-                              sector: Sector | str | None = None, enterprise=None,
-                              grade: str = "general", via: str = "web"):
+def public_report_make_hazard(
+    *,
+    actor,
+    report,
+    description: str,
+    deadline: dt.date,
+    sector: Sector | str | None = None,
+    enterprise=None,
+    grade: str = "general",
+    via: str = "web",
+):
     """Turn a report found true (or partly) into a hazard (source `public_report`), linked
     back. The hazard carries the officer's description, never the report or the reporter:
     the unit reported on sees the hazard, not who reported it (§15)."""
@@ -261,10 +344,16 @@ def public_report_make_hazard(*, actor, report, description: str, deadline: dt.d
         raise ReportConflict(_("Only a report found true or partly true becomes a hazard."))
     if locked.hazard_id:
         raise ReportConflict(_("This report has its hazard already."))
-    data = {"description": _required(description, "description",
-                                     _("Describe the hazard (not the report).")),
-            "deadline": deadline, "grade": grade, "source": HazardSource.PUBLIC_REPORT,
-            "found_on": timezone.localdate(locked.verified_at), "found_by": str(actor)[:50]}
+    data = {
+        "description": _required(
+            description, "description", _("Describe the hazard (not the report).")
+        ),
+        "deadline": deadline,
+        "grade": grade,
+        "source": HazardSource.PUBLIC_REPORT,
+        "found_on": timezone.localdate(locked.verified_at),
+        "found_by": str(actor)[:50],
+    }
     enterprise = enterprise or locked.enterprise
     if enterprise:
         data["enterprise"] = enterprise
@@ -273,8 +362,9 @@ def public_report_make_hazard(*, actor, report, description: str, deadline: dt.d
         found = Sector.objects.filter(code=code).first() if code else None
         if found is None:
             raise ValidationError({"sector": [_("Give the sector of the public place.")]})
-        data.update(town=Town.objects.get(pk=locked.town_id), sector=found,
-                    location=locked.place[:200])
+        data.update(
+            town=Town.objects.get(pk=locked.town_id), sector=found, location=locked.place[:200]
+        )
     hazard = hazard_create(actor=actor, data=data, via=via)
     locked.hazard = hazard
     locked.save(update_fields=["hazard"])
@@ -285,5 +375,10 @@ def public_report_make_hazard(*, actor, report, description: str, deadline: dt.d
 def public_report_reporter_view(*, actor, report: PublicReport, via: str = "web") -> None:
     """Audit that `actor` saw the reporter's identity (every view, §15)."""
     if report.contact_name or report.contact_phone:
-        audit.record(actor=actor, action="public_report.reporter_view", instance=report,
-                     via=via, changes={"fields": [None, ["contact_name", "contact_phone"]]})
+        audit.record(
+            actor=actor,
+            action="public_report.reporter_view",
+            instance=report,
+            via=via,
+            changes={"fields": [None, ["contact_name", "contact_phone"]]},
+        )

@@ -29,9 +29,13 @@ def run(*, now: dt.datetime) -> dict[str, int]:
             title = _("12350 report #%(pk)s: feedback to the reporter overdue since %(day)s")
         unit = policy.handling_unit(report)
         recipients = {u.pk: u for u in [*county, *unit.users()]}.values()
-        created += len(notify(
-            recipients=recipients, kind="public_report.overdue",
-            title=(title % {"pk": report.pk, "day": cn_date(due)})[:200],
-            key=f"public_report.overdue:{report.pk}:{period}:{due.isoformat()}",
-            url=report.get_absolute_url()))
+        created += len(
+            notify(
+                recipients=recipients,
+                kind="public_report.overdue",
+                title=(title % {"pk": report.pk, "day": cn_date(due)})[:200],
+                key=f"public_report.overdue:{report.pk}:{period}:{due.isoformat()}",
+                url=report.get_absolute_url(),
+            )
+        )
     return {"public_report_overdue": created}

@@ -14,8 +14,9 @@ class PublicThrottle(SimpleRateThrottle):
     scope = "public_report"
 
     def get_rate(self):
-        return getattr(settings, "PUBLIC_REPORT_RATES", {}).get(self.scope,
-                                                               DEFAULT_RATES[self.scope])
+        return getattr(settings, "PUBLIC_REPORT_RATES", {}).get(
+            self.scope, DEFAULT_RATES[self.scope]
+        )
 
     def get_cache_key(self, request, view):
         return self.cache_format % {"scope": self.scope, "ident": client_address(request)}

@@ -29,8 +29,9 @@ from .throttling import SubmitThrottle, TrackThrottle, page_allows
 
 
 def _throttled(request, wait: int):
-    response = render(request, "public_reports/throttled.html", {"minutes": max(1, wait // 60)},
-                      status=429)
+    response = render(
+        request, "public_reports/throttled.html", {"minutes": max(1, wait // 60)}, status=429
+    )
     response["Retry-After"] = str(wait)
     return response
 
@@ -67,17 +68,30 @@ def report_list(request):
     filters = FilterForm(request.GET or None)
     qs = selectors.public_report_list(actor=request.user, **filters.filters())
     page = Paginator(qs, 20).get_page(request.GET.get("page"))
-    return render(request, "public_reports/report_list.html", {
-        "filters": filters, "page": page,
-        "stats": [(_("By town"), selectors.public_report_stats(actor=request.user, by="town")),
-                  (_("By sector"), selectors.public_report_stats(actor=request.user,
-                                                                 by="sector"))],
-    })
+    return render(
+        request,
+        "public_reports/report_list.html",
+        {
+            "filters": filters,
+            "page": page,
+            "stats": [
+                (_("By town"), selectors.public_report_stats(actor=request.user, by="town")),
+                (_("By sector"), selectors.public_report_stats(actor=request.user, by="sector")),
+            ],
+        },
+    )
 
 
-FORMS = {"accept": AcceptForm, "reject": ReasonForm, "transfer": TransferForm,
-         "extend": ReasonForm, "verify": VerifyForm, "reward": RewardForm,
-         "hazard": HazardForm, "close": CloseForm}
+FORMS = {
+    "accept": AcceptForm,
+    "reject": ReasonForm,
+    "transfer": TransferForm,
+    "extend": ReasonForm,
+    "verify": VerifyForm,
+    "reward": RewardForm,
+    "hazard": HazardForm,
+    "close": CloseForm,
+}
 
 
 def _form(request, action: str, data=None):
@@ -86,10 +100,16 @@ def _form(request, action: str, data=None):
 
 
 def action_label(action: str) -> str:
-    return {"accept": _("Accept"), "reject": _("Do not accept"), "transfer": _("Transfer"),
-            "extend": _("Extend verification (once, 30 days)"), "verify": _("Record verification"),
-            "reward": _("Assess the reward"), "hazard": _("Register as a hazard"),
-            "close": _("Tell the reporter and close")}[action]
+    return {
+        "accept": _("Accept"),
+        "reject": _("Do not accept"),
+        "transfer": _("Transfer"),
+        "extend": _("Extend verification (once, 30 days)"),
+        "verify": _("Record verification"),
+        "reward": _("Assess the reward"),
+        "hazard": _("Register as a hazard"),
+        "close": _("Tell the reporter and close"),
+    }[action]
 
 
 @requires("officer")
@@ -98,10 +118,15 @@ def report_detail(request, pk: int):
     report = selectors.public_report_get_for(actor=request.user, pk=pk)
     services.public_report_reporter_view(actor=request.user, report=report)
     allowed = [a for a in TRANSITIONS[report.status] if not (a == "hazard" and report.hazard_id)]
-    return render(request, "public_reports/report_detail.html", {
-        "report": report, "timeline": timeline(report),
-        "actions": [(a, action_label(a), _form(request, a)) for a in allowed],
-    })
+    return render(
+        request,
+        "public_reports/report_detail.html",
+        {
+            "report": report,
+            "timeline": timeline(report),
+            "actions": [(a, action_label(a), _form(request, a)) for a in allowed],
+        },
+    )
 
 
 def _call(request, report, action: str, data: dict):
@@ -109,22 +134,34 @@ def _call(request, report, action: str, data: dict):
     if action == "accept":
         return services.public_report_accept(actor=actor, report=report, sector=data["sector"])
     if action in ("reject", "extend"):
-        service = (services.public_report_reject if action == "reject"
-                   else services.public_report_extend)
+        service = (
+            services.public_report_reject if action == "reject" else services.public_report_extend
+        )
         return service(actor=actor, report=report, reason=data["reason"])
     if action == "transfer":
         return services.public_report_transfer(actor=actor, report=report, to=data["to"])
     if action == "verify":
-        return services.public_report_verify(actor=actor, report=report,
-                                             finding=data["finding"], note=data["note"])
+        return services.public_report_verify(
+            actor=actor, report=report, finding=data["finding"], note=data["note"]
+        )
     if action == "reward":
-        return services.public_report_reward(actor=actor, report=report, basis=data["basis"],
-                                             fine=data["fine"], deaths=data["deaths"],
-                                             grade=data["grade"] or None)
+        return services.public_report_reward(
+            actor=actor,
+            report=report,
+            basis=data["basis"],
+            fine=data["fine"],
+            deaths=data["deaths"],
+            grade=data["grade"] or None,
+        )
     if action == "hazard":
         return services.public_report_make_hazard(
-            actor=actor, report=report, description=data["description"],
-            deadline=data["deadline"], sector=data["sector"], enterprise=data["enterprise"])
+            actor=actor,
+            report=report,
+            description=data["description"],
+            deadline=data["deadline"],
+            sector=data["sector"],
+            enterprise=data["enterprise"],
+        )
     return services.public_report_close(actor=actor, report=report, result=data["result"])
 
 
@@ -135,6 +172,10 @@ def report_action(request, pk: int, action: str):
     if action not in FORMS:
         raise Http404
     form = _form(request, action, request.POST)
-    return flash(request, lambda: _call(request, report, action, form.cleaned_data),
-                 form=form, success=_("Done."),
-                 to=reverse("public_reports:report_detail", args=[report.pk]))
+    return flash(
+        request,
+        lambda: _call(request, report, action, form.cleaned_data),
+        form=form,
+        success=_("Done."),
+        to=reverse("public_reports:report_detail", args=[report.pk]),
+    )

@@ -18,8 +18,22 @@ class EnterpriseSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Enterprise
-        fields = ["id", "name", "credit_code", "sector", "town", "department", "address", "lng",
-                  "lat", "legal_representative", "safety_manager", "phone", "employees", "status"]
+        fields = [
+            "id",
+            "name",
+            "credit_code",
+            "sector",
+            "town",
+            "department",
+            "address",
+            "lng",
+            "lat",
+            "legal_representative",
+            "safety_manager",
+            "phone",
+            "employees",
+            "status",
+        ]
 
     def to_internal_value(self, data):
         if isinstance(data, dict) and isinstance(data.get("credit_code"), str):
@@ -37,8 +51,10 @@ class EnterpriseFilter(SelectorFilterSet):
     department = django_filters.CharFilter()
     status = django_filters.ChoiceFilter(choices=EnterpriseStatus.choices)
     credit_code = django_filters.CharFilter()
-    licence = django_filters.ChoiceFilter(choices=[(s, s) for s in selectors.LICENCE_STATES],
-                                          help_text="expired, or expiring within 30/60/90 days")
+    licence = django_filters.ChoiceFilter(
+        choices=[(s, s) for s in selectors.LICENCE_STATES],
+        help_text="expired, or expiring within 30/60/90 days",
+    )
 
     class Meta:
         model = Enterprise
@@ -59,12 +75,16 @@ class EnterpriseViewSet(PiiViewSetMixin, ScopedViewSetMixin, viewsets.ModelViewS
 
     def perform_create(self, serializer):
         serializer.instance = services.enterprise_create(
-            actor=self.request.user, data=serializer.validated_data, via="api")
+            actor=self.request.user, data=serializer.validated_data, via="api"
+        )
 
     def perform_update(self, serializer):
         serializer.instance = services.enterprise_update(
-            actor=self.request.user, enterprise=serializer.instance,
-            data=serializer.validated_data, via="api")
+            actor=self.request.user,
+            enterprise=serializer.instance,
+            data=serializer.validated_data,
+            via="api",
+        )
 
     def perform_destroy(self, instance):
         services.enterprise_delete(actor=self.request.user, enterprise=instance, via="api")
@@ -117,13 +137,15 @@ class LicenceViewSet(ScopedViewSetMixin, viewsets.ModelViewSet):
         data = dict(serializer.validated_data)
         enterprise = data.pop("enterprise")
         serializer.instance = services.licence_create(
-            actor=self.request.user, enterprise=enterprise, data=data, via="api")
+            actor=self.request.user, enterprise=enterprise, data=data, via="api"
+        )
 
     def perform_update(self, serializer):
         data = dict(serializer.validated_data)
         data.pop("enterprise", None)
         serializer.instance = services.licence_update(
-            actor=self.request.user, licence=serializer.instance, data=data, via="api")
+            actor=self.request.user, licence=serializer.instance, data=data, via="api"
+        )
 
     def perform_destroy(self, instance):
         services.licence_delete(actor=self.request.user, licence=instance, via="api")

@@ -14,10 +14,21 @@ def export_enterprises(*, actor, stream, empty: bool = False) -> int:
         if empty:
             return
         for e in qs.iterator(chunk_size=2000):
-            yield [e.name, e.credit_code, e.sector.name, e.town.name, e.department.name,
-                   e.address, float(e.lng) if e.lng is not None else None,
-                   float(e.lat) if e.lat is not None else None, e.legal_representative,
-                   e.safety_manager, mask(actor, e.phone), e.employees, STATUS_LABELS.get(e.status, e.status)]
+            yield [
+                e.name,
+                e.credit_code,
+                e.sector.name,
+                e.town.name,
+                e.department.name,
+                e.address,
+                float(e.lng) if e.lng is not None else None,
+                float(e.lat) if e.lat is not None else None,
+                e.legal_representative,
+                e.safety_manager,
+                mask(actor, e.phone),
+                e.employees,
+                STATUS_LABELS.get(e.status, e.status),
+            ]
 
     write_workbook(stream, [c.header for c in COLUMNS], rows(), title="生产经营单位")
     return count

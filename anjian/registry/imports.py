@@ -1,6 +1,5 @@
 """`anjian import enterprises`: the contract's template, all rows or none."""
 
-
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
@@ -29,8 +28,10 @@ COLUMNS = [
 
 # The status cell takes the code or the Chinese label (在产/停产/关闭/转产).
 STATUS_WORDS = {
-    "在产": EnterpriseStatus.OPERATING, "停产": EnterpriseStatus.SUSPENDED,
-    "关闭": EnterpriseStatus.CLOSED, "转产": EnterpriseStatus.CONVERTED,
+    "在产": EnterpriseStatus.OPERATING,
+    "停产": EnterpriseStatus.SUSPENDED,
+    "关闭": EnterpriseStatus.CLOSED,
+    "转产": EnterpriseStatus.CONVERTED,
     **{value: value for value in EnterpriseStatus.values},
 }
 STATUS_LABELS = {value: word for word, value in STATUS_WORDS.items() if word != value}
@@ -54,31 +55,55 @@ class EnterpriseImporter(excel.Importer):
             except ValidationError as exc:
                 errors.setdefault(name, []).extend(exc.messages)
 
-        for name in ("name", "credit_code", "address", "legal_representative",
-                     "safety_manager", "phone"):
+        for name in (
+            "name",
+            "credit_code",
+            "address",
+            "legal_representative",
+            "safety_manager",
+            "phone",
+        ):
             data[name] = excel.text(values.get(name))
         data["credit_code"] = data["credit_code"].upper()
-        attempt("sector", lambda: excel.lookup_by_code_or_name(
-            Sector, values.get("sector"), label=_("sector"), cache=self.cache[Sector]))
-        attempt("town", lambda: excel.lookup_by_code_or_name(
-            Town, values.get("town"), label=_("town"), cache=self.cache[Town]))
-        attempt("department", lambda: excel.lookup_by_code_or_name(
-            Department, values.get("department"), label=_("department"),
-            cache=self.cache[Department]))
+        attempt(
+            "sector",
+            lambda: excel.lookup_by_code_or_name(
+                Sector, values.get("sector"), label=_("sector"), cache=self.cache[Sector]
+            ),
+        )
+        attempt(
+            "town",
+            lambda: excel.lookup_by_code_or_name(
+                Town, values.get("town"), label=_("town"), cache=self.cache[Town]
+            ),
+        )
+        attempt(
+            "department",
+            lambda: excel.lookup_by_code_or_name(
+                Department,
+                values.get("department"),
+                label=_("department"),
+                cache=self.cache[Department],
+            ),
+        )
         attempt("lng", lambda: excel.decimal_or_none(values.get("lng"), label=_("longitude")))
         attempt("lat", lambda: excel.decimal_or_none(values.get("lat"), label=_("latitude")))
-        attempt("employees", lambda: excel.int_or_none(values.get("employees"),
-                                                       label=_("employees")) or 0)
+        attempt(
+            "employees",
+            lambda: excel.int_or_none(values.get("employees"), label=_("employees")) or 0,
+        )
         status = excel.text(values.get("status")) or EnterpriseStatus.OPERATING
         if status not in STATUS_WORDS:
             errors.setdefault("status", []).append(
-                _("Unknown status %(value)s: use 在产, 停产, 关闭 or 转产.") % {"value": status})
+                _("Unknown status %(value)s: use 在产, 停产, 关闭 or 转产.") % {"value": status}
+            )
         else:
             data["status"] = STATUS_WORDS[status]
         code = data["credit_code"]
         if code and code in self.seen:
             errors.setdefault("credit_code", []).append(
-                _("The credit code %(code)s appears twice in the file.") % {"code": code})
+                _("The credit code %(code)s appears twice in the file.") % {"code": code}
+            )
         self.seen.add(code)
         if errors:
             raise ValidationError(errors)

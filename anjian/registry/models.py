@@ -29,27 +29,53 @@ class Enterprise(models.Model):
     SCOPE = Scope(enterprise="pk")
 
     name = models.CharField(_("unit name"), max_length=200)
-    credit_code = models.CharField(_("unified social credit code"), max_length=18, unique=True,
-                                   validators=[validate_credit_code])
-    sector = models.ForeignKey(Sector, on_delete=models.PROTECT, related_name="enterprises",
-                               verbose_name=_("sector"))
-    town = models.ForeignKey(Town, on_delete=models.PROTECT, related_name="enterprises",
-                             verbose_name=_("town"))
-    department = models.ForeignKey(Department, on_delete=models.PROTECT,
-                                   related_name="enterprises", verbose_name=_("competent department"))
+    credit_code = models.CharField(
+        _("unified social credit code"),
+        max_length=18,
+        unique=True,
+        validators=[validate_credit_code],
+    )
+    sector = models.ForeignKey(
+        Sector, on_delete=models.PROTECT, related_name="enterprises", verbose_name=_("sector")
+    )
+    town = models.ForeignKey(
+        Town, on_delete=models.PROTECT, related_name="enterprises", verbose_name=_("town")
+    )
+    department = models.ForeignKey(
+        Department,
+        on_delete=models.PROTECT,
+        related_name="enterprises",
+        verbose_name=_("competent department"),
+    )
     address = models.CharField(_("address"), max_length=200, blank=True)
     # The ranges are also CHECK constraints; the validators give the form and the importer the
     # same error without a query per row (see services.enterprise_build).
-    lng = models.DecimalField(_("longitude"), max_digits=9, decimal_places=6, null=True, blank=True,
-                              validators=[MinValueValidator(-180), MaxValueValidator(180)])
-    lat = models.DecimalField(_("latitude"), max_digits=9, decimal_places=6, null=True, blank=True,
-                              validators=[MinValueValidator(-90), MaxValueValidator(90)])
+    lng = models.DecimalField(
+        _("longitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+    )
+    lat = models.DecimalField(
+        _("latitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+    )
     legal_representative = models.CharField(_("legal representative"), max_length=60, blank=True)
     safety_manager = models.CharField(_("safety manager"), max_length=60, blank=True)
     phone = models.CharField(_("phone"), max_length=32, blank=True)
     employees = models.PositiveIntegerField(_("employees"), default=0)
-    status = models.CharField(_("operating status"), max_length=12, choices=EnterpriseStatus.choices,
-                              default=EnterpriseStatus.OPERATING)
+    status = models.CharField(
+        _("operating status"),
+        max_length=12,
+        choices=EnterpriseStatus.choices,
+        default=EnterpriseStatus.OPERATING,
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
@@ -73,10 +99,12 @@ class Enterprise(models.Model):
         constraints = [
             models.CheckConstraint(
                 name="enterprise_lng_range",
-                condition=models.Q(lng__isnull=True) | models.Q(lng__gte=-180, lng__lte=180)),
+                condition=models.Q(lng__isnull=True) | models.Q(lng__gte=-180, lng__lte=180),
+            ),
             models.CheckConstraint(
                 name="enterprise_lat_range",
-                condition=models.Q(lat__isnull=True) | models.Q(lat__gte=-90, lat__lte=90)),
+                condition=models.Q(lat__isnull=True) | models.Q(lat__gte=-90, lat__lte=90),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -98,8 +126,9 @@ class LicenceQuerySet(models.QuerySet):
 class Licence(models.Model):
     SCOPE = Scope(town="enterprise__town", sector="enterprise__sector", enterprise="enterprise")
 
-    enterprise = models.ForeignKey(Enterprise, on_delete=models.CASCADE, related_name="licences",
-                                   verbose_name=_("enterprise"))
+    enterprise = models.ForeignKey(
+        Enterprise, on_delete=models.CASCADE, related_name="licences", verbose_name=_("enterprise")
+    )
     kind = models.CharField(_("kind"), max_length=100)
     number = models.CharField(_("number"), max_length=100)
     issued_on = models.DateField(_("issued on"))
@@ -113,8 +142,10 @@ class Licence(models.Model):
         verbose_name_plural = _("licences")
         constraints = [
             models.UniqueConstraint(fields=["kind", "number"], name="licence_number_unique"),
-            models.CheckConstraint(name="licence_dates_ordered",
-                                   condition=models.Q(expires_on__gte=models.F("issued_on"))),
+            models.CheckConstraint(
+                name="licence_dates_ordered",
+                condition=models.Q(expires_on__gte=models.F("issued_on")),
+            ),
         ]
         indexes = [
             # Licences expired / expiring within N days, county-wide and per enterprise.

@@ -78,13 +78,59 @@ SECTORS = {
 # Town names: 50 × 40 two-character combinations; the first characters differ from the demo's.
 TOWN_FIRST = "平安和顺福寿康宁永乐太丰瑞祥兴隆昌盛富华光明清泉云峰凤鸣鹤岗桃源杏花梅竹兰桂荷塘茶岭稻香麦田渔樵"
 TOWN_SECOND = "坪塘岭坡湾洲圩寨铺岗垌坝口桥溪江湖海峰岩田庄村屯场埠渡关门头尾源林阳阴城堡营"
-WORDS = ["宏达", "恒通", "顺发", "兴隆", "鑫源", "永安", "华盛", "联创", "瑞丰", "金桥", "福田",
-         "安泰", "长盛", "汇丰", "富民", "新兴", "绿源", "东方", "南华", "广信", "天成", "嘉禾"]
+WORDS = [
+    "宏达",
+    "恒通",
+    "顺发",
+    "兴隆",
+    "鑫源",
+    "永安",
+    "华盛",
+    "联创",
+    "瑞丰",
+    "金桥",
+    "福田",
+    "安泰",
+    "长盛",
+    "汇丰",
+    "富民",
+    "新兴",
+    "绿源",
+    "东方",
+    "南华",
+    "广信",
+    "天成",
+    "嘉禾",
+]
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗梁韦覃蒙莫廖"
-GIVEN = ["建国", "丽华", "志强", "海燕", "德明", "秀英", "文军", "春梅", "国庆", "小勇", "红梅",
-         "振华", "桂兰", "永福", "金凤", "世杰", "玉兰", "宏伟", "家豪", "晓东"]
-STATUS_WEIGHTS = [(EnterpriseStatus.OPERATING, 88), (EnterpriseStatus.SUSPENDED, 6),
-                  (EnterpriseStatus.CLOSED, 3), (EnterpriseStatus.CONVERTED, 3)]
+GIVEN = [
+    "建国",
+    "丽华",
+    "志强",
+    "海燕",
+    "德明",
+    "秀英",
+    "文军",
+    "春梅",
+    "国庆",
+    "小勇",
+    "红梅",
+    "振华",
+    "桂兰",
+    "永福",
+    "金凤",
+    "世杰",
+    "玉兰",
+    "宏伟",
+    "家豪",
+    "晓东",
+]
+STATUS_WEIGHTS = [
+    (EnterpriseStatus.OPERATING, 88),
+    (EnterpriseStatus.SUSPENDED, 6),
+    (EnterpriseStatus.CLOSED, 3),
+    (EnterpriseStatus.CONVERTED, 3),
+]
 # Licence expiry relative to today: some expired, some due within 30/60/90 days, most valid.
 EXPIRY_OFFSETS = [-120, -20, 12, 25, 45, 75, 200, 400, 600, 800]
 # Checked by `full_clean` through the database, true by construction here (see the docstring).
@@ -102,11 +148,13 @@ class SeedResult:
     seconds: float = 0.0
 
     def summary(self) -> str:
-        return (f"seed {self.scale}: {self.enterprises} seeded enterprises "
-                f"(+{self.enterprises_created}), {self.towns} seeded towns (+{self.towns_created}), "
-                f"+{self.licences_created} licences, "
-                f"+{self.enterprises_created + self.licences_created} audit entries "
-                f"in {self.seconds:.1f} s")
+        return (
+            f"seed {self.scale}: {self.enterprises} seeded enterprises "
+            f"(+{self.enterprises_created}), {self.towns} seeded towns (+{self.towns_created}), "
+            f"+{self.licences_created} licences, "
+            f"+{self.enterprises_created + self.licences_created} audit entries "
+            f"in {self.seconds:.1f} s"
+        )
 
 
 def seed_credit_code(n: int) -> str:
@@ -115,7 +163,10 @@ def seed_credit_code(n: int) -> str:
 
 
 def seed_town_name(i: int) -> str:
-    first, second = TOWN_FIRST[i % len(TOWN_FIRST)], TOWN_SECOND[i // len(TOWN_FIRST) % len(TOWN_SECOND)]
+    first, second = (
+        TOWN_FIRST[i % len(TOWN_FIRST)],
+        TOWN_SECOND[i // len(TOWN_FIRST) % len(TOWN_SECOND)],
+    )
     lap = i // (len(TOWN_FIRST) * len(TOWN_SECOND))
     return f"{first}{second}{lap + 1 if lap else ''}镇"
 
@@ -134,8 +185,9 @@ def _towns(actor, count: int, result: SeedResult) -> list[Town]:
         name = seed_town_name(i)
         if name in taken:  # a real town of that name exists: keep ours apart
             name = f"{name[:-1]}{i}镇"
-        existing[code] = reference_create(actor=actor, model=Town, code=code, name=name,
-                                          ordering=1000 + i, via="seed")
+        existing[code] = reference_create(
+            actor=actor, model=Town, code=code, name=name, ordering=1000 + i, via="seed"
+        )
         result.towns_created += 1
     result.towns = len(existing)
     return [existing[f"{TOWN_CODE_PREFIX}{i:04d}"] for i in range(count)]
@@ -144,12 +196,20 @@ def _towns(actor, count: int, result: SeedResult) -> list[Town]:
 def _departments(actor) -> dict[str, Department]:
     """Sector code → the (first) department supervising it, creating missing departments."""
     sectors = {s.code: s for s in Sector.objects.all()}
-    found = {d.code: d for d in Department.objects.filter(code__in=[c for c, _n, _s in DEPARTMENTS])}
+    found = {
+        d.code: d for d in Department.objects.filter(code__in=[c for c, _n, _s in DEPARTMENTS])
+    }
     for i, (code, name, sector_codes) in enumerate(DEPARTMENTS):
         if code not in found:
             found[code] = reference_create(
-                actor=actor, model=Department, code=code, name=name, ordering=i, via="seed",
-                sectors=[sectors[s] for s in sector_codes])
+                actor=actor,
+                model=Department,
+                code=code,
+                name=name,
+                ordering=i,
+                via="seed",
+                sectors=[sectors[s] for s in sector_codes],
+            )
     by_sector: dict[str, Department] = {}
     for code, _name, sector_codes in DEPARTMENTS:
         for sector_code in sector_codes:
@@ -157,13 +217,17 @@ def _departments(actor) -> dict[str, Department]:
     return by_sector
 
 
-def _enterprise(n: int, rng: random.Random, town: Town, sector: Sector,
-                department: Department) -> Enterprise:
+def _enterprise(
+    n: int, rng: random.Random, town: Town, sector: Sector, department: Department
+) -> Enterprise:
     weight, stems, suffix, _kind = SECTORS[sector.code]
     short = town.name[:-1]
     return Enterprise(
         name=f"{short}{rng.choice(WORDS)}{rng.choice(stems)}{suffix}",
-        credit_code=seed_credit_code(n), sector=sector, town=town, department=department,
+        credit_code=seed_credit_code(n),
+        sector=sector,
+        town=town,
+        department=department,
         address=f"{town.name}{rng.choice(WORDS)}路{rng.randint(1, 300)}号",
         lng=Decimal(f"{108.3 + rng.uniform(-1.5, 1.5):.6f}"),
         lat=Decimal(f"{22.8 + rng.uniform(-1.5, 1.5):.6f}"),
@@ -175,16 +239,29 @@ def _enterprise(n: int, rng: random.Random, town: Town, sector: Sector,
     )
 
 
-def _licence(n: int, rng: random.Random, enterprise: Enterprise, kind: str,
-             today: dt.date) -> Licence:
+def _licence(
+    n: int, rng: random.Random, enterprise: Enterprise, kind: str, today: dt.date
+) -> Licence:
     expires = today + dt.timedelta(days=EXPIRY_OFFSETS[n % len(EXPIRY_OFFSETS)] + rng.randint(0, 4))
     issued = expires - dt.timedelta(days=3 * 365)
-    return Licence(enterprise=enterprise, kind=kind, number=f"SEED-{n:0{SEQUENCE_DIGITS}d}",
-                   issued_on=issued, expires_on=expires)
+    return Licence(
+        enterprise=enterprise,
+        kind=kind,
+        number=f"SEED-{n:0{SEQUENCE_DIGITS}d}",
+        issued_on=issued,
+        expires_on=expires,
+    )
 
 
-def _chunk(actor, start: int, stop: int, towns: list[Town], plan: list[tuple[Sector, Department]],
-           weights: list[int], today: dt.date) -> int:
+def _chunk(
+    actor,
+    start: int,
+    stop: int,
+    towns: list[Town],
+    plan: list[tuple[Sector, Department]],
+    weights: list[int],
+    today: dt.date,
+) -> int:
     """Create the seeded enterprises numbered [start, stop) and their licences; return licences."""
     rng = random.Random(start)
     enterprises = []
@@ -207,8 +284,15 @@ def _chunk(actor, start: int, stop: int, towns: list[Town], plan: list[tuple[Sec
     return len(licences)
 
 
-def seed(*, scale: str, actor: Any = SYSTEM, enterprises: int | None = None,
-         towns: int | None = None, chunk_size: int = 2000, progress=None) -> SeedResult:
+def seed(
+    *,
+    scale: str,
+    actor: Any = SYSTEM,
+    enterprises: int | None = None,
+    towns: int | None = None,
+    chunk_size: int = 2000,
+    progress=None,
+) -> SeedResult:
     """Top the seeded data up to `scale` (or explicit counts); see the module docstring."""
     check_permission(actor, "county_admin")
     target = SCALES[scale] if scale in SCALES else None
@@ -225,15 +309,18 @@ def seed(*, scale: str, actor: Any = SYSTEM, enterprises: int | None = None,
     weights = []
     for code in SECTORS:
         weights.append((weights[-1] if weights else 0) + SECTORS[code][0])
-    last = seeded_enterprises().order_by("-credit_code").values_list("credit_code", flat=True).first()
-    start = int(last[len(SEED_PREFIX):17]) + 1 if last else 0
+    last = (
+        seeded_enterprises().order_by("-credit_code").values_list("credit_code", flat=True).first()
+    )
+    start = int(last[len(SEED_PREFIX) : 17]) + 1 if last else 0
     have = seeded_enterprises().count()
     stop = start + max(0, wanted - have)
     today = clock.today()
     for chunk_start in range(start, stop, chunk_size):
         chunk_stop = min(stop, chunk_start + chunk_size)
-        result.licences_created += _chunk(actor, chunk_start, chunk_stop, town_list, plan, weights,
-                                          today)
+        result.licences_created += _chunk(
+            actor, chunk_start, chunk_stop, town_list, plan, weights, today
+        )
         result.enterprises_created += chunk_stop - chunk_start
         if progress:
             progress(result)

@@ -11,9 +11,17 @@ from anjian.registry.models import Enterprise, Licence
 LICENCE_STATES = ("expired", "30", "60", "90")
 
 
-def enterprise_list(*, actor, town: str = "", sector: str = "", status: str = "",
-                    department: str = "", licence_state: str = "", credit_code: str = "",
-                    q: str = "") -> QuerySet:
+def enterprise_list(
+    *,
+    actor,
+    town: str = "",
+    sector: str = "",
+    status: str = "",
+    department: str = "",
+    licence_state: str = "",
+    credit_code: str = "",
+    q: str = "",
+) -> QuerySet:
     """The enterprises the actor may see, filtered (town/sector/department by code).
 
     The list page and the API both read here, with the same filter names.
@@ -30,20 +38,32 @@ def enterprise_list(*, actor, town: str = "", sector: str = "", status: str = ""
     if status:
         qs = qs.filter(status=status)
     if licence_state in LICENCE_STATES:
-        qs = qs.filter(pk__in=licence_list(actor=actor, state=licence_state).values("enterprise_id"))
+        qs = qs.filter(
+            pk__in=licence_list(actor=actor, state=licence_state).values("enterprise_id")
+        )
     if q:
         qs = qs.search(q)
     return qs.select_related("town", "sector", "department")
 
 
 def enterprise_get_for(*, actor, pk) -> Enterprise:
-    return get_in_scope(Enterprise.objects.select_related("town", "sector", "department"), actor,
-                        pk=pk)
+    return get_in_scope(
+        Enterprise.objects.select_related("town", "sector", "department"), actor, pk=pk
+    )
 
 
-def licence_list(*, actor, state: str = "", enterprise_id: int | None = None,
-                 enterprise: int | None = None, town: str = "", sector: str = "", kind: str = "",
-                 expired: bool | None = None, on: dt.date | None = None) -> QuerySet:
+def licence_list(
+    *,
+    actor,
+    state: str = "",
+    enterprise_id: int | None = None,
+    enterprise: int | None = None,
+    town: str = "",
+    sector: str = "",
+    kind: str = "",
+    expired: bool | None = None,
+    on: dt.date | None = None,
+) -> QuerySet:
     """Licences in scope; state is "expired" or a number of days ("30", "60", "90").
 
     The licence page and the API both read here, with the same filter names.

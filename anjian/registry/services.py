@@ -15,15 +15,30 @@ from anjian.core.updates import model_update
 from anjian.registry.models import Enterprise, Licence
 
 ENTERPRISE_FIELDS = (
-    "name", "credit_code", "sector", "town", "department", "address", "lng", "lat",
-    "legal_representative", "safety_manager", "phone", "employees", "status",
+    "name",
+    "credit_code",
+    "sector",
+    "town",
+    "department",
+    "address",
+    "lng",
+    "lat",
+    "legal_representative",
+    "safety_manager",
+    "phone",
+    "employees",
+    "status",
 )
 LICENCE_FIELDS = ("kind", "number", "issued_on", "expires_on")
 
 
 def _check_enterprise_scope(actor, enterprise: Enterprise) -> None:
-    if not in_scope(actor, town_id=enterprise.town_id, sector_id=enterprise.sector_id,
-                    enterprise_id=enterprise.pk):
+    if not in_scope(
+        actor,
+        town_id=enterprise.town_id,
+        sector_id=enterprise.sector_id,
+        enterprise_id=enterprise.pk,
+    ):
         raise ValidationError({"town": _("This unit lies outside your jurisdiction.")})
 
 
@@ -39,8 +54,11 @@ def enterprise_build(*, data: dict[str, Any]) -> Enterprise:
     # A town, sector or department given as a saved instance was just read from the database
     # (forms, the API, the importer's lookups): skip full_clean's existence query for each (three
     # queries per imported row); the database's foreign keys still guard the save.
-    read = [name for name in ("town", "sector", "department")
-            if getattr(data.get(name), "pk", None) is not None]
+    read = [
+        name
+        for name in ("town", "sector", "department")
+        if getattr(data.get(name), "pk", None) is not None
+    ]
     # The CHECK constraints (coordinate ranges) are mirrored by field validators, so skip
     # Django's one query per constraint; uniqueness of the credit code is still checked.
     enterprise.full_clean(exclude=read, validate_constraints=False)
@@ -59,8 +77,9 @@ def enterprise_create(*, actor, data: dict[str, Any], via: str = "web") -> Enter
 
 
 @transaction.atomic
-def enterprise_update(*, actor, enterprise: Enterprise, data: dict[str, Any],
-                      via: str = "web") -> Enterprise:
+def enterprise_update(
+    *, actor, enterprise: Enterprise, data: dict[str, Any], via: str = "web"
+) -> Enterprise:
     """Change an enterprise; an enterprise user may change its own contact details only."""
     check_permission(actor, "write")
     locked = Enterprise.objects.select_for_update().get(pk=enterprise.pk)
@@ -70,12 +89,16 @@ def enterprise_update(*, actor, enterprise: Enterprise, data: dict[str, Any],
         allowed = ("address", "legal_representative", "safety_manager", "phone", "employees")
     data = _normalise(dict(data))
     for key, value in data.items():
-        if key not in allowed and key in ENTERPRISE_FIELDS and getattr(locked, key) != value and not (
-            hasattr(value, "pk") and getattr(locked, f"{key}_id") == value.pk
+        if (
+            key not in allowed
+            and key in ENTERPRISE_FIELDS
+            and getattr(locked, key) != value
+            and not (hasattr(value, "pk") and getattr(locked, f"{key}_id") == value.pk)
         ):
             raise PermissionDenied
-    _locked, changes = model_update(actor=actor, instance=locked, data=data, fields=allowed,
-                                    via=via)
+    _locked, changes = model_update(
+        actor=actor, instance=locked, data=data, fields=allowed, via=via
+    )
     _check_enterprise_scope(actor, locked)  # outside it: the transaction is rolled back
     if "town" in changes or "sector" in changes:
         _propagate_move(actor=actor, enterprise=locked, via=via)
@@ -100,19 +123,25 @@ def enterprise_bulk_create(*, actor, enterprises: list[Enterprise], via: str = "
     Enterprise.objects.bulk_create(enterprises)
     if enterprises and enterprises[0].pk is None:
         # Backends without RETURNING: fetch the ids back by the unique credit code.
-        ids = dict(Enterprise.objects.filter(
-            credit_code__in=[e.credit_code for e in enterprises]).values_list("credit_code", "pk"))
+        ids = dict(
+            Enterprise.objects.filter(
+                credit_code__in=[e.credit_code for e in enterprises]
+            ).values_list("credit_code", "pk")
+        )
         for e in enterprises:
             e.pk = ids[e.credit_code]
     audit.bulk_record_create(actor=actor, instances=enterprises, via=via)
 
 
 @transaction.atomic
-def licence_create(*, actor, enterprise: Enterprise, data: dict[str, Any],
-                   via: str = "web") -> Licence:
+def licence_create(
+    *, actor, enterprise: Enterprise, data: dict[str, Any], via: str = "web"
+) -> Licence:
     check_permission(actor, "write")
     _check_enterprise_scope(actor, enterprise)
-    licence = Licence(enterprise=enterprise, **{k: v for k, v in data.items() if k in LICENCE_FIELDS})
+    licence = Licence(
+        enterprise=enterprise, **{k: v for k, v in data.items() if k in LICENCE_FIELDS}
+    )
     licence.full_clean()
     licence.save()
     audit.record_create(actor=actor, instance=licence, via=via)
@@ -124,8 +153,7 @@ def licence_update(*, actor, licence: Licence, data: dict[str, Any], via: str = 
     check_permission(actor, "write")
     locked = Licence.objects.select_for_update().select_related("enterprise").get(pk=licence.pk)
     _check_enterprise_scope(actor, locked.enterprise)
-    return model_update(actor=actor, instance=locked, data=data, fields=LICENCE_FIELDS,
-                        via=via)[0]
+    return model_update(actor=actor, instance=locked, data=data, fields=LICENCE_FIELDS, via=via)[0]
 
 
 @transaction.atomic

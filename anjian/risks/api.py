@@ -49,10 +49,12 @@ class AccidentTypesField(serializers.ListField):
 
 
 class RiskPointSerializer(serializers.ModelSerializer):
-    town = serializers.SlugRelatedField(slug_field="code", queryset=Town.objects.all(),
-                                        required=False, allow_null=True)
-    sector = serializers.SlugRelatedField(slug_field="code", queryset=Sector.objects.all(),
-                                          required=False, allow_null=True)
+    town = serializers.SlugRelatedField(
+        slug_field="code", queryset=Town.objects.all(), required=False, allow_null=True
+    )
+    sector = serializers.SlugRelatedField(
+        slug_field="code", queryset=Sector.objects.all(), required=False, allow_null=True
+    )
     accident_types = AccidentTypesField()
     l = FactorField()  # noqa: E741
     e = FactorField(required=False, allow_null=True)
@@ -64,9 +66,29 @@ class RiskPointSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = RiskPoint
-        fields = ["id", "enterprise", "town", "sector", "name", "location", "lng", "lat",
-                  "accident_types", "method", "l", "e", "c", "s", "score", "level", "measures",
-                  "control_level", "responsible_person", "responsible_phone", "review_on"]
+        fields = [
+            "id",
+            "enterprise",
+            "town",
+            "sector",
+            "name",
+            "location",
+            "lng",
+            "lat",
+            "accident_types",
+            "method",
+            "l",
+            "e",
+            "c",
+            "s",
+            "score",
+            "level",
+            "measures",
+            "control_level",
+            "responsible_person",
+            "responsible_phone",
+            "review_on",
+        ]
         extra_kwargs = {"control_level": {"required": False, "allow_blank": True}}
 
     def __init__(self, *args, **kwargs):
@@ -116,12 +138,16 @@ class RiskPointViewSet(PiiViewSetMixin, ScopedViewSetMixin, viewsets.ModelViewSe
 
     def perform_create(self, serializer):
         serializer.instance = services.risk_point_create(
-            actor=self.request.user, data=serializer.validated_data, via="api")
+            actor=self.request.user, data=serializer.validated_data, via="api"
+        )
 
     def perform_update(self, serializer):
         serializer.instance = services.risk_point_update(
-            actor=self.request.user, risk_point=serializer.instance,
-            data=serializer.validated_data, via="api")
+            actor=self.request.user,
+            risk_point=serializer.instance,
+            data=serializer.validated_data,
+            via="api",
+        )
 
     def perform_destroy(self, instance):
         services.risk_point_delete(actor=self.request.user, risk_point=instance, via="api")

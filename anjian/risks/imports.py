@@ -4,7 +4,6 @@ A row names its enterprise by credit code (or exact name); a row with neither is
 place and gives its own town, sector, location and coordinates.
 """
 
-
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
@@ -39,13 +38,22 @@ COLUMNS = [
 
 # The control level cell takes the code or a Chinese word.
 CONTROL_WORDS = {
-    "公司级": ControlLevel.ENTERPRISE, "企业主要负责人": ControlLevel.ENTERPRISE,
-    "部门级": ControlLevel.DEPARTMENT, "安全管理部门": ControlLevel.DEPARTMENT,
-    "车间级": ControlLevel.WORKSHOP, "班组级": ControlLevel.POST, "岗位级": ControlLevel.POST,
-    "班组岗位级": ControlLevel.POST, **{v: v for v in ControlLevel.values},
+    "公司级": ControlLevel.ENTERPRISE,
+    "企业主要负责人": ControlLevel.ENTERPRISE,
+    "部门级": ControlLevel.DEPARTMENT,
+    "安全管理部门": ControlLevel.DEPARTMENT,
+    "车间级": ControlLevel.WORKSHOP,
+    "班组级": ControlLevel.POST,
+    "岗位级": ControlLevel.POST,
+    "班组岗位级": ControlLevel.POST,
+    **{v: v for v in ControlLevel.values},
 }
-CONTROL_LABELS = {ControlLevel.ENTERPRISE: "公司级", ControlLevel.DEPARTMENT: "部门级",
-                  ControlLevel.WORKSHOP: "车间级", ControlLevel.POST: "班组岗位级"}
+CONTROL_LABELS = {
+    ControlLevel.ENTERPRISE: "公司级",
+    ControlLevel.DEPARTMENT: "部门级",
+    ControlLevel.WORKSHOP: "车间级",
+    ControlLevel.POST: "班组岗位级",
+}
 
 
 class RiskPointImporter(excel.Importer):
@@ -72,8 +80,10 @@ class RiskPointImporter(excel.Importer):
 
     def build(self, values: dict, row: int) -> RiskPoint:
         errors: dict[str, list] = {}
-        data = {name: excel.text(values.get(name)) for name in (
-            "name", "location", "measures", "responsible_person", "responsible_phone")}
+        data = {
+            name: excel.text(values.get(name))
+            for name in ("name", "location", "measures", "responsible_person", "responsible_phone")
+        }
 
         def attempt(name, fn):
             try:
@@ -83,14 +93,24 @@ class RiskPointImporter(excel.Importer):
 
         attempt("enterprise", lambda: self._enterprise(values))
         if data.get("enterprise") is None and "enterprise" not in errors:
-            attempt("town", lambda: excel.lookup_by_code_or_name(
-                Town, values.get("town"), label=_("town"), cache=self.cache[Town]))
-            attempt("sector", lambda: excel.lookup_by_code_or_name(
-                Sector, values.get("sector"), label=_("sector"), cache=self.cache[Sector]))
+            attempt(
+                "town",
+                lambda: excel.lookup_by_code_or_name(
+                    Town, values.get("town"), label=_("town"), cache=self.cache[Town]
+                ),
+            )
+            attempt(
+                "sector",
+                lambda: excel.lookup_by_code_or_name(
+                    Sector, values.get("sector"), label=_("sector"), cache=self.cache[Sector]
+                ),
+            )
         attempt("lng", lambda: excel.decimal_or_none(values.get("lng"), label=_("longitude")))
         attempt("lat", lambda: excel.decimal_or_none(values.get("lat"), label=_("latitude")))
-        attempt("review_on", lambda: excel.date_or_none(values.get("review_on"),
-                                                        label=_("next review on")))
+        attempt(
+            "review_on",
+            lambda: excel.date_or_none(values.get("review_on"), label=_("next review on")),
+        )
         method = excel.text(values.get("method")).upper() or Method.LEC
         if method not in Method.values:
             errors.setdefault("method", []).append(_("Choose LEC or LS."))
@@ -102,12 +122,14 @@ class RiskPointImporter(excel.Importer):
         if control and control not in CONTROL_WORDS:
             errors.setdefault("control_level", []).append(
                 _("Unknown control level %(value)s: use 公司级, 部门级, 车间级 or 班组岗位级.")
-                % {"value": control})
+                % {"value": control}
+            )
         data["control_level"] = CONTROL_WORDS.get(control, "")
         if errors:
             raise ValidationError(errors)
-        point = services.risk_point_assemble(point=RiskPoint(), data=data,
-                                             bands_cache=self.cache["bands"])
+        point = services.risk_point_assemble(
+            point=RiskPoint(), data=data, bands_cache=self.cache["bands"]
+        )
         services.check_scope(self.actor, point)
         return point
 

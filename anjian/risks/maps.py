@@ -39,8 +39,13 @@ class Projection:
         return round(x, 1), round(y, 1)
 
 
-def projection(positions: Iterable[tuple[float, float]], *, width: float = 1000,
-               pad: float = 24, centre: tuple[float, float] | None = None) -> Projection:
+def projection(
+    positions: Iterable[tuple[float, float]],
+    *,
+    width: float = 1000,
+    pad: float = 24,
+    centre: tuple[float, float] | None = None,
+) -> Projection:
     """Fit all positions into `width` pixels (the height follows the county's shape)."""
     lngs, lats = [], []
     for lng, lat in positions:
@@ -57,8 +62,15 @@ def projection(positions: Iterable[tuple[float, float]], *, width: float = 1000,
     height = min(span_y * scale + 2 * pad, width * 1.5)
     if span_y * scale + 2 * pad > height:  # a very tall county: fit the height instead
         scale = (height - 2 * pad) / span_y
-    return Projection(min_lng=min_lng, max_lat=max_lat, scale=scale, kx=kx, pad=pad,
-                      width=width, height=round(height, 1))
+    return Projection(
+        min_lng=min_lng,
+        max_lat=max_lat,
+        scale=scale,
+        kx=kx,
+        pad=pad,
+        width=width,
+        height=round(height, 1),
+    )
 
 
 def polygons(geometry: dict) -> list[list[list[list[float]]]]:
@@ -107,58 +119,89 @@ def build_map(data, *, width: float = 1000, centre=None) -> dict[str, Any]:
     outlines = []
     for outline in data.outlines:
         x, y = label_position(outline.geometry, proj)
-        outlines.append({"name": outline.town.name, "code": outline.town.code,
-                         "path": svg_path(outline.geometry, proj), "x": x, "y": y})
+        outlines.append(
+            {
+                "name": outline.town.name,
+                "code": outline.town.code,
+                "path": svg_path(outline.geometry, proj),
+                "x": x,
+                "y": y,
+            }
+        )
     enterprises, public = [], []
     for e in data.enterprises:
         level = RANK_LEVEL.get(e["top"], "none")
         x, y = proj.xy(e["lng"], e["lat"])
-        enterprises.append(ENTERPRISE_MARKER.format(
-            url=board_url(e["pk"]), level=level, x=x, y=y,
-            colour=rules.LEVEL_COLOURS.get(level, rules.UNASSESSED_COLOUR),
-            title=escape(f"{e['name']} · {e['town__name']} · {e['sector__name']}")))
+        enterprises.append(
+            ENTERPRISE_MARKER.format(
+                url=board_url(e["pk"]),
+                level=level,
+                x=x,
+                y=y,
+                colour=rules.LEVEL_COLOURS.get(level, rules.UNASSESSED_COLOUR),
+                title=escape(f"{e['name']} · {e['town__name']} · {e['sector__name']}"),
+            )
+        )
     for p in sorted(data.public_points, key=lambda p: rules.LEVEL_RANK[p["level"]]):
         x, y = proj.xy(p["lng"], p["lat"])
-        public.append(PUBLIC_MARKER.format(
-            url=point_url(p["pk"]), level=p["level"], colour=rules.LEVEL_COLOURS[p["level"]],
-            points=f"{x},{y - 7} {x + 7},{y} {x},{y + 7} {x - 7},{y}",
-            title=escape(f"{p['name']} · {p['location']} · {p['town__name']}")))
+        public.append(
+            PUBLIC_MARKER.format(
+                url=point_url(p["pk"]),
+                level=p["level"],
+                colour=rules.LEVEL_COLOURS[p["level"]],
+                points=f"{x},{y - 7} {x + 7},{y} {x},{y + 7} {x - 7},{y}",
+                title=escape(f"{p['name']} · {p['location']} · {p['town__name']}"),
+            )
+        )
     # Markers are written here rather than in a template loop: hundreds of them, and the
     # template engine would take most of the page's time. Every text goes through escape().
-    return {"width": proj.width, "height": proj.height, "outlines": outlines,
-            "enterprise_markers": mark_safe("\n".join(enterprises)),
-            "public_markers": mark_safe("\n".join(public)),
-            "enterprise_count": len(enterprises), "public_count": len(public)}
+    return {
+        "width": proj.width,
+        "height": proj.height,
+        "outlines": outlines,
+        "enterprise_markers": mark_safe("\n".join(enterprises)),
+        "public_markers": mark_safe("\n".join(public)),
+        "enterprise_count": len(enterprises),
+        "public_count": len(public),
+    }
 
 
 ENTERPRISE_MARKER = (
     '<a href="{url}"><circle class="marker enterprise-marker" data-level="{level}" cx="{x}" '
     'cy="{y}" r="5" fill="{colour}" stroke="#333" stroke-width="0.6"><title>{title}</title>'
-    '</circle></a>')
+    "</circle></a>"
+)
 PUBLIC_MARKER = (
     '<a href="{url}"><polygon class="marker public-marker" data-level="{level}" '
     'points="{points}" fill="{colour}" stroke="#000" stroke-width="1.2"><title>{title}</title>'
-    '</polygon></a>')
+    "</polygon></a>"
+)
 
 
 # --- GeoJSON upload -----------------------------------------------------------------------
 
+
 def _check_ring(ring: Any, where: str) -> list[list[float]]:
     if not isinstance(ring, list) or len(ring) < 4:
-        raise ValidationError(_("%(where)s: a ring needs at least four positions.") % {
-            "where": where})
+        raise ValidationError(
+            _("%(where)s: a ring needs at least four positions.") % {"where": where}
+        )
     clean = []
     for position in ring:
-        if (not isinstance(position, list) or len(position) < 2
-                or not all(isinstance(v, int | float) and not isinstance(v, bool)
-                           for v in position[:2])):
-            raise ValidationError(_("%(where)s: a position must be [longitude, latitude].") % {
-                "where": where})
+        if (
+            not isinstance(position, list)
+            or len(position) < 2
+            or not all(isinstance(v, int | float) and not isinstance(v, bool) for v in position[:2])
+        ):
+            raise ValidationError(
+                _("%(where)s: a position must be [longitude, latitude].") % {"where": where}
+            )
         lng, lat = float(position[0]), float(position[1])
         if not (-180 <= lng <= 180 and -90 <= lat <= 90):
-            raise ValidationError(_("%(where)s: the position %(lng)s, %(lat)s is not a "
-                                    "longitude and latitude.") % {
-                "where": where, "lng": lng, "lat": lat})
+            raise ValidationError(
+                _("%(where)s: the position %(lng)s, %(lat)s is not a longitude and latitude.")
+                % {"where": where, "lng": lng, "lat": lat}
+            )
         clean.append([round(lng, 6), round(lat, 6)])
     if clean[0] != clean[-1]:
         raise ValidationError(_("%(where)s: a ring must end where it starts.") % {"where": where})
@@ -167,8 +210,9 @@ def _check_ring(ring: Any, where: str) -> list[list[float]]:
 
 def _check_geometry(geometry: Any, where: str) -> dict:
     if not isinstance(geometry, dict) or geometry.get("type") not in ("Polygon", "MultiPolygon"):
-        raise ValidationError(_("%(where)s: the geometry must be a Polygon or a MultiPolygon.") % {
-            "where": where})
+        raise ValidationError(
+            _("%(where)s: the geometry must be a Polygon or a MultiPolygon.") % {"where": where}
+        )
     coordinates = geometry.get("coordinates")
     polys = [coordinates] if geometry["type"] == "Polygon" else coordinates
     if not isinstance(polys, list) or not polys:
@@ -176,12 +220,13 @@ def _check_geometry(geometry: Any, where: str) -> dict:
     clean = []
     for polygon in polys:
         if not isinstance(polygon, list) or not polygon:
-            raise ValidationError(_("%(where)s: a polygon needs an outer ring.") % {
-                "where": where})
+            raise ValidationError(_("%(where)s: a polygon needs an outer ring.") % {"where": where})
         clean.append([_check_ring(ring, where) for ring in polygon])
     if sum(len(ring) for polygon in clean for ring in polygon) > MAX_VERTICES:
-        raise ValidationError(_("%(where)s: more than %(n)s positions; simplify the outline.") % {
-            "where": where, "n": MAX_VERTICES})
+        raise ValidationError(
+            _("%(where)s: more than %(n)s positions; simplify the outline.")
+            % {"where": where, "n": MAX_VERTICES}
+        )
     if geometry["type"] == "Polygon":
         return {"type": "Polygon", "coordinates": clean[0]}
     return {"type": "MultiPolygon", "coordinates": clean}
@@ -196,8 +241,12 @@ def parse_outlines(raw: bytes | str) -> dict[Town, dict]:
         raise ValidationError(_("The file is not valid JSON.")) from exc
     if isinstance(document, dict) and document.get("type") == "Feature":
         document = {"type": "FeatureCollection", "features": [document]}
-    if not isinstance(document, dict) or document.get("type") != "FeatureCollection" or \
-            not isinstance(document.get("features"), list) or not document["features"]:
+    if (
+        not isinstance(document, dict)
+        or document.get("type") != "FeatureCollection"
+        or not isinstance(document.get("features"), list)
+        or not document["features"]
+    ):
         raise ValidationError(_("The file must be a GeoJSON FeatureCollection with features."))
     towns = {t.code: t for t in Town.objects.all()}
     by_name = {t.name: t for t in towns.values()}
@@ -210,11 +259,15 @@ def parse_outlines(raw: bytes | str) -> dict[Town, dict]:
             key = str(props.get("code") or props.get("town") or props.get("name") or "").strip()
             town = towns.get(key) or by_name.get(key)
             if town is None:
-                raise ValidationError(_("%(where)s: unknown town %(key)s (give its code or name "
-                                        "in the properties).") % {"where": where, "key": key or "—"})
+                raise ValidationError(
+                    _("%(where)s: unknown town %(key)s (give its code or name in the properties).")
+                    % {"where": where, "key": key or "—"}
+                )
             if town in outlines:
-                raise ValidationError(_("%(where)s: the town %(town)s appears twice.") % {
-                    "where": where, "town": town.name})
+                raise ValidationError(
+                    _("%(where)s: the town %(town)s appears twice.")
+                    % {"where": where, "town": town.name}
+                )
             outlines[town] = _check_geometry(feature.get("geometry"), where)
         except ValidationError as exc:
             errors.extend(exc.messages)

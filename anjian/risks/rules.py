@@ -19,8 +19,15 @@ LEVEL_COLOURS = {MAJOR: "#d9312b", LARGE: "#f28c28", GENERAL: "#f5d742", LOW: "#
 UNASSESSED_COLOUR = "#9e9e9e"
 
 # LEC tables: likelihood L, exposure E, consequence C (domain-rules §3).
-LEC_L = (Decimal("10"), Decimal("6"), Decimal("3"), Decimal("1"), Decimal("0.5"),
-         Decimal("0.2"), Decimal("0.1"))
+LEC_L = (
+    Decimal("10"),
+    Decimal("6"),
+    Decimal("3"),
+    Decimal("1"),
+    Decimal("0.5"),
+    Decimal("0.2"),
+    Decimal("0.1"),
+)
 LEC_E = (Decimal("10"), Decimal("6"), Decimal("3"), Decimal("2"), Decimal("1"), Decimal("0.5"))
 LEC_C = (Decimal("100"), Decimal("40"), Decimal("15"), Decimal("7"), Decimal("3"), Decimal("1"))
 LS_VALUES = (1, 2, 3, 4, 5)
@@ -98,8 +105,15 @@ def _decimal(value, field: str) -> Decimal | None:
         raise ValidationError({field: _("Enter a number.")}) from exc
 
 
-def assess(*, method: str, l=None, e=None, c=None, s=None,  # noqa: E741
-           bands: Bands | None = None) -> tuple[Decimal, str]:
+def assess(
+    *,
+    method: str,
+    l=None,  # noqa: E741 (the method's own letters: L, E, C, S)
+    e=None,
+    c=None,
+    s=None,
+    bands: Bands | None = None,
+) -> tuple[Decimal, str]:
     """Validate the factors of one assessment and return (score, level).
 
     Raises ValidationError naming each wrong factor (values only from the tables).
@@ -117,8 +131,10 @@ def assess(*, method: str, l=None, e=None, c=None, s=None,  # noqa: E741
             if value is None:
                 errors[field] = [_("This factor is required for the LEC method.")]
             elif value not in table:
-                errors[field] = [_("Take the value from the table: %(values)s.") % {
-                    "values": "、".join(_plain(v) for v in table)}]
+                errors[field] = [
+                    _("Take the value from the table: %(values)s.")
+                    % {"values": "、".join(_plain(v) for v in table)}
+                ]
             else:
                 values[field] = value
         if s not in (None, ""):
@@ -143,8 +159,9 @@ def assess(*, method: str, l=None, e=None, c=None, s=None,  # noqa: E741
                 values[field] = int(value)
         for field, raw in (("e", e), ("c", c)):
             if raw not in (None, ""):
-                errors[field] = [_("%(factor)s is not used by the LS method.") % {
-                    "factor": field.upper()}]
+                errors[field] = [
+                    _("%(factor)s is not used by the LS method.") % {"factor": field.upper()}
+                ]
         if errors:
             raise ValidationError(errors)
         score = ls_score(values["l"], values["s"])
@@ -179,6 +196,7 @@ def validate_bands(method: str, bands: Bands) -> None:
         errors["major"] = [_("The 重大 threshold must be above the 较大 threshold.")]
     if bands.major > top:
         errors.setdefault("major", []).append(
-            _("The threshold cannot exceed the highest possible score %(top)s.") % {"top": top})
+            _("The threshold cannot exceed the highest possible score %(top)s.") % {"top": top}
+        )
     if errors:
         raise ValidationError(errors)

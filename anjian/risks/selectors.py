@@ -14,8 +14,9 @@ from anjian.risks import rules
 from anjian.risks.models import RANK_LEVEL, RiskBands, RiskPoint, TownOutline, level_rank
 
 
-def bands_in_force(*, sector_id: int | None, method: str, on: dt.date | None = None
-                   ) -> RiskBands | None:
+def bands_in_force(
+    *, sector_id: int | None, method: str, on: dt.date | None = None
+) -> RiskBands | None:
     """The sector's newest bands effective on `on`, else the county default; None: built-in."""
     day = on or clock.today()
     candidates = RiskBands.objects.filter(method=method, effective_on__lte=day)
@@ -31,9 +32,17 @@ def bands_history() -> QuerySet:
     return RiskBands.objects.select_related("sector", "created_by")
 
 
-def risk_point_list(*, actor, town: str = "", sector: str = "", level: str = "", method: str = "",
-                    enterprise: int | None = None, q: str = "", public: bool | None = None
-                    ) -> QuerySet:
+def risk_point_list(
+    *,
+    actor,
+    town: str = "",
+    sector: str = "",
+    level: str = "",
+    method: str = "",
+    enterprise: int | None = None,
+    q: str = "",
+    public: bool | None = None,
+) -> QuerySet:
     """The risk points the actor may see, filtered (town and sector by code)."""
     qs = scope_queryset(RiskPoint.objects.all(), actor)
     if town:
@@ -54,14 +63,19 @@ def risk_point_list(*, actor, town: str = "", sector: str = "", level: str = "",
 
 
 def risk_point_get_for(*, actor, pk) -> RiskPoint:
-    return get_in_scope(RiskPoint.objects.select_related("enterprise", "town", "sector", "bands"),
-                        actor, pk=pk)
+    return get_in_scope(
+        RiskPoint.objects.select_related("enterprise", "town", "sector", "bands"), actor, pk=pk
+    )
 
 
 def top_rank() -> Coalesce:
     """SQL: an enterprise's highest risk rank (4 major … 1 low, 0 not assessed)."""
-    ranks = (RiskPoint.objects.filter(enterprise=OuterRef("pk")).annotate(rank=level_rank())
-             .order_by("-rank").values("rank")[:1])
+    ranks = (
+        RiskPoint.objects.filter(enterprise=OuterRef("pk"))
+        .annotate(rank=level_rank())
+        .order_by("-rank")
+        .values("rank")[:1]
+    )
     return Coalesce(Subquery(ranks, output_field=IntegerField()), Value(0))
 
 
@@ -119,10 +133,15 @@ def watch_list(*, actor, town: str = "", sector: str = "") -> WatchList:
     base = enterprises_with_level(actor=actor, town=town, sector=sector).filter(high)
 
     def grouped(code: str, name: str) -> list[WatchRow]:
-        rows = (base.order_by().values(code, name)
-                .annotate(major=Count("pk", filter=Q(top=rules.LEVEL_RANK[rules.MAJOR])),
-                          large=Count("pk", filter=Q(top=rules.LEVEL_RANK[rules.LARGE])))
-                .order_by("-major", "-large", code))
+        rows = (
+            base.order_by()
+            .values(code, name)
+            .annotate(
+                major=Count("pk", filter=Q(top=rules.LEVEL_RANK[rules.MAJOR])),
+                large=Count("pk", filter=Q(top=rules.LEVEL_RANK[rules.LARGE])),
+            )
+            .order_by("-major", "-large", code)
+        )
         return [WatchRow(r[code], r[name], r["major"], r["large"]) for r in rows]
 
     return WatchList(
@@ -130,7 +149,9 @@ def watch_list(*, actor, town: str = "", sector: str = "") -> WatchList:
         by_sector=grouped("sector__code", "sector__name"),
         by_town=grouped("town__code", "town__name"),
         public_points=risk_point_list(actor=actor, town=town, sector=sector, public=True)
-        .filter(level__in=[rules.MAJOR, rules.LARGE]).with_rank().order_by("-rank", "name"),
+        .filter(level__in=[rules.MAJOR, rules.LARGE])
+        .with_rank()
+        .order_by("-rank", "name"),
     )
 
 
@@ -150,13 +171,20 @@ def map_data(*, actor, town: str = "", sector: str = "") -> MapData:
     public = risk_point_list(actor=actor, town=town, sector=sector, public=True)
     located = Q(lng__isnull=False, lat__isnull=False)
     return MapData(
-        enterprises=list(enterprises.filter(located).order_by("top", "pk").values(
-            "pk", "name", "lng", "lat", "top", "town__name", "sector__name")),
-        public_points=list(public.order_by("pk").values(
-            "pk", "name", "location", "lng", "lat", "level", "town__name", "sector__name")),
+        enterprises=list(
+            enterprises.filter(located)
+            .order_by("top", "pk")
+            .values("pk", "name", "lng", "lat", "top", "town__name", "sector__name")
+        ),
+        public_points=list(
+            public.order_by("pk").values(
+                "pk", "name", "location", "lng", "lat", "level", "town__name", "sector__name"
+            )
+        ),
         outlines=list(TownOutline.objects.select_related("town")),
-        enterprise_counts=_counts(enterprises.order_by().values("top").annotate(n=Count("pk")),
-                                  "top"),
+        enterprise_counts=_counts(
+            enterprises.order_by().values("top").annotate(n=Count("pk")), "top"
+        ),
         public_counts=_counts(public.order_by().values("level").annotate(n=Count("pk")), "level"),
         without_coordinates=enterprises.exclude(located).count(),
     )
@@ -165,6 +193,9 @@ def map_data(*, actor, town: str = "", sector: str = "") -> MapData:
 def enterprise_board(*, actor, enterprise_pk) -> tuple[Enterprise, QuerySet]:
     """An enterprise and its points, highest level first (the risk notice board)."""
     enterprise = registry.enterprise_get_for(actor=actor, pk=enterprise_pk)
-    points = (risk_point_list(actor=actor, enterprise=enterprise.pk).with_rank()
-              .order_by("-rank", "name", "pk"))
+    points = (
+        risk_point_list(actor=actor, enterprise=enterprise.pk)
+        .with_rank()
+        .order_by("-rank", "name", "pk")
+    )
     return enterprise, points

@@ -21,8 +21,23 @@ from anjian.risks.models import RiskBands, RiskPoint, TownOutline
 from anjian.risks.selectors import bands_in_force
 
 POINT_FIELDS = (
-    "enterprise", "town", "sector", "name", "location", "lng", "lat", "accident_types", "method",
-    "l", "e", "c", "s", "measures", "control_level", "responsible_person", "responsible_phone",
+    "enterprise",
+    "town",
+    "sector",
+    "name",
+    "location",
+    "lng",
+    "lat",
+    "accident_types",
+    "method",
+    "l",
+    "e",
+    "c",
+    "s",
+    "measures",
+    "control_level",
+    "responsible_person",
+    "responsible_phone",
     "review_on",
 )
 FACTORS = ("l", "e", "c", "s")
@@ -56,8 +71,13 @@ def _accident_types(value: Any) -> list[str]:
     return sorted(codes)
 
 
-def risk_point_assemble(*, point: RiskPoint, data: dict[str, Any],
-                        bands_cache: dict | None = None, on: dt.date | None = None) -> RiskPoint:
+def risk_point_assemble(
+    *,
+    point: RiskPoint,
+    data: dict[str, Any],
+    bands_cache: dict | None = None,
+    on: dt.date | None = None,
+) -> RiskPoint:
     """Apply `data` to `point`, grade it with the bands in force and validate it (unsaved).
 
     Raises ValidationError naming every wrong field at once.
@@ -75,9 +95,13 @@ def risk_point_assemble(*, point: RiskPoint, data: dict[str, Any],
         point.town_id, point.sector_id = enterprise.town_id, enterprise.sector_id
     else:
         for field in ("town", "sector", "location", "lng", "lat"):
-            if getattr(point, f"{field}_id" if field in ("town", "sector") else field) in (None, ""):
-                errors[field] = [_("A public place needs its town, sector, location and "
-                                   "coordinates.")]
+            if getattr(point, f"{field}_id" if field in ("town", "sector") else field) in (
+                None,
+                "",
+            ):
+                errors[field] = [
+                    _("A public place needs its town, sector, location and coordinates.")
+                ]
     try:
         point.accident_types = _accident_types(data.get("accident_types", point.accident_types))
     except ValidationError as exc:
@@ -85,8 +109,9 @@ def risk_point_assemble(*, point: RiskPoint, data: dict[str, Any],
     factors = {f: _number(data[f]) if f in data else getattr(point, f) for f in FACTORS}
     bands = _bands(point.sector_id, method, bands_cache, on)
     try:
-        score, level = rules.assess(method=method, bands=bands.as_bands() if bands else None,
-                                    **factors)
+        score, level = rules.assess(
+            method=method, bands=bands.as_bands() if bands else None, **factors
+        )
     except ValidationError as exc:
         _merge(errors, exc)
         exclude = ["score", "level", "control_level", *FACTORS]
@@ -94,21 +119,33 @@ def risk_point_assemble(*, point: RiskPoint, data: dict[str, Any],
         point.score, point.level, point.bands = score.quantize(CENTS), level, bands
         for f in FACTORS:
             value = factors[f]
-            setattr(point, f, None if value is None else (
-                int(value) if f == "s" else value.quantize(Decimal("0.1"))))
+            setattr(
+                point,
+                f,
+                None
+                if value is None
+                else (int(value) if f == "s" else value.quantize(Decimal("0.1"))),
+            )
         if method == "LS":
             point.l = int(point.l)
         controls = _controls(bands_cache, on)
         if not point.control_level:
             point.control_level = rules.required_control(level, controls)
         elif point.control_level in rules.CONTROL_RANK and not rules.control_at_least(
-                point.control_level, level, controls):
-            errors["control_level"] = [_(
-                "A %(level)s risk is controlled at least at the level “%(control)s” "
-                "(安委办〔2016〕11号).") % {
-                "level": point.get_level_display(),
-                "control": dict(RiskPoint._meta.get_field("control_level").choices)[
-                    rules.required_control(level, controls)]}]
+            point.control_level, level, controls
+        ):
+            errors["control_level"] = [
+                _(
+                    "A %(level)s risk is controlled at least at the level “%(control)s” "
+                    "(安委办〔2016〕11号)."
+                )
+                % {
+                    "level": point.get_level_display(),
+                    "control": dict(RiskPoint._meta.get_field("control_level").choices)[
+                        rules.required_control(level, controls)
+                    ],
+                }
+            ]
         exclude = list(errors)
     try:
         point.full_clean(exclude=exclude)
@@ -141,8 +178,9 @@ def _controls(cache: dict | None, on) -> dict:
 
 
 def check_scope(actor, point: RiskPoint) -> None:
-    if not in_scope(actor, town_id=point.town_id, sector_id=point.sector_id,
-                    enterprise_id=point.enterprise_id):
+    if not in_scope(
+        actor, town_id=point.town_id, sector_id=point.sector_id, enterprise_id=point.enterprise_id
+    ):
         field = "enterprise" if point.enterprise_id or is_enterprise(actor) else "town"
         raise ValidationError({field: _("This risk point lies outside your jurisdiction.")})
 
@@ -159,12 +197,16 @@ def risk_point_create(*, actor, data: dict[str, Any], via: str = "web") -> RiskP
 
 
 @transaction.atomic
-def risk_point_update(*, actor, risk_point: RiskPoint, data: dict[str, Any],
-                      via: str = "web") -> RiskPoint:
+def risk_point_update(
+    *, actor, risk_point: RiskPoint, data: dict[str, Any], via: str = "web"
+) -> RiskPoint:
     """Change a risk point; it is graded again with the bands in force today."""
     check_permission(actor, "write")
-    locked = RiskPoint.objects.select_for_update(of=("self",)).select_related("enterprise").get(
-        pk=risk_point.pk)
+    locked = (
+        RiskPoint.objects.select_for_update(of=("self",))
+        .select_related("enterprise")
+        .get(pk=risk_point.pk)
+    )
     check_scope(actor, locked)
     before = audit.snapshot(locked)
     risk_point_assemble(point=locked, data=data)
@@ -187,27 +229,47 @@ def risk_point_bulk_create(*, actor, points: list[RiskPoint], via: str = "import
     created = RiskPoint.objects.bulk_create(points)
     if created and created[0].pk is None:
         # Backends without RETURNING: the newest ids, in insertion order.
-        ids = list(RiskPoint.objects.order_by("-pk").values_list("pk", flat=True)[:len(points)])
+        ids = list(RiskPoint.objects.order_by("-pk").values_list("pk", flat=True)[: len(points)])
         for point, pk in zip(points, reversed(ids), strict=True):
             point.pk = pk
     audit.bulk_record_create(actor=actor, instances=points, via=via)
 
 
 @transaction.atomic
-def risk_bands_create(*, actor, sector, method: str, major, large, general,
-                      effective_on: dt.date | None = None, note: str = "",
-                      via: str = "web") -> RiskBands:
+def risk_bands_create(
+    *,
+    actor,
+    sector,
+    method: str,
+    major,
+    large,
+    general,
+    effective_on: dt.date | None = None,
+    note: str = "",
+    via: str = "web",
+) -> RiskBands:
     """A new version of the bands for a sector (or the county default); regrades at once
     when it is already in force."""
     check_permission(actor, "county_admin")
     bands = rules.Bands(major=Decimal(major), large=Decimal(large), general=Decimal(general))
     rules.validate_bands(method, bands)
-    last = (RiskBands.objects.select_for_update().filter(sector=sector, method=method)
-            .order_by("-version").first())
-    row = RiskBands(sector=sector, method=method, major=bands.major, large=bands.large,
-                    general=bands.general, version=(last.version + 1) if last else 1,
-                    effective_on=effective_on or clock.today(), note=note,
-                    created_by=actor if getattr(actor, "pk", None) else None)
+    last = (
+        RiskBands.objects.select_for_update()
+        .filter(sector=sector, method=method)
+        .order_by("-version")
+        .first()
+    )
+    row = RiskBands(
+        sector=sector,
+        method=method,
+        major=bands.major,
+        large=bands.large,
+        general=bands.general,
+        version=(last.version + 1) if last else 1,
+        effective_on=effective_on or clock.today(),
+        note=note,
+        created_by=actor if getattr(actor, "pk", None) else None,
+    )
     row.full_clean()
     row.save()
     audit.record_create(actor=actor, instance=row, via=via)
@@ -216,8 +278,9 @@ def risk_bands_create(*, actor, sector, method: str, major, large, general,
     return row
 
 
-def risk_points_regrade(*, actor, sector_id: int | None = None, on: dt.date | None = None,
-                        via: str = "system") -> int:
+def risk_points_regrade(
+    *, actor, sector_id: int | None = None, on: dt.date | None = None, via: str = "system"
+) -> int:
     """Grade again the points whose bands are not the ones in force (all sectors, or one);
     a point whose control level falls below its new level is raised. Returns the count."""
     qs = RiskPoint.objects.select_for_update().order_by("pk")
@@ -228,8 +291,14 @@ def risk_points_regrade(*, actor, sector_id: int | None = None, on: dt.date | No
     with transaction.atomic():
         for point in qs.iterator(chunk_size=500):
             bands = _bands(point.sector_id, point.method, cache, on)
-            score, level = rules.assess(method=point.method, l=point.l, e=point.e, c=point.c,
-                                        s=point.s, bands=bands.as_bands() if bands else None)
+            score, level = rules.assess(
+                method=point.method,
+                l=point.l,
+                e=point.e,
+                c=point.c,
+                s=point.s,
+                bands=bands.as_bands() if bands else None,
+            )
             if point.bands_id == (bands.pk if bands else None) and point.level == level:
                 continue
             before = audit.snapshot(point)
@@ -243,16 +312,17 @@ def risk_points_regrade(*, actor, sector_id: int | None = None, on: dt.date | No
     return changed
 
 
-def risk_points_sync_enterprises(*, actor, via: str = "system",
-                                 enterprise_id: int | None = None) -> int:
+def risk_points_sync_enterprises(
+    *, actor, via: str = "system", enterprise_id: int | None = None
+) -> int:
     """Copy each enterprise's current town and sector onto its points (after the enterprise
     moved or changed sector), so scoping stays right. Returns the count of points changed."""
     points = RiskPoint.objects.filter(enterprise__isnull=False)
     if enterprise_id is not None:
         points = points.filter(enterprise_id=enterprise_id)
-    stale = (points.select_related("enterprise")
-             .exclude(town_id=F("enterprise__town_id"), sector_id=F(
-                 "enterprise__sector_id")))
+    stale = points.select_related("enterprise").exclude(
+        town_id=F("enterprise__town_id"), sector_id=F("enterprise__sector_id")
+    )
     changed = 0
     with transaction.atomic():
         for point in stale.select_for_update(of=("self",)):
@@ -271,9 +341,13 @@ def town_outlines_replace(*, actor, outlines: dict, via: str = "web") -> int:
     for town, geometry in outlines.items():
         existing = TownOutline.objects.select_for_update().filter(town=town).first()
         if existing:
-            model_update(actor=actor, instance=existing, via=via,
-                         fields=("geometry", "uploaded_at"),
-                         data={"geometry": geometry, "uploaded_at": clock.now()})
+            model_update(
+                actor=actor,
+                instance=existing,
+                via=via,
+                fields=("geometry", "uploaded_at"),
+                data={"geometry": geometry, "uploaded_at": clock.now()},
+            )
         else:
             outline = TownOutline.objects.create(town=town, geometry=geometry)
             audit.record_create(actor=actor, instance=outline, via=via)

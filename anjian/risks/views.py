@@ -33,17 +33,20 @@ def point_list(request):
         enterprise = registry.enterprise_get_for(actor=request.user, pk=params["enterprise"])
     elif is_enterprise(request.user):
         enterprise = request.user.enterprise
-    return render(request, "risks/riskpoint_list.html",
-                  {"filters": filters, "page": page, "enterprise": enterprise,
-                   "levels": RiskLevel})
+    return render(
+        request,
+        "risks/riskpoint_list.html",
+        {"filters": filters, "page": page, "enterprise": enterprise, "levels": RiskLevel},
+    )
 
 
 @requires("view")
 def point_detail(request, pk: int):
     point = selectors.risk_point_get_for(actor=request.user, pk=pk)
     pii.record_view(actor=request.user, instance=point, fields=POINT_PII)
-    return render(request, "risks/riskpoint_detail.html",
-                  {"point": point, "timeline": timeline(point)[:50]})
+    return render(
+        request, "risks/riskpoint_detail.html", {"point": point, "timeline": timeline(point)[:50]}
+    )
 
 
 @requires("write")
@@ -54,9 +57,12 @@ def point_create(request):
     elif is_enterprise(request.user):
         initial["enterprise"] = request.user.enterprise_id
     form = RiskPointForm(request.POST or None, user=request.user, initial=initial)
-    point = submit(request, form, lambda data: services.risk_point_create(
-        actor=request.user, data=form.data_for_service()),
-        success=_("The risk point was registered."))
+    point = submit(
+        request,
+        form,
+        lambda data: services.risk_point_create(actor=request.user, data=form.data_for_service()),
+        success=_("The risk point was registered."),
+    )
     if point:
         return redirect("risks:point_detail", pk=point.pk)
     return render(request, "risks/riskpoint_form.html", {"form": form})
@@ -66,9 +72,14 @@ def point_create(request):
 def point_edit(request, pk: int):
     point = selectors.risk_point_get_for(actor=request.user, pk=pk)
     form = RiskPointForm(request.POST or None, user=request.user, instance=point)
-    if submit(request, form, lambda data: services.risk_point_update(
-            actor=request.user, risk_point=point, data=form.data_for_service()),
-            success=_("The changes were saved.")):
+    if submit(
+        request,
+        form,
+        lambda data: services.risk_point_update(
+            actor=request.user, risk_point=point, data=form.data_for_service()
+        ),
+        success=_("The changes were saved."),
+    ):
         return redirect("risks:point_detail", pk=point.pk)
     return render(request, "risks/riskpoint_form.html", {"form": form, "point": point})
 
@@ -77,9 +88,12 @@ def point_edit(request, pk: int):
 @requires("write")
 def point_delete(request, pk: int):
     point = selectors.risk_point_get_for(actor=request.user, pk=pk)
-    return flash(request, lambda: services.risk_point_delete(
-        actor=request.user, risk_point=point),
-        success=_("The risk point was deleted."), to="risks:point_list")
+    return flash(
+        request,
+        lambda: services.risk_point_delete(actor=request.user, risk_point=point),
+        success=_("The risk point was deleted."),
+        to="risks:point_list",
+    )
 
 
 @requires("view")
@@ -96,33 +110,50 @@ def enterprise_board(request, pk: int):
     enterprise, points = selectors.enterprise_board(actor=request.user, enterprise_pk=pk)
     points = list(points)
     top = max((p.rank for p in points), default=0)
-    return render(request, "risks/enterprise_board.html", {
-        "enterprise": enterprise, "points": points,
-        "overall": next((p for p in points if p.rank == top), None)})
+    return render(
+        request,
+        "risks/enterprise_board.html",
+        {
+            "enterprise": enterprise,
+            "points": points,
+            "overall": next((p for p in points if p.rank == top), None),
+        },
+    )
 
 
 @requires("view")
 def point_export(request):
-    return xlsx_download("risk-points.xlsx", lambda stream: exports.export_risk_points(
-        actor=request.user, stream=stream),
-        request=request, kind="risk_points")
+    return xlsx_download(
+        "risk-points.xlsx",
+        lambda stream: exports.export_risk_points(actor=request.user, stream=stream),
+        request=request,
+        kind="risk_points",
+    )
 
 
 @requires("view")
 def point_template(request):
-    return xlsx_download("risk-point-template.xlsx", lambda stream: exports.export_risk_points(
-        actor=request.user, stream=stream, empty=True),
-        request=request, kind="risk_point_template")
+    return xlsx_download(
+        "risk-point-template.xlsx",
+        lambda stream: exports.export_risk_points(actor=request.user, stream=stream, empty=True),
+        request=request,
+        kind="risk_point_template",
+    )
 
 
 @requires("write")
 def point_import(request):
-    return import_page(request, importer=RiskPointImporter(actor=request.user),
-                       heading=_("Import risk points from Excel"),
-                       intro=_("Use the template: the first row holds the Chinese headers. A row "
-                               "names its unit by credit code or name; a row without a unit is a "
-                               "public place and needs its town, sector, location and coordinates. "
-                               "Every row is checked first; if any row has an error, nothing is saved."),
-                       template_url=reverse("risks:point_template"),
-                       done_url=reverse("risks:point_list"),
-                       done_message=_("%(n)s risk points were imported."))
+    return import_page(
+        request,
+        importer=RiskPointImporter(actor=request.user),
+        heading=_("Import risk points from Excel"),
+        intro=_(
+            "Use the template: the first row holds the Chinese headers. A row "
+            "names its unit by credit code or name; a row without a unit is a "
+            "public place and needs its town, sector, location and coordinates. "
+            "Every row is checked first; if any row has an error, nothing is saved."
+        ),
+        template_url=reverse("risks:point_template"),
+        done_url=reverse("risks:point_list"),
+        done_message=_("%(n)s risk points were imported."),
+    )

@@ -19,14 +19,23 @@ def _map_context(request) -> dict:
     county = County.objects.first()
     centre = (float(county.lng), float(county.lat)) if county and county.lng else None
     legend = [
-        {"level": level, "colour": rules.LEVEL_COLOURS[level],
-         "enterprises": getattr(data.enterprise_counts, level),
-         "public": getattr(data.public_counts, level)}
+        {
+            "level": level,
+            "colour": rules.LEVEL_COLOURS[level],
+            "enterprises": getattr(data.enterprise_counts, level),
+            "public": getattr(data.public_counts, level),
+        }
         for level in rules.LEVELS
     ]
-    return {"filters": filters, "map": maps.build_map(data, centre=centre), "data": data,
-            "legend": legend, "county": county, "today": clock.today(),
-            "unassessed_colour": rules.UNASSESSED_COLOUR}
+    return {
+        "filters": filters,
+        "map": maps.build_map(data, centre=centre),
+        "data": data,
+        "legend": legend,
+        "county": county,
+        "today": clock.today(),
+        "unassessed_colour": rules.UNASSESSED_COLOUR,
+    }
 
 
 @requires("view")
@@ -45,41 +54,63 @@ def risk_map_print(request):
 def watch_list(request):
     filters = MapFilterForm(request.GET or None)
     result = selectors.watch_list(actor=request.user, **filters.filters())
-    page = Paginator(result.enterprises.select_related(None).values(
-        "pk", "name", "top", "town__name", "sector__name", "safety_manager", "phone"), 30
+    page = Paginator(
+        result.enterprises.select_related(None).values(
+            "pk", "name", "top", "town__name", "sector__name", "safety_manager", "phone"
+        ),
+        30,
     ).get_page(request.GET.get("page"))
     for row in page:
         row["level"] = "major" if row["top"] == rules.LEVEL_RANK["major"] else "large"
-    return render(request, "risks/watch_list.html",
-                  {"filters": filters, "result": result, "page": page})
+    return render(
+        request, "risks/watch_list.html", {"filters": filters, "result": result, "page": page}
+    )
 
 
 @requires("view")
 def bands(request):
     """The grading bands in force and every earlier version."""
-    return render(request, "risks/bands.html", {
-        "history": selectors.bands_history(), "defaults": rules.DEFAULT_BANDS,
-        "form": RiskBandsForm() if has_permission(request.user, "county_admin") else None})
+    return render(
+        request,
+        "risks/bands.html",
+        {
+            "history": selectors.bands_history(),
+            "defaults": rules.DEFAULT_BANDS,
+            "form": RiskBandsForm() if has_permission(request.user, "county_admin") else None,
+        },
+    )
 
 
 @requires("county_admin")
 def bands_create(request):
     form = RiskBandsForm(request.POST or None)
-    if submit(request, form, lambda data: services.risk_bands_create(
-            actor=request.user, **data),
-            success=_("The new bands were saved; risk points in force were graded again.")):
+    if submit(
+        request,
+        form,
+        lambda data: services.risk_bands_create(actor=request.user, **data),
+        success=_("The new bands were saved; risk points in force were graded again."),
+    ):
         return redirect("risks:bands")
-    return render(request, "risks/bands.html", {
-        "history": selectors.bands_history(), "defaults": rules.DEFAULT_BANDS, "form": form})
+    return render(
+        request,
+        "risks/bands.html",
+        {"history": selectors.bands_history(), "defaults": rules.DEFAULT_BANDS, "form": form},
+    )
 
 
 @requires("county_admin")
 def outlines(request):
     """Upload the towns' outlines (GeoJSON) for the map."""
     form = OutlineUploadForm(request.POST or None, request.FILES or None)
-    if submit(request, form, lambda data: services.town_outlines_replace(
-            actor=request.user, outlines=data["file"]),
-            success=lambda n: _("%(n)s town outlines were saved.") % {"n": n}):
+    if submit(
+        request,
+        form,
+        lambda data: services.town_outlines_replace(actor=request.user, outlines=data["file"]),
+        success=lambda n: _("%(n)s town outlines were saved.") % {"n": n},
+    ):
         return redirect("risks:outlines")
-    return render(request, "risks/outlines.html", {
-        "form": form, "outlines": TownOutline.objects.select_related("town")})
+    return render(
+        request,
+        "risks/outlines.html",
+        {"form": form, "outlines": TownOutline.objects.select_related("town")},
+    )

@@ -25,13 +25,26 @@ def county(db):
 def make_accident(town_a, sectors):
     """make_accident(occurred_at=..., sector="road_traffic", **fields) through the service."""
 
-    def _make(*, occurred_at=None, delay_minutes=20, sector="road_traffic", town=None,
-              actor=SYSTEM, **fields):
+    def _make(
+        *,
+        occurred_at=None,
+        delay_minutes=20,
+        sector="road_traffic",
+        town=None,
+        actor=SYSTEM,
+        **fields,
+    ):
         occurred_at = occurred_at or at(2024, 3, 5, 14, 30)
-        data = {"title": fields.pop("title", "测试事故"), "occurred_at": occurred_at,
-                "reported_at": occurred_at + dt.timedelta(minutes=delay_minutes),
-                "town": town or town_a, "sector": sectors[sector], "accident_type": "02",
-                "direct_loss": Decimal(fields.pop("direct_loss", 0)), **fields}
+        data = {
+            "title": fields.pop("title", "测试事故"),
+            "occurred_at": occurred_at,
+            "reported_at": occurred_at + dt.timedelta(minutes=delay_minutes),
+            "town": town or town_a,
+            "sector": sectors[sector],
+            "accident_type": "02",
+            "direct_loss": Decimal(fields.pop("direct_loss", 0)),
+            **fields,
+        }
         return services.accident_report(actor=actor, data=data)
 
     return _make

@@ -15,10 +15,36 @@ from anjian.core.excel import run_import
 
 HEADERS = [c.header for c in COLUMNS]
 GOOD = [
-    ["国道两车相撞", "2024-03-05 14:30", "2024/3/5 15:10", "town_a", "道路交通", "车辆伤害", "",
-     1, 0, 2, 3, 12.5, "两车相撞"],
-    ["工地坠落", dt.datetime(2024, 3, 8, 9, 0), dt.datetime(2024, 3, 8, 11, 0), "甲镇",
-     "construction", "09", "", 0, 0, 1, 0, 3, ""],
+    [
+        "国道两车相撞",
+        "2024-03-05 14:30",
+        "2024/3/5 15:10",
+        "town_a",
+        "道路交通",
+        "车辆伤害",
+        "",
+        1,
+        0,
+        2,
+        3,
+        12.5,
+        "两车相撞",
+    ],
+    [
+        "工地坠落",
+        dt.datetime(2024, 3, 8, 9, 0),
+        dt.datetime(2024, 3, 8, 11, 0),
+        "甲镇",
+        "construction",
+        "09",
+        "",
+        0,
+        0,
+        1,
+        0,
+        3,
+        "",
+    ],
 ]
 
 
@@ -41,10 +67,18 @@ def test_import_converts_wan_to_yuan_and_computes_grade(tmp_path, town_a, sector
     assert fall.report_late is True and fall.accident_type == "09"
 
 
-@pytest.mark.parametrize("column,value,header", [
-    (7, -1, "死亡人数"), (3, "无名镇", "所属镇"), (4, "不存在", "行业领域"), (5, "坠落", "事故类别"),
-    (2, "2024-03-05 14:00", "报告时间"), (6, "没有这家公司", "单位名称"), (1, "昨天", "发生时间"),
-])
+@pytest.mark.parametrize(
+    "column,value,header",
+    [
+        (7, -1, "死亡人数"),
+        (3, "无名镇", "所属镇"),
+        (4, "不存在", "行业领域"),
+        (5, "坠落", "事故类别"),
+        (2, "2024-03-05 14:00", "报告时间"),
+        (6, "没有这家公司", "单位名称"),
+        (1, "昨天", "发生时间"),
+    ],
+)
 def test_one_bad_row_saves_nothing(tmp_path, town_a, sectors, column, value, header):
     bad = list(GOOD[1])
     bad[column] = value
@@ -57,8 +91,7 @@ def test_one_bad_row_saves_nothing(tmp_path, town_a, sectors, column, value, hea
 def test_command_exits_1_on_errors(tmp_path, town_a, sectors):
     path = _xlsx(tmp_path / "c.xlsx", [[*GOOD[0][:7], -2, *GOOD[0][8:]]])
     with pytest.raises(SystemExit) as exited:
-        call_command("import", "accidents", str(path), stdout=io.StringIO(),
-                     stderr=io.StringIO())
+        call_command("import", "accidents", str(path), stdout=io.StringIO(), stderr=io.StringIO())
     assert exited.value.code == 1 and Accident.objects.count() == 0
 
 

@@ -18,20 +18,37 @@ from anjian.core.gb6441 import ACCIDENT_TYPES, parse_accident_type
 LOSS = Decimal
 
 
-@pytest.mark.parametrize("deaths,serious,loss,grade", [
-    # deaths (dead + missing): 以上 includes the number
-    (0, 0, 0, "general"), (2, 0, 0, "general"), (3, 0, 0, "large"), (9, 0, 0, "large"),
-    (10, 0, 0, "major"), (29, 0, 0, "major"), (30, 0, 0, "extraordinary"),
-    # serious injuries
-    (0, 9, 0, "general"), (0, 10, 0, "large"), (0, 49, 0, "large"), (0, 50, 0, "major"),
-    (0, 99, 0, "major"), (0, 100, 0, "extraordinary"),
-    # direct loss in 元
-    (0, 0, LOSS("9999999.99"), "general"), (0, 0, LOSS("10000000"), "large"),
-    (0, 0, LOSS("49999999.99"), "large"), (0, 0, LOSS("50000000"), "major"),
-    (0, 0, LOSS("99999999.99"), "major"), (0, 0, LOSS("100000000"), "extraordinary"),
-    # the highest criterion wins
-    (2, 50, LOSS("10000000"), "major"), (30, 0, 0, "extraordinary"), (1, 9, LOSS("10000000"), "large"),
-])
+@pytest.mark.parametrize(
+    "deaths,serious,loss,grade",
+    [
+        # deaths (dead + missing): 以上 includes the number
+        (0, 0, 0, "general"),
+        (2, 0, 0, "general"),
+        (3, 0, 0, "large"),
+        (9, 0, 0, "large"),
+        (10, 0, 0, "major"),
+        (29, 0, 0, "major"),
+        (30, 0, 0, "extraordinary"),
+        # serious injuries
+        (0, 9, 0, "general"),
+        (0, 10, 0, "large"),
+        (0, 49, 0, "large"),
+        (0, 50, 0, "major"),
+        (0, 99, 0, "major"),
+        (0, 100, 0, "extraordinary"),
+        # direct loss in 元
+        (0, 0, LOSS("9999999.99"), "general"),
+        (0, 0, LOSS("10000000"), "large"),
+        (0, 0, LOSS("49999999.99"), "large"),
+        (0, 0, LOSS("50000000"), "major"),
+        (0, 0, LOSS("99999999.99"), "major"),
+        (0, 0, LOSS("100000000"), "extraordinary"),
+        # the highest criterion wins
+        (2, 50, LOSS("10000000"), "major"),
+        (30, 0, 0, "extraordinary"),
+        (1, 9, LOSS("10000000"), "large"),
+    ],
+)
 def test_grade_at_every_threshold(deaths, serious, loss, grade):
     assert accident_grade(deaths=deaths, serious_injuries=serious, direct_loss=loss) == grade
 
@@ -39,13 +56,16 @@ def test_grade_at_every_threshold(deaths, serious, loss, grade):
 BASE = dt.datetime(2024, 3, 5, 14, 30, tzinfo=dt.UTC)
 
 
-@pytest.mark.parametrize("delay,late", [
-    (dt.timedelta(0), False),
-    (dt.timedelta(minutes=59, seconds=59), False),
-    (dt.timedelta(minutes=60), False),
-    (dt.timedelta(minutes=60, seconds=1), True),
-    (dt.timedelta(hours=5), True),
-])
+@pytest.mark.parametrize(
+    "delay,late",
+    [
+        (dt.timedelta(0), False),
+        (dt.timedelta(minutes=59, seconds=59), False),
+        (dt.timedelta(minutes=60), False),
+        (dt.timedelta(minutes=60, seconds=1), True),
+        (dt.timedelta(hours=5), True),
+    ],
+)
 def test_late_only_after_sixty_minutes(delay, late):
     assert report_late(occurred_at=BASE, reported_at=BASE + delay) is late
 
@@ -58,46 +78,82 @@ def cst(*args) -> dt.datetime:
     return dt.datetime(*args, tzinfo=SHANGHAI)
 
 
-@pytest.mark.parametrize("sector,occurred,at,inside", [
-    # 民法典 Art. 201: the day of the accident is not counted; Art. 203: the last day ends at 24:00.
-    ("construction", cst(2024, 3, 1, 20, 0), cst(2024, 3, 31, 22, 0), True),   # domain rules §1
-    ("construction", cst(2024, 3, 1, 20, 0), cst(2024, 3, 31, 23, 59), True),  # day 30, last minute
-    ("construction", cst(2024, 3, 1, 20, 0), cst(2024, 4, 1, 0, 0), False),    # day 31, first minute
-    # more than 30 × 24 hours after an early-morning accident, still on day 30
-    ("industry_trade", cst(2024, 3, 1, 0, 5), cst(2024, 3, 31, 23, 0), True),
-    ("road_traffic", cst(2024, 3, 1, 23, 30), cst(2024, 3, 8, 23, 59), True),  # day 7
-    ("road_traffic", cst(2024, 3, 1, 23, 30), cst(2024, 3, 9, 0, 0), False),   # day 8
-    ("fire", cst(2024, 3, 1, 8, 0), cst(2024, 3, 8, 23, 59, 59), True),
-    ("fire", cst(2024, 3, 1, 8, 0), cst(2024, 3, 9, 0, 0, 1), False),
-    # a UTC time late in the evening is already the next day in Asia/Shanghai
-    ("construction", dt.datetime(2024, 3, 1, 17, 0, tzinfo=dt.UTC),  # 3-2 01:00 CST
-     dt.datetime(2024, 4, 1, 15, 59, tzinfo=dt.UTC), True),         # 4-1 23:59 CST, day 30
-])
+@pytest.mark.parametrize(
+    "sector,occurred,at,inside",
+    [
+        # 民法典 Art. 201: the day of the accident is not counted; Art. 203: the last day ends at 24:00.
+        ("construction", cst(2024, 3, 1, 20, 0), cst(2024, 3, 31, 22, 0), True),  # domain rules §1
+        (
+            "construction",
+            cst(2024, 3, 1, 20, 0),
+            cst(2024, 3, 31, 23, 59),
+            True,
+        ),  # day 30, last minute
+        (
+            "construction",
+            cst(2024, 3, 1, 20, 0),
+            cst(2024, 4, 1, 0, 0),
+            False,
+        ),  # day 31, first minute
+        # more than 30 × 24 hours after an early-morning accident, still on day 30
+        ("industry_trade", cst(2024, 3, 1, 0, 5), cst(2024, 3, 31, 23, 0), True),
+        ("road_traffic", cst(2024, 3, 1, 23, 30), cst(2024, 3, 8, 23, 59), True),  # day 7
+        ("road_traffic", cst(2024, 3, 1, 23, 30), cst(2024, 3, 9, 0, 0), False),  # day 8
+        ("fire", cst(2024, 3, 1, 8, 0), cst(2024, 3, 8, 23, 59, 59), True),
+        ("fire", cst(2024, 3, 1, 8, 0), cst(2024, 3, 9, 0, 0, 1), False),
+        # a UTC time late in the evening is already the next day in Asia/Shanghai
+        (
+            "construction",
+            dt.datetime(2024, 3, 1, 17, 0, tzinfo=dt.UTC),  # 3-2 01:00 CST
+            dt.datetime(2024, 4, 1, 15, 59, tzinfo=dt.UTC),
+            True,
+        ),  # 4-1 23:59 CST, day 30
+    ],
+)
 def test_supplementary_window_counts_calendar_days(sector, occurred, at, inside):
-    assert revision_in_window(occurred_at=occurred, at=at, sector_code=sector,
-                              days_by_sector=WINDOWS) is inside
+    assert (
+        revision_in_window(occurred_at=occurred, at=at, sector_code=sector, days_by_sector=WINDOWS)
+        is inside
+    )
 
 
-@pytest.mark.parametrize("grade,levels", [
-    ("general", ["city"]), ("large", ["city", "province"]),
-    ("major", ["city", "province", "state_council"]),
-    ("extraordinary", ["city", "province", "state_council"]),
-])
+@pytest.mark.parametrize(
+    "grade,levels",
+    [
+        ("general", ["city"]),
+        ("large", ["city", "province"]),
+        ("major", ["city", "province", "state_council"]),
+        ("extraordinary", ["city", "province", "state_council"]),
+    ],
+)
 def test_forwarding_two_hours_per_level(grade, levels):
     deadlines = forwarding_deadlines(grade=grade, reported_at=BASE)
     assert [lvl for lvl, _ in deadlines] == levels
-    assert [due - BASE for _, due in deadlines] == [dt.timedelta(hours=2 * (i + 1))
-                                                    for i in range(len(levels))]
+    assert [due - BASE for _, due in deadlines] == [
+        dt.timedelta(hours=2 * (i + 1)) for i in range(len(levels))
+    ]
 
 
-@pytest.mark.parametrize("endangered,trapped,evacuated,threat,expected", [
-    (9, 2, 499, False, False), (10, 0, 0, False, True), (0, 3, 0, False, True),
-    (0, 0, 500, False, True), (0, 0, 0, True, True),
-])
+@pytest.mark.parametrize(
+    "endangered,trapped,evacuated,threat,expected",
+    [
+        (9, 2, 499, False, False),
+        (10, 0, 0, False, True),
+        (0, 3, 0, False, True),
+        (0, 0, 500, False, True),
+        (0, 0, 0, True, True),
+    ],
+)
 def test_large_dangerous_occurrence_criteria(endangered, trapped, evacuated, threat, expected):
-    assert is_large_dangerous_occurrence(endangered=endangered, trapped=trapped,
-                                         evacuated=evacuated,
-                                         key_facilities_threatened=threat) is expected
+    assert (
+        is_large_dangerous_occurrence(
+            endangered=endangered,
+            trapped=trapped,
+            evacuated=evacuated,
+            key_facilities_threatened=threat,
+        )
+        is expected
+    )
 
 
 def test_gb6441_has_twenty_types_in_order():
@@ -106,9 +162,17 @@ def test_gb6441_has_twenty_types_in_order():
     assert ACCIDENT_TYPES[-1] == ("20", "其他伤害")
 
 
-@pytest.mark.parametrize("value,code", [
-    ("高处坠落", "09"), ("09", "09"), ("9", "09"), (9, "09"), (9.0, "09"), (" 车辆伤害 ", "02"),
-])
+@pytest.mark.parametrize(
+    "value,code",
+    [
+        ("高处坠落", "09"),
+        ("09", "09"),
+        ("9", "09"),
+        (9, "09"),
+        (9.0, "09"),
+        (" 车辆伤害 ", "02"),
+    ],
+)
 def test_accident_type_by_name_or_code(value, code):
     assert parse_accident_type(value) == code
 

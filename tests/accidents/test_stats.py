@@ -20,36 +20,74 @@ from tests.accidents.conftest import at
 @pytest.fixture
 def two_years(make_accident, town_b, county):
     """March 2024: 3 road accidents (2 deaths, one late); March 2023: 2 accidents, 1 death."""
-    make_accident(title="国道两车相撞", occurred_at=at(2024, 3, 5, 14, 30), deaths=1,
-                  serious_injuries=1, minor_injuries=2, direct_loss="250000")
-    make_accident(title="县道货车侧翻", occurred_at=at(2024, 3, 9, 8, 0), deaths=1,
-                  minor_injuries=2, direct_loss="1000000", delay_minutes=95, town=town_b)
-    make_accident(title="环城路追尾", occurred_at=at(2024, 3, 31, 23, 59), minor_injuries=0,
-                  direct_loss="0")
+    make_accident(
+        title="国道两车相撞",
+        occurred_at=at(2024, 3, 5, 14, 30),
+        deaths=1,
+        serious_injuries=1,
+        minor_injuries=2,
+        direct_loss="250000",
+    )
+    make_accident(
+        title="县道货车侧翻",
+        occurred_at=at(2024, 3, 9, 8, 0),
+        deaths=1,
+        minor_injuries=2,
+        direct_loss="1000000",
+        delay_minutes=95,
+        town=town_b,
+    )
+    make_accident(
+        title="环城路追尾", occurred_at=at(2024, 3, 31, 23, 59), minor_injuries=0, direct_loss="0"
+    )
     # Outside the period, either side of it (in Shanghai time).
     make_accident(title="四月事故", occurred_at=at(2024, 4, 1, 0, 0), deaths=5)
     make_accident(title="二月事故", occurred_at=at(2024, 2, 29, 23, 59), deaths=5)
     make_accident(title="去年道路", occurred_at=at(2023, 3, 10, 9, 0), deaths=1)
-    make_accident(title="去年工地", occurred_at=at(2023, 3, 20, 9, 0), sector="construction",
-                  serious_injuries=1)
-    make_accident(title="涉险", occurred_at=at(2024, 3, 7, 9, 0), kind="dangerous_occurrence",
-                  evacuated=600)
+    make_accident(
+        title="去年工地",
+        occurred_at=at(2023, 3, 20, 9, 0),
+        sector="construction",
+        serious_injuries=1,
+    )
+    make_accident(
+        title="涉险", occurred_at=at(2024, 3, 7, 9, 0), kind="dangerous_occurrence", evacuated=600
+    )
 
 
 EXPECTED = {
-    "period": "2024-03", "start": "2024-03-01", "end": "2024-03-31", "count": 3, "deaths": 2,
-    "missing": 0, "serious_injuries": 1, "minor_injuries": 4, "direct_loss": "1250000.00",
-    "previous": {"period": "2023-03", "start": "2023-03-01", "end": "2023-03-31", "count": 2,
-                 "deaths": 1, "missing": 0, "serious_injuries": 1, "minor_injuries": 0,
-                 "direct_loss": "0.00"},
+    "period": "2024-03",
+    "start": "2024-03-01",
+    "end": "2024-03-31",
+    "count": 3,
+    "deaths": 2,
+    "missing": 0,
+    "serious_injuries": 1,
+    "minor_injuries": 4,
+    "direct_loss": "1250000.00",
+    "previous": {
+        "period": "2023-03",
+        "start": "2023-03-01",
+        "end": "2023-03-31",
+        "count": 2,
+        "deaths": 1,
+        "missing": 0,
+        "serious_injuries": 1,
+        "minor_injuries": 0,
+        "direct_loss": "0.00",
+    },
     "change": {"count": 1, "count_pct": 50.0, "deaths": 1, "deaths_pct": 100.0},
     "by_sector": [{"sector": "road_traffic", "name": "道路交通", "count": 3, "deaths": 2}],
-    "by_town": [{"town": "town_a", "name": "甲镇", "count": 2, "deaths": 1},
-                {"town": "town_b", "name": "乙镇", "count": 1, "deaths": 1}],
+    "by_town": [
+        {"town": "town_a", "name": "甲镇", "count": 2, "deaths": 1},
+        {"town": "town_b", "name": "乙镇", "count": 1, "deaths": 1},
+    ],
     "by_grade": {"general": 3, "large": 0, "major": 0, "extraordinary": 0},
 }
-SEED_SENTENCE = ("我县2024年3月发生安全生产事故3起，与去年同期相比增加1起，上升50.0%，死亡2人，"
-                 "与去年同期相比增加1人、上升100.0%")
+SEED_SENTENCE = (
+    "我县2024年3月发生安全生产事故3起，与去年同期相比增加1起，上升50.0%，死亡2人，"
+    "与去年同期相比增加1人、上升100.0%"
+)
 
 
 def test_api_gives_the_contract_object(two_years, api_as, leader):
@@ -79,7 +117,13 @@ def test_both_bulletins_carry_the_same_figures(two_years, tmp_path):
         assert "另发生较大涉险事故1起" in text
         assert "县道货车侧翻" in text and "1小时35分钟后才报告" in text
     rows = document.tables[0].rows
-    assert [c.text for c in rows[0].cells][:5] == ["序号", "发生时间", "所属镇", "行业领域", "事故名称"]
+    assert [c.text for c in rows[0].cells][:5] == [
+        "序号",
+        "发生时间",
+        "所属镇",
+        "行业领域",
+        "事故名称",
+    ]
     assert [r.cells[4].text for r in rows[1:]] == ["国道两车相撞", "县道货车侧翻", "环城路追尾"]
     charts = [r.target_part for r in document.part.rels.values() if r.reltype.endswith("/chart")]
     assert len(charts) == 1
@@ -105,13 +149,22 @@ def test_bulletin_in_markdown_lists_the_trend_figures(two_years):
     assert "| 2024年 | 0 | 1 | 3 |" in text  # 2024-02-29 23:59 is February in Shanghai
 
 
-@pytest.mark.parametrize("town,sector,count,previous", [
-    ("town_b", "", 1, 0), ("", "construction", 0, 1), ("town_a", "road_traffic", 2, 1),
-])
-def test_filters_apply_to_both_years(two_years, api_as, county_admin, town, sector, count,
-                                     previous):
-    body = api_as(county_admin).get(
-        f"/api/v1/stats/accidents/?period=2024-03&town={town}&sector={sector}").json()
+@pytest.mark.parametrize(
+    "town,sector,count,previous",
+    [
+        ("town_b", "", 1, 0),
+        ("", "construction", 0, 1),
+        ("town_a", "road_traffic", 2, 1),
+    ],
+)
+def test_filters_apply_to_both_years(
+    two_years, api_as, county_admin, town, sector, count, previous
+):
+    body = (
+        api_as(county_admin)
+        .get(f"/api/v1/stats/accidents/?period=2024-03&town={town}&sector={sector}")
+        .json()
+    )
     assert (body["count"], body["previous"]["count"]) == (count, previous)
 
 
@@ -142,8 +195,9 @@ def test_quarter_and_year(two_years, api_as, county_admin):
     assert Decimal(year["direct_loss"]) == Decimal("1250000")
 
 
-def test_stats_take_a_bounded_number_of_queries(two_years, county_admin,
-                                                django_assert_max_num_queries):
+def test_stats_take_a_bounded_number_of_queries(
+    two_years, county_admin, django_assert_max_num_queries
+):
     from anjian.accidents.stats import accident_stats
 
     with django_assert_max_num_queries(4):

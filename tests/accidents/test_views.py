@@ -12,12 +12,15 @@ from tests.accidents.conftest import at
 
 @pytest.fixture
 def accident(make_accident):
-    return make_accident(title="甲镇国道事故", deaths=1, occurred_at=clock.now() - timezone.timedelta(hours=3))
+    return make_accident(
+        title="甲镇国道事故", deaths=1, occurred_at=clock.now() - timezone.timedelta(hours=3)
+    )
 
 
 def test_detail_shows_revisions_and_forwarding(accident, login, county_admin):
-    services.accident_revise(actor=county_admin, accident=accident, figures={"deaths": 3},
-                             note="补报死亡")
+    services.accident_revise(
+        actor=county_admin, accident=accident, figures={"deaths": 3}, note="补报死亡"
+    )
     html = login(county_admin).get(reverse("accidents:accident_detail", args=[accident.pk]))
     text = html.content.decode()
     assert html.status_code == 200
@@ -30,21 +33,38 @@ def test_outsider_gets_404_on_the_detail(accident, login, town_b_officer):
     assert login(town_b_officer).get(url).status_code == 404
 
 
-@pytest.mark.parametrize("persona,status", [("county_admin", 200), ("town_a_officer", 200),
-                                            ("leader", 403), ("enterprise_user", 403)])
+@pytest.mark.parametrize(
+    "persona,status",
+    [("county_admin", 200), ("town_a_officer", 200), ("leader", 403), ("enterprise_user", 403)],
+)
 def test_report_form_by_role(persona, status, login, request, town_a, sectors):
     response = login(request.getfixturevalue(persona)).get(reverse("accidents:accident_create"))
     assert response.status_code == status
 
 
-def test_form_post_shows_chinese_field_error_and_saves_nothing(login, town_a_officer, town_a,
-                                                               sectors):
-    response = login(town_a_officer).post(reverse("accidents:accident_create"), {
-        "kind": "accident", "title": "x", "occurred_at": "2024-03-05T14:30",
-        "reported_at": "2024-03-05T14:00", "town": town_a.pk,
-        "sector": sectors["road_traffic"].pk, "accident_type": "02", "deaths": "-1",
-        "missing": 0, "serious_injuries": 0, "minor_injuries": 0, "direct_loss": 0,
-        "endangered": 0, "trapped": 0, "evacuated": 0})
+def test_form_post_shows_chinese_field_error_and_saves_nothing(
+    login, town_a_officer, town_a, sectors
+):
+    response = login(town_a_officer).post(
+        reverse("accidents:accident_create"),
+        {
+            "kind": "accident",
+            "title": "x",
+            "occurred_at": "2024-03-05T14:30",
+            "reported_at": "2024-03-05T14:00",
+            "town": town_a.pk,
+            "sector": sectors["road_traffic"].pk,
+            "accident_type": "02",
+            "deaths": "-1",
+            "missing": 0,
+            "serious_injuries": 0,
+            "minor_injuries": 0,
+            "direct_loss": 0,
+            "endangered": 0,
+            "trapped": 0,
+            "evacuated": 0,
+        },
+    )
     text = response.content.decode()
     assert response.status_code == 200
     assert "确保该值大于或等于0" in text
@@ -53,18 +73,33 @@ def test_form_post_shows_chinese_field_error_and_saves_nothing(login, town_a_off
 
 
 def test_form_post_records_the_accident(login, town_a_officer, town_a, sectors):
-    response = login(town_a_officer).post(reverse("accidents:accident_create"), {
-        "kind": "accident", "title": "甲镇工地坍塌", "occurred_at": "2024-03-05T14:30",
-        "reported_at": "2024-03-05T15:31", "town": town_a.pk,
-        "sector": sectors["construction"].pk, "accident_type": "10", "deaths": 3,
-        "missing": 0, "serious_injuries": 0, "minor_injuries": 0, "direct_loss": 0,
-        "endangered": 0, "trapped": 0, "evacuated": 0})
+    response = login(town_a_officer).post(
+        reverse("accidents:accident_create"),
+        {
+            "kind": "accident",
+            "title": "甲镇工地坍塌",
+            "occurred_at": "2024-03-05T14:30",
+            "reported_at": "2024-03-05T15:31",
+            "town": town_a.pk,
+            "sector": sectors["construction"].pk,
+            "accident_type": "10",
+            "deaths": 3,
+            "missing": 0,
+            "serious_injuries": 0,
+            "minor_injuries": 0,
+            "direct_loss": 0,
+            "endangered": 0,
+            "trapped": 0,
+            "evacuated": 0,
+        },
+    )
     accident = Accident.objects.get()
     assert response.status_code == 302 and accident.grade == "large" and accident.report_late
 
 
-def test_list_is_scoped_and_query_count_is_flat(make_accident, login, town_b_officer, town_b,
-                                                django_assert_max_num_queries):
+def test_list_is_scoped_and_query_count_is_flat(
+    make_accident, login, town_b_officer, town_b, django_assert_max_num_queries
+):
     for i in range(15):
         make_accident(title=f"乙镇事故{i}", town=town_b, occurred_at=at(2024, 3, 1 + i, 9, 0))
     make_accident(title="甲镇事故")
@@ -92,8 +127,10 @@ def test_stats_page_bad_period_is_a_400(login, leader, db):
     assert response.status_code == 400 and "统计期" in response.content.decode()
 
 
-@pytest.mark.parametrize("persona,status", [("county_admin", 200), ("leader", 200),
-                                            ("town_a_officer", 403), ("enterprise_user", 403)])
+@pytest.mark.parametrize(
+    "persona,status",
+    [("county_admin", 200), ("leader", 200), ("town_a_officer", 403), ("enterprise_user", 403)],
+)
 def test_bulletin_download_by_role(persona, status, login, request, make_accident, county):
     make_accident(occurred_at=at(2024, 3, 5, 9, 0))
     url = reverse("accidents:bulletin_download") + "?period=2024-03&format=md"
@@ -122,8 +159,9 @@ def test_export_is_scoped(make_accident, login, town_b_officer, town_b):
     assert [r[0] for r in rows[1:]] == ["乙镇的"]
 
 
-def test_detail_page_states_the_last_day_of_the_supplementary_window(login, county_admin,
-                                                                     make_accident):
+def test_detail_page_states_the_last_day_of_the_supplementary_window(
+    login, county_admin, make_accident
+):
     from tests.accidents.conftest import at
 
     accident = make_accident(sector="construction", occurred_at=at(2024, 3, 1, 20, 0))

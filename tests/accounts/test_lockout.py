@@ -13,13 +13,16 @@ OFFICE = {"REMOTE_ADDR": "10.8.0.1"}  # everyone in the county government behind
 
 
 def _web(username, password, client=None):
-    return (client or Client()).post(LOGIN, {"username": username, "password": password},
-                                     **OFFICE)
+    return (client or Client()).post(LOGIN, {"username": username, "password": password}, **OFFICE)
 
 
 def _api(username, password):
-    return Client().post(TOKEN, {"username": username, "password": password},
-                         content_type="application/json", **OFFICE)
+    return Client().post(
+        TOKEN,
+        {"username": username, "password": password},
+        content_type="application/json",
+        **OFFICE,
+    )
 
 
 def test_five_failures_for_an_invented_name_do_not_lock_out_a_real_user(town_a_officer):
@@ -58,8 +61,9 @@ def test_thirty_failures_from_one_address_are_throttled_not_locked(town_a_office
     assert api.status_code == 429
     assert int(api["Retry-After"]) > 0 and api.json()["code"] == "throttled"
     # Another address is not slowed down, and the user name itself is not locked.
-    other = Client().post(LOGIN, {"username": town_a_officer.username, "password": PASSWORD},
-                          REMOTE_ADDR="10.9.0.1")
+    other = Client().post(
+        LOGIN, {"username": town_a_officer.username, "password": PASSWORD}, REMOTE_ADDR="10.9.0.1"
+    )
     assert other.status_code == 302
 
 

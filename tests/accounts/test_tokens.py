@@ -19,8 +19,9 @@ TOKEN = "/api/v1/auth/token/"
 
 
 def _token(user, password=PASSWORD) -> dict:
-    response = APIClient().post(TOKEN, {"username": user.username, "password": password},
-                                format="json")
+    response = APIClient().post(
+        TOKEN, {"username": user.username, "password": password}, format="json"
+    )
     assert response.status_code == 200, response.content
     return response.json()
 
@@ -33,8 +34,9 @@ def _me(raw: str) -> int:
 
 def _web_session(user) -> Client:
     client = Client()
-    assert client.post("/login/", {"username": user.username, "password": PASSWORD}
-                       ).status_code == 302
+    assert (
+        client.post("/login/", {"username": user.username, "password": PASSWORD}).status_code == 302
+    )
     return client
 
 
@@ -74,8 +76,9 @@ def test_logout_revokes_the_token_and_ends_the_users_sessions(town_a_officer):
     assert api.post("/api/v1/auth/logout/").status_code == 204
     assert _me(raw) == 401 and _me(other) == 401
     assert browser.get("/").status_code == 302
-    assert AuditEntry.objects.filter(action="auth.logout", object_id=str(town_a_officer.pk)
-                                     ).exists()
+    assert AuditEntry.objects.filter(
+        action="auth.logout", object_id=str(town_a_officer.pk)
+    ).exists()
     assert AuditEntry.objects.filter(action="auth.token_revoke").count() == 2
 
 
@@ -124,10 +127,14 @@ def test_clear_tokens_left_by_the_old_design_become_digests(town_a_officer):
 
     migration = import_module("anjian.accounts.migrations.0004_identity_tokens_passwords")
     with connection.cursor() as cursor:
-        cursor.execute("CREATE TABLE authtoken_token (key varchar(40) PRIMARY KEY, "
-                       "created datetime, user_id bigint)")
-        cursor.execute("INSERT INTO authtoken_token VALUES (%s, %s, %s)",
-                       ["a" * 40, timezone.now(), town_a_officer.pk])
+        cursor.execute(
+            "CREATE TABLE authtoken_token (key varchar(40) PRIMARY KEY, "
+            "created datetime, user_id bigint)"
+        )
+        cursor.execute(
+            "INSERT INTO authtoken_token VALUES (%s, %s, %s)",
+            ["a" * 40, timezone.now(), town_a_officer.pk],
+        )
     editor = type("Editor", (), {"connection": connection})()
     migration.hash_clear_tokens(apps, editor)
     with connection.cursor() as cursor:

@@ -109,8 +109,11 @@ def test_token_needs_the_otp_field(town_a_officer, device, settings):
 
 
 def test_token_without_an_enrolled_device_asks_for_enrolment(town_a_officer):
-    response = APIClient().post(TOKEN, {"username": town_a_officer.username,
-                                        "password": PASSWORD, "otp": "123456"}, format="json")
+    response = APIClient().post(
+        TOKEN,
+        {"username": town_a_officer.username, "password": PASSWORD, "otp": "123456"},
+        format="json",
+    )
     assert response.status_code == 400
     assert "网页" in " ".join(response.json()["otp"])
 

@@ -14,25 +14,43 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def world(county_admin, leader, town_a_officer, town_b_officer, traffic_officer,
-          enterprise_user, enterprise_a, enterprise_a_road, enterprise_b, sectors):
+def world(
+    county_admin,
+    leader,
+    town_a_officer,
+    town_b_officer,
+    traffic_officer,
+    enterprise_user,
+    enterprise_a,
+    enterprise_a_road,
+    enterprise_b,
+    sectors,
+):
     return {
-        "county_admin": county_admin, "leader": leader, "town_a_officer": town_a_officer,
-        "town_b_officer": town_b_officer, "traffic_officer": traffic_officer,
-        "enterprise_user": enterprise_user, "system": SYSTEM,
-        "enterprise_a": enterprise_a, "enterprise_a_road": enterprise_a_road,
+        "county_admin": county_admin,
+        "leader": leader,
+        "town_a_officer": town_a_officer,
+        "town_b_officer": town_b_officer,
+        "traffic_officer": traffic_officer,
+        "enterprise_user": enterprise_user,
+        "system": SYSTEM,
+        "enterprise_a": enterprise_a,
+        "enterprise_a_road": enterprise_a_road,
         "enterprise_b": enterprise_b,
     }
 
 
-@pytest.mark.parametrize(("persona", "kind", "code"), [
-    ("county_admin", UnitKind.COUNTY, "county"),
-    ("leader", UnitKind.COUNTY, "county"),
-    ("system", UnitKind.COUNTY, "county"),
-    ("town_a_officer", UnitKind.TOWN, "town_a"),
-    ("town_b_officer", UnitKind.TOWN, "town_b"),
-    ("traffic_officer", UnitKind.DEPARTMENT, "transport"),
-])
+@pytest.mark.parametrize(
+    ("persona", "kind", "code"),
+    [
+        ("county_admin", UnitKind.COUNTY, "county"),
+        ("leader", UnitKind.COUNTY, "county"),
+        ("system", UnitKind.COUNTY, "county"),
+        ("town_a_officer", UnitKind.TOWN, "town_a"),
+        ("town_b_officer", UnitKind.TOWN, "town_b"),
+        ("traffic_officer", UnitKind.DEPARTMENT, "transport"),
+    ],
+)
 def test_of_gives_each_role_its_unit(world, persona, kind, code):
     unit = Unit.of(world[persona])
     assert (unit.kind, unit.code) == (kind, code)
@@ -54,12 +72,15 @@ def test_of_gives_no_unit_to_anonymous_inactive_or_roleless_users(world, town_a,
     assert Unit.of(user) is None
 
 
-@pytest.mark.parametrize(("persona", "members"), [
-    ("county_admin", {"county_admin"}),  # the leader reads the county but does not act for it
-    ("town_a_officer", {"town_a_officer"}),
-    ("traffic_officer", {"traffic_officer"}),
-    ("enterprise_user", {"enterprise_user"}),
-])
+@pytest.mark.parametrize(
+    ("persona", "members"),
+    [
+        ("county_admin", {"county_admin"}),  # the leader reads the county but does not act for it
+        ("town_a_officer", {"town_a_officer"}),
+        ("traffic_officer", {"traffic_officer"}),
+        ("enterprise_user", {"enterprise_user"}),
+    ],
+)
 def test_users_are_the_active_users_who_act_for_the_unit(world, persona, members):
     unit = Unit.of(world[persona])
     assert set(unit.users()) == {world[name] for name in members}
@@ -68,14 +89,17 @@ def test_users_are_the_active_users_who_act_for_the_unit(world, persona, members
     assert not unit.users().exists()
 
 
-@pytest.mark.parametrize(("persona", "visible"), [
-    ("county_admin", {"enterprise_a", "enterprise_a_road", "enterprise_b"}),
-    ("leader", {"enterprise_a", "enterprise_a_road", "enterprise_b"}),
-    ("town_a_officer", {"enterprise_a", "enterprise_a_road"}),
-    ("town_b_officer", {"enterprise_b"}),
-    ("traffic_officer", {"enterprise_a_road"}),
-    ("enterprise_user", {"enterprise_a"}),
-])
+@pytest.mark.parametrize(
+    ("persona", "visible"),
+    [
+        ("county_admin", {"enterprise_a", "enterprise_a_road", "enterprise_b"}),
+        ("leader", {"enterprise_a", "enterprise_a_road", "enterprise_b"}),
+        ("town_a_officer", {"enterprise_a", "enterprise_a_road"}),
+        ("town_b_officer", {"enterprise_b"}),
+        ("traffic_officer", {"enterprise_a_road"}),
+        ("enterprise_user", {"enterprise_a"}),
+    ],
+)
 def test_q_filters_a_real_queryset_by_jurisdiction(world, persona, visible):
     unit = Unit.of(world[persona])
     # Enterprises reach their town, sector and themselves through these lookups.
@@ -93,12 +117,15 @@ def test_q_follows_a_lookup_prefix(world):
     assert not User.objects.filter(other.q("enterprise__")).exists()
 
 
-@pytest.mark.parametrize(("persona", "towns", "sector_codes"), [
-    ("county_admin", {"town_a", "town_b"}, None),
-    ("town_a_officer", {"town_a"}, None),
-    ("traffic_officer", {"town_a", "town_b"}, {"road_traffic", "waterway"}),
-    ("enterprise_user", {"town_a"}, {"hazardous_chemicals"}),
-])
+@pytest.mark.parametrize(
+    ("persona", "towns", "sector_codes"),
+    [
+        ("county_admin", {"town_a", "town_b"}, None),
+        ("town_a_officer", {"town_a"}, None),
+        ("traffic_officer", {"town_a", "town_b"}, {"road_traffic", "waterway"}),
+        ("enterprise_user", {"town_a"}, {"hazardous_chemicals"}),
+    ],
+)
 def test_towns_and_sectors_are_the_units_coverage(world, sectors, persona, towns, sector_codes):
     unit = Unit.of(world[persona])
     assert set(unit.towns().values_list("code", flat=True)) == towns
@@ -106,8 +133,7 @@ def test_towns_and_sectors_are_the_units_coverage(world, sectors, persona, towns
     assert set(unit.sectors().values_list("code", flat=True)) == expected
 
 
-def test_unit_records_are_seen_by_their_unit_and_the_county(world, town_a, town_b,
-                                                            traffic_dept):
+def test_unit_records_are_seen_by_their_unit_and_the_county(world, town_a, town_b, traffic_dept):
     from django.utils import timezone
 
     from anjian.core.scoping import scope_queryset
@@ -122,12 +148,22 @@ def test_unit_records_are_seen_by_their_unit_and_the_county(world, town_a, town_
     a = handover(Unit.of_town(town_a))
     b = handover(Unit.of_town(town_b))
     traffic = handover(Unit.of_department(traffic_dept))
-    seen = {persona: set(scope_queryset(DutyHandover.objects.all(), world[persona]))
-            for persona in ("county_admin", "leader", "town_a_officer", "traffic_officer",
-                            "enterprise_user")}
+    seen = {
+        persona: set(scope_queryset(DutyHandover.objects.all(), world[persona]))
+        for persona in (
+            "county_admin",
+            "leader",
+            "town_a_officer",
+            "traffic_officer",
+            "enterprise_user",
+        )
+    }
     assert seen == {
-        "county_admin": {county, a, b, traffic}, "leader": {county, a, b, traffic},
-        "town_a_officer": {a}, "traffic_officer": {traffic}, "enterprise_user": set(),
+        "county_admin": {county, a, b, traffic},
+        "leader": {county, a, b, traffic},
+        "town_a_officer": {a},
+        "traffic_officer": {traffic},
+        "enterprise_user": set(),
     }
 
 
@@ -138,11 +174,17 @@ def test_from_code_and_key_round_trip(world, code):
     assert Unit.from_key(unit.key) == unit
 
 
-def test_a_new_enterprise_is_covered_by_its_town_and_department(world, town_b, sectors,
-                                                                traffic_dept):
-    fresh = make_enterprise(name="乙镇运输", n=9, town=town_b, sector=sectors["road_traffic"],
-                            department=traffic_dept)
-    covering = Unit.covering(town_id=fresh.town_id, sector_id=fresh.sector_id,
-                             enterprise_id=fresh.pk)
-    assert {u.key for u in covering} == {f"town:{town_b.pk}", f"department:{traffic_dept.pk}",
-                                         f"enterprise:{fresh.pk}"}
+def test_a_new_enterprise_is_covered_by_its_town_and_department(
+    world, town_b, sectors, traffic_dept
+):
+    fresh = make_enterprise(
+        name="乙镇运输", n=9, town=town_b, sector=sectors["road_traffic"], department=traffic_dept
+    )
+    covering = Unit.covering(
+        town_id=fresh.town_id, sector_id=fresh.sector_id, enterprise_id=fresh.pk
+    )
+    assert {u.key for u in covering} == {
+        f"town:{town_b.pk}",
+        f"department:{traffic_dept.pk}",
+        f"enterprise:{fresh.pk}",
+    }

@@ -20,9 +20,14 @@ T0 = timezone.make_aware(dt.datetime(2024, 12, 30, 9, 0))
 
 
 def alert_data(**extra) -> dict:
-    data = {"title": "寒潮蓝色预警", "level": "blue", "kind": "weather",
-            "content": "未来48小时气温下降8～10℃，请做好防寒防冻和道路结冰防范。",
-            "valid_from": T0, "valid_to": T0 + dt.timedelta(days=2)}
+    data = {
+        "title": "寒潮蓝色预警",
+        "level": "blue",
+        "kind": "weather",
+        "content": "未来48小时气温下降8～10℃，请做好防寒防冻和道路结冰防范。",
+        "valid_from": T0,
+        "valid_to": T0 + dt.timedelta(days=2),
+    }
     data.update(extra)
     return data
 
@@ -32,8 +37,13 @@ def publish(county_admin):
     """publish(towns=[...], departments=[...], now=..., **data) → the alert, as the admin."""
 
     def _publish(*, towns=(), departments=(), now=None, **data):
-        alert = services.alert_publish(actor=county_admin, data=alert_data(**data), towns=towns,
-                                       departments=departments, now=now or T0)
+        alert = services.alert_publish(
+            actor=county_admin,
+            data=alert_data(**data),
+            towns=towns,
+            departments=departments,
+            now=now or T0,
+        )
         return alert_get_for(actor=SYSTEM, pk=alert.pk)
 
     return _publish
@@ -52,8 +62,13 @@ class SmtpSink:
 
     async def handle_DATA(self, server, session, envelope):
         message = message_from_bytes(envelope.content, policy=email_policy.default)
-        self.messages.append({"to": envelope.rcpt_tos, "subject": message["subject"],
-                              "body": message.get_body(("plain",)).get_content()})
+        self.messages.append(
+            {
+                "to": envelope.rcpt_tos,
+                "subject": message["subject"],
+                "body": message.get_body(("plain",)).get_content(),
+            }
+        )
         self.received.set()
         return "250 OK"
 
@@ -106,8 +121,13 @@ class RobotHandler(BaseHTTPRequestHandler):
     def do_POST(self):  # noqa: N802 - the http.server API
         length = int(self.headers.get("Content-Length", 0))
         raw = self.rfile.read(length)
-        self.server.requests.append({"path": self.path, "content_type": self.headers.get(
-            "Content-Type"), "json": json.loads(raw.decode("utf-8"))})
+        self.server.requests.append(
+            {
+                "path": self.path,
+                "content_type": self.headers.get("Content-Type"),
+                "json": json.loads(raw.decode("utf-8")),
+            }
+        )
         answer = json.dumps(self.server.answer).encode()
         self.send_response(self.server.status)
         self.send_header("Content-Type", "application/json")
@@ -135,7 +155,10 @@ class RobotServer:
     def start(self):
         self.httpd = ThreadingHTTPServer(("127.0.0.1", self.port), RobotHandler)
         self.httpd.requests, self.httpd.answer, self.httpd.status = (
-            self.requests, self.answer, self.status)
+            self.requests,
+            self.answer,
+            self.status,
+        )
         threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
 
     def stop(self):

@@ -20,8 +20,9 @@ pytestmark = pytest.mark.django_db
 
 
 def _second_officer(town) -> User:
-    return User.objects.create(username="town_a_2", role=Role.TOWN_OFFICER, town=town,
-                               password=make_password("x"))
+    return User.objects.create(
+        username="town_a_2", role=Role.TOWN_OFFICER, town=town, password=make_password("x")
+    )
 
 
 def test_a_recipient_officer_confirms_with_time_and_person(alert, town_a_officer):
@@ -33,8 +34,9 @@ def test_a_recipient_officer_confirms_with_time_and_person(alert, town_a_officer
 
 def test_a_second_user_of_the_same_unit_changes_nothing(alert, town_a_officer, town_a):
     first = services.alert_confirm(actor=town_a_officer, alert=alert, now=T0)
-    again = services.alert_confirm(actor=_second_officer(town_a), alert=alert,
-                                   now=T0 + dt.timedelta(hours=1))
+    again = services.alert_confirm(
+        actor=_second_officer(town_a), alert=alert, now=T0 + dt.timedelta(hours=1)
+    )
     assert (again.confirmed_at, again.confirmed_by_id) == (first.confirmed_at, town_a_officer.pk)
     assert AuditEntry.objects.filter(action="alert.confirm").count() == 1
 
@@ -47,8 +49,7 @@ def test_each_recipient_unit_confirms_for_itself(alert, town_a_officer, traffic_
     assert not AlertRecipient.objects.filter(alert=alert, confirmed_at__isnull=True).exists()
 
 
-@pytest.mark.parametrize("persona", ["county_admin", "leader", "enterprise_user",
-                                     "town_b_officer"])
+@pytest.mark.parametrize("persona", ["county_admin", "leader", "enterprise_user", "town_b_officer"])
 def test_service_refuses_non_recipients(persona, request, alert):
     with pytest.raises(PermissionDenied):
         services.alert_confirm(actor=request.getfixturevalue(persona), alert=alert)
@@ -89,8 +90,11 @@ def _race(env: dict) -> None:
 
         def confirm(token):
             request = urllib.request.Request(
-                f"{base}/api/v1/warnings/{made['alert']}/confirm/", data=b"", method="POST",
-                headers={"Authorization": f"Bearer {token}"})
+                f"{base}/api/v1/warnings/{made['alert']}/confirm/",
+                data=b"",
+                method="POST",
+                headers={"Authorization": f"Bearer {token}"},
+            )
             barrier.wait(timeout=10)
             with urllib.request.urlopen(request, timeout=30) as response:
                 answers.append((response.status, json.loads(response.read())))

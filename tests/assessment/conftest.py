@@ -13,11 +13,19 @@ from anjian.core.actors import SYSTEM
 def make_accident(town_a, sectors):
     def _make(*, town=None, sector="road_traffic", enterprise=None, **extra):
         occurred_at = clock.now() - dt.timedelta(days=3)
-        return accident_services.accident_report(actor=SYSTEM, data={
-            "title": extra.pop("title", "测试事故"), "occurred_at": occurred_at,
-            "reported_at": occurred_at + dt.timedelta(minutes=20), "town": town or town_a,
-            "sector": sectors[sector], "accident_type": "02", "enterprise": enterprise,
-            **extra})
+        return accident_services.accident_report(
+            actor=SYSTEM,
+            data={
+                "title": extra.pop("title", "测试事故"),
+                "occurred_at": occurred_at,
+                "reported_at": occurred_at + dt.timedelta(minutes=20),
+                "town": town or town_a,
+                "sector": sectors[sector],
+                "accident_type": "02",
+                "enterprise": enterprise,
+                **extra,
+            },
+        )
 
     return _make
 

@@ -21,24 +21,48 @@ from anjian.hazards.models import Hazard
 from anjian.hazards.services import hazard_create
 
 
-def test_demo_responsibilities(county_admin, leader, town_a, town_b, traffic_dept,
-                               emergency_dept, sectors, enterprise_a, make_accident,
-                               enterprise_user):
+def test_demo_responsibilities(
+    county_admin,
+    leader,
+    town_a,
+    town_b,
+    traffic_dept,
+    emergency_dept,
+    sectors,
+    enterprise_a,
+    make_accident,
+    enterprise_user,
+):
     today = clock.today()
     make_accident(reported_at=clock.now() - dt.timedelta(days=2, hours=-3))
-    hazard = hazard_create(actor=county_admin, data={
-        "enterprise": enterprise_a, "source": "inspection", "description": "消防通道堵塞",
-        "found_on": today, "found_by": "张三", "deadline": today + dt.timedelta(days=3),
-        "responsible_person": "李四", "measures": "清理", "funds": 0,
-        "contingency_plan": "值守"})
+    hazard = hazard_create(
+        actor=county_admin,
+        data={
+            "enterprise": enterprise_a,
+            "source": "inspection",
+            "description": "消防通道堵塞",
+            "found_on": today,
+            "found_by": "张三",
+            "deadline": today + dt.timedelta(days=3),
+            "responsible_person": "李四",
+            "measures": "清理",
+            "funds": 0,
+            "contingency_plan": "值守",
+        },
+    )
     Hazard.objects.filter(pk=hazard.pk).update(
-        found_on=today - dt.timedelta(days=20), deadline=today - dt.timedelta(days=2))
-    ctx = DemoContext(today=today, rng=random.Random(1), county=None,
-                      towns={"town_a": town_a, "town_b": town_b}, sectors=sectors,
-                      departments={"transport": traffic_dept, "emergency": emergency_dept},
-                      users={"county_admin": county_admin, "leader": leader,
-                             "enterprise_user": enterprise_user},
-                      admin=county_admin)
+        found_on=today - dt.timedelta(days=20), deadline=today - dt.timedelta(days=2)
+    )
+    ctx = DemoContext(
+        today=today,
+        rng=random.Random(1),
+        county=None,
+        towns={"town_a": town_a, "town_b": town_b},
+        sectors=sectors,
+        departments={"transport": traffic_dept, "emergency": emergency_dept},
+        users={"county_admin": county_admin, "leader": leader, "enterprise_user": enterprise_user},
+        admin=county_admin,
+    )
     demo_data.load(ctx)
 
     assert Responsibility.objects.filter(year=today.year).count() == len(demo_data.LEADERS)
@@ -48,6 +72,8 @@ def test_demo_responsibilities(county_admin, leader, town_a, town_b, traffic_dep
     assert {s for k, s in found if k == "town_without_leader"} == {"乙镇"}
     assert AccidentFinding.objects.get().kind == "late"
     assert sorted(AccountabilityRecord.objects.values_list("kind", flat=True)) == [
-        "interview", "rectification_order"]
+        "interview",
+        "rectification_order",
+    ]
     assert SafetyPosition.objects.filter(enterprise=enterprise_a, signed=False).count() == 1
     assert FiveInPlace.objects.filter(enterprise=enterprise_a, in_place=True).count() == 4

@@ -32,9 +32,16 @@ def upload(content: bytes) -> SimpleUploadedFile:
 
 
 def test_export_has_the_template_columns_and_the_rows(login, county_admin, sectors, town_a):
-    services.responsibility_create(actor=county_admin, data={
-        "person": "李明华", "title": "副县长", "year": 2026,
-        "sectors": [sectors["road_traffic"], sectors["fire"]], "towns": [town_a]})
+    services.responsibility_create(
+        actor=county_admin,
+        data={
+            "person": "李明华",
+            "title": "副县长",
+            "year": 2026,
+            "sectors": [sectors["road_traffic"], sectors["fire"]],
+            "towns": [town_a],
+        },
+    )
     response = login(county_admin).get("/assessment/responsibilities/export.xlsx")
     assert response.status_code == 200
     sheet = load_workbook(io.BytesIO(response.content)).active
@@ -45,15 +52,19 @@ def test_export_has_the_template_columns_and_the_rows(login, county_admin, secto
 
 
 def test_enterprise_user_may_not_export(login, enterprise_user):
-    assert login(enterprise_user).get(
-        "/assessment/responsibilities/export.xlsx").status_code == 403
+    assert login(enterprise_user).get("/assessment/responsibilities/export.xlsx").status_code == 403
 
 
 def test_import_page_saves_every_row(login, county_admin, sectors, town_a, town_b):
-    content = workbook([[2026, "李明华", "副县长", "道路交通、fire", "甲镇"],
-                        [2026, "张卫东", "副县长", "工贸", "town_b"]])
-    response = login(county_admin).post("/assessment/responsibilities/import/",
-                                        {"file": upload(content)})
+    content = workbook(
+        [
+            [2026, "李明华", "副县长", "道路交通、fire", "甲镇"],
+            [2026, "张卫东", "副县长", "工贸", "town_b"],
+        ]
+    )
+    response = login(county_admin).post(
+        "/assessment/responsibilities/import/", {"file": upload(content)}
+    )
     assert response.status_code == 302
     assert Responsibility.objects.count() == 2
     first = Responsibility.objects.get(person="李明华")
@@ -61,12 +72,18 @@ def test_import_page_saves_every_row(login, county_admin, sectors, town_a, town_
 
 
 def test_import_with_one_bad_row_saves_nothing_and_names_row_and_column(
-        login, county_admin, sectors, town_a):
-    content = workbook([[2026, "李明华", "副县长", "道路交通", "甲镇"],
-                        [2026, "张卫东", "副县长", "捕鱼业", "甲镇"],
-                        ["", "王五", "副县长", "", "火星镇"]])
-    response = login(county_admin).post("/assessment/responsibilities/import/",
-                                        {"file": upload(content)})
+    login, county_admin, sectors, town_a
+):
+    content = workbook(
+        [
+            [2026, "李明华", "副县长", "道路交通", "甲镇"],
+            [2026, "张卫东", "副县长", "捕鱼业", "甲镇"],
+            ["", "王五", "副县长", "", "火星镇"],
+        ]
+    )
+    response = login(county_admin).post(
+        "/assessment/responsibilities/import/", {"file": upload(content)}
+    )
     assert response.status_code == 200
     page = response.content.decode()
     assert Responsibility.objects.count() == 0
@@ -90,10 +107,11 @@ def test_cli_import_and_export_round_trip(tmp_path, county_admin, sectors, town_
     assert list(rows[1]) == [2026, "李明华", "副县长", "道路交通", "甲镇"]
 
 
-@pytest.mark.parametrize("cell", ["=HYPERLINK(\"http://x\")", "+1"])
+@pytest.mark.parametrize("cell", ['=HYPERLINK("http://x")', "+1"])
 def test_export_never_writes_a_formula(login, county_admin, cell, db):
-    services.responsibility_create(actor=county_admin, data={
-        "person": cell, "title": "副县长", "year": 2026})
+    services.responsibility_create(
+        actor=county_admin, data={"person": cell, "title": "副县长", "year": 2026}
+    )
     response = login(county_admin).get("/assessment/responsibilities/export.xlsx")
     sheet = load_workbook(io.BytesIO(response.content)).active
     assert sheet.cell(2, 2).data_type == "s"

@@ -10,8 +10,9 @@ def url(accident) -> str:
 
 
 def test_county_admin_records_a_finding_of_late_reporting(api_as, county_admin, accident_a):
-    response = api_as(county_admin).post(url(accident_a), {"kind": "late", "note": "超时报告"},
-                                         format="json")
+    response = api_as(county_admin).post(
+        url(accident_a), {"kind": "late", "note": "超时报告"}, format="json"
+    )
     assert response.status_code == 201, response.json()
     assert response.json()["kind"] == "late"
     rows = api_as(county_admin).get(url(accident_a)).json()
@@ -46,8 +47,11 @@ def test_an_unknown_accident_is_a_404(api_as, county_admin, db):
 
 def test_accident_page_shows_findings_and_records_one(login, county_admin, accident_a):
     client = login(county_admin)
-    response = client.post(f"/assessment/accidents/{accident_a.pk}/findings/",
-                           {"kind": "late", "note": "超时一小时"}, follow=True)
+    response = client.post(
+        f"/assessment/accidents/{accident_a.pk}/findings/",
+        {"kind": "late", "note": "超时一小时"},
+        follow=True,
+    )
     assert response.status_code == 200
     page = response.content.decode()
     assert 'id="findings"' in page and "超时一小时" in page
@@ -55,14 +59,14 @@ def test_accident_page_shows_findings_and_records_one(login, county_admin, accid
 
 
 def test_finding_form_refuses_other_roles(login, town_a_officer, accident_a):
-    response = login(town_a_officer).post(f"/assessment/accidents/{accident_a.pk}/findings/",
-                                          {"kind": "late"})
+    response = login(town_a_officer).post(
+        f"/assessment/accidents/{accident_a.pk}/findings/", {"kind": "late"}
+    )
     assert response.status_code == 403
 
 
 def test_finding_form_for_an_accident_outside_scope_is_404(login, county_admin, accident_a):
-    response = login(county_admin).post("/assessment/accidents/999999/findings/",
-                                        {"kind": "late"})
+    response = login(county_admin).post("/assessment/accidents/999999/findings/", {"kind": "late"})
     assert response.status_code == 404
 
 

@@ -22,9 +22,17 @@ from tests.support.server import anjian, load_demo, running_server, server_env, 
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs a loop
 
-CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                 "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"]
+CHROMIUM_ARGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+]
 
 
 def pytest_collection_modifyitems(items):
@@ -97,8 +105,10 @@ def _personas_database(tmp_path_factory) -> tuple[Path, dict]:
     data_dir = tmp_path_factory.mktemp("personas-db")
     env = server_env(data_dir)
     anjian(["migrate", "--noinput", "-v", "0"], env=env, timeout=600)
-    pks = shell_json("import json; from tests.support.personas import create; "
-                     "print(json.dumps(create()))", env=env)
+    pks = shell_json(
+        "import json; from tests.support.personas import create; print(json.dumps(create()))",
+        env=env,
+    )
     return data_dir, pks
 
 
@@ -119,8 +129,9 @@ def live_url(site) -> str:
 
 @pytest.fixture
 def page(_browser, live_url):
-    context = _browser.new_context(locale="zh-CN", timezone_id="Asia/Shanghai",
-                                   viewport={"width": 1400, "height": 900})
+    context = _browser.new_context(
+        locale="zh-CN", timezone_id="Asia/Shanghai", viewport={"width": 1400, "height": 900}
+    )
     page = context.new_page()
     own_host = urlparse(live_url).netloc
     page.console_errors = []
@@ -128,8 +139,7 @@ def page(_browser, live_url):
 
     def _console(message):
         # Chromium asks for /favicon.ico on its own; its 404 is not the page's error.
-        if message.type == "error" and not message.location.get("url", "").endswith(
-                "/favicon.ico"):
+        if message.type == "error" and not message.location.get("url", "").endswith("/favicon.ico"):
             page.console_errors.append(message.text)
 
     page.on("console", _console)

@@ -22,4 +22,5 @@ def test_desktop_menu_shows_without_a_toggler(page, live_url, login_as, town_a_o
     assert page.locator("#main-nav .nav-link").first.is_visible()
     # Bootstrap 5.3's stylesheet is the one in force (its CSS variables exist only from 5.x).
     assert page.evaluate(
-        "getComputedStyle(document.documentElement).getPropertyValue('--bs-body-font-size')")
+        "getComputedStyle(document.documentElement).getPropertyValue('--bs-body-font-size')"
+    )

@@ -26,7 +26,8 @@ print(json.dumps({"report": report.pk, "hazard": hazard.pk}))
 
 
 def test_a_report_filed_without_login_is_tracked_and_hidden_from_the_reported_unit(
-        page, site, live_url, login_as):
+    page, site, live_url, login_as
+):
     page.goto(f"{live_url}/login/")
     page.click("#public-report")
     page.wait_for_selector("#report-form")
@@ -55,10 +56,18 @@ def test_a_report_filed_without_login_is_tracked_and_hidden_from_the_reported_un
     page.wait_for_selector("#description")
     assert NAME not in page.content() and PHONE not in page.content()
     statuses = {}
-    for path in ["/", "/hazards/", f"/hazards/{ids['hazard']}/", "/notifications/",
-                 "/public_reports/", f"/public_reports/{ids['report']}/",
-                 f"/api/v1/hazards/{ids['hazard']}/", "/api/v1/hazards/",
-                 "/api/v1/public-reports/", f"/api/v1/public-reports/{ids['report']}/"]:
+    for path in [
+        "/",
+        "/hazards/",
+        f"/hazards/{ids['hazard']}/",
+        "/notifications/",
+        "/public_reports/",
+        f"/public_reports/{ids['report']}/",
+        f"/api/v1/hazards/{ids['hazard']}/",
+        "/api/v1/hazards/",
+        "/api/v1/public-reports/",
+        f"/api/v1/public-reports/{ids['report']}/",
+    ]:
         # Through the browser's own session; a 403 is fetched, not rendered, so Chromium
         # logs no console error for it.
         response = page.request.get(f"{live_url}{path}")

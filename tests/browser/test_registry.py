@@ -71,8 +71,9 @@ def _filter(page, **choices) -> None:
 
 
 @pytest.mark.parametrize("username", ROLES)
-def test_each_demo_login_sees_exactly_its_units_and_can_filter_them(username, page, live_url,
-                                                                   login_as, demo):
+def test_each_demo_login_sees_exactly_its_units_and_can_filter_them(
+    username, page, live_url, login_as, demo
+):
     visible = demo[1][username]
     assert visible, f"the demo gives {username} nothing to see"
     login_as(page, username, PASSWORD)

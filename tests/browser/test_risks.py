@@ -40,9 +40,13 @@ print(json.dumps({"enterprises": levels, "public": public, "outlines": TownOutli
                   "own_level": names.get(top.get(own, 0), "none")}))
 """
 
-COLOURS = {"major": "rgb(217, 49, 43)", "large": "rgb(242, 140, 40)",
-           "general": "rgb(245, 215, 66)", "low": "rgb(42, 111, 219)",
-           "none": "rgb(158, 158, 158)"}
+COLOURS = {
+    "major": "rgb(217, 49, 43)",
+    "large": "rgb(242, 140, 40)",
+    "general": "rgb(245, 215, 66)",
+    "low": "rgb(42, 111, 219)",
+    "none": "rgb(158, 158, 158)",
+}
 FILLS = """els => els.map(e => [e.dataset.level, getComputedStyle(e).fill])"""
 
 
@@ -76,8 +80,9 @@ def _counts(page, selector: str) -> dict[str, int]:
     return counts
 
 
-def test_county_map_draws_every_unit_and_place_in_its_colour(page, live_url, login_as, demo,
-                                                             tmp_path):
+def test_county_map_draws_every_unit_and_place_in_its_colour(
+    page, live_url, login_as, demo, tmp_path
+):
     expected = demo[1]
     login_as(page, "county_admin", PASSWORD)
     page.goto(f"{live_url}/risks/map/")
@@ -118,8 +123,9 @@ def test_filtering_by_sector_keeps_only_that_sectors_units(page, live_url, login
     page.select_option("#filters select[name=sector]", "hazardous_chemicals")
     with page.expect_navigation():
         page.click("#filters button[type=submit]")
-    titles = page.eval_on_selector_all("circle.enterprise-marker title",
-                                       "els => els.map(e => e.textContent)")
+    titles = page.eval_on_selector_all(
+        "circle.enterprise-marker title", "els => els.map(e => e.textContent)"
+    )
     assert titles and all(t.endswith("危险化学品") for t in titles)
 
 

@@ -12,18 +12,21 @@ from anjian.registry.models import Enterprise
 from anjian.risks.models import RiskPoint
 
 
-@pytest.mark.parametrize("model,view", [
-    (Accident, "accidents:accident_detail"),
-    (Alert, "alerts:alert_detail"),
-    (DutyRoster, "duty:roster_detail"),
-    (Hazard, "hazards:hazard_detail"),
-    (HazardEvidence, "hazards:hazard_evidence_download"),
-    (Campaign, "inspections:campaign_detail"),
-    (Checklist, "inspections:checklist_detail"),
-    (Inspection, "inspections:inspection_detail"),
-    (Enterprise, "registry:enterprise_detail"),
-    (RiskPoint, "risks:point_detail"),
-])
+@pytest.mark.parametrize(
+    "model,view",
+    [
+        (Accident, "accidents:accident_detail"),
+        (Alert, "alerts:alert_detail"),
+        (DutyRoster, "duty:roster_detail"),
+        (Hazard, "hazards:hazard_detail"),
+        (HazardEvidence, "hazards:hazard_evidence_download"),
+        (Campaign, "inspections:campaign_detail"),
+        (Checklist, "inspections:checklist_detail"),
+        (Inspection, "inspections:inspection_detail"),
+        (Enterprise, "registry:enterprise_detail"),
+        (RiskPoint, "risks:point_detail"),
+    ],
+)
 def test_record_address_opens_its_page(model, view):
     match = resolve(model(pk=42).get_absolute_url())
     assert match.view_name == view and match.kwargs == {"pk": 42}

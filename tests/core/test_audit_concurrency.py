@@ -27,10 +27,22 @@ def test_four_processes_writing_at_once_leave_one_unbroken_chain(tmp_path):
     anjian(["migrate", "--noinput", "-v0"], env=env)
     script = tmp_path / "write.py"
     script.write_text(WRITE, encoding="utf-8")
-    workers = [subprocess.Popen([sys.executable, "-m", "anjian", "shell", "-v", "0", "-c",
-                                 f"import sys; sys.argv.append('{n}'); "
-                                 f"exec(open({str(script)!r}).read())"], env=env)
-               for n in range(4)]
+    workers = [
+        subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "anjian",
+                "shell",
+                "-v",
+                "0",
+                "-c",
+                f"import sys; sys.argv.append('{n}'); exec(open({str(script)!r}).read())",
+            ],
+            env=env,
+        )
+        for n in range(4)
+    ]
     assert [w.wait(timeout=300) for w in workers] == [0, 0, 0, 0]
     result = anjian(["audit", "verify"], env=env, check=False)
     assert result.returncode == 0, result.stderr

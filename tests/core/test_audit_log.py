@@ -19,8 +19,9 @@ PASSWORD = "Kq7#mVt2!pLx"
 
 
 def _towns(n: int, actor=None) -> list[Town]:
-    return [reference_create(actor=actor, model=Town, code=f"t{i}", name=f"镇{i}")
-            for i in range(n)]
+    return [
+        reference_create(actor=actor, model=Town, code=f"t{i}", name=f"镇{i}") for i in range(n)
+    ]
 
 
 def _verify(capsys) -> tuple[int, str]:
@@ -33,9 +34,9 @@ def _verify(capsys) -> tuple[int, str]:
 
 # --- secrets -------------------------------------------------------------------------------
 
+
 def test_creating_an_account_records_no_password_hash(county_admin):
-    user = user_create(actor=county_admin, username="new_p", password=PASSWORD,
-                       role=Role.LEADER)
+    user = user_create(actor=county_admin, username="new_p", password=PASSWORD, role=Role.LEADER)
     entry = AuditEntry.objects.get(model="user", object_id=str(user.pk))
     assert entry.changes["password"] == [None, audit.REDACTED]
     assert user.password not in json.dumps(entry.changes)
@@ -62,17 +63,34 @@ def test_an_unchanged_password_is_no_change(county_admin, leader):
     assert set(entry.changes) == {"first_name"}
 
 
-@pytest.mark.parametrize("field", ["token", "key", "digest", "otp_secret", "recovery_codes",
-                                   "session_key", "new_password", "totp_key", "access_token",
-                                   "client_secret"])
+@pytest.mark.parametrize(
+    "field",
+    [
+        "token",
+        "key",
+        "digest",
+        "otp_secret",
+        "recovery_codes",
+        "session_key",
+        "new_password",
+        "totp_key",
+        "access_token",
+        "client_secret",
+    ],
+)
 def test_secret_fields_handed_to_record_are_scrubbed(county_admin, field):
-    entry = audit.record(actor=county_admin, action="token.issue", instance=county_admin,
-                         changes={field: [None, "s3cr3t-value"], "expires_at": [None, "x"]})
+    entry = audit.record(
+        actor=county_admin,
+        action="token.issue",
+        instance=county_admin,
+        changes={field: [None, "s3cr3t-value"], "expires_at": [None, "x"]},
+    )
     assert entry.changes[field] == [None, audit.REDACTED]
     assert entry.changes["expires_at"] == [None, "x"]
 
 
 # --- the chain -----------------------------------------------------------------------------
+
 
 def test_each_entry_links_to_the_one_before(county_admin):
     _towns(3, county_admin)
@@ -107,12 +125,13 @@ def _tamper(sql: str, params: list) -> None:
         audit_guard.install(connection)
 
 
-def test_a_row_changed_behind_the_platforms_back_breaks_the_chain_at_that_row(county_admin,
-                                                                              capsys):
+def test_a_row_changed_behind_the_platforms_back_breaks_the_chain_at_that_row(county_admin, capsys):
     _towns(5, county_admin)
     target = AuditEntry.objects.order_by("id")[2]
-    _tamper("UPDATE core_auditentry SET changes = %s WHERE id = %s",
-            [json.dumps({"name": [None, "改过的镇"]}), target.id])
+    _tamper(
+        "UPDATE core_auditentry SET changes = %s WHERE id = %s",
+        [json.dumps({"name": [None, "改过的镇"]}), target.id],
+    )
     code, err = _verify(capsys)
     assert code == 1
     assert f"#{target.id}" in err
@@ -136,6 +155,7 @@ def test_a_deleted_last_row_is_noticed(county_admin, capsys):
 
 
 # --- immutability --------------------------------------------------------------------------
+
 
 def test_the_database_refuses_to_update_an_entry(county_admin):
     _towns(1, county_admin)
@@ -164,6 +184,7 @@ def test_a_user_who_acted_cannot_be_deleted_only_deactivated(county_admin):
 
 
 # --- archive and prune ---------------------------------------------------------------------
+
 
 @pytest.fixture
 def aged_log(county_admin, monkeypatch):
@@ -197,8 +218,9 @@ def test_archive_and_prune_keep_the_chain_verifying(aged_log, tmp_path, capsys):
 def test_entries_younger_than_180_days_are_never_pruned(aged_log, tmp_path):
     before = (timezone.localdate() - dt.timedelta(days=100)).isoformat()
     with pytest.raises(CommandError, match="180"):
-        call_command("audit", "archive", "--before", before, "-o", str(tmp_path / "a.jsonl"),
-                     "--prune")
+        call_command(
+            "audit", "archive", "--before", before, "-o", str(tmp_path / "a.jsonl"), "--prune"
+        )
     assert AuditEntry.objects.count() == 7 and not AuditCheckpoint.objects.exists()
 
 
@@ -211,8 +233,7 @@ def test_archiving_without_prune_keeps_every_entry(aged_log, tmp_path, capsys):
 
 def test_a_checkpoint_cannot_be_changed_and_allows_no_later_delete(aged_log, tmp_path):
     before = (timezone.localdate() - dt.timedelta(days=200)).isoformat()
-    call_command("audit", "archive", "--before", before, "-o", str(tmp_path / "a.jsonl"),
-                 "--prune")
+    call_command("audit", "archive", "--before", before, "-o", str(tmp_path / "a.jsonl"), "--prune")
     checkpoint = AuditCheckpoint.objects.get()
     with pytest.raises(DatabaseError), transaction.atomic():
         AuditCheckpoint.objects.filter(pk=checkpoint.pk).update(up_to_id=10**9)
@@ -221,6 +242,7 @@ def test_a_checkpoint_cannot_be_changed_and_allows_no_later_delete(aged_log, tmp
 
 
 # --- the demo ------------------------------------------------------------------------------
+
 
 @pytest.mark.slow
 def test_verify_passes_on_the_demo(capsys, sectors):
@@ -237,21 +259,26 @@ def test_verify_passes_on_the_demo(capsys, sectors):
 
 # --- separation of duties ------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("method", ["post", "put", "patch", "delete"])
 def test_the_county_admin_reads_the_log_but_no_endpoint_changes_it(api_as, county_admin, method):
     _towns(1, county_admin)
     entry = AuditEntry.objects.get()
     api = api_as(county_admin)
     assert api.get("/api/v1/audit/").status_code == 200
-    assert getattr(api, method)(f"/api/v1/audit/{entry.pk}/", {"action": "x"},
-                                format="json").status_code in (403, 405)
-    assert getattr(api, method)("/api/v1/audit/", {"action": "x"},
-                                format="json").status_code in (403, 405)
+    assert getattr(api, method)(
+        f"/api/v1/audit/{entry.pk}/", {"action": "x"}, format="json"
+    ).status_code in (403, 405)
+    assert getattr(api, method)("/api/v1/audit/", {"action": "x"}, format="json").status_code in (
+        403,
+        405,
+    )
     assert AuditEntry.objects.get().action == "town.create"
 
 
-@pytest.mark.parametrize("persona", ["leader", "town_a_officer", "traffic_officer",
-                                     "enterprise_user"])
+@pytest.mark.parametrize(
+    "persona", ["leader", "town_a_officer", "traffic_officer", "enterprise_user"]
+)
 def test_other_roles_cannot_read_the_log(request, api_as, login, persona):
     user = request.getfixturevalue(persona)
     assert api_as(user).get("/api/v1/audit/").status_code == 403
@@ -265,6 +292,7 @@ def test_the_audit_page_lists_entries_newest_first_and_filters(login, county_adm
     html = client.get("/audit/").content.decode()
     assert html.index("最后镇") < html.index("镇0")
     assert "town.create" in html and AuditEntry.objects.last().hash[:12] in html
-    filtered = client.get("/audit/", {"object_id": str(Town.objects.get(code="zz").pk),
-                                      "model": "town"}).content.decode()
+    filtered = client.get(
+        "/audit/", {"object_id": str(Town.objects.get(code="zz").pk), "model": "town"}
+    ).content.decode()
     assert "最后镇" in filtered and "镇0" not in filtered

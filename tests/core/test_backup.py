@@ -46,8 +46,9 @@ def test_backup_and_restore_are_audited_and_the_restored_chain_verifies(tmp_path
     anjian(["shell", "-v", "0", "-c", CREATE], env=env)
     archive = tmp_path / "backup.tar.gz"
     anjian(["backup", "-o", str(archive)], env=env)
-    assert anjian(["shell", "-v", "0", "-c", ACTIONS], env=env).stdout.strip() == \
-        "['export.backup']"
+    assert (
+        anjian(["shell", "-v", "0", "-c", ACTIONS], env=env).stdout.strip() == "['export.backup']"
+    )
     anjian(["restore", str(archive)], env=env)
     # The log is the backup's (taken before its own entry), continued by the restore.
     actions = anjian(["shell", "-v", "0", "-c", ACTIONS], env=env).stdout.strip()

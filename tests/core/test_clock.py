@@ -24,10 +24,13 @@ def test_a_test_can_move_the_clock_for_a_block():
     assert clock.now() == NOW
 
 
-@pytest.mark.parametrize("raw,expected", [
-    ("2025-06-18T10:00:00+08:00", dt.datetime(2025, 6, 18, 2, 0, tzinfo=dt.UTC)),
-    ("", None),
-])
+@pytest.mark.parametrize(
+    "raw,expected",
+    [
+        ("2025-06-18T10:00:00+08:00", dt.datetime(2025, 6, 18, 2, 0, tzinfo=dt.UTC)),
+        ("", None),
+    ],
+)
 def test_frozen_now_is_an_iso_datetime_with_its_offset(monkeypatch, raw, expected):
     monkeypatch.setenv("ANJIAN_FROZEN_NOW", raw)
     assert env_datetime("ANJIAN_FROZEN_NOW") == expected

@@ -67,11 +67,19 @@ def test_hostile_names_survive_export_then_import(login, county_admin, enterpris
     assert {k: getattr(back, k) for k in HOSTILE} == HOSTILE
 
 
-@pytest.mark.parametrize("name", ["registry:enterprise_export", "hazards:hazard_export",
-                                  "accidents:accident_export", "risks:point_export"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "registry:enterprise_export",
+        "hazards:hazard_export",
+        "accidents:accident_export",
+        "risks:point_export",
+    ],
+)
 def test_exports_strip_stored_control_characters(login, county_admin, enterprise_a, name):
-    Enterprise.objects.filter(pk=enterprise_a.pk).update(name=f"甲{CONTROL}厂",
-                                                         address=f"路{CONTROL}")
+    Enterprise.objects.filter(pk=enterprise_a.pk).update(
+        name=f"甲{CONTROL}厂", address=f"路{CONTROL}"
+    )
     response = login(county_admin).get(reverse(name))
     assert response.status_code == 200
     load_workbook(io.BytesIO(response.content))  # a valid workbook
@@ -83,16 +91,19 @@ def test_enterprise_export_strips_control_characters(login, county_admin, enterp
     assert "甲厂" in {c.value for c in cells(response.content)}
 
 
-def test_word_documents_strip_stored_control_characters(login, county_admin, enterprise_a,
-                                                        town_a_officer):
+def test_word_documents_strip_stored_control_characters(
+    login, county_admin, enterprise_a, town_a_officer
+):
     from anjian.hazards.models import Hazard
     from anjian.hazards.services import hazard_create
     from tests.hazards.conftest import hazard_data
 
-    hazard = hazard_create(actor=town_a_officer, data=hazard_data(enterprise=enterprise_a,
-                                                                  source="inspection"))
-    Hazard.objects.filter(pk=hazard.pk).update(description=f"消防通道{CONTROL}堵塞",
-                                                measures=f"清理{CONTROL}")
+    hazard = hazard_create(
+        actor=town_a_officer, data=hazard_data(enterprise=enterprise_a, source="inspection")
+    )
+    Hazard.objects.filter(pk=hazard.pk).update(
+        description=f"消防通道{CONTROL}堵塞", measures=f"清理{CONTROL}"
+    )
     Enterprise.objects.filter(pk=enterprise_a.pk).update(name=f"甲{CONTROL}厂")
     response = login(county_admin).get(reverse("hazards:hazard_order_docx", args=[hazard.pk]))
     assert response.status_code == 200
@@ -109,14 +120,21 @@ def test_bulletin_strips_stored_control_characters(login, county_admin, town_a, 
 
     moment = timezone.make_aware(dt.datetime(2024, 3, 5, 10))
     accident = Accident.objects.create(
-        title="坠落", occurred_at=moment, reported_at=moment, town=town_a,
-        sector=sectors["construction"], accident_type="09", deaths=1)
+        title="坠落",
+        occurred_at=moment,
+        reported_at=moment,
+        town=town_a,
+        sector=sectors["construction"],
+        accident_type="09",
+        deaths=1,
+    )
     Accident.objects.filter(pk=accident.pk).update(title=f"坠{CONTROL}落")
     from anjian.accounts.models import Town
 
     Town.objects.filter(pk=town_a.pk).update(name=f"甲{CONTROL}镇")
-    response = login(county_admin).get(reverse("accidents:bulletin_download"),
-                                       {"period": "2024-03"})
+    response = login(county_admin).get(
+        reverse("accidents:bulletin_download"), {"period": "2024-03"}
+    )
     assert response.status_code == 200
     text = "\n".join(p.text for p in WordDocument(io.BytesIO(response.content)).paragraphs)
     assert "甲镇" in text
@@ -128,12 +146,25 @@ def test_duty_roster_export_has_no_formula(login, county_admin, town_a):
     from anjian.duty.services import roster_create
     from tests.duty.conftest import local
 
-    roster = roster_create(actor=county_admin, unit=Unit.of_town(town_a), title="国庆值班表",
-                           starts_at=local(2026, 10, 1), ends_at=local(2026, 10, 2),
-                           shifts=[{"starts_at": local(2026, 10, 1), "ends_at": local(2026, 10, 2),
-                                    "leader": "韦", "staff": "李", "phone": "0771-1"}])
-    DutyShift.objects.filter(roster=roster).update(leader="=cmd|'/C calc'!A0",
-                                                   staff=f"李{CONTROL}明")
+    roster = roster_create(
+        actor=county_admin,
+        unit=Unit.of_town(town_a),
+        title="国庆值班表",
+        starts_at=local(2026, 10, 1),
+        ends_at=local(2026, 10, 2),
+        shifts=[
+            {
+                "starts_at": local(2026, 10, 1),
+                "ends_at": local(2026, 10, 2),
+                "leader": "韦",
+                "staff": "李",
+                "phone": "0771-1",
+            }
+        ],
+    )
+    DutyShift.objects.filter(roster=roster).update(
+        leader="=cmd|'/C calc'!A0", staff=f"李{CONTROL}明"
+    )
     response = login(county_admin).get(reverse("duty:roster_export", args=[roster.pk]))
     content = b"".join(response.streaming_content) if response.streaming else response.content
     found = {c.value: c for c in cells(content)}

@@ -53,8 +53,12 @@ def test_a_service_error_is_shown_next_to_its_field_in_chinese():
 def test_a_valid_form_runs_the_service_once_and_says_so():
     calls, request = [], _request()
     form = ReportForm({"event": "车辆侧翻", "reported_at": "10:20"})
-    result = submit(request, form, lambda data: calls.append(data) or "done",
-                    success=lambda result: f"ok: {result}")
+    result = submit(
+        request,
+        form,
+        lambda data: calls.append(data) or "done",
+        success=lambda result: f"ok: {result}",
+    )
     assert result == "done" and calls == [form.cleaned_data]
     assert [m.message for m in get_messages(request)] == ["ok: done"]
 
@@ -82,8 +86,11 @@ def test_a_refused_action_flashes_the_reason_and_redirects(refusal):
     request = _request()
 
     def refuse():
-        raise (ValidationError(_(REFUSAL)) if isinstance(refusal, ValidationError)
-               else Conflict(_(REFUSAL)))
+        raise (
+            ValidationError(_(REFUSAL))
+            if isinstance(refusal, ValidationError)
+            else Conflict(_(REFUSAL))
+        )
 
     response = flash(request, refuse, success="不该出现", to="/back/")
     assert response.status_code == 302 and response["Location"] == "/back/"
@@ -100,7 +107,8 @@ def test_flash_lets_a_403_through():
 
 def test_flash_with_an_invalid_form_shows_its_errors_and_runs_nothing():
     request = _request()
-    response = flash(request, lambda: 1 / 0, form=ReportForm({}), invalid="请填写事件和时间",
-                     to="/back/")
+    response = flash(
+        request, lambda: 1 / 0, form=ReportForm({}), invalid="请填写事件和时间", to="/back/"
+    )
     assert response.status_code == 302
     assert [m.message for m in get_messages(request)] == ["请填写事件和时间"]

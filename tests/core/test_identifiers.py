@@ -16,12 +16,15 @@ def test_published_credit_codes_are_valid(code):
     assert is_valid_credit_code(code)
 
 
-@pytest.mark.parametrize("code,reason", [
-    ("91350100M000100Y44", "check"),
-    ("91350100M000100Y4", "length"),
-    ("91350100M00010OY43", "alphabet"),  # the letter O is not in the alphabet
-    ("91350100I000100Y43", "alphabet"),  # nor is I
-])
+@pytest.mark.parametrize(
+    "code,reason",
+    [
+        ("91350100M000100Y44", "check"),
+        ("91350100M000100Y4", "length"),
+        ("91350100M00010OY43", "alphabet"),  # the letter O is not in the alphabet
+        ("91350100I000100Y43", "alphabet"),  # nor is I
+    ],
+)
 def test_bad_credit_codes_are_refused_with_a_reason(code, reason):
     with pytest.raises(ValidationError) as info:
         validate_credit_code(code)

@@ -42,8 +42,14 @@ def probe(path, tmp_path) -> tuple[int, str, int]:
     """Import `path` (a dry run that reads every row) in a fresh worker: rows, errors, peak MB."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("ANJIAN_")}
     env.update(DJANGO_SETTINGS_MODULE="anjian.settings", ANJIAN_DATA_DIR=str(tmp_path / "var"))
-    done = subprocess.run([sys.executable, "-c", PROBE, str(path)], env=env, capture_output=True,
-                          text=True, timeout=600, check=True)
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE, str(path)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=True,
+    )
     rows, errors, peak = done.stdout.strip().splitlines()[-3:]
     return int(rows), errors, int(peak)
 
@@ -71,13 +77,18 @@ def test_the_largest_file_accepted_keeps_the_worker_under_300_mb(tmp_path):
 
     rng = random.Random(3)
     total = len(headers) + count
-    rows = ([list(range(len(headers)))]
-            + [[rng.randrange(total) for _ in headers] for _ in range(excel_checks.MAX_ROWS)])
-    path = write_workbook_parts(tmp_path / "big.xlsx",
-                                strings=[*headers, *chinese_strings(count, 12)], rows=rows)
-    path = write_workbook_parts(tmp_path / "big.xlsx",
-                                strings=[*headers, *chinese_strings(count, 12)], rows=rows,
-                                padding=max(0, 20 * MB - 64 * 1024 - path.stat().st_size))
+    rows = [list(range(len(headers)))] + [
+        [rng.randrange(total) for _ in headers] for _ in range(excel_checks.MAX_ROWS)
+    ]
+    path = write_workbook_parts(
+        tmp_path / "big.xlsx", strings=[*headers, *chinese_strings(count, 12)], rows=rows
+    )
+    path = write_workbook_parts(
+        tmp_path / "big.xlsx",
+        strings=[*headers, *chinese_strings(count, 12)],
+        rows=rows,
+        padding=max(0, 20 * MB - 64 * 1024 - path.stat().st_size),
+    )
     assert 19 * MB < path.stat().st_size <= 20 * MB
     rows_read, errors, peak = probe(path, tmp_path)
     print(f"peak RSS {peak} MB")
@@ -132,8 +143,9 @@ def test_more_rows_than_the_limit_are_refused(monkeypatch, tmp_path, county_admi
     monkeypatch.setattr(excel, "MAX_ROWS", 3)
     path = sheet(tmp_path / "rows.xlsx", [[f"x{n}"] for n in range(4)])
     result = excel.run_import(EnterpriseImporter(actor=county_admin), path, dry_run=True)
-    assert any("3" in e.message and "rows" in e.message.lower() or "行" in e.message
-               for e in result.errors)
+    assert any(
+        "3" in e.message and "rows" in e.message.lower() or "行" in e.message for e in result.errors
+    )
 
 
 @pytest.mark.django_db
@@ -157,9 +169,22 @@ def test_a_bad_import_size_setting_stops_start_up(tmp_path, raw):
 
 def test_the_import_size_setting_is_taken(tmp_path):
     env = {k: v for k, v in os.environ.items() if not k.startswith("ANJIAN_")}
-    env.update(DJANGO_SETTINGS_MODULE="anjian.settings", ANJIAN_DATA_DIR=str(tmp_path / "v"),
-               ANJIAN_IMPORT_MAX_MB="7")
-    done = subprocess.run([sys.executable, "-c", "import django; django.setup(); from django.conf"
-                           " import settings; print(settings.IMPORT_MAX_MB)"], env=env,
-                          capture_output=True, text=True, check=True, timeout=120)
+    env.update(
+        DJANGO_SETTINGS_MODULE="anjian.settings",
+        ANJIAN_DATA_DIR=str(tmp_path / "v"),
+        ANJIAN_IMPORT_MAX_MB="7",
+    )
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import django; django.setup(); from django.conf"
+            " import settings; print(settings.IMPORT_MAX_MB)",
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    )
     assert done.stdout.strip() == "7"

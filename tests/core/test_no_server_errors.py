@@ -17,17 +17,20 @@ from tests.hazards.conftest import hazard_data
 
 pytestmark = pytest.mark.django_db
 
-PNG = (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00"
-       b"\x00\x1f\x15\xc4\x89\x00\x00\x00\rIDATx\x9cc\xf8\x0f\x00\x00\x01\x01\x00\x05\x18\xd8N"
-       b"\x00\x00\x00\x00IEND\xaeB`\x82")
+PNG = (
+    b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00"
+    b"\x00\x1f\x15\xc4\x89\x00\x00\x00\rIDATx\x9cc\xf8\x0f\x00\x00\x01\x01\x00\x05\x18\xd8N"
+    b"\x00\x00\x00\x00IEND\xaeB`\x82"
+)
 
 
 @pytest.fixture
 def hazard(town_a_officer, enterprise_a):
     from anjian.hazards.services import hazard_create
 
-    return hazard_create(actor=town_a_officer, data=hazard_data(enterprise=enterprise_a,
-                                                                source="inspection"))
+    return hazard_create(
+        actor=town_a_officer, data=hazard_data(enterprise=enterprise_a, source="inspection")
+    )
 
 
 @pytest.mark.parametrize("value", ["1e20", "99999999999999999999", "-1", "1.5", "abc"])
@@ -37,8 +40,9 @@ def test_hazard_enterprise_filter_out_of_range_is_a_400(api_as, county_admin, va
     assert "enterprise" in response.json()
 
 
-def test_hazard_enterprise_filter_in_range_still_filters(api_as, county_admin, hazard,
-                                                         enterprise_a):
+def test_hazard_enterprise_filter_in_range_still_filters(
+    api_as, county_admin, hazard, enterprise_a
+):
     response = api_as(county_admin).get("/api/v1/hazards/", {"enterprise": enterprise_a.pk})
     assert response.status_code == 200 and response.json()["count"] == 1
 
@@ -62,8 +66,12 @@ def test_a_key_too_large_for_the_database_is_a_404(api_as, login, county_admin):
 
 # --- imports ----------------------------------------------------------------------------------
 
-IMPORT_PAGES = ["registry:enterprise_import", "hazards:hazard_import",
-                "accidents:accident_import", "risks:point_import"]
+IMPORT_PAGES = [
+    "registry:enterprise_import",
+    "hazards:hazard_import",
+    "accidents:accident_import",
+    "risks:point_import",
+]
 
 
 def docx_bytes() -> bytes:
@@ -105,8 +113,10 @@ def test_command_refuses_a_non_excel_file_with_exit_1(tmp_path, capsys):
 
 # --- deletes that others depend on --------------------------------------------------------------
 
-def test_deleting_an_enterprise_with_hazards_is_a_409_saying_what_depends(api_as, county_admin,
-                                                                           hazard, enterprise_a):
+
+def test_deleting_an_enterprise_with_hazards_is_a_409_saying_what_depends(
+    api_as, county_admin, hazard, enterprise_a
+):
     response = api_as(county_admin).delete(f"/api/v1/enterprises/{enterprise_a.pk}/")
     assert response.status_code == 409
     assert "1" in response.json()["detail"]
@@ -131,13 +141,16 @@ def test_a_page_whose_delete_is_protected_answers_409(county_admin, town_a, ente
 
 # --- evidence files -----------------------------------------------------------------------------
 
+
 def test_an_evidence_name_over_255_bytes_is_stored_shortened_with_its_extension(
-        login, enterprise_user, hazard, settings, tmp_path):
+    login, enterprise_user, hazard, settings, tmp_path
+):
     settings.MEDIA_ROOT = tmp_path
     name = "现场照片" * 30 + ".png"  # 360 bytes of UTF-8
-    response = login(enterprise_user).post(reverse("hazards:hazard_evidence_upload",
-                                                   args=[hazard.pk]),
-                                           {"evidence": SimpleUploadedFile(name, PNG)})
+    response = login(enterprise_user).post(
+        reverse("hazards:hazard_evidence_upload", args=[hazard.pk]),
+        {"evidence": SimpleUploadedFile(name, PNG)},
+    )
     assert response.status_code == 302
     item = HazardEvidence.objects.get()
     stored = Path(item.file.path)
@@ -146,7 +159,8 @@ def test_an_evidence_name_over_255_bytes_is_stored_shortened_with_its_extension(
 
 
 def test_an_evidence_file_does_not_stay_on_disk_when_its_step_fails(
-        enterprise_user, hazard, settings, tmp_path, monkeypatch):
+    enterprise_user, hazard, settings, tmp_path, monkeypatch
+):
     from anjian.hazards import workflow
 
     settings.MEDIA_ROOT = tmp_path
@@ -156,8 +170,10 @@ def test_an_evidence_file_does_not_stay_on_disk_when_its_step_fails(
 
     monkeypatch.setattr(workflow.audit, "record", fail)
     with pytest.raises(RuntimeError):
-        workflow.hazard_evidence_add(actor=enterprise_user, hazard=hazard,
-                                     uploads=[SimpleUploadedFile("a.png", PNG),
-                                              SimpleUploadedFile("b.png", PNG)])
+        workflow.hazard_evidence_add(
+            actor=enterprise_user,
+            hazard=hazard,
+            uploads=[SimpleUploadedFile("a.png", PNG), SimpleUploadedFile("b.png", PNG)],
+        )
     assert not HazardEvidence.objects.exists()
     assert [p for p in tmp_path.rglob("*") if p.is_file()] == []

@@ -8,8 +8,10 @@ import anjian
 
 ROOT = Path(anjian.__file__).parent
 ALLOWED = {ROOT / "accounts" / "units.py", ROOT / "core" / "permissions.py"}
-SWITCH = re.compile(r"\brole\s*(==|!=|in\b)|\bRole\.(COUNTY_ADMIN|LEADER|TOWN_OFFICER|"
-                    r"DEPARTMENT_OFFICER|ENTERPRISE_USER)\b")
+SWITCH = re.compile(
+    r"\brole\s*(==|!=|in\b)|\bRole\.(COUNTY_ADMIN|LEADER|TOWN_OFFICER|"
+    r"DEPARTMENT_OFFICER|ENTERPRISE_USER)\b"
+)
 TEMPLATE_ROLE = re.compile(r"\.role\s*(==|!=)|\brole\s*(==|!=)\s*[\"']")
 
 
@@ -23,16 +25,20 @@ def _python_files():
 
 
 def test_no_module_switches_on_role_outside_the_unit_and_permission_modules():
-    found = [f"{path.relative_to(ROOT)}:{n}: {line.strip()}"
-             for path in _python_files()
-             for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
-             if SWITCH.search(line) and not line.lstrip().startswith(("#", '"""'))]
+    found = [
+        f"{path.relative_to(ROOT)}:{n}: {line.strip()}"
+        for path in _python_files()
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if SWITCH.search(line) and not line.lstrip().startswith(("#", '"""'))
+    ]
     assert not found, "role switches outside accounts/units.py:\n" + "\n".join(found)
 
 
 def test_no_template_compares_role_strings():
-    found = [f"{path.relative_to(ROOT)}:{n}"
-             for path in ROOT.rglob("*.html")
-             for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
-             if TEMPLATE_ROLE.search(line)]
+    found = [
+        f"{path.relative_to(ROOT)}:{n}"
+        for path in ROOT.rglob("*.html")
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if TEMPLATE_ROLE.search(line)
+    ]
     assert not found, "templates comparing roles (use can.<permission>):\n" + "\n".join(found)

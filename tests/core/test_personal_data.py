@@ -16,34 +16,41 @@ from anjian.risks import services as risk_services
 MOBILE, MASKED = "13912345678", "139****5678"
 
 
-@pytest.mark.parametrize(("raw", "shown"), [
-    ("13912345678", "139****5678"),
-    ("+86 139 1234 5678", "139****5678"),
-    ("139-1234-5678", "139****5678"),
-    ("王工 13800001111 / 0771-5123456", "王工 138****1111 / 0771-5123456"),
-    ("0771-5123456", "0771-5123456"),   # a unit's landline is not personal data
-    ("12345678901", "12345678901"),     # not a mobile number (no 12x prefix)
-    ("", ""),
-    (None, ""),
-])
+@pytest.mark.parametrize(
+    ("raw", "shown"),
+    [
+        ("13912345678", "139****5678"),
+        ("+86 139 1234 5678", "139****5678"),
+        ("139-1234-5678", "139****5678"),
+        ("王工 13800001111 / 0771-5123456", "王工 138****1111 / 0771-5123456"),
+        ("0771-5123456", "0771-5123456"),  # a unit's landline is not personal data
+        ("12345678901", "12345678901"),  # not a mobile number (no 12x prefix)
+        ("", ""),
+        (None, ""),
+    ],
+)
 def test_mask_phone(raw, shown):
     assert mask_phone(raw) == shown
 
 
-@pytest.mark.parametrize(("raw", "shown"), [
-    ("450102199001011234", "450102********1234"),
-    ("45010219900101123X", "450102********123X"),
-    ("450102900101123", "450102*****1123"),
-    ("12345", "*****"),
-])
+@pytest.mark.parametrize(
+    ("raw", "shown"),
+    [
+        ("450102199001011234", "450102********1234"),
+        ("45010219900101123X", "450102********123X"),
+        ("450102900101123", "450102*****1123"),
+        ("12345", "*****"),
+    ],
+)
 def test_mask_id_number(raw, shown):
     assert mask_id_number(raw) == shown
 
 
 def test_mask_data_reaches_into_lists():
     data = [{"shifts": [{"phone": MOBILE}, {"phone": ""}]}]
-    assert mask_data(data, {"shifts.phone": "phone"}) == [{"shifts": [{"phone": MASKED},
-                                                                      {"phone": ""}]}]
+    assert mask_data(data, {"shifts.phone": "phone"}) == [
+        {"shifts": [{"phone": MASKED}, {"phone": ""}]}
+    ]
 
 
 @pytest.fixture
@@ -57,10 +64,12 @@ def _phones(response) -> list[str]:
     return [row["phone"] for row in response.json()["results"]]
 
 
-@pytest.mark.parametrize("persona", ["town_a_officer", "traffic_officer", "enterprise_user",
-                                     "leader"])
-def test_lists_mask_mobile_numbers_for_everyone_but_the_county_admin(request, api_as, mobile_unit,
-                                                                     persona):
+@pytest.mark.parametrize(
+    "persona", ["town_a_officer", "traffic_officer", "enterprise_user", "leader"]
+)
+def test_lists_mask_mobile_numbers_for_everyone_but_the_county_admin(
+    request, api_as, mobile_unit, persona
+):
     user = request.getfixturevalue(persona)
     response = api_as(user).get("/api/v1/enterprises/")
     assert response.status_code == 200
@@ -95,11 +104,16 @@ def test_a_landline_detail_is_not_a_personal_data_view(api_as, town_a_officer, e
 
 
 def test_the_detail_page_shows_the_number_and_is_audited(login, enterprise_user, mobile_unit):
-    response = login(enterprise_user).get(reverse("registry:enterprise_detail",
-                                                  args=[mobile_unit.pk]))
+    response = login(enterprise_user).get(
+        reverse("registry:enterprise_detail", args=[mobile_unit.pk])
+    )
     assert MOBILE in response.content.decode()
-    assert AuditEntry.objects.filter(action="pii.view", username=enterprise_user.username,
-                                     via="web").count() == 1
+    assert (
+        AuditEntry.objects.filter(
+            action="pii.view", username=enterprise_user.username, via="web"
+        ).count()
+        == 1
+    )
 
 
 def _export_cells(response) -> list:
@@ -107,20 +121,33 @@ def _export_cells(response) -> list:
     return [cell for row in book.active.iter_rows(values_only=True) for cell in row]
 
 
-def test_exports_mask_for_a_town_officer_and_not_for_the_county_admin(login, town_a_officer,
-                                                                      county_admin, mobile_unit):
+def test_exports_mask_for_a_town_officer_and_not_for_the_county_admin(
+    login, town_a_officer, county_admin, mobile_unit
+):
     url = reverse("registry:enterprise_export")
     town_cells = _export_cells(login(town_a_officer).get(url))
     assert MASKED in town_cells and MOBILE not in town_cells
     assert MOBILE in _export_cells(login(county_admin).get(url))
 
 
-def test_risk_point_phones_are_masked_in_the_list_and_the_export(api_as, login, enterprise_user,
-                                                                 enterprise_a):
-    point = risk_services.risk_point_create(actor=SYSTEM, via="test", data={
-        "enterprise": enterprise_a, "name": "储罐区", "accident_types": ["火灾"], "method": "LEC",
-        "l": "3", "e": "6", "c": "15", "responsible_person": "李工",
-        "responsible_phone": MOBILE})
+def test_risk_point_phones_are_masked_in_the_list_and_the_export(
+    api_as, login, enterprise_user, enterprise_a
+):
+    point = risk_services.risk_point_create(
+        actor=SYSTEM,
+        via="test",
+        data={
+            "enterprise": enterprise_a,
+            "name": "储罐区",
+            "accident_types": ["火灾"],
+            "method": "LEC",
+            "l": "3",
+            "e": "6",
+            "c": "15",
+            "responsible_person": "李工",
+            "responsible_phone": MOBILE,
+        },
+    )
     listed = api_as(enterprise_user).get("/api/v1/risk-points/").json()["results"]
     assert [p["responsible_phone"] for p in listed] == [MASKED]
     cells = _export_cells(login(enterprise_user).get(reverse("risks:point_export")))
@@ -130,16 +157,27 @@ def test_risk_point_phones_are_masked_in_the_list_and_the_export(api_as, login, 
     assert AuditEntry.objects.filter(action="pii.view", model="riskpoint").count() == 1
 
 
-def test_duty_shift_mobiles_are_masked_in_the_roster_list_not_in_the_detail(api_as,
-                                                                             town_a_officer):
+def test_duty_shift_mobiles_are_masked_in_the_roster_list_not_in_the_detail(api_as, town_a_officer):
     from anjian.accounts.units import Unit
     from anjian.duty.services import roster_create
     from tests.duty.conftest import local
 
-    roster = roster_create(actor=town_a_officer, unit=Unit.of_town(town_a_officer.town), title="值班",
-                           starts_at=local(2027, 1, 1), ends_at=local(2027, 1, 2),
-                           shifts=[{"starts_at": local(2027, 1, 1), "ends_at": local(2027, 1, 2),
-                                    "leader": "韦", "staff": "李", "phone": MOBILE}])
+    roster = roster_create(
+        actor=town_a_officer,
+        unit=Unit.of_town(town_a_officer.town),
+        title="值班",
+        starts_at=local(2027, 1, 1),
+        ends_at=local(2027, 1, 2),
+        shifts=[
+            {
+                "starts_at": local(2027, 1, 1),
+                "ends_at": local(2027, 1, 2),
+                "leader": "韦",
+                "staff": "李",
+                "phone": MOBILE,
+            }
+        ],
+    )
     api = api_as(town_a_officer)
     [listed] = api.get("/api/v1/duty-rosters/").json()["results"]
     assert listed["shifts"][0]["phone"] == MASKED
@@ -148,14 +186,14 @@ def test_duty_shift_mobiles_are_masked_in_the_roster_list_not_in_the_detail(api_
     assert AuditEntry.objects.filter(action="pii.view", model="dutyroster").count() == 1
 
 
-def test_the_audit_admin_reads_phone_changes_masked_the_county_admin_whole(api_as, login,
-                                                                           county_admin,
-                                                                           town_a_officer,
-                                                                           enterprise_a):
+def test_the_audit_admin_reads_phone_changes_masked_the_county_admin_whole(
+    api_as, login, county_admin, town_a_officer, enterprise_a
+):
     from anjian.accounts.models import Role, User
 
-    api_as(town_a_officer).patch(f"/api/v1/enterprises/{enterprise_a.pk}/", {"phone": MOBILE},
-                                 format="json")
+    api_as(town_a_officer).patch(
+        f"/api/v1/enterprises/{enterprise_a.pk}/", {"phone": MOBILE}, format="json"
+    )
     auditor = User.objects.create(username="auditor_p", role=Role.AUDIT_ADMIN, password="!")
     url = f"/api/v1/audit/?model=enterprise&object_id={enterprise_a.pk}&action=enterprise.update"
     [seen] = api_as(auditor).get(url).json()["results"]

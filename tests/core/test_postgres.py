@@ -37,8 +37,12 @@ def call(base: str, path: str, *, token: str = "", method: str = "GET", body=Non
 
 
 def token_for(base: str, username: str, password: str) -> str:
-    status, body = call(base, "/api/v1/auth/token/", method="POST",
-                        body={"username": username, "password": password})
+    status, body = call(
+        base,
+        "/api/v1/auth/token/",
+        method="POST",
+        body={"username": username, "password": password},
+    )
     assert status == 200, body
     return body["token"]
 
@@ -133,8 +137,7 @@ def test_sqlite_server_takes_concurrent_writes_without_errors(tmp_path):
         def patch(item):
             pk, body = item
             start.wait(timeout=60)
-            return call(base, f"/api/v1/enterprises/{pk}/", token=token, method="PATCH",
-                        body=body)
+            return call(base, f"/api/v1/enterprises/{pk}/", token=token, method="PATCH", body=body)
 
         with ThreadPoolExecutor(max_workers=len(writes)) as pool:
             results = list(pool.map(patch, writes))

@@ -49,10 +49,18 @@ def test_data_directory_is_0700_and_database_0600(tmp_path):
     data = tmp_path / "var"
     env = {k: v for k, v in os.environ.items() if not k.startswith("ANJIAN_")}
     env.update(ANJIAN_DATA_DIR=str(data), DJANGO_SETTINGS_MODULE="anjian.settings")
-    subprocess.run([sys.executable, "-c", "import django; django.setup(); "
-                    "from django.db import connection; "
-                    "connection.cursor().execute('create table t (x int)')"],
-                   env=env, check=True, timeout=120)
+    subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import django; django.setup(); "
+            "from django.db import connection; "
+            "connection.cursor().execute('create table t (x int)')",
+        ],
+        env=env,
+        check=True,
+        timeout=120,
+    )
     assert stat.S_IMODE(data.stat().st_mode) == 0o700
     for name in ("anjian.sqlite3", "secret_key"):
         assert stat.S_IMODE((data / name).stat().st_mode) == 0o600, name
@@ -73,16 +81,20 @@ def test_an_existing_data_directory_is_narrowed_to_0700(tmp_path):
     assert stat.S_IMODE((data / "db").stat().st_mode) == 0o600
 
 
-def test_uploaded_evidence_is_0600(login, enterprise_user, town_a_officer, enterprise_a,
-                                   settings, tmp_path):
+def test_uploaded_evidence_is_0600(
+    login, enterprise_user, town_a_officer, enterprise_a, settings, tmp_path
+):
     from anjian.hazards.models import HazardEvidence
     from anjian.hazards.services import hazard_create
 
     settings.MEDIA_ROOT = tmp_path / "media"
-    hazard = hazard_create(actor=town_a_officer, data=hazard_data(enterprise=enterprise_a,
-                                                                  source="inspection"))
-    login(enterprise_user).post(reverse("hazards:hazard_evidence_upload", args=[hazard.pk]),
-                                {"evidence": SimpleUploadedFile("a.png", PNG)})
+    hazard = hazard_create(
+        actor=town_a_officer, data=hazard_data(enterprise=enterprise_a, source="inspection")
+    )
+    login(enterprise_user).post(
+        reverse("hazards:hazard_evidence_upload", args=[hazard.pk]),
+        {"evidence": SimpleUploadedFile("a.png", PNG)},
+    )
     path = HazardEvidence.objects.get().file.path
     assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
     assert stat.S_IMODE(os.stat(os.path.dirname(path)).st_mode) == 0o700
@@ -90,8 +102,10 @@ def test_uploaded_evidence_is_0600(login, enterprise_user, town_a_officer, enter
 
 # --- scope hints --------------------------------------------------------------------------------
 
-def test_hazard_import_does_not_name_a_unit_outside_scope(login, town_a_officer, enterprise_b,
-                                                          tmp_path):
+
+def test_hazard_import_does_not_name_a_unit_outside_scope(
+    login, town_a_officer, enterprise_b, tmp_path
+):
     book = Workbook()
     sheet = book.active
     sheet.append([c.header for c in HAZARD_COLUMNS])
@@ -106,38 +120,68 @@ def test_hazard_import_does_not_name_a_unit_outside_scope(login, town_a_officer,
     assert enterprise_b.credit_code in errors  # the code the user typed, nothing more
 
 
-def test_department_officer_cannot_attach_a_unit_outside_its_sectors(api_as, traffic_officer,
-                                                                     enterprise_a, sectors):
+def test_department_officer_cannot_attach_a_unit_outside_its_sectors(
+    api_as, traffic_officer, enterprise_a, sectors
+):
     moment = clock.now() - dt.timedelta(hours=2)
-    response = api_as(traffic_officer).post("/api/v1/accidents/", {
-        "title": "追尾", "occurred_at": moment.isoformat(), "reported_at": moment.isoformat(),
-        "town": "town_a", "sector": "road_traffic", "accident_type": "车辆伤害",
-        "enterprise": enterprise_a.pk, "deaths": 0}, format="json")
+    response = api_as(traffic_officer).post(
+        "/api/v1/accidents/",
+        {
+            "title": "追尾",
+            "occurred_at": moment.isoformat(),
+            "reported_at": moment.isoformat(),
+            "town": "town_a",
+            "sector": "road_traffic",
+            "accident_type": "车辆伤害",
+            "enterprise": enterprise_a.pk,
+            "deaths": 0,
+        },
+        format="json",
+    )
     assert response.status_code == 400
     assert "enterprise" in response.json()
     assert enterprise_a.name not in str(response.json())
 
 
-def test_department_officer_may_attach_a_unit_in_its_sectors(api_as, traffic_officer,
-                                                             enterprise_a_road):
+def test_department_officer_may_attach_a_unit_in_its_sectors(
+    api_as, traffic_officer, enterprise_a_road
+):
     moment = clock.now() - dt.timedelta(hours=2)
-    response = api_as(traffic_officer).post("/api/v1/accidents/", {
-        "title": "追尾", "occurred_at": moment.isoformat(), "reported_at": moment.isoformat(),
-        "town": "town_a", "sector": "road_traffic", "accident_type": "车辆伤害",
-        "enterprise": enterprise_a_road.pk, "deaths": 0}, format="json")
+    response = api_as(traffic_officer).post(
+        "/api/v1/accidents/",
+        {
+            "title": "追尾",
+            "occurred_at": moment.isoformat(),
+            "reported_at": moment.isoformat(),
+            "town": "town_a",
+            "sector": "road_traffic",
+            "accident_type": "车辆伤害",
+            "enterprise": enterprise_a_road.pk,
+            "deaths": 0,
+        },
+        format="json",
+    )
     assert response.status_code == 201, response.json()
 
 
-@pytest.mark.parametrize(("page", "status"), [
-    ("registry:enterprise_import", 403), ("accidents:accident_import", 403),
-    ("hazards:hazard_import", 200), ("risks:point_import", 200)])
-def test_enterprise_users_reach_only_the_imports_of_their_own_records(login, enterprise_user,
-                                                                      page, status):
+@pytest.mark.parametrize(
+    ("page", "status"),
+    [
+        ("registry:enterprise_import", 403),
+        ("accidents:accident_import", 403),
+        ("hazards:hazard_import", 200),
+        ("risks:point_import", 200),
+    ],
+)
+def test_enterprise_users_reach_only_the_imports_of_their_own_records(
+    login, enterprise_user, page, status
+):
     assert login(enterprise_user).get(reverse(page)).status_code == status
 
 
-def test_enterprise_user_cannot_import_hazards_of_another_unit(login, enterprise_user,
-                                                               enterprise_b, tmp_path):
+def test_enterprise_user_cannot_import_hazards_of_another_unit(
+    login, enterprise_user, enterprise_b, tmp_path
+):
     book = Workbook()
     sheet = book.active
     sheet.append([c.header for c in HAZARD_COLUMNS])

@@ -19,34 +19,61 @@ def test_every_rule_is_seeded_as_version_one_with_its_default():
         assert (first.value, first.effective_from) == (rule.default, SEED_DATE), key
 
 
-@pytest.mark.parametrize("on,expected", [
-    (dt.date(2007, 6, 1), 3),
-    (dt.date(2025, 12, 31), 3),   # the day before the new version: the old value
-    (dt.date(2026, 1, 1), 5),     # the new version's first day
-    (dt.date(2026, 6, 30), 5),
-    (dt.date(2026, 7, 1), 4),     # a later version
-])
+@pytest.mark.parametrize(
+    "on,expected",
+    [
+        (dt.date(2007, 6, 1), 3),
+        (dt.date(2025, 12, 31), 3),  # the day before the new version: the old value
+        (dt.date(2026, 1, 1), 5),  # the new version's first day
+        (dt.date(2026, 6, 30), 5),
+        (dt.date(2026, 7, 1), 4),  # a later version
+    ],
+)
 def test_rule_value_is_the_version_in_force_on_the_day(county_admin, on, expected):
-    rule_setting_change(actor=county_admin, key="hazards.reminder_days", value=5,
-                        effective_from=dt.date(2026, 1, 1), note="县安委办通知")
-    rule_setting_change(actor=county_admin, key="hazards.reminder_days", value=4,
-                        effective_from=dt.date(2026, 7, 1), note="县安委办通知")
+    rule_setting_change(
+        actor=county_admin,
+        key="hazards.reminder_days",
+        value=5,
+        effective_from=dt.date(2026, 1, 1),
+        note="县安委办通知",
+    )
+    rule_setting_change(
+        actor=county_admin,
+        key="hazards.reminder_days",
+        value=4,
+        effective_from=dt.date(2026, 7, 1),
+        note="县安委办通知",
+    )
     assert rule_value("hazards.reminder_days", on=on) == expected
 
 
 def test_a_datetime_is_judged_by_its_shanghai_date(county_admin):
-    rule_setting_change(actor=county_admin, key="hazards.reminder_days", value=5,
-                        effective_from=dt.date(2026, 1, 1), note="通知")
+    rule_setting_change(
+        actor=county_admin,
+        key="hazards.reminder_days",
+        value=5,
+        effective_from=dt.date(2026, 1, 1),
+        note="通知",
+    )
     # 2025-12-31 16:30 UTC is 2026-01-01 00:30 in Asia/Shanghai.
-    assert rule_value("hazards.reminder_days",
-                      on=dt.datetime(2025, 12, 31, 16, 30, tzinfo=dt.UTC)) == 5
-    assert rule_value("hazards.reminder_days",
-                      on=dt.datetime(2025, 12, 31, 15, 59, tzinfo=dt.UTC)) == 3
+    assert (
+        rule_value("hazards.reminder_days", on=dt.datetime(2025, 12, 31, 16, 30, tzinfo=dt.UTC))
+        == 5
+    )
+    assert (
+        rule_value("hazards.reminder_days", on=dt.datetime(2025, 12, 31, 15, 59, tzinfo=dt.UTC))
+        == 3
+    )
 
 
 def test_a_change_adds_a_version_and_is_audited(county_admin):
-    setting = rule_setting_change(actor=county_admin, key="duty.holiday_reminder_days",
-                                  value=10, effective_from=dt.date(2026, 12, 1), note="提前部署")
+    setting = rule_setting_change(
+        actor=county_admin,
+        key="duty.holiday_reminder_days",
+        value=10,
+        effective_from=dt.date(2026, 12, 1),
+        note="提前部署",
+    )
     assert setting.version == 2
     assert RuleSetting.objects.filter(key="duty.holiday_reminder_days").count() == 2
     assert RuleSetting.objects.get(key="duty.holiday_reminder_days", version=1).value == 7
@@ -56,30 +83,47 @@ def test_a_change_adds_a_version_and_is_audited(county_admin):
 
 def test_only_the_county_admin_changes_rules(town_a_officer):
     with pytest.raises(PermissionDenied):
-        rule_setting_change(actor=town_a_officer, key="hazards.reminder_days", value=5,
-                            effective_from=dt.date(2026, 1, 1), note="x")
+        rule_setting_change(
+            actor=town_a_officer,
+            key="hazards.reminder_days",
+            value=5,
+            effective_from=dt.date(2026, 1, 1),
+            note="x",
+        )
 
 
-@pytest.mark.parametrize("key,value,field", [
-    ("hazards.reminder_days", 0, "value"),
-    ("hazards.reminder_days", "3", "value"),
-    ("accidents.supplementary_days", {"road_traffic": 7}, "value"),  # no default entry
-    ("risks.control_levels", {"major": "post", "large": "department", "general": "workshop",
-                              "low": "post"}, "value"),  # a major risk below a large one
-    ("duty.report_deadlines", {"phone": {"minutes": -5}}, "value"),
-])
+@pytest.mark.parametrize(
+    "key,value,field",
+    [
+        ("hazards.reminder_days", 0, "value"),
+        ("hazards.reminder_days", "3", "value"),
+        ("accidents.supplementary_days", {"road_traffic": 7}, "value"),  # no default entry
+        (
+            "risks.control_levels",
+            {"major": "post", "large": "department", "general": "workshop", "low": "post"},
+            "value",
+        ),  # a major risk below a large one
+        ("duty.report_deadlines", {"phone": {"minutes": -5}}, "value"),
+    ],
+)
 def test_invalid_values_are_refused_naming_the_field(county_admin, key, value, field):
     with pytest.raises(ValidationError) as caught:
-        rule_setting_change(actor=county_admin, key=key, value=value,
-                            effective_from=dt.date(2026, 1, 1), note="x")
+        rule_setting_change(
+            actor=county_admin, key=key, value=value, effective_from=dt.date(2026, 1, 1), note="x"
+        )
     assert field in caught.value.message_dict
     assert RuleSetting.objects.filter(key=key).count() == 1
 
 
 def test_a_change_needs_a_reason(county_admin):
     with pytest.raises(ValidationError) as caught:
-        rule_setting_change(actor=county_admin, key="hazards.reminder_days", value=5,
-                            effective_from=dt.date(2026, 1, 1), note=" ")
+        rule_setting_change(
+            actor=county_admin,
+            key="hazards.reminder_days",
+            value=5,
+            effective_from=dt.date(2026, 1, 1),
+            note=" ",
+        )
     assert "note" in caught.value.message_dict
 
 
@@ -88,16 +132,20 @@ def test_settings_page_lists_rules_and_adds_a_version(login, county_admin):
     page = client.get("/settings/rules/")
     assert page.status_code == 200
     assert "accidents.supplementary_days" in page.content.decode()
-    response = client.post("/settings/rules/hazards.reminder_days/", {
-        "value": "5", "effective_from": "2026-01-01", "note": "县安委办通知"})
+    response = client.post(
+        "/settings/rules/hazards.reminder_days/",
+        {"value": "5", "effective_from": "2026-01-01", "note": "县安委办通知"},
+    )
     assert response.status_code == 302
     assert rule_value("hazards.reminder_days", on=dt.date(2026, 1, 1)) == 5
     assert rule_value("hazards.reminder_days", on=dt.date(2025, 12, 31)) == 3
 
 
 def test_settings_page_shows_the_error_and_saves_nothing(login, county_admin):
-    response = login(county_admin).post("/settings/rules/hazards.reminder_days/", {
-        "value": "{not json", "effective_from": "2026-01-01", "note": "x"})
+    response = login(county_admin).post(
+        "/settings/rules/hazards.reminder_days/",
+        {"value": "{not json", "effective_from": "2026-01-01", "note": "x"},
+    )
     assert response.status_code == 200 and response.context["form"].errors["value"]
     assert RuleSetting.objects.filter(key="hazards.reminder_days").count() == 1
 
@@ -106,28 +154,48 @@ def test_settings_page_shows_the_error_and_saves_nothing(login, county_admin):
 def test_other_roles_get_403(login, request, persona):
     user = request.getfixturevalue(persona)
     assert login(user).get("/settings/rules/").status_code == 403
-    assert login(user).post("/settings/rules/hazards.reminder_days/", {
-        "value": "5", "effective_from": "2026-01-01", "note": "x"}).status_code == 403
+    assert (
+        login(user)
+        .post(
+            "/settings/rules/hazards.reminder_days/",
+            {"value": "5", "effective_from": "2026-01-01", "note": "x"},
+        )
+        .status_code
+        == 403
+    )
 
 
 def test_unknown_rule_is_404(login, county_admin):
     assert login(county_admin).get("/settings/rules/no.such/").status_code == 404
 
 
-def test_hazard_reminders_use_the_days_in_force(county_admin, town_a_officer, enterprise_a,
-                                                enterprise_user):
+def test_hazard_reminders_use_the_days_in_force(
+    county_admin, town_a_officer, enterprise_a, enterprise_user
+):
     from anjian.core import clock
     from anjian.hazards import sweep
     from anjian.hazards.services import hazard_create
 
     today = clock.today()
-    hazard_create(actor=town_a_officer, data={
-        "enterprise": enterprise_a, "description": "灭火器过期", "found_on": today,
-        "found_by": "张三", "deadline": today + dt.timedelta(days=5)})
+    hazard_create(
+        actor=town_a_officer,
+        data={
+            "enterprise": enterprise_a,
+            "description": "灭火器过期",
+            "found_on": today,
+            "found_by": "张三",
+            "deadline": today + dt.timedelta(days=5),
+        },
+    )
     now = clock.now()
     assert sweep.run(now=now)["hazard_due"] == 0  # 3 days by default
-    rule_setting_change(actor=county_admin, key="hazards.reminder_days", value=5,
-                        effective_from=today, note="提前提醒")
+    rule_setting_change(
+        actor=county_admin,
+        key="hazards.reminder_days",
+        value=5,
+        effective_from=today,
+        note="提前提醒",
+    )
     assert sweep.run(now=now)["hazard_due"] > 0
 
 
@@ -148,8 +216,13 @@ def test_settings_page_marks_an_unverified_figure(login, county_admin, monkeypat
 def test_resolver_agrees_with_rule_value(county_admin, django_assert_num_queries):
     from anjian.core.rules import rule_resolver
 
-    rule_setting_change(actor=county_admin, key="hazards.reminder_days", value=5,
-                        effective_from=dt.date(2026, 1, 1), note="通知")
+    rule_setting_change(
+        actor=county_admin,
+        key="hazards.reminder_days",
+        value=5,
+        effective_from=dt.date(2026, 1, 1),
+        note="通知",
+    )
     with django_assert_num_queries(1):
         resolve = rule_resolver("hazards.reminder_days")
         days = [dt.date(1900, 1, 1), dt.date(2025, 12, 31), dt.date(2026, 1, 1)]

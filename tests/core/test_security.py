@@ -35,28 +35,33 @@ def _post_login(client, username, password):
 
 # --- passwords -----------------------------------------------------------------------------------
 
+
 class TestArgon2:
     @pytest.fixture(autouse=True)
     def _fast_hashing(self):
         """Overrides the suite's fast MD5 hasher: here the real setting is under test."""
 
     def test_a_new_users_password_is_hashed_with_argon2(self, db):
-        user = user_create(actor=None, username="hash_me", password="Strong#Pass24",
-                           role=Role.COUNTY_ADMIN)
+        user = user_create(
+            actor=None, username="hash_me", password="Strong#Pass24", role=Role.COUNTY_ADMIN
+        )
         user.refresh_from_db()
         assert user.password.startswith("argon2$argon2id$")
         assert user.check_password("Strong#Pass24")
         assert not user.check_password("strong#pass24")
 
 
-@pytest.mark.parametrize("password,ok", [
-    ("Ab1#xyz", False),        # 7 characters: too short
-    ("abcdefgh", False),       # one class only (and common)
-    ("abcdefg1", False),       # two classes
-    ("Zq7mwxkp", True),        # lower + upper + digit, 8 characters
-    ("zq7#mwxkp", True),       # lower + digit + symbol
-    ("Password1", False),      # three classes but a common password
-])
+@pytest.mark.parametrize(
+    "password,ok",
+    [
+        ("Ab1#xyz", False),  # 7 characters: too short
+        ("abcdefgh", False),  # one class only (and common)
+        ("abcdefg1", False),  # two classes
+        ("Zq7mwxkp", True),  # lower + upper + digit, 8 characters
+        ("zq7#mwxkp", True),  # lower + digit + symbol
+        ("Password1", False),  # three classes but a common password
+    ],
+)
 def test_password_rules_need_eight_characters_and_three_classes(password, ok):
     user = User(username="someone", role=Role.TOWN_OFFICER)
     if ok:
@@ -82,8 +87,10 @@ def test_user_create_refuses_a_weak_password(db):
 
 # --- lockout after 5 failed logins (django-axes) ------------------------------------------------
 
+
 def test_sixth_login_with_the_right_password_is_refused_with_the_chinese_lockout_page(
-        town_a_officer, client):
+    town_a_officer, client
+):
     for _ in range(4):
         response = _post_login(client, town_a_officer.username, "Wrong#pass99")
         assert response.status_code == 200  # the form again, with its error
@@ -111,27 +118,32 @@ def test_api_token_is_refused_after_five_failures(town_a_officer, api_as):
     api = api_as(None)
     url = "/api/v1/auth/token/"
     for attempt in range(5):
-        response = api.post(url, {"username": town_a_officer.username, "password": "Wrong#pass99"},
-                            format="json")
+        response = api.post(
+            url, {"username": town_a_officer.username, "password": "Wrong#pass99"}, format="json"
+        )
         assert response.status_code == (400 if attempt < 4 else 429)
-    response = api.post(url, {"username": town_a_officer.username, "password": PASSWORD},
-                        format="json")
+    response = api.post(
+        url, {"username": town_a_officer.username, "password": PASSWORD}, format="json"
+    )
     assert response.status_code == 429
     assert b'"token"' not in response.content
 
 
 def test_failures_over_the_api_lock_the_web_login_too(town_a_officer, api_as, client):
     for _ in range(5):
-        api_as(None).post("/api/v1/auth/token/",
-                          {"username": town_a_officer.username, "password": "Wrong#pass99"},
-                          format="json")
+        api_as(None).post(
+            "/api/v1/auth/token/",
+            {"username": town_a_officer.username, "password": "Wrong#pass99"},
+            format="json",
+        )
     response = _post_login(client, town_a_officer.username, PASSWORD)
     assert response.status_code == 429
     assert "锁定" in response.content.decode()
 
 
 def test_behind_a_proxy_one_clients_failures_do_not_slow_down_everyone(
-        town_a_officer, town_b_officer, client, settings):
+    town_a_officer, town_b_officer, client, settings
+):
     from anjian.settings import client_ip_behind_proxy
 
     settings.AXES_CLIENT_IP_CALLABLE = client_ip_behind_proxy  # as with ANJIAN_BEHIND_PROXY=1
@@ -140,28 +152,43 @@ def test_behind_a_proxy_one_clients_failures_do_not_slow_down_everyone(
     for n in range(30):
         client.post(LOGIN, {"username": f"nobody{n}", "password": "Wrong#pass99"}, **attacker)
     colleague = Client()
-    response = colleague.post(LOGIN, {"username": town_b_officer.username, "password": PASSWORD},
-                              REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="10.0.0.7")
+    response = colleague.post(
+        LOGIN,
+        {"username": town_b_officer.username, "password": PASSWORD},
+        REMOTE_ADDR="127.0.0.1",
+        HTTP_X_FORWARDED_FOR="10.0.0.7",
+    )
     assert response.status_code == 302
     # The attacker's own address is throttled, whatever it forges in front of the proxy's entry.
-    response = client.post(LOGIN, {"username": town_a_officer.username, "password": PASSWORD},
-                           REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="10.0.0.7, 10.0.0.66")
+    response = client.post(
+        LOGIN,
+        {"username": town_a_officer.username, "password": PASSWORD},
+        REMOTE_ADDR="127.0.0.1",
+        HTTP_X_FORWARDED_FOR="10.0.0.7, 10.0.0.66",
+    )
     assert response.status_code == 429
 
 
 def test_production_settings_behind_a_proxy_take_the_forwarded_address(tmp_path):
-    code = ("import django; django.setup(); from django.conf import settings as s; "
-            "print(s.AXES_CLIENT_IP_CALLABLE.__name__, s.SECURE_PROXY_SSL_HEADER)")
-    env = {**server_env(tmp_path), "ANJIAN_BEHIND_PROXY": "1",
-           "DJANGO_SETTINGS_MODULE": "anjian.settings"}
-    result = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True,
-                            text=True, timeout=120)
+    code = (
+        "import django; django.setup(); from django.conf import settings as s; "
+        "print(s.AXES_CLIENT_IP_CALLABLE.__name__, s.SECURE_PROXY_SSL_HEADER)"
+    )
+    env = {
+        **server_env(tmp_path),
+        "ANJIAN_BEHIND_PROXY": "1",
+        "DJANGO_SETTINGS_MODULE": "anjian.settings",
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.split()[0] == "client_ip_behind_proxy"
     assert "HTTP_X_FORWARDED_PROTO" in result.stdout
 
 
 # --- sessions end after 30 idle minutes ----------------------------------------------------------
+
 
 def test_session_cookie_lives_thirty_minutes(town_a_officer, client):
     response = _post_login(client, town_a_officer.username, PASSWORD)
@@ -186,13 +213,15 @@ def test_an_expired_session_sends_the_user_back_to_login(town_a_officer, client)
     _post_login(client, town_a_officer.username, PASSWORD)
     assert client.get(reverse("home")).status_code == 200
     Session.objects.filter(pk=client.session.session_key).update(
-        expire_date=timezone.now() - dt.timedelta(seconds=1))
+        expire_date=timezone.now() - dt.timedelta(seconds=1)
+    )
     response = client.get(reverse("registry:enterprise_list"))
     assert response.status_code == 302
     assert response["Location"].startswith(LOGIN)
 
 
 # --- CSRF ----------------------------------------------------------------------------------------
+
 
 def test_login_form_without_csrf_token_is_refused(town_a_officer):
     client = Client(enforce_csrf_checks=True)
@@ -205,13 +234,16 @@ def test_login_form_with_its_csrf_token_works(town_a_officer):
     client = Client(enforce_csrf_checks=True)
     client.get(LOGIN)
     token = client.cookies["csrftoken"].value
-    response = client.post(LOGIN, {"username": town_a_officer.username, "password": PASSWORD,
-                                   "csrfmiddlewaretoken": token})
+    response = client.post(
+        LOGIN,
+        {"username": town_a_officer.username, "password": PASSWORD, "csrfmiddlewaretoken": token},
+    )
     assert response.status_code == 302
 
 
-def test_write_form_without_csrf_token_is_refused_and_changes_nothing(town_a_officer,
-                                                                      enterprise_a_road):
+def test_write_form_without_csrf_token_is_refused_and_changes_nothing(
+    town_a_officer, enterprise_a_road
+):
     client = Client(enforce_csrf_checks=True)
     client.force_login(town_a_officer)
     url = reverse("registry:enterprise_edit", args=[enterprise_a_road.pk])
@@ -225,14 +257,18 @@ def test_write_form_without_csrf_token_is_refused_and_changes_nothing(town_a_off
 def test_api_write_with_a_browser_session_needs_csrf(town_a_officer, enterprise_a_road):
     client = Client(enforce_csrf_checks=True)
     client.force_login(town_a_officer)
-    response = client.patch(f"/api/v1/enterprises/{enterprise_a_road.pk}/",
-                            {"phone": "0771-7654321"}, content_type="application/json")
+    response = client.patch(
+        f"/api/v1/enterprises/{enterprise_a_road.pk}/",
+        {"phone": "0771-7654321"},
+        content_type="application/json",
+    )
     assert response.status_code == 403
     enterprise_a_road.refresh_from_db()
     assert enterprise_a_road.phone != "0771-7654321"
 
 
 # --- headers -------------------------------------------------------------------------------------
+
 
 def _csp(response) -> dict[str, list[str]]:
     header = response["Content-Security-Policy"]
@@ -243,8 +279,9 @@ def _csp(response) -> dict[str, list[str]]:
     return directives
 
 
-@pytest.mark.parametrize("path,logged_in", [(LOGIN, False), ("/", True),
-                                             ("/registry/enterprises/", True)])
+@pytest.mark.parametrize(
+    "path,logged_in", [(LOGIN, False), ("/", True), ("/registry/enterprises/", True)]
+)
 def test_secure_headers_are_sent(path, logged_in, town_a_officer, client):
     if logged_in:
         client.force_login(town_a_officer)
@@ -277,17 +314,23 @@ PRODUCTION = {
 
 def test_check_deploy_is_clean_in_production(tmp_path):
     env = {**server_env(tmp_path), **PRODUCTION}
-    result = anjian(["check", "--deploy", "--fail-level", "WARNING"], env=env, check=False,
-                    timeout=120)
+    result = anjian(
+        ["check", "--deploy", "--fail-level", "WARNING"], env=env, check=False, timeout=120
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
 
 
 def test_check_deploy_complains_without_https_settings(tmp_path):
-    env = {**server_env(tmp_path), **PRODUCTION, "ANJIAN_SECURE_COOKIES": "0",
-           "ANJIAN_HSTS_SECONDS": "0"}
-    result = anjian(["check", "--deploy", "--fail-level", "WARNING"], env=env, check=False,
-                    timeout=120)
+    env = {
+        **server_env(tmp_path),
+        **PRODUCTION,
+        "ANJIAN_SECURE_COOKIES": "0",
+        "ANJIAN_HSTS_SECONDS": "0",
+    }
+    result = anjian(
+        ["check", "--deploy", "--fail-level", "WARNING"], env=env, check=False, timeout=120
+    )
     assert result.returncode != 0
     assert "security.W004" in result.stderr + result.stdout  # HSTS
     assert "security.W012" in result.stderr + result.stdout  # session cookie not secure

@@ -12,8 +12,12 @@ from anjian.core.permissions import PERMISSIONS
 
 KNOWN = set(PERMISSIONS) | {"public", "login"}
 # Views that Django or a library provides and that we expose on purpose.
-EXEMPT_MODULES = ("django.contrib.admin", "django.views.static", "drf_spectacular",
-                  "rest_framework.routers")
+EXEMPT_MODULES = (
+    "django.contrib.admin",
+    "django.views.static",
+    "drf_spectacular",
+    "rest_framework.routers",
+)
 
 
 def _walk(patterns, prefix=""):
@@ -29,8 +33,10 @@ def _declared(callback) -> list[str | None]:
     cls = getattr(callback, "cls", None)  # a DRF view: reads and writes
     if cls is not None:
         initkwargs = getattr(callback, "initkwargs", {}) or {}
-        return [initkwargs.get(attr, getattr(cls, attr, None) or None)
-                for attr in ("permission", "write_permission")]
+        return [
+            initkwargs.get(attr, getattr(cls, attr, None) or None)
+            for attr in ("permission", "write_permission")
+        ]
     view_class = getattr(callback, "view_class", None)
     if view_class is not None and getattr(view_class, "permission", None):
         return [view_class.permission]
@@ -65,14 +71,14 @@ def _sample_path(route: str) -> str | None:
     if "format" in route:
         return None  # DRF's ".json" suffix variants of the same views
     path = re.sub(r"\(\?P<\w+>[^)]*\)", "1", route)
-    path = re.sub(r"<(?:(\w+):)?\w+>", lambda m: "1" if m.group(1) in (None, "int") else "x",
-                  path)
+    path = re.sub(r"<(?:(\w+):)?\w+>", lambda m: "1" if m.group(1) in (None, "int") else "x", path)
     return "/" + path.replace("^", "").replace("$", "").replace("\\", "")
 
 
 def test_the_audit_admin_is_refused_every_page_but_the_audit_log(client, sectors):
-    auditor = User.objects.create(username="auditor_p", role=Role.AUDIT_ADMIN,
-                                  password=make_password("x"))
+    auditor = User.objects.create(
+        username="auditor_p", role=Role.AUDIT_ADMIN, password=make_password("x")
+    )
     client.force_login(auditor)
     checked, wrong = 0, []
     for route, callback in _walk(get_resolver().url_patterns):
@@ -94,8 +100,9 @@ def test_the_audit_admin_is_refused_every_page_but_the_audit_log(client, sectors
 
 
 def test_the_audit_admin_reads_the_audit_log_and_lands_on_it(client, api_as, sectors):
-    auditor = User.objects.create(username="auditor_p", role=Role.AUDIT_ADMIN,
-                                  password=make_password("x"))
+    auditor = User.objects.create(
+        username="auditor_p", role=Role.AUDIT_ADMIN, password=make_password("x")
+    )
     client.force_login(auditor)
     assert client.get("/").url == reverse("audit_list")
     assert client.get(reverse("audit_list")).status_code == 200

@@ -33,8 +33,14 @@ def test_demo_creates_the_county_once_and_keeps_it(tmp_path):
     env = server_env(tmp_path / "data")
     first = anjian(["demo", "--no-serve"], env=env, timeout=600)
     assert "http://127.0.0.1:8000/" in first.stdout and "Demo@2024" in first.stdout
-    for username in ("county_admin", "dept_officer", "town_officer", "enterprise_user", "leader",
-                     "auditor"):
+    for username in (
+        "county_admin",
+        "dept_officer",
+        "town_officer",
+        "enterprise_user",
+        "leader",
+        "auditor",
+    ):
         assert username in first.stdout
     counts = _last_line(anjian(["shell", "-c", COUNTS], env=env).stdout).split(" ", 6)
     towns, enterprises, licences, sectors, expired, expiring = map(int, counts[:6])
@@ -45,4 +51,7 @@ def test_demo_creates_the_county_once_and_keeps_it(tmp_path):
     assert "保留" in second.stdout or "keeping" in second.stdout
     assert _last_line(anjian(["shell", "-c", COUNTS], env=env).stdout).split(" ", 6) == counts
 
-    assert _last_line(anjian(["shell", "-c", LOGIN], env=env).stdout) == "[True, True, True, True, True, True]"
+    assert (
+        _last_line(anjian(["shell", "-c", LOGIN], env=env).stdout)
+        == "[True, True, True, True, True, True]"
+    )

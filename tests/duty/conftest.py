@@ -20,10 +20,12 @@ def sanyuesan(db) -> LocalFestival:
 @pytest.fixture
 def seasons(db) -> dict[str, Season]:
     return {
-        "flood": Season.objects.create(name="汛期", start_month=4, start_day=1, end_month=9,
-                                       end_day=30),
-        "fire": Season.objects.create(name="森林防火期", start_month=9, start_day=1, end_month=4,
-                                      end_day=30),
+        "flood": Season.objects.create(
+            name="汛期", start_month=4, start_day=1, end_month=9, end_day=30
+        ),
+        "fire": Season.objects.create(
+            name="森林防火期", start_month=9, start_day=1, end_month=4, end_day=30
+        ),
     }
 
 

@@ -32,39 +32,70 @@ def shape(result):
 CASES = [
     ("one shift covers all", [S(at(1, 0), at(2, 0))], []),
     ("no shifts: one staff gap", [], [(at(1, 0), at(2, 0), "staff")]),
-    ("touching shifts leave no gap",
-     [S(at(1, 0), at(1, 12)), S(at(1, 12), at(2, 0))], []),
-    ("overlapping shifts leave no gap",
-     [S(at(1, 0), at(1, 14)), S(at(1, 10), at(2, 0))], []),
-    ("a hole between shifts is a staff gap",
-     [S(at(1, 0), at(1, 8)), S(at(1, 9), at(2, 0))], [(at(1, 8), at(1, 9), "staff")]),
-    ("uncovered start and end",
-     [S(at(1, 6), at(1, 18))], [(at(1, 0), at(1, 6), "staff"), (at(1, 18), at(2, 0), "staff")]),
-    ("staff without leader is a leader gap",
-     [S(at(1, 0), at(1, 12)), S(at(1, 12), at(2, 0), leader="")],
-     [(at(1, 12), at(2, 0), "leader")]),
-    ("adjacent leaderless shifts merge into one gap",
-     [S(at(1, 0), at(1, 8), leader=""), S(at(1, 8), at(1, 16), leader=""),
-      S(at(1, 16), at(2, 0))], [(at(1, 0), at(1, 16), "leader")]),
-    ("a leader in an overlapping shift fills the leader gap",
-     [S(at(1, 0), at(2, 0), leader=""), S(at(1, 8), at(1, 20), staff="")],
-     [(at(1, 0), at(1, 8), "leader"), (at(1, 20), at(2, 0), "leader")]),
-    ("a leader alone is still a staff gap",
-     [S(at(1, 0), at(1, 12)), S(at(1, 12), at(2, 0), staff="")],
-     [(at(1, 12), at(2, 0), "staff")]),
-    ("night shifts across midnight",
-     [S(at(1, 0), at(1, 8)), S(at(1, 8), at(1, 20)), S(at(1, 20), at(2, 8))],
-     []),
-    ("a missing night across midnight is one gap",
-     [S(at(1, 0), at(1, 20))], [(at(1, 20), at(2, 0), "staff")]),
-    ("staff gap next to leader gap stay apart",
-     [S(at(1, 0), at(1, 8)), S(at(1, 12), at(2, 0), leader="")],
-     [(at(1, 8), at(1, 12), "staff"), (at(1, 12), at(2, 0), "leader")]),
-    ("shifts outside the roster are clipped",
-     [S(at(1, 0) - dt.timedelta(hours=5), at(1, 4)), S(at(1, 4), at(2, 0) + dt.timedelta(hours=9))],
-     []),
-    ("blank staff counts as nobody", [S(at(1, 0), at(2, 0), staff="  ")],
-     [(at(1, 0), at(2, 0), "staff")]),
+    ("touching shifts leave no gap", [S(at(1, 0), at(1, 12)), S(at(1, 12), at(2, 0))], []),
+    ("overlapping shifts leave no gap", [S(at(1, 0), at(1, 14)), S(at(1, 10), at(2, 0))], []),
+    (
+        "a hole between shifts is a staff gap",
+        [S(at(1, 0), at(1, 8)), S(at(1, 9), at(2, 0))],
+        [(at(1, 8), at(1, 9), "staff")],
+    ),
+    (
+        "uncovered start and end",
+        [S(at(1, 6), at(1, 18))],
+        [(at(1, 0), at(1, 6), "staff"), (at(1, 18), at(2, 0), "staff")],
+    ),
+    (
+        "staff without leader is a leader gap",
+        [S(at(1, 0), at(1, 12)), S(at(1, 12), at(2, 0), leader="")],
+        [(at(1, 12), at(2, 0), "leader")],
+    ),
+    (
+        "adjacent leaderless shifts merge into one gap",
+        [
+            S(at(1, 0), at(1, 8), leader=""),
+            S(at(1, 8), at(1, 16), leader=""),
+            S(at(1, 16), at(2, 0)),
+        ],
+        [(at(1, 0), at(1, 16), "leader")],
+    ),
+    (
+        "a leader in an overlapping shift fills the leader gap",
+        [S(at(1, 0), at(2, 0), leader=""), S(at(1, 8), at(1, 20), staff="")],
+        [(at(1, 0), at(1, 8), "leader"), (at(1, 20), at(2, 0), "leader")],
+    ),
+    (
+        "a leader alone is still a staff gap",
+        [S(at(1, 0), at(1, 12)), S(at(1, 12), at(2, 0), staff="")],
+        [(at(1, 12), at(2, 0), "staff")],
+    ),
+    (
+        "night shifts across midnight",
+        [S(at(1, 0), at(1, 8)), S(at(1, 8), at(1, 20)), S(at(1, 20), at(2, 8))],
+        [],
+    ),
+    (
+        "a missing night across midnight is one gap",
+        [S(at(1, 0), at(1, 20))],
+        [(at(1, 20), at(2, 0), "staff")],
+    ),
+    (
+        "staff gap next to leader gap stay apart",
+        [S(at(1, 0), at(1, 8)), S(at(1, 12), at(2, 0), leader="")],
+        [(at(1, 8), at(1, 12), "staff"), (at(1, 12), at(2, 0), "leader")],
+    ),
+    (
+        "shifts outside the roster are clipped",
+        [
+            S(at(1, 0) - dt.timedelta(hours=5), at(1, 4)),
+            S(at(1, 4), at(2, 0) + dt.timedelta(hours=9)),
+        ],
+        [],
+    ),
+    (
+        "blank staff counts as nobody",
+        [S(at(1, 0), at(2, 0), staff="  ")],
+        [(at(1, 0), at(2, 0), "staff")],
+    ),
 ]
 
 
@@ -76,7 +107,8 @@ def test_gaps_table(name, shifts, expected):
 def test_shift_order_does_not_matter():
     shifts = [S(at(1, 12), at(2, 0), leader=""), S(at(1, 0), at(1, 8))]
     assert shape(gaps(at(1, 0), at(2, 0), shifts)) == shape(
-        gaps(at(1, 0), at(2, 0), list(reversed(shifts))))
+        gaps(at(1, 0), at(2, 0), list(reversed(shifts)))
+    )
 
 
 def test_an_empty_period_has_no_gaps():
@@ -85,24 +117,33 @@ def test_an_empty_period_has_no_gaps():
 
 def test_gaps_compare_instants_across_time_zones():
     utc = dt.UTC
-    shifts = [S(dt.datetime(2026, 11, 30, 16, 0, tzinfo=utc), dt.datetime(2026, 12, 1, 16, 0,
-                                                                          tzinfo=utc))]
+    shifts = [
+        S(dt.datetime(2026, 11, 30, 16, 0, tzinfo=utc), dt.datetime(2026, 12, 1, 16, 0, tzinfo=utc))
+    ]
     assert gaps(at(1, 0), at(2, 0), shifts) == []
 
 
 def test_uncovered_window_parts():
     assert uncovered(at(1, 0), at(3, 0), [(at(1, 0), at(2, 0)), (at(2, 6), at(4, 0))]) == [
-        (at(2, 0), at(2, 6))]
+        (at(2, 0), at(2, 6))
+    ]
     assert uncovered(at(1, 0), at(2, 0), []) == [(at(1, 0), at(2, 0))]
     assert uncovered(at(1, 0), at(2, 0), [(at(1, 0) - dt.timedelta(days=1), at(3, 0))]) == []
 
 
 hours = st.integers(min_value=-6, max_value=54)
 shift_strategy = st.builds(
-    lambda a, length, leader, staff: S(at(1, 0) + dt.timedelta(hours=a),
-                                       at(1, 0) + dt.timedelta(hours=a + length),
-                                       leader="韦" if leader else "", staff="李" if staff else ""),
-    hours, st.integers(min_value=1, max_value=30), st.booleans(), st.booleans())
+    lambda a, length, leader, staff: S(
+        at(1, 0) + dt.timedelta(hours=a),
+        at(1, 0) + dt.timedelta(hours=a + length),
+        leader="韦" if leader else "",
+        staff="李" if staff else "",
+    ),
+    hours,
+    st.integers(min_value=1, max_value=30),
+    st.booleans(),
+    st.booleans(),
+)
 
 
 def _brute(instant, shifts):
@@ -131,4 +172,5 @@ def test_gaps_and_covered_partition_the_roster_period(shifts):
             assert _brute(probe, shifts) == part.missing
             probe += dt.timedelta(minutes=30)
     assert shape(gaps(start, end, shifts)) == [
-        (p.starts_at, p.ends_at, p.missing) for p in parts if p.missing != COVERED]
+        (p.starts_at, p.ends_at, p.missing) for p in parts if p.missing != COVERED
+    ]

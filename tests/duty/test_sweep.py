@@ -24,8 +24,9 @@ def _notes(user, kind):
     return Notification.objects.filter(recipient=user, kind=kind)
 
 
-def test_units_without_a_roster_are_reminded_once(world, county_admin, town_a_officer,
-                                                  town_b_officer, traffic_officer):
+def test_units_without_a_roster_are_reminded_once(
+    world, county_admin, town_a_officer, town_b_officer, traffic_officer
+):
     first = sweep.run(now=NOW)
     assert first["roster_missing"] == 4  # county admin, two towns, the traffic department
     for user in (county_admin, town_a_officer, town_b_officer, traffic_officer):
@@ -34,23 +35,47 @@ def test_units_without_a_roster_are_reminded_once(world, county_admin, town_a_of
     assert again == {"roster_missing": 0, "roster_gaps": 0, "calendar_missing": 0}
 
 
-def test_a_covering_roster_without_gaps_silences_the_unit(world, county_admin, town_a,
-                                                          town_a_officer):
-    roster_create(actor=county_admin, unit=Unit.of_town(town_a), title="国庆", starts_at=local(
-        2026, 10, 1), ends_at=local(2026, 10, 8), shifts=[
-        {"starts_at": local(2026, 10, 1), "ends_at": local(2026, 10, 8), "leader": "韦",
-         "staff": "李"}])
+def test_a_covering_roster_without_gaps_silences_the_unit(
+    world, county_admin, town_a, town_a_officer
+):
+    roster_create(
+        actor=county_admin,
+        unit=Unit.of_town(town_a),
+        title="国庆",
+        starts_at=local(2026, 10, 1),
+        ends_at=local(2026, 10, 8),
+        shifts=[
+            {
+                "starts_at": local(2026, 10, 1),
+                "ends_at": local(2026, 10, 8),
+                "leader": "韦",
+                "staff": "李",
+            }
+        ],
+    )
     sweep.run(now=NOW)
     assert not _notes(town_a_officer, "duty.roster_missing").exists()
     assert not _notes(town_a_officer, "duty.roster_gaps").exists()
 
 
-def test_a_covering_roster_with_gaps_notifies_its_unit(world, county_admin, town_a,
-                                                       town_a_officer, town_b_officer):
-    roster_create(actor=county_admin, unit=Unit.county(), title="县国庆", starts_at=local(
-        2026, 10, 1), ends_at=local(2026, 10, 8), shifts=[
-        {"starts_at": local(2026, 10, 1), "ends_at": local(2026, 10, 8), "leader": "",
-         "staff": "李"}])
+def test_a_covering_roster_with_gaps_notifies_its_unit(
+    world, county_admin, town_a, town_a_officer, town_b_officer
+):
+    roster_create(
+        actor=county_admin,
+        unit=Unit.county(),
+        title="县国庆",
+        starts_at=local(2026, 10, 1),
+        ends_at=local(2026, 10, 8),
+        shifts=[
+            {
+                "starts_at": local(2026, 10, 1),
+                "ends_at": local(2026, 10, 8),
+                "leader": "",
+                "staff": "李",
+            }
+        ],
+    )
     counts = sweep.run(now=NOW)
     assert counts["roster_gaps"] == 1
     assert _notes(county_admin, "duty.roster_gaps").count() == 1
@@ -59,13 +84,22 @@ def test_a_covering_roster_with_gaps_notifies_its_unit(world, county_admin, town
 
 
 def test_nothing_is_due_long_before_a_holiday(world):
-    assert sweep.run(now=local(2026, 8, 1, 9)) == {"roster_missing": 0, "roster_gaps": 0,
-                                                   "calendar_missing": 0}
+    assert sweep.run(now=local(2026, 8, 1, 9)) == {
+        "roster_missing": 0,
+        "roster_gaps": 0,
+        "calendar_missing": 0,
+    }
 
 
 def test_a_partial_roster_still_gets_a_reminder(world, county_admin, town_a, town_a_officer):
-    roster_create(actor=county_admin, unit=Unit.of_town(town_a), title="半程", starts_at=local(
-        2026, 10, 1), ends_at=local(2026, 10, 3), shifts=[])
+    roster_create(
+        actor=county_admin,
+        unit=Unit.of_town(town_a),
+        title="半程",
+        starts_at=local(2026, 10, 1),
+        ends_at=local(2026, 10, 3),
+        shifts=[],
+    )
     sweep.run(now=NOW)
     note = _notes(town_a_officer, "duty.roster_missing").get()
     assert "国庆节" in note.title
@@ -90,10 +124,13 @@ def test_the_sweep_command_reports_duty_counts(world, db):
 
 
 # 端午 2024: 10 June (Monday) joined to the weekend, so the holiday is 8–10 June.
-@pytest.mark.parametrize("now,reminded", [
-    (local(2024, 5, 31, 23), False),  # 8 days before the span starts
-    (local(2024, 6, 1, 0), True),     # 7 days before 8 June (not before 10 June)
-])
+@pytest.mark.parametrize(
+    "now,reminded",
+    [
+        (local(2024, 5, 31, 23), False),  # 8 days before the span starts
+        (local(2024, 6, 1, 0), True),  # 7 days before 8 June (not before 10 June)
+    ],
+)
 def test_reminders_start_a_week_before_the_whole_span(world, county_admin, now, reminded):
     sweep.run(now=now)
     notes = _notes(county_admin, "duty.roster_missing")
@@ -102,12 +139,24 @@ def test_reminders_start_a_week_before_the_whole_span(world, county_admin, now, 
         assert "6月8日" in notes.get().title
 
 
-def test_a_roster_for_the_named_day_only_does_not_cover_the_span(world, county_admin, town_a,
-                                                                  town_a_officer):
-    roster_create(actor=county_admin, unit=Unit.of_town(town_a), title="端午", starts_at=local(
-        2024, 6, 10), ends_at=local(2024, 6, 11), shifts=[
-        {"starts_at": local(2024, 6, 10), "ends_at": local(2024, 6, 11), "leader": "韦",
-         "staff": "李"}])
+def test_a_roster_for_the_named_day_only_does_not_cover_the_span(
+    world, county_admin, town_a, town_a_officer
+):
+    roster_create(
+        actor=county_admin,
+        unit=Unit.of_town(town_a),
+        title="端午",
+        starts_at=local(2024, 6, 10),
+        ends_at=local(2024, 6, 11),
+        shifts=[
+            {
+                "starts_at": local(2024, 6, 10),
+                "ends_at": local(2024, 6, 11),
+                "leader": "韦",
+                "staff": "李",
+            }
+        ],
+    )
     sweep.run(now=local(2024, 6, 3, 9))
     note = _notes(town_a_officer, "duty.roster_missing").get()
     assert "端午节" in note.title and "6月8日" in note.title
@@ -116,7 +165,12 @@ def test_a_roster_for_the_named_day_only_does_not_cover_the_span(world, county_a
 def test_reminder_days_are_the_rule_in_force(world, county_admin):
     from anjian.core.rules import rule_setting_change
 
-    rule_setting_change(actor=county_admin, key="duty.holiday_reminder_days", value=10,
-                        effective_from=dt.date(2024, 5, 1), note="提前部署")
+    rule_setting_change(
+        actor=county_admin,
+        key="duty.holiday_reminder_days",
+        value=10,
+        effective_from=dt.date(2024, 5, 1),
+        note="提前部署",
+    )
     sweep.run(now=local(2024, 5, 29, 9))  # 10 days before 8 June
     assert _notes(county_admin, "duty.roster_missing").exists()

@@ -11,9 +11,14 @@ from anjian.hazards.services import hazard_create
 def hazard_data(**extra) -> dict:
     today = clock.today()
     data = {
-        "description": "消防通道堵塞", "found_on": today, "found_by": "张三",
-        "deadline": today + dt.timedelta(days=10), "responsible_person": "李四",
-        "measures": "清理通道", "funds": 0, "contingency_plan": "专人值守",
+        "description": "消防通道堵塞",
+        "found_on": today,
+        "found_by": "张三",
+        "deadline": today + dt.timedelta(days=10),
+        "responsible_person": "李四",
+        "measures": "清理通道",
+        "funds": 0,
+        "contingency_plan": "专人值守",
     }
     data.update(extra)
     return data

@@ -65,8 +65,11 @@ print(json.dumps([{
 def _post(base: str, hazard: int, token: str, action: str, barrier) -> int:
     body = json.dumps({"action": action, "comment": "同时操作"}).encode()
     request = urllib.request.Request(
-        f"{base}/api/v1/hazards/{hazard}/transitions/", data=body, method="POST",
-        headers={"Authorization": f"Bearer {token}", "Content-Type": "application/json"})
+        f"{base}/api/v1/hazards/{hazard}/transitions/",
+        data=body,
+        method="POST",
+        headers={"Authorization": f"Bearer {token}", "Content-Type": "application/json"},
+    )
     barrier.wait(timeout=20)
     try:
         with urllib.request.urlopen(request, timeout=60) as response:
@@ -101,8 +104,9 @@ def _race(env) -> None:
         # Seven officers of the owning side press 验收 on the same hazard at once.
         accepts = _fire(base, [(first, token, "accept") for token in tokens])
         # Accept and reject race on another hazard.
-        mixed = _fire(base, [(second, tokens[i], "accept" if i % 2 else "reject")
-                             for i in range(6)])
+        mixed = _fire(
+            base, [(second, tokens[i], "accept" if i % 2 else "reject") for i in range(6)]
+        )
         result = shell_json(CHECK % made["hazards"], env=env)
     assert sorted(accepts) == [201] + [409] * (len(tokens) - 1)
     assert result[0]["status"] == "closed"
@@ -110,8 +114,9 @@ def _race(env) -> None:
     assert result[0]["audit"].count("hazard.accept") == 1
     assert sorted(mixed) == [201] + [409] * 5
     assert len(result[1]["steps"]) == 3 and result[1]["steps"][-1] in ("accept", "reject")
-    assert result[1]["status"] == {"accept": "closed", "reject": "rectifying"}[
-        result[1]["steps"][-1]]
+    assert (
+        result[1]["status"] == {"accept": "closed", "reject": "rectifying"}[result[1]["steps"][-1]]
+    )
 
 
 @pytest.mark.slow

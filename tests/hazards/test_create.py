@@ -22,18 +22,21 @@ def test_enterprise_user_always_registers_a_self_check(self_hazard, enterprise_a
     assert self_hazard.owner_town is None and self_hazard.owner_department is None
 
 
-def test_matching_a_criterion_grades_major_and_supervises(town_a_officer, enterprise_a,
-                                                          make_hazard):
+def test_matching_a_criterion_grades_major_and_supervises(
+    town_a_officer, enterprise_a, make_hazard
+):
     criterion = HazardCriterion.objects.get(code="chem-12")
-    hazard = make_hazard(town_a_officer, enterprise=enterprise_a, criterion=criterion,
-                         grade="general")
+    hazard = make_hazard(
+        town_a_officer, enterprise=enterprise_a, criterion=criterion, grade="general"
+    )
     assert hazard.grade == HazardGrade.MAJOR
     assert hazard.supervised
     assert SupervisionNotice.objects.get(hazard=hazard).number
 
 
-def test_public_place_hazard_needs_town_sector_and_location(town_a_officer, town_a, sectors,
-                                                             make_hazard):
+def test_public_place_hazard_needs_town_sector_and_location(
+    town_a_officer, town_a, sectors, make_hazard
+):
     with pytest.raises(ValidationError) as exc:
         make_hazard(town_a_officer, town=town_a)
     assert "sector" in exc.value.message_dict

@@ -9,21 +9,27 @@ from anjian.hazards.models import Hazard, HazardCriterion
 from anjian.hazards.workflow import hazard_transition
 
 
-@pytest.mark.parametrize(("days_to_deadline", "status", "overdue"), [
-    (1, "pending", False),
-    (0, "pending", False),      # the deadline day itself is not overdue
-    (-1, "pending", True),      # the day after is
-    (-1, "rectifying", True),
-    (-1, "awaiting_acceptance", True),
-    (-30, "closed", False),     # closed is never overdue
-])
-def test_overdue_boundary(town_a_officer, enterprise_a, make_hazard, days_to_deadline, status,
-                          overdue):
+@pytest.mark.parametrize(
+    ("days_to_deadline", "status", "overdue"),
+    [
+        (1, "pending", False),
+        (0, "pending", False),  # the deadline day itself is not overdue
+        (-1, "pending", True),  # the day after is
+        (-1, "rectifying", True),
+        (-1, "awaiting_acceptance", True),
+        (-30, "closed", False),  # closed is never overdue
+    ],
+)
+def test_overdue_boundary(
+    town_a_officer, enterprise_a, make_hazard, days_to_deadline, status, overdue
+):
     today = clock.today()
     hazard = make_hazard(town_a_officer, enterprise=enterprise_a)
     Hazard.objects.filter(pk=hazard.pk).update(
-        found_on=today - dt.timedelta(days=60), status=status,
-        deadline=today + dt.timedelta(days=days_to_deadline))
+        found_on=today - dt.timedelta(days=60),
+        status=status,
+        deadline=today + dt.timedelta(days=days_to_deadline),
+    )
     hazard.refresh_from_db()
     assert hazard.overdue is overdue
     assert Hazard.objects.overdue(on=today).filter(pk=hazard.pk).exists() is overdue
@@ -33,8 +39,9 @@ def test_overdue_boundary(town_a_officer, enterprise_a, make_hazard, days_to_dea
 def test_overdue_uses_the_shanghai_date(settings, town_a_officer, enterprise_a, make_hazard):
     # 2024-03-05 16:30 UTC is already 2024-03-06 00:30 in Asia/Shanghai.
     hazard = make_hazard(town_a_officer, enterprise=enterprise_a)
-    Hazard.objects.filter(pk=hazard.pk).update(found_on=dt.date(2024, 3, 1),
-                                               deadline=dt.date(2024, 3, 5))
+    Hazard.objects.filter(pk=hazard.pk).update(
+        found_on=dt.date(2024, 3, 1), deadline=dt.date(2024, 3, 5)
+    )
     hazard.refresh_from_db()
     moment = dt.datetime(2024, 3, 5, 16, 30, tzinfo=dt.UTC)
     with clock.frozen(moment):
@@ -53,10 +60,19 @@ def test_every_shipped_criterion_has_a_sector_and_text(db):
 
 def test_api_creates_a_hazard_graded_major_by_criterion(api_as, town_a_officer, enterprise_a):
     today = clock.today()
-    response = api_as(town_a_officer).post("/api/v1/hazards/", {
-        "enterprise": enterprise_a.pk, "description": "液氯充装未使用万向管道", "grade": "general",
-        "criterion": "chem-07", "found_on": today.isoformat(), "found_by": "检查组",
-        "deadline": (today + dt.timedelta(days=30)).isoformat()}, format="json")
+    response = api_as(town_a_officer).post(
+        "/api/v1/hazards/",
+        {
+            "enterprise": enterprise_a.pk,
+            "description": "液氯充装未使用万向管道",
+            "grade": "general",
+            "criterion": "chem-07",
+            "found_on": today.isoformat(),
+            "found_by": "检查组",
+            "deadline": (today + dt.timedelta(days=30)).isoformat(),
+        },
+        format="json",
+    )
     assert response.status_code == 201, response.content
     body = response.json()
     assert body["grade"] == "major" and body["supervised"] is True
@@ -65,28 +81,45 @@ def test_api_creates_a_hazard_graded_major_by_criterion(api_as, town_a_officer, 
     assert body["source"] == "inspection"
 
 
-def test_api_bad_input_is_400_in_chinese_and_changes_nothing(api_as, town_a_officer,
-                                                             enterprise_b):
+def test_api_bad_input_is_400_in_chinese_and_changes_nothing(api_as, town_a_officer, enterprise_b):
     today = clock.today()
-    response = api_as(town_a_officer).post("/api/v1/hazards/", {
-        "enterprise": enterprise_b.pk, "description": "x", "found_on": today.isoformat(),
-        "found_by": "a", "deadline": today.isoformat()}, format="json")
+    response = api_as(town_a_officer).post(
+        "/api/v1/hazards/",
+        {
+            "enterprise": enterprise_b.pk,
+            "description": "x",
+            "found_on": today.isoformat(),
+            "found_by": "a",
+            "deadline": today.isoformat(),
+        },
+        format="json",
+    )
     assert response.status_code == 400 and "enterprise" in response.json()
-    response = api_as(town_a_officer).post("/api/v1/hazards/", {
-        "town": "town_a", "sector": "fire", "description": "x", "found_on": today.isoformat(),
-        "found_by": "a", "deadline": (today - dt.timedelta(days=1)).isoformat(),
-        "location": "集市"}, format="json")
+    response = api_as(town_a_officer).post(
+        "/api/v1/hazards/",
+        {
+            "town": "town_a",
+            "sector": "fire",
+            "description": "x",
+            "found_on": today.isoformat(),
+            "found_by": "a",
+            "deadline": (today - dt.timedelta(days=1)).isoformat(),
+            "location": "集市",
+        },
+        format="json",
+    )
     assert response.status_code == 400
     assert "整改期限" in response.json()["deadline"][0]
     assert not Hazard.objects.exists()
 
 
-def test_api_filters(api_as, county_admin, gov_hazard, self_hazard, town_a_officer, town_a,
-                     sectors, make_hazard):
+def test_api_filters(
+    api_as, county_admin, gov_hazard, self_hazard, town_a_officer, town_a, sectors, make_hazard
+):
     public = make_hazard(town_a_officer, town=town_a, sector=sectors["fire"], location="集市")
     Hazard.objects.filter(pk=gov_hazard.pk).update(
-        found_on=clock.today() - dt.timedelta(days=9),
-        deadline=clock.today() - dt.timedelta(days=2))
+        found_on=clock.today() - dt.timedelta(days=9), deadline=clock.today() - dt.timedelta(days=2)
+    )
     api = api_as(county_admin)
 
     def ids(query):
@@ -106,30 +139,37 @@ def test_api_filters(api_as, county_admin, gov_hazard, self_hazard, town_a_offic
 
 
 def test_api_patch_by_enterprise_of_description_is_403(api_as, enterprise_user, gov_hazard):
-    response = api_as(enterprise_user).patch(f"/api/v1/hazards/{gov_hazard.pk}/",
-                                             {"description": "改掉"}, format="json")
+    response = api_as(enterprise_user).patch(
+        f"/api/v1/hazards/{gov_hazard.pk}/", {"description": "改掉"}, format="json"
+    )
     assert response.status_code == 403
 
 
 def test_api_patch_of_closed_hazard_is_409(api_as, enterprise_user, town_a_officer, gov_hazard):
-    for actor, action in ((enterprise_user, "acknowledge"), (enterprise_user, "submit"),
-                          (town_a_officer, "accept")):
+    for actor, action in (
+        (enterprise_user, "acknowledge"),
+        (enterprise_user, "submit"),
+        (town_a_officer, "accept"),
+    ):
         hazard_transition(actor=actor, hazard=gov_hazard, action=action)
-    response = api_as(town_a_officer).patch(f"/api/v1/hazards/{gov_hazard.pk}/",
-                                            {"measures": "补充"}, format="json")
+    response = api_as(town_a_officer).patch(
+        f"/api/v1/hazards/{gov_hazard.pk}/", {"measures": "补充"}, format="json"
+    )
     assert response.status_code == 409
 
 
 def test_regrading_to_major_puts_under_supervision(api_as, town_a_officer, gov_hazard):
-    response = api_as(town_a_officer).patch(f"/api/v1/hazards/{gov_hazard.pk}/",
-                                            {"grade": "major"}, format="json")
+    response = api_as(town_a_officer).patch(
+        f"/api/v1/hazards/{gov_hazard.pk}/", {"grade": "major"}, format="json"
+    )
     assert response.status_code == 200 and response.json()["supervised"] is True
 
 
 def test_enterprise_cannot_downgrade_its_major_self_check(api_as, enterprise_user, make_hazard):
     hazard = make_hazard(enterprise_user, grade="major")
-    response = api_as(enterprise_user).patch(f"/api/v1/hazards/{hazard.pk}/",
-                                             {"grade": "general"}, format="json")
+    response = api_as(enterprise_user).patch(
+        f"/api/v1/hazards/{hazard.pk}/", {"grade": "general"}, format="json"
+    )
     assert response.status_code == 403
     hazard.refresh_from_db()
     assert hazard.grade == "major"

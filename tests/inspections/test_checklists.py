@@ -107,7 +107,9 @@ def test_county_admin_adds_a_checklist_and_an_item(county_admin, login, sectors)
     first, second = checklist.items.order_by("number")
     assert (first.number, first.is_major_criterion) == (1, False)
     assert (second.number, second.is_major_criterion, second.criterion.code) == (2, True, "chem-20")
-    assert AuditEntry.objects.filter(model="checklistitem", action="checklistitem.create").count() == 2
+    assert (
+        AuditEntry.objects.filter(model="checklistitem", action="checklistitem.create").count() == 2
+    )
     assert AuditEntry.objects.filter(model="checklist", object_id=str(checklist.pk)).exists()
 
 

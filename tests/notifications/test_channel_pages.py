@@ -12,14 +12,24 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def town_a_hook(town_a):
-    return ChannelConfig.objects.create(unit_kind="town", town=town_a, channel="webhook",
-                                        flavour="wecom", address="http://127.0.0.1:9/a")
+    return ChannelConfig.objects.create(
+        unit_kind="town",
+        town=town_a,
+        channel="webhook",
+        flavour="wecom",
+        address="http://127.0.0.1:9/a",
+    )
 
 
 @pytest.fixture
 def town_b_hook(town_b):
-    return ChannelConfig.objects.create(unit_kind="town", town=town_b, channel="webhook",
-                                        flavour="wecom", address="http://127.0.0.1:9/b")
+    return ChannelConfig.objects.create(
+        unit_kind="town",
+        town=town_b,
+        channel="webhook",
+        flavour="wecom",
+        address="http://127.0.0.1:9/b",
+    )
 
 
 def test_county_admin_sees_every_units_channels(login, county_admin, town_a_hook, town_b_hook):
@@ -34,7 +44,9 @@ def test_town_officer_sees_only_its_own(login, town_a_officer, town_a_hook, town
 
 def test_outsider_gets_404_on_another_towns_channel(login, town_b_officer, town_a_hook):
     client = login(town_b_officer)
-    assert client.get(reverse("notifications:channel_edit", args=[town_a_hook.pk])).status_code == 404
+    assert (
+        client.get(reverse("notifications:channel_edit", args=[town_a_hook.pk])).status_code == 404
+    )
     response = client.post(reverse("notifications:channel_delete", args=[town_a_hook.pk]))
     assert response.status_code == 404
     assert ChannelConfig.objects.filter(pk=town_a_hook.pk).exists()
@@ -47,9 +59,16 @@ def test_leader_and_enterprise_have_no_channel_page(persona, request, login):
 
 
 def test_town_officer_adds_a_robot_for_its_own_town(login, town_a_officer, town_a):
-    response = login(town_a_officer).post(reverse("notifications:channel_create"), {
-        "channel": "webhook", "flavour": "dingtalk", "secret": "SECabc",
-        "address": "https://oapi.dingtalk.com/robot/send?access_token=x", "active": "on"})
+    response = login(town_a_officer).post(
+        reverse("notifications:channel_create"),
+        {
+            "channel": "webhook",
+            "flavour": "dingtalk",
+            "secret": "SECabc",
+            "address": "https://oapi.dingtalk.com/robot/send?access_token=x",
+            "active": "on",
+        },
+    )
     assert response.status_code == 302, response.content.decode()
     config = ChannelConfig.objects.get()
     assert (config.unit_kind, config.town, config.secret) == ("town", town_a, "SECabc")
@@ -58,9 +77,16 @@ def test_town_officer_adds_a_robot_for_its_own_town(login, town_a_officer, town_
 
 
 def test_county_admin_adds_a_mailbox_for_a_department(login, county_admin, traffic_dept):
-    response = login(county_admin).post(reverse("notifications:channel_create"), {
-        "unit_kind": "department", "department": traffic_dept.pk, "channel": "email",
-        "address": "anquan@jiaotong.example", "active": "on"})
+    response = login(county_admin).post(
+        reverse("notifications:channel_create"),
+        {
+            "unit_kind": "department",
+            "department": traffic_dept.pk,
+            "channel": "email",
+            "address": "anquan@jiaotong.example",
+            "active": "on",
+        },
+    )
     assert response.status_code == 302, response.content.decode()
     assert ChannelConfig.objects.get().department == traffic_dept
 
@@ -70,15 +96,21 @@ def test_editing_without_a_secret_keeps_the_saved_one(login, town_a_officer, tow
     town_a_hook.save()
     response = login(town_a_officer).post(
         reverse("notifications:channel_edit", args=[town_a_hook.pk]),
-        {"channel": "webhook", "flavour": "dingtalk", "address": "http://127.0.0.1:9/new",
-         "secret": ""})
+        {
+            "channel": "webhook",
+            "flavour": "dingtalk",
+            "address": "http://127.0.0.1:9/new",
+            "secret": "",
+        },
+    )
     assert response.status_code == 302
     town_a_hook.refresh_from_db()
     assert (town_a_hook.secret, town_a_hook.active) == ("KEEP", False)
 
 
 def test_send_a_test_to_a_dead_robot_shows_the_error(login, town_a_officer, town_a_hook):
-    response = login(town_a_officer).post(reverse("notifications:channel_test", args=[town_a_hook.pk]),
-                                          follow=True)
+    response = login(town_a_officer).post(
+        reverse("notifications:channel_test", args=[town_a_hook.pk]), follow=True
+    )
     assert response.status_code == 200
     assert "测试消息发送失败" in response.content.decode()

@@ -44,4 +44,8 @@ def test_notifications_channels_and_deliveries_survive_the_move(tmp_path):
     # … and forward again: the same rows, read through the new app's models.
     anjian(["migrate", "--noinput", "-v", "0"], env=env)
     assert shell_json(AFTER_THE_MOVE, env=env) == [
-        "寒潮蓝色预警", "https://robot.example/send", "k1", "甲镇"]
+        "寒潮蓝色预警",
+        "https://robot.example/send",
+        "k1",
+        "甲镇",
+    ]

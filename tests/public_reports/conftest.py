@@ -11,9 +11,15 @@ def _fresh_throttle():
 
 @pytest.fixture
 def report_data(town_a):
-    return {"content": "砖厂破碎机防护罩拆除未恢复", "town": town_a.code, "place": "东街",
-            "enterprise_name": "甲镇化工有限公司", "contact_name": "王先生",
-            "contact_phone": "13900001111", "anonymous": False}
+    return {
+        "content": "砖厂破碎机防护罩拆除未恢复",
+        "town": town_a.code,
+        "place": "东街",
+        "enterprise_name": "甲镇化工有限公司",
+        "contact_name": "王先生",
+        "contact_phone": "13900001111",
+        "anonymous": False,
+    }
 
 
 @pytest.fixture
@@ -22,8 +28,9 @@ def filed(report_data, api_as):
     from anjian.public_reports.models import PublicReport
 
     def _file(**changes):
-        response = api_as(None).post("/api/v1/public-reports/", {**report_data, **changes},
-                                     format="json")
+        response = api_as(None).post(
+            "/api/v1/public-reports/", {**report_data, **changes}, format="json"
+        )
         assert response.status_code == 201, response.content
         return PublicReport.objects.get(tracking_code=response.json()["tracking_code"])
 

@@ -13,9 +13,14 @@ pytestmark = pytest.mark.django_db
 
 
 def test_the_demo_has_three_reports_in_different_states(county_admin, town_a, town_b, sectors):
-    ctx = DemoContext(today=clock.today(), rng=random.Random(1), county=None,
-                      towns={town_a.code: town_a, town_b.code: town_b}, sectors=sectors,
-                      admin=county_admin)
+    ctx = DemoContext(
+        today=clock.today(),
+        rng=random.Random(1),
+        county=None,
+        towns={town_a.code: town_a, town_b.code: town_b},
+        sectors=sectors,
+        admin=county_admin,
+    )
     demo_data.load(ctx)
     demo_data.load(ctx)  # a second run keeps what the first made
     states = sorted(PublicReport.objects.values_list("status", flat=True))

@@ -14,10 +14,17 @@ pytestmark = pytest.mark.django_db
 
 
 def _form(town, **changes):
-    return {"content": "安全出口被堵", "town": town.pk, "place": "集贸市场", "enterprise_name": "",
-            "contact_name": "李女士", "contact_phone": "13800002222",
-            "issued": signing.dumps(int(time.time()) - 30, salt=SALT), "website": "",
-            **changes}
+    return {
+        "content": "安全出口被堵",
+        "town": town.pk,
+        "place": "集贸市场",
+        "enterprise_name": "",
+        "contact_name": "李女士",
+        "contact_phone": "13800002222",
+        "issued": signing.dumps(int(time.time()) - 30, salt=SALT),
+        "website": "",
+        **changes,
+    }
 
 
 def test_the_public_page_opens_without_login(client):
@@ -40,13 +47,16 @@ def test_an_anonymous_report_on_the_page_drops_the_contact(client, town_a):
     assert report.anonymous and report.contact_name == "" and report.contact_phone == ""
 
 
-@pytest.mark.parametrize("changes", [
-    {"website": "http://spam.example"},                                   # the honeypot
-    {"issued": signing.dumps(int(time.time()) + 100, salt=SALT)},        # faster than a person
-    {"issued": "forged"},
-    {"content": "x" * 2001},
-    {"content": "bad\x07bell"},
-])
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"website": "http://spam.example"},  # the honeypot
+        {"issued": signing.dumps(int(time.time()) + 100, salt=SALT)},  # faster than a person
+        {"issued": "forged"},
+        {"content": "x" * 2001},
+        {"content": "bad\x07bell"},
+    ],
+)
 def test_robots_and_oversized_or_hostile_input_are_refused_on_the_page(client, town_a, changes):
     response = client.post("/report/", _form(town_a, **changes))
     assert response.status_code == 200
@@ -61,11 +71,13 @@ def test_the_page_is_throttled_per_address(client, town_a, settings):
     assert PublicReport.objects.count() == 1
 
 
-def test_script_is_shown_escaped_on_the_tracking_and_officer_pages(client, town_a,
-                                                                    county_admin, filed):
+def test_script_is_shown_escaped_on_the_tracking_and_officer_pages(
+    client, town_a, county_admin, filed
+):
     report = filed(content="<script>alert(1)</script>", place="<b>bold</b>")
-    services.public_report_reject(actor=county_admin, report=report,
-                                  reason="<script>alert(2)</script>")
+    services.public_report_reject(
+        actor=county_admin, report=report, reason="<script>alert(2)</script>"
+    )
     track = client.get(f"/report/track/?code={report.tracking_code}").content.decode()
     assert "<script>alert(2)" not in track and "&lt;script&gt;alert(2)" in track
     client.force_login(county_admin)
@@ -74,8 +86,7 @@ def test_script_is_shown_escaped_on_the_tracking_and_officer_pages(client, town_
     assert "<b>bold</b>" not in page
 
 
-def test_tracking_page_shows_no_reporter_and_no_handling_unit(client, filed, county_admin,
-                                                              town_a):
+def test_tracking_page_shows_no_reporter_and_no_handling_unit(client, filed, county_admin, town_a):
     report = filed()
     services.public_report_transfer(actor=county_admin, report=report, to=town_a.code)
     page = client.get(f"/report/track/?code={report.tracking_code}").content.decode()
@@ -104,8 +115,9 @@ def test_the_enterprise_and_the_leader_get_403(client, filed, persona, request):
     assert client.post(f"/public_reports/{report.pk}/accept/").status_code == 403
 
 
-def test_town_b_officer_gets_404_for_a_report_with_town_a(client, filed, county_admin,
-                                                          town_a, town_b_officer):
+def test_town_b_officer_gets_404_for_a_report_with_town_a(
+    client, filed, county_admin, town_a, town_b_officer
+):
     report = filed()
     services.public_report_transfer(actor=county_admin, report=report, to=town_a.code)
     client.force_login(town_b_officer)
@@ -113,8 +125,7 @@ def test_town_b_officer_gets_404_for_a_report_with_town_a(client, filed, county_
     assert client.post(f"/public_reports/{report.pk}/accept/").status_code == 404
 
 
-def test_the_county_admin_sees_the_reporter_and_the_view_is_audited(client, filed,
-                                                                    county_admin):
+def test_the_county_admin_sees_the_reporter_and_the_view_is_audited(client, filed, county_admin):
     report = filed()
     client.force_login(county_admin)
     page = client.get(f"/public_reports/{report.pk}/").content.decode()
@@ -127,17 +138,20 @@ def test_the_county_admin_sees_the_reporter_and_the_view_is_audited(client, file
 def test_actions_on_the_page_and_a_wrong_state_is_a_message(client, filed, county_admin):
     report = filed()
     client.force_login(county_admin)
-    response = client.post(f"/public_reports/{report.pk}/accept/", {"accept-sector": "fire"},
-                           follow=True)
+    response = client.post(
+        f"/public_reports/{report.pk}/accept/", {"accept-sector": "fire"}, follow=True
+    )
     assert PublicReport.objects.get(pk=report.pk).status == "accepted"
-    response = client.post(f"/public_reports/{report.pk}/close/", {"close-result": "x"},
-                           follow=True)
+    response = client.post(
+        f"/public_reports/{report.pk}/close/", {"close-result": "x"}, follow=True
+    )
     assert PublicReport.objects.get(pk=report.pk).status == "accepted"
     assert "alert-danger" in response.content.decode() or "error" in response.content.decode()
     client.post(f"/public_reports/{report.pk}/verify/", {"verify-finding": "true"})
-    client.post(f"/public_reports/{report.pk}/reward/",
-                {"reward-basis": "concealed_deaths", "reward-deaths": "2",
-                 "reward-grade": "large"})
+    client.post(
+        f"/public_reports/{report.pk}/reward/",
+        {"reward-basis": "concealed_deaths", "reward-deaths": "2", "reward-grade": "large"},
+    )
     assert PublicReport.objects.get(pk=report.pk).reward_amount == 80000
 
 
@@ -148,7 +162,8 @@ def test_an_unknown_action_is_404(client, filed, county_admin):
 
 
 def test_the_page_turns_a_confirmed_report_into_a_hazard_of_the_enterprise(
-        client, filed, county_admin, enterprise_a):
+    client, filed, county_admin, enterprise_a
+):
     from anjian.core import clock
 
     report = filed()
@@ -156,9 +171,14 @@ def test_the_page_turns_a_confirmed_report_into_a_hazard_of_the_enterprise(
     services.public_report_verify(actor=county_admin, report=report, finding="true")
     client.force_login(county_admin)
     assert enterprise_a.name in client.get(f"/public_reports/{report.pk}/").content.decode()
-    client.post(f"/public_reports/{report.pk}/hazard/", {
-        "hazard-description": "防护罩缺失", "hazard-enterprise": enterprise_a.pk,
-        "hazard-deadline": clock.today().isoformat()})
+    client.post(
+        f"/public_reports/{report.pk}/hazard/",
+        {
+            "hazard-description": "防护罩缺失",
+            "hazard-enterprise": enterprise_a.pk,
+            "hazard-deadline": clock.today().isoformat(),
+        },
+    )
     hazard = PublicReport.objects.get(pk=report.pk).hazard
     assert hazard.enterprise == enterprise_a and hazard.source == "public_report"
     page = client.get(f"/public_reports/{report.pk}/").content.decode()

@@ -22,17 +22,41 @@ from tests.support.server import server_env
 
 HEADERS = [c.header for c in COLUMNS]
 CHINESE = re.compile(r"[\u4e00-\u9fff]")
-FIELDS = ("name", "credit_code", "sector_id", "town_id", "department_id", "address", "lng", "lat",
-          "legal_representative", "safety_manager", "phone", "employees", "status")
+FIELDS = (
+    "name",
+    "credit_code",
+    "sector_id",
+    "town_id",
+    "department_id",
+    "address",
+    "lng",
+    "lat",
+    "legal_representative",
+    "safety_manager",
+    "phone",
+    "employees",
+    "status",
+)
 
 
 def row(n: int, **cells) -> list:
     """A valid template row (codes for sector, town and department), with some cells replaced."""
-    values = {"单位名称": f"甲镇第{n}化工有限公司", "统一社会信用代码": make_credit_code(n),
-              "行业领域": "hazardous_chemicals", "所属镇": "town_a", "行业主管部门": "emergency",
-              "地址": f"甲镇工业园{n}号", "经度": 108.312345, "纬度": 22.812345,
-              "法定代表人": "王建国", "安全负责人": "李丽华", "联系电话": "0771-5551234",
-              "从业人数": 45, "经营状态": "在产", **cells}
+    values = {
+        "单位名称": f"甲镇第{n}化工有限公司",
+        "统一社会信用代码": make_credit_code(n),
+        "行业领域": "hazardous_chemicals",
+        "所属镇": "town_a",
+        "行业主管部门": "emergency",
+        "地址": f"甲镇工业园{n}号",
+        "经度": 108.312345,
+        "纬度": 22.812345,
+        "法定代表人": "王建国",
+        "安全负责人": "李丽华",
+        "联系电话": "0771-5551234",
+        "从业人数": 45,
+        "经营状态": "在产",
+        **cells,
+    }
     return [values[h] for h in HEADERS]
 
 
@@ -66,13 +90,30 @@ def places(town_a, town_b, emergency_dept, traffic_dept, sectors):
 
 # --- the command -------------------------------------------------------------------------------
 
+
 def test_good_file_imports_every_row_and_audits_each(tmp_path, places):
-    path = xlsx(tmp_path / "good.xlsx", [
-        row(101),
-        row(102, 行业领域="危险化学品", 所属镇="乙镇", 行业主管部门="县应急管理局", 经营状态="停产"),
-        row(103, 行业领域="road_traffic", 行业主管部门="transport", 经营状态="operating",
-            经度=None, 纬度=None, 从业人数="12"),
-    ])
+    path = xlsx(
+        tmp_path / "good.xlsx",
+        [
+            row(101),
+            row(
+                102,
+                行业领域="危险化学品",
+                所属镇="乙镇",
+                行业主管部门="县应急管理局",
+                经营状态="停产",
+            ),
+            row(
+                103,
+                行业领域="road_traffic",
+                行业主管部门="transport",
+                经营状态="operating",
+                经度=None,
+                纬度=None,
+                从业人数="12",
+            ),
+        ],
+    )
     status, out, err = command("import", "enterprises", str(path))
     assert (status, err) == (0, "")
     assert out.strip() == "import enterprises: 3 rows imported"
@@ -80,21 +121,39 @@ def test_good_file_imports_every_row_and_audits_each(tmp_path, places):
     assert len(by_name) == 3
     named = by_name["甲镇第102化工有限公司"]  # Chinese names in the sector/town/department cells
     assert (named.town.code, named.sector.code, named.department.code, named.status) == (
-        "town_b", "hazardous_chemicals", "emergency", EnterpriseStatus.SUSPENDED)
+        "town_b",
+        "hazardous_chemicals",
+        "emergency",
+        EnterpriseStatus.SUSPENDED,
+    )
     coded = by_name["甲镇第101化工有限公司"]
-    assert (coded.lng, coded.lat, coded.employees) == (Decimal("108.312345"),
-                                                       Decimal("22.812345"), 45)
+    assert (coded.lng, coded.lat, coded.employees) == (
+        Decimal("108.312345"),
+        Decimal("22.812345"),
+        45,
+    )
     assert by_name["甲镇第103化工有限公司"].lng is None
-    entries = AuditEntry.objects.filter(model="enterprise", action="enterprise.create", via="import")
+    entries = AuditEntry.objects.filter(
+        model="enterprise", action="enterprise.create", via="import"
+    )
     assert sorted(int(e.object_id) for e in entries) == sorted(e.pk for e in by_name.values())
     assert {e.username for e in entries} == {"system"}
-    assert entries.get(object_id=str(coded.pk)).changes["credit_code"] == [None, make_credit_code(101)]
+    assert entries.get(object_id=str(coded.pk)).changes["credit_code"] == [
+        None,
+        make_credit_code(101),
+    ]
 
 
 BAD_ROWS = [
     # (cells to change, column header expected in the error, a word of the Chinese reason)
-    ({"统一社会信用代码": make_credit_code(201)[:-1] + ("0" if make_credit_code(201)[-1] != "0"
-                                                     else "1")}, "统一社会信用代码", "校验"),
+    (
+        {
+            "统一社会信用代码": make_credit_code(201)[:-1]
+            + ("0" if make_credit_code(201)[-1] != "0" else "1")
+        },
+        "统一社会信用代码",
+        "校验",
+    ),
     ({"统一社会信用代码": make_credit_code(101)}, "统一社会信用代码", "重复"),  # = the first row
     ({"统一社会信用代码": make_credit_code(1)}, "统一社会信用代码", "已存在"),  # = enterprise_a
     ({"所属镇": "town_x"}, "所属镇", "town_x"),
@@ -110,8 +169,9 @@ BAD_ROWS = [
 ]
 
 
-def test_file_with_errors_imports_nothing_and_lists_row_column_and_reason(tmp_path, places,
-                                                                          enterprise_a):
+def test_file_with_errors_imports_nothing_and_lists_row_column_and_reason(
+    tmp_path, places, enterprise_a
+):
     rows = [row(101)] + [row(300 + i, **cells) for i, (cells, _h, _w) in enumerate(BAD_ROWS)]
     path = xlsx(tmp_path / "bad.xlsx", rows)
     before, audited = snapshot(), AuditEntry.objects.count()
@@ -131,8 +191,9 @@ def test_missing_header_column_is_an_error_in_row_1(tmp_path, places):
     headers = [h for h in HEADERS if h != "统一社会信用代码"]
     cells = row(101)
     del cells[HEADERS.index("统一社会信用代码")]
-    status, _out, err = command("import", "enterprises", str(xlsx(tmp_path / "h.xlsx", [cells],
-                                                                  headers)))
+    status, _out, err = command(
+        "import", "enterprises", str(xlsx(tmp_path / "h.xlsx", [cells], headers))
+    )
     assert status == 1
     assert err.splitlines()[0].startswith("第1行，统一社会信用代码列：")
     assert not Enterprise.objects.exists()
@@ -147,8 +208,7 @@ def test_dry_run_checks_everything_and_writes_nothing(tmp_path, places):
     assert command("import", "enterprises", str(bad), "--dry-run")[0] == 1
 
 
-def test_importing_as_a_town_officer_refuses_rows_of_another_town(tmp_path, places,
-                                                                  town_a_officer):
+def test_importing_as_a_town_officer_refuses_rows_of_another_town(tmp_path, places, town_a_officer):
     path = xlsx(tmp_path / "t.xlsx", [row(101), row(102, 所属镇="town_b")])
     status, _out, err = command("import", "enterprises", str(path), "--user", "town_a_p")
     assert status == 1 and err.startswith("第3行，所属镇列：")
@@ -157,27 +217,36 @@ def test_importing_as_a_town_officer_refuses_rows_of_another_town(tmp_path, plac
 
 # --- the web upload ----------------------------------------------------------------------------
 
+
 def _upload(path: Path) -> SimpleUploadedFile:
-    return SimpleUploadedFile(path.name, path.read_bytes(), content_type=(
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+    return SimpleUploadedFile(
+        path.name,
+        path.read_bytes(),
+        content_type=("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+    )
 
 
 def test_web_upload_imports_and_audits_as_the_user(tmp_path, places, login, county_admin):
     path = xlsx(tmp_path / "good.xlsx", [row(101), row(102, 所属镇="乙镇")])
-    response = login(county_admin).post(reverse("registry:enterprise_import"),
-                                        {"file": _upload(path)})
+    response = login(county_admin).post(
+        reverse("registry:enterprise_import"), {"file": _upload(path)}
+    )
     assert response.status_code == 302
     assert Enterprise.objects.count() == 2
     assert set(AuditEntry.objects.filter(model="enterprise").values_list("username", "via")) == {
-        ("admin_p", "import")}
+        ("admin_p", "import")
+    }
 
 
-def test_web_upload_with_errors_shows_them_and_saves_nothing(tmp_path, places, login,
-                                                             town_a_officer):
-    path = xlsx(tmp_path / "bad.xlsx", [row(101), row(102, 所属镇="town_b"),
-                                        row(103, 经营状态="营业")])
-    response = login(town_a_officer).post(reverse("registry:enterprise_import"),
-                                          {"file": _upload(path)})
+def test_web_upload_with_errors_shows_them_and_saves_nothing(
+    tmp_path, places, login, town_a_officer
+):
+    path = xlsx(
+        tmp_path / "bad.xlsx", [row(101), row(102, 所属镇="town_b"), row(103, 经营状态="营业")]
+    )
+    response = login(town_a_officer).post(
+        reverse("registry:enterprise_import"), {"file": _upload(path)}
+    )
     html = response.content.decode()
     assert response.status_code == 200 and 'id="import-errors"' in html
     assert re.search(r"<td>3</td><td>所属镇</td><td>[^<]*[\u4e00-\u9fff]", html)
@@ -187,8 +256,9 @@ def test_web_upload_with_errors_shows_them_and_saves_nothing(tmp_path, places, l
 
 def test_web_dry_run_saves_nothing(tmp_path, places, login, county_admin):
     path = xlsx(tmp_path / "good.xlsx", [row(101)])
-    response = login(county_admin).post(reverse("registry:enterprise_import"),
-                                        {"file": _upload(path), "dry_run": "on"})
+    response = login(county_admin).post(
+        reverse("registry:enterprise_import"), {"file": _upload(path), "dry_run": "on"}
+    )
     assert response.status_code == 200 and 'id="import-ok"' in response.content.decode()
     assert not Enterprise.objects.exists()
 
@@ -202,13 +272,15 @@ def test_leader_may_not_upload(tmp_path, places, login, leader):
 
 # --- export ------------------------------------------------------------------------------------
 
+
 def _sheet(data) -> list[list]:
     book = load_workbook(io.BytesIO(data) if isinstance(data, bytes) else data, read_only=True)
     return [list(r) for r in book.worksheets[0].iter_rows(values_only=True)]
 
 
 def test_export_has_the_template_headers_and_only_the_town_officers_town(
-        login, town_a_officer, enterprise_a, enterprise_a_road, enterprise_b):
+    login, town_a_officer, enterprise_a, enterprise_a_road, enterprise_b
+):
     response = login(town_a_officer).get(reverse("registry:enterprise_export"))
     assert response.status_code == 200
     rows = _sheet(b"".join(response.streaming_content) if response.streaming else response.content)
@@ -217,8 +289,9 @@ def test_export_has_the_template_headers_and_only_the_town_officers_town(
     assert {r[HEADERS.index("所属镇")] for r in rows[1:]} == {"甲镇"}
 
 
-def test_export_command_is_scoped_to_the_named_user(tmp_path, traffic_officer, enterprise_a,
-                                                    enterprise_a_road, enterprise_b):
+def test_export_command_is_scoped_to_the_named_user(
+    tmp_path, traffic_officer, enterprise_a, enterprise_a_road, enterprise_b
+):
     everything, road = tmp_path / "all.xlsx", tmp_path / "road.xlsx"
     assert command("export", "enterprises", "-o", str(everything))[0] == 0
     assert command("export", "enterprises", "-o", str(road), "--user", "traffic_p")[0] == 0
@@ -226,11 +299,17 @@ def test_export_command_is_scoped_to_the_named_user(tmp_path, traffic_officer, e
     assert [r[0] for r in _sheet(road)[1:]] == [enterprise_a_road.name]
 
 
-def test_export_then_import_into_an_empty_registry_round_trips(tmp_path, places, enterprise_a,
-                                                              enterprise_a_road, enterprise_b):
+def test_export_then_import_into_an_empty_registry_round_trips(
+    tmp_path, places, enterprise_a, enterprise_a_road, enterprise_b
+):
     Enterprise.objects.filter(pk=enterprise_b.pk).update(
-        status=EnterpriseStatus.CONVERTED, lng=Decimal("108.123456"), lat=Decimal("-22.5"),
-        phone="13800000000", address="乙镇木材街1号", employees=260)
+        status=EnterpriseStatus.CONVERTED,
+        lng=Decimal("108.123456"),
+        lat=Decimal("-22.5"),
+        phone="13800000000",
+        address="乙镇木材街1号",
+        employees=260,
+    )
     before = snapshot()
     path = tmp_path / "export.xlsx"
     assert command("export", "enterprises", "-o", str(path))[0] == 0
@@ -259,28 +338,39 @@ def cli(tmp_path_factory):
 
     def run(*args):
         # A small parent whose only child is the script reports the child's peak RSS (kB).
-        result = subprocess.run([sys.executable, "-c", RSS_WRAPPER, str(script), *args], env=env,
-                                capture_output=True, text=True, timeout=600)
+        result = subprocess.run(
+            [sys.executable, "-c", RSS_WRAPPER, str(script), *args],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
         err, _newline, peak = result.stderr.rstrip("\n").rpartition("\n")
         return result.returncode, result.stdout, err if _newline else "", int(peak) * 1024
 
     assert run("migrate", "--noinput", "-v0")[0] == 0
-    places = ("from anjian.accounts.models import Town, Department, Sector; "
-              "Town.objects.create(code='town_a', name='甲镇'); "
-              "Department.objects.create(code='emergency', name='县应急管理局')"
-              ".sectors.set(Sector.objects.filter(code='hazardous_chemicals'))")
+    places = (
+        "from anjian.accounts.models import Town, Department, Sector; "
+        "Town.objects.create(code='town_a', name='甲镇'); "
+        "Department.objects.create(code='emergency', name='县应急管理局')"
+        ".sectors.set(Sector.objects.filter(code='hazardous_chemicals'))"
+    )
     assert run("shell", "-c", places)[0] == 0
     return run
 
 
 @pytest.mark.slow
 def test_console_script_exits_1_on_errors_and_0_on_success(tmp_path, cli):
-    status, out, err, _rss = cli("import", "enterprises", str(xlsx(
-        tmp_path / "bad.xlsx", [row(101), row(102, 经营状态="营业")])))
+    status, out, err, _rss = cli(
+        "import",
+        "enterprises",
+        str(xlsx(tmp_path / "bad.xlsx", [row(101), row(102, 经营状态="营业")])),
+    )
     assert status == 1 and out == ""
     assert err.splitlines()[0].startswith("第3行，经营状态列：")
-    status, out, _err, _rss = cli("import", "enterprises", str(xlsx(tmp_path / "good.xlsx",
-                                                                    [row(101)])))
+    status, out, _err, _rss = cli(
+        "import", "enterprises", str(xlsx(tmp_path / "good.xlsx", [row(101)]))
+    )
     assert (status, out.strip()) == (0, "import enterprises: 1 rows imported")
 
 

@@ -23,16 +23,25 @@ def grow(town_a, town_b, sectors, traffic_dept, emergency_dept):
     counter = iter(range(1000, 100_000))
 
     def _grow(n: int) -> None:
-        places = [(town_a, sectors["road_traffic"], traffic_dept),
-                  (town_b, sectors["road_traffic"], traffic_dept),
-                  (town_a, sectors["hazardous_chemicals"], emergency_dept),
-                  (town_b, sectors["industry_trade"], emergency_dept)]
+        places = [
+            (town_a, sectors["road_traffic"], traffic_dept),
+            (town_b, sectors["road_traffic"], traffic_dept),
+            (town_a, sectors["hazardous_chemicals"], emergency_dept),
+            (town_b, sectors["industry_trade"], emergency_dept),
+        ]
         rows = []
         for i in range(n):
             town, sector, department = places[i % len(places)]
             number = next(counter)
-            rows.append(Enterprise(name=f"测试单位{number}", credit_code=make_credit_code(number),
-                                   town=town, sector=sector, department=department))
+            rows.append(
+                Enterprise(
+                    name=f"测试单位{number}",
+                    credit_code=make_credit_code(number),
+                    town=town,
+                    sector=sector,
+                    department=department,
+                )
+            )
         Enterprise.objects.bulk_create(rows)
 
     return _grow
@@ -50,7 +59,8 @@ PERSONAS = ["county_admin", "town_a_officer", "traffic_officer", "leader"]
 
 @pytest.mark.parametrize("persona", PERSONAS)
 def test_api_list_query_count_does_not_grow_with_page_size_or_rows(
-        persona, grow, api_as, request, django_assert_num_queries):
+    persona, grow, api_as, request, django_assert_num_queries
+):
     user = request.getfixturevalue(persona)
     api = api_as(user)
     grow(3)
@@ -61,14 +71,16 @@ def test_api_list_query_count_does_not_grow_with_page_size_or_rows(
         response = api.get("/api/v1/enterprises/", {"page_size": 50})
     assert len(response.json()["results"]) == 50
     with django_assert_num_queries(small):
-        response = api.get("/api/v1/enterprises/", {"page_size": 20, "page": 2,
-                                                    "sector": "road_traffic"})
+        response = api.get(
+            "/api/v1/enterprises/", {"page_size": 20, "page": 2, "sector": "road_traffic"}
+        )
     assert len(response.json()["results"]) == 20
 
 
 @pytest.mark.parametrize("persona", PERSONAS)
-def test_web_list_query_count_does_not_grow_with_rows(persona, grow, login, request,
-                                                      django_assert_num_queries):
+def test_web_list_query_count_does_not_grow_with_rows(
+    persona, grow, login, request, django_assert_num_queries
+):
     user = request.getfixturevalue(persona)
     client = login(user)
     url = reverse("registry:enterprise_list")

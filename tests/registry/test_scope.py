@@ -13,14 +13,17 @@ def _names(response):
     return {row["name"] for row in response.json()["results"]}
 
 
-@pytest.mark.parametrize("persona,expected", [
-    ("county_admin", {"a", "a_road", "b"}),
-    ("leader", {"a", "a_road", "b"}),
-    ("town_a_officer", {"a", "a_road"}),
-    ("town_b_officer", {"b"}),
-    ("traffic_officer", {"a_road"}),
-    ("enterprise_user", {"a"}),
-])
+@pytest.mark.parametrize(
+    "persona,expected",
+    [
+        ("county_admin", {"a", "a_road", "b"}),
+        ("leader", {"a", "a_road", "b"}),
+        ("town_a_officer", {"a", "a_road"}),
+        ("town_b_officer", {"b"}),
+        ("traffic_officer", {"a_road"}),
+        ("enterprise_user", {"a"}),
+    ],
+)
 def test_api_list_shows_exactly_the_scope(persona, expected, world, api_as, request):
     user = request.getfixturevalue(persona)
     response = api_as(user).get("/api/v1/enterprises/")
@@ -44,11 +47,13 @@ def test_enterprise_user_gets_404_for_a_neighbour(world, api_as, enterprise_user
 
 
 def test_leader_cannot_write(world, api_as, leader, login):
-    response = api_as(leader).patch(f"/api/v1/enterprises/{world['a'].pk}/", {"phone": "1"},
-                                    format="json")
+    response = api_as(leader).patch(
+        f"/api/v1/enterprises/{world['a'].pk}/", {"phone": "1"}, format="json"
+    )
     assert response.status_code == 403
-    page = login(leader).post(reverse("registry:enterprise_edit", args=[world["a"].pk]),
-                              {"phone": "1"})
+    page = login(leader).post(
+        reverse("registry:enterprise_edit", args=[world["a"].pk]), {"phone": "1"}
+    )
     assert page.status_code == 403
 
 
@@ -61,11 +66,14 @@ def test_anonymous_page_redirects_to_login(world, client):
     assert response.status_code == 302 and "/login/" in response["Location"]
 
 
-@pytest.mark.parametrize("persona,expected", [
-    ("town_a_officer", {"a", "a_road"}),
-    ("traffic_officer", {"a_road"}),
-    ("enterprise_user", {"a"}),
-])
+@pytest.mark.parametrize(
+    "persona,expected",
+    [
+        ("town_a_officer", {"a", "a_road"}),
+        ("traffic_officer", {"a_road"}),
+        ("enterprise_user", {"a"}),
+    ],
+)
 def test_web_list_shows_exactly_the_scope(persona, expected, world, login, request):
     user = request.getfixturevalue(persona)
     html = login(user).get(reverse("registry:enterprise_list")).content.decode()

@@ -27,12 +27,18 @@ def test_seeded_credit_codes_are_valid_and_distinct(small):
 def test_every_seeded_enterprise_and_licence_is_audited(small):
     assert small.licences_created > 0
     enterprise_ids = {str(pk) for pk in seeded_enterprises().values_list("pk", flat=True)}
-    audited = set(AuditEntry.objects.filter(model="enterprise", action="enterprise.create", via="seed")
-                  .values_list("object_id", flat=True))
+    audited = set(
+        AuditEntry.objects.filter(
+            model="enterprise", action="enterprise.create", via="seed"
+        ).values_list("object_id", flat=True)
+    )
     assert audited == enterprise_ids
     licences = Licence.objects.filter(enterprise__credit_code__startswith=SEED_PREFIX)
-    assert AuditEntry.objects.filter(model="licence", via="seed").count() == licences.count() \
+    assert (
+        AuditEntry.objects.filter(model="licence", via="seed").count()
+        == licences.count()
         == small.licences_created
+    )
     entry = AuditEntry.objects.filter(model="enterprise", via="seed").first()
     assert entry.username == "system" and entry.changes["credit_code"][0] is None
 

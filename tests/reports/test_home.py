@@ -13,15 +13,22 @@ from anjian.hazards.models import Hazard
 def hazards(enterprise_a, enterprise_b):
     today = clock.today()
     for enterprise, days in ((enterprise_a, -3), (enterprise_a, 5), (enterprise_b, -1)):
-        Hazard.objects.create(enterprise=enterprise, town=enterprise.town,
-                              sector=enterprise.sector, description="隐患", grade="general",
-                              found_on=today - dt.timedelta(days=10), source="self_check",
-                              deadline=today + dt.timedelta(days=days), status="rectifying")
+        Hazard.objects.create(
+            enterprise=enterprise,
+            town=enterprise.town,
+            sector=enterprise.sector,
+            description="隐患",
+            grade="general",
+            found_on=today - dt.timedelta(days=10),
+            source="self_check",
+            deadline=today + dt.timedelta(days=days),
+            status="rectifying",
+        )
 
 
 def _overdue_text(html: str) -> str:
     start = html.index('id="overdue-hazards"')
-    return html[start:html.index("</a>", start)]
+    return html[start : html.index("</a>", start)]
 
 
 def test_town_officer_sees_its_own_overdue_count(login, town_a_officer, hazards):
@@ -34,8 +41,9 @@ def test_county_admin_sees_the_whole_county(login, county_admin, hazards):
     assert _overdue_text(html).endswith("逾期：2")
 
 
-def test_overview_query_count_does_not_grow_with_data(login, leader, hazards, enterprise_a,
-                                                      django_assert_max_num_queries):
+def test_overview_query_count_does_not_grow_with_data(
+    login, leader, hazards, enterprise_a, django_assert_max_num_queries
+):
     client = login(leader)
     with django_assert_max_num_queries(30):
         assert client.get(reverse("home")).status_code == 200

@@ -24,8 +24,9 @@ def located(points, enterprise_a, enterprise_a_road, enterprise_b):
 
 def _markers(html: str, kind: str) -> dict[str, str]:
     """level → fill colour of the markers of one kind (enterprise or public)."""
-    return dict(re.findall(rf'class="marker {kind}-marker" data-level="(\w+)"[^>]*fill="(#\w+)"',
-                           html))
+    return dict(
+        re.findall(rf'class="marker {kind}-marker" data-level="(\w+)"[^>]*fill="(#\w+)"', html)
+    )
 
 
 def test_map_colours_enterprises_by_their_highest_point(located, login, county_admin):
@@ -37,10 +38,16 @@ def test_map_colours_enterprises_by_their_highest_point(located, login, county_a
     assert "<script" not in html.split("<svg", 1)[1].split("</svg>", 1)[0]
 
 
-def test_map_counts_per_colour_and_unassessed_units(located, town_a, sectors, emergency_dept,
-                                                     login, county_admin):
-    make_enterprise(name="未评估单位", n=9, town=town_a, sector=sectors["industry_trade"],
-                    department=emergency_dept)
+def test_map_counts_per_colour_and_unassessed_units(
+    located, town_a, sectors, emergency_dept, login, county_admin
+):
+    make_enterprise(
+        name="未评估单位",
+        n=9,
+        town=town_a,
+        sector=sectors["industry_trade"],
+        department=emergency_dept,
+    )
     html = login(county_admin).get(reverse("risks:map")).content.decode()
     legend = html.split('id="map-legend"', 1)[1]
     for level, n in (("major", 1), ("large", 1), ("general", 1), ("low", 0), ("none", 1)):
@@ -56,8 +63,16 @@ def test_map_filters_by_sector_and_scope(located, login, county_admin, traffic_o
     assert re.findall(r'enterprise-marker" data-level="(\w+)"', html) == ["general"]
 
 
-def test_map_query_count_is_constant(located, make_point, town_a, sectors, emergency_dept, login,
-                                     county_admin, django_assert_num_queries):
+def test_map_query_count_is_constant(
+    located,
+    make_point,
+    town_a,
+    sectors,
+    emergency_dept,
+    login,
+    county_admin,
+    django_assert_num_queries,
+):
     client = login(county_admin)
     client.get(reverse("risks:map"))
     from django.db import connection
@@ -66,11 +81,24 @@ def test_map_query_count_is_constant(located, make_point, town_a, sectors, emerg
     with CaptureQueriesContext(connection) as before:
         client.get(reverse("risks:map"))
     for n in range(10, 30):
-        e = make_enterprise(name=f"单位{n}", n=n, town=town_a, sector=sectors["industry_trade"],
-                            department=emergency_dept, lng=Decimal("108.3"), lat=Decimal("22.7"))
+        e = make_enterprise(
+            name=f"单位{n}",
+            n=n,
+            town=town_a,
+            sector=sectors["industry_trade"],
+            department=emergency_dept,
+            lng=Decimal("108.3"),
+            lat=Decimal("22.7"),
+        )
         make_point(enterprise=e, name=f"点{n}")
-        make_point(name=f"公共{n}", town=town_a, sector=sectors["waterway"], location="河段",
-                   lng=Decimal("108.31"), lat=Decimal("22.81"))
+        make_point(
+            name=f"公共{n}",
+            town=town_a,
+            sector=sectors["waterway"],
+            location="河段",
+            lng=Decimal("108.31"),
+            lat=Decimal("22.81"),
+        )
     with django_assert_num_queries(len(before)):
         response = client.get(reverse("risks:map"))
     assert response.content.decode().count("marker enterprise-marker") == 23
@@ -81,8 +109,9 @@ def test_printable_map_has_print_css_and_no_navigation(located, login, leader):
     assert "@page" in html and 'id="risk-map"' in html and "navbar" not in html
 
 
-def test_watch_list_counts_per_sector_and_town(located, make_point, enterprise_b, login,
-                                               county_admin):
+def test_watch_list_counts_per_sector_and_town(
+    located, make_point, enterprise_b, login, county_admin
+):
     make_point(enterprise=enterprise_b, name="乙木业低风险", level_factors=("1", "3", "3"))
     html = login(county_admin).get(reverse("risks:watch_list")).content.decode()
     table = html.split('id="watch-enterprises"', 1)[1]
@@ -90,8 +119,11 @@ def test_watch_list_counts_per_sector_and_town(located, make_point, enterprise_b
     assert "甲镇运输有限公司" not in table  # general only
     sector = html.split('id="by-sector"', 1)[1]
     assert re.search(r'data-code="hazardous_chemicals"><td>[^<]+</td><td class="major">1<', sector)
-    assert re.search(r'data-code="industry_trade"><td>[^<]+</td><td class="major">0</td>'
-                     r'<td class="large">1<', sector)
+    assert re.search(
+        r'data-code="industry_trade"><td>[^<]+</td><td class="major">0</td>'
+        r'<td class="large">1<',
+        sector,
+    )
     assert "甲镇河道游泳区" in html.split('id="watch-public"', 1)[1]
 
 
@@ -102,8 +134,14 @@ def test_watch_list_follows_the_scope(located, login, town_b_officer):
 
 def test_sector_bands_regrade_that_sectors_points(located, county_admin, sectors, login):
     public = located["public"]  # LS 4 × 5 = 20: major by default
-    services.risk_bands_create(actor=county_admin, sector=sectors["waterway"], method="LS",
-                               major=Decimal(21), large=Decimal(15), general=Decimal(9))
+    services.risk_bands_create(
+        actor=county_admin,
+        sector=sectors["waterway"],
+        method="LS",
+        major=Decimal(21),
+        large=Decimal(15),
+        general=Decimal(9),
+    )
     public.refresh_from_db()
     assert public.level == "large" and public.bands.version == 1
     located["a"].refresh_from_db()
@@ -118,8 +156,15 @@ def test_future_bands_wait_for_their_day_then_the_sweep_applies_them(located, co
     from anjian.risks import sweep
 
     later = clock.today() + dt.timedelta(days=10)
-    services.risk_bands_create(actor=county_admin, sector=None, method="LEC", major=Decimal(600),
-                               large=Decimal(160), general=Decimal(70), effective_on=later)
+    services.risk_bands_create(
+        actor=county_admin,
+        sector=None,
+        method="LEC",
+        major=Decimal(600),
+        large=Decimal(160),
+        general=Decimal(70),
+        effective_on=later,
+    )
     located["a"].refresh_from_db()
     assert located["a"].level == "major"  # 540: the new bands are not in force yet
     assert sweep.run(now=clock.now()) == {}  # nothing changes today, and no notifications
@@ -134,54 +179,113 @@ def test_future_bands_wait_for_their_day_then_the_sweep_applies_them(located, co
 def test_only_the_county_admin_sets_bands(login, town_a_officer):
     client = login(town_a_officer)
     assert client.get(reverse("risks:bands")).status_code == 200
-    response = client.post(reverse("risks:bands_create"), {
-        "method": "LS", "major": "17", "large": "11", "general": "5",
-        "effective_on": "2024-01-01"})
+    response = client.post(
+        reverse("risks:bands_create"),
+        {
+            "method": "LS",
+            "major": "17",
+            "large": "11",
+            "general": "5",
+            "effective_on": "2024-01-01",
+        },
+    )
     assert response.status_code == 403 and not RiskBands.objects.exists()
 
 
 def test_bands_form_refuses_unordered_thresholds(login, county_admin):
-    response = login(county_admin).post(reverse("risks:bands_create"), {
-        "method": "LS", "major": "10", "large": "11", "general": "5",
-        "effective_on": "2024-01-01"})
+    response = login(county_admin).post(
+        reverse("risks:bands_create"),
+        {
+            "method": "LS",
+            "major": "10",
+            "large": "11",
+            "general": "5",
+            "effective_on": "2024-01-01",
+        },
+    )
     assert response.status_code == 200 and "field-error" in response.content.decode()
     assert not RiskBands.objects.exists()
 
 
 def _geojson(features):
-    return SimpleUploadedFile("towns.geojson", json.dumps(
-        {"type": "FeatureCollection", "features": features}).encode(), "application/geo+json")
+    return SimpleUploadedFile(
+        "towns.geojson",
+        json.dumps({"type": "FeatureCollection", "features": features}).encode(),
+        "application/geo+json",
+    )
 
 
-SQUARE = {"type": "Polygon", "coordinates": [[[108.2, 22.7], [108.3, 22.7], [108.3, 22.8],
-                                              [108.2, 22.8], [108.2, 22.7]]]}
+SQUARE = {
+    "type": "Polygon",
+    "coordinates": [[[108.2, 22.7], [108.3, 22.7], [108.3, 22.8], [108.2, 22.8], [108.2, 22.7]]],
+}
 
 
 def test_county_admin_uploads_outlines_that_the_map_draws(located, town_a, login, county_admin):
     client = login(county_admin)
-    response = client.post(reverse("risks:outlines"), {"file": _geojson([
-        {"type": "Feature", "properties": {"name": "甲镇"}, "geometry": SQUARE}])})
+    response = client.post(
+        reverse("risks:outlines"),
+        {
+            "file": _geojson(
+                [{"type": "Feature", "properties": {"name": "甲镇"}, "geometry": SQUARE}]
+            )
+        },
+    )
     assert response.status_code == 302
     assert TownOutline.objects.get().town == town_a
     html = client.get(reverse("risks:map")).content.decode()
     assert 'class="town-outline" data-town="town_a"' in html
 
 
-@pytest.mark.parametrize("features,message", [
-    ([{"type": "Feature", "properties": {"code": "nowhere"}, "geometry": SQUARE}], "未知"),
-    ([{"type": "Feature", "properties": {"code": "town_a"},
-       "geometry": {"type": "Point", "coordinates": [108.2, 22.7]}}], "Polygon"),
-    ([{"type": "Feature", "properties": {"code": "town_a"},
-       "geometry": {"type": "Polygon", "coordinates": [[[108.2, 22.7], [108.3, 22.7],
-                                                        [108.3, 22.8], [108.2, 22.8]]]}}],
-     "起点"),
-    ([{"type": "Feature", "properties": {"code": "town_a"},
-       "geometry": {"type": "Polygon", "coordinates": [[[308.2, 22.7], [108.3, 22.7],
-                                                        [108.3, 22.8], [308.2, 22.7]]]}}],
-     "经纬度"),
-])
-def test_invalid_geojson_is_refused_and_nothing_is_stored(features, message, town_a, login,
-                                                           county_admin):
+@pytest.mark.parametrize(
+    "features,message",
+    [
+        ([{"type": "Feature", "properties": {"code": "nowhere"}, "geometry": SQUARE}], "未知"),
+        (
+            [
+                {
+                    "type": "Feature",
+                    "properties": {"code": "town_a"},
+                    "geometry": {"type": "Point", "coordinates": [108.2, 22.7]},
+                }
+            ],
+            "Polygon",
+        ),
+        (
+            [
+                {
+                    "type": "Feature",
+                    "properties": {"code": "town_a"},
+                    "geometry": {
+                        "type": "Polygon",
+                        "coordinates": [
+                            [[108.2, 22.7], [108.3, 22.7], [108.3, 22.8], [108.2, 22.8]]
+                        ],
+                    },
+                }
+            ],
+            "起点",
+        ),
+        (
+            [
+                {
+                    "type": "Feature",
+                    "properties": {"code": "town_a"},
+                    "geometry": {
+                        "type": "Polygon",
+                        "coordinates": [
+                            [[308.2, 22.7], [108.3, 22.7], [108.3, 22.8], [308.2, 22.7]]
+                        ],
+                    },
+                }
+            ],
+            "经纬度",
+        ),
+    ],
+)
+def test_invalid_geojson_is_refused_and_nothing_is_stored(
+    features, message, town_a, login, county_admin
+):
     response = login(county_admin).post(reverse("risks:outlines"), {"file": _geojson(features)})
     assert response.status_code == 200
     html = response.content.decode()
@@ -196,8 +300,14 @@ def test_not_json_is_refused(town_a, login, county_admin):
 
 
 def test_only_the_county_admin_uploads_outlines(town_a, login, town_a_officer):
-    response = login(town_a_officer).post(reverse("risks:outlines"), {"file": _geojson([
-        {"type": "Feature", "properties": {"code": "town_a"}, "geometry": SQUARE}])})
+    response = login(town_a_officer).post(
+        reverse("risks:outlines"),
+        {
+            "file": _geojson(
+                [{"type": "Feature", "properties": {"code": "town_a"}, "geometry": SQUARE}]
+            )
+        },
+    )
     assert response.status_code == 403 and not TownOutline.objects.exists()
 
 

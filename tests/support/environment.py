@@ -21,8 +21,12 @@ def missing(reason: str):
 
 
 def chromium_path() -> str | None:
-    for candidate in (os.environ.get("ANJIAN_CHROMIUM"), "/usr/bin/chromium",
-                      shutil.which("chromium"), shutil.which("chromium-browser")):
+    for candidate in (
+        os.environ.get("ANJIAN_CHROMIUM"),
+        "/usr/bin/chromium",
+        shutil.which("chromium"),
+        shutil.which("chromium-browser"),
+    ):
         if candidate and os.path.exists(candidate):
             return candidate
     return None

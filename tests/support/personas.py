@@ -14,9 +14,14 @@ from anjian.core.identifiers import credit_code_check_char
 from anjian.registry.models import Enterprise
 
 PASSWORD = "Test@2024pw"  # tests.conftest.PASSWORD
-USERNAMES = {"county_admin": "admin_p", "leader": "leader_p", "town_a_officer": "town_a_p",
-             "town_b_officer": "town_b_p", "traffic_officer": "traffic_p",
-             "enterprise_user": "ent_a_p"}
+USERNAMES = {
+    "county_admin": "admin_p",
+    "leader": "leader_p",
+    "town_a_officer": "town_a_p",
+    "town_b_officer": "town_b_p",
+    "traffic_officer": "traffic_p",
+    "enterprise_user": "ent_a_p",
+}
 
 
 def _credit_code(n: int) -> str:
@@ -34,18 +39,29 @@ def create() -> dict:
     emergency = Department.objects.create(code="emergency", name="县应急管理局")
     emergency.sectors.set([sectors["hazardous_chemicals"], sectors["industry_trade"]])
     enterprise_a = Enterprise.objects.create(
-        name="甲镇化工有限公司", credit_code=_credit_code(1), town=town_a,
-        sector=sectors["hazardous_chemicals"], department=emergency)
+        name="甲镇化工有限公司",
+        credit_code=_credit_code(1),
+        town=town_a,
+        sector=sectors["hazardous_chemicals"],
+        department=emergency,
+    )
     password = make_password(PASSWORD)
-    units = {"county_admin": (Role.COUNTY_ADMIN, {}), "leader": (Role.LEADER, {}),
-             "town_a_officer": (Role.TOWN_OFFICER, {"town": town_a}),
-             "town_b_officer": (Role.TOWN_OFFICER, {"town": town_b}),
-             "traffic_officer": (Role.DEPARTMENT_OFFICER, {"department": traffic}),
-             "enterprise_user": (Role.ENTERPRISE_USER, {"enterprise": enterprise_a})}
+    units = {
+        "county_admin": (Role.COUNTY_ADMIN, {}),
+        "leader": (Role.LEADER, {}),
+        "town_a_officer": (Role.TOWN_OFFICER, {"town": town_a}),
+        "town_b_officer": (Role.TOWN_OFFICER, {"town": town_b}),
+        "traffic_officer": (Role.DEPARTMENT_OFFICER, {"department": traffic}),
+        "enterprise_user": (Role.ENTERPRISE_USER, {"enterprise": enterprise_a}),
+    }
     for name, (role, unit) in units.items():
         User.objects.create(username=USERNAMES[name], role=role, password=password, **unit)
-    return {"town_a": town_a.pk, "town_b": town_b.pk, "traffic_dept": traffic.pk,
-            "enterprise_a": enterprise_a.pk}
+    return {
+        "town_a": town_a.pk,
+        "town_b": town_b.pk,
+        "traffic_dept": traffic.pk,
+        "enterprise_a": enterprise_a.pk,
+    }
 
 
 if __name__ == "__main__":

@@ -18,16 +18,27 @@ def free_port() -> int:
 
 
 def anjian(args: list[str], *, env: dict, check: bool = True, **kwargs):
-    return subprocess.run([sys.executable, "-m", "anjian", *args], env=env, check=check,
-                          capture_output=True, text=True, **kwargs)
+    return subprocess.run(
+        [sys.executable, "-m", "anjian", *args],
+        env=env,
+        check=check,
+        capture_output=True,
+        text=True,
+        **kwargs,
+    )
 
 
 def server_env(data_dir: Path, database_url: str = "") -> dict:
     # Not the test process's own switches: the browser tests' DJANGO_ALLOW_ASYNC_UNSAFE would
     # make a real server unsafe (and `check --deploy` fail).
-    env = {k: v for k, v in os.environ.items()
-           if not k.startswith("ANJIAN_") and k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
-    env.update({"ANJIAN_DATA_DIR": str(data_dir), "ANJIAN_SECRET_KEY": "test-secret-key-" + "x" * 40})
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith("ANJIAN_") and k != "DJANGO_ALLOW_ASYNC_UNSAFE"
+    }
+    env.update(
+        {"ANJIAN_DATA_DIR": str(data_dir), "ANJIAN_SECRET_KEY": "test-secret-key-" + "x" * 40}
+    )
     # The server and the commands run on the tests' frozen "today" (tests/conftest.py).
     from anjian.core import clock
 
@@ -52,9 +63,24 @@ def running_server(env: dict, *, workers: int = 2, threads: int = 4, migrate: bo
     with open(log_path, "ab") as log:
         # A file, not a pipe: a pipe nobody reads would block a server that logs a lot.
         process = subprocess.Popen(
-            [sys.executable, "-m", "anjian", "serve", "--host", "127.0.0.1", "--port", str(port),
-             "--workers", str(workers), "--threads", str(threads)],
-            env=env, stdout=subprocess.DEVNULL, stderr=log)
+            [
+                sys.executable,
+                "-m",
+                "anjian",
+                "serve",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(port),
+                "--workers",
+                str(workers),
+                "--threads",
+                str(threads),
+            ],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=log,
+        )
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 120
@@ -67,8 +93,9 @@ def running_server(env: dict, *, workers: int = 2, threads: int = 4, migrate: bo
                     raise RuntimeError(log_path.read_text(errors="replace")) from None
                 time.sleep(0.3)
         else:
-            raise RuntimeError("the server did not start within 120 s:\n"
-                               + log_path.read_text(errors="replace"))
+            raise RuntimeError(
+                "the server did not start within 120 s:\n" + log_path.read_text(errors="replace")
+            )
         yield base
     finally:
         process.terminate()

@@ -19,22 +19,26 @@ CONTENT_TYPES = (
     '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
     '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
     '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>'
-    "</Types>")
+    "</Types>"
+)
 RELS = (
     '<?xml version="1.0" encoding="UTF-8"?>'
     '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
     '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>'
-    "</Relationships>")
+    "</Relationships>"
+)
 WORKBOOK = (
     f'<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="{MAIN}" '
     'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
-    '<sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>')
+    '<sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>'
+)
 WORKBOOK_RELS = (
     '<?xml version="1.0" encoding="UTF-8"?>'
     '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
     '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>'
     '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>'
-    "</Relationships>")
+    "</Relationships>"
+)
 
 
 def _column(index: int) -> str:
@@ -46,8 +50,9 @@ def _column(index: int) -> str:
     return name
 
 
-def write_workbook_parts(path: Path, *, strings: Iterable[bytes], rows: Iterable[list[int]],
-                         padding: int = 0) -> Path:
+def write_workbook_parts(
+    path: Path, *, strings: Iterable[bytes], rows: Iterable[list[int]], padding: int = 0
+) -> Path:
     """A workbook whose cells all refer to the shared strings by index; `padding` bytes of
     random data in an extra part bring the file to a given size."""
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
@@ -63,13 +68,17 @@ def write_workbook_parts(path: Path, *, strings: Iterable[bytes], rows: Iterable
         with archive.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as part:
             part.write(f'<worksheet xmlns="{MAIN}"><sheetData>'.encode())
             for number, cells in enumerate(rows, start=1):
-                xml = "".join(f'<c r="{_column(i)}{number}" t="s"><v>{v}</v></c>'
-                              for i, v in enumerate(cells))
+                xml = "".join(
+                    f'<c r="{_column(i)}{number}" t="s"><v>{v}</v></c>' for i, v in enumerate(cells)
+                )
                 part.write(f'<row r="{number}">{xml}</row>'.encode())
             part.write(b"</sheetData></worksheet>")
         if padding:
-            archive.writestr(zipfile.ZipInfo("xl/padding.bin"), random.randbytes(padding),
-                             compress_type=zipfile.ZIP_STORED)
+            archive.writestr(
+                zipfile.ZipInfo("xl/padding.bin"),
+                random.randbytes(padding),
+                compress_type=zipfile.ZIP_STORED,
+            )
     return path
 
 
@@ -77,8 +86,10 @@ def chinese_strings(count: int, length: int, *, seed: int = 8) -> Iterable[bytes
     """`count` distinct texts of `length` random CJK characters (they compress poorly)."""
     rng = random.Random(seed)
     for n in range(count):
-        yield ("".join(chr(rng.randint(0x4E00, 0x9FA5)) for _ in range(length - 1))
-               + chr(0x4E00 + n % 20000)).encode()
+        yield (
+            "".join(chr(rng.randint(0x4E00, 0x9FA5)) for _ in range(length - 1))
+            + chr(0x4E00 + n % 20000)
+        ).encode()
 
 
 def zip_bomb(path: Path, *, megabytes: int) -> Path:
@@ -87,9 +98,14 @@ def zip_bomb(path: Path, *, megabytes: int) -> Path:
         archive.writestr("[Content_Types].xml", CONTENT_TYPES)
         archive.writestr("_rels/.rels", RELS)
         archive.writestr("xl/workbook.xml", WORKBOOK)
-        archive.writestr("xl/_rels/workbook.xml.rels", WORKBOOK_RELS.replace(
-            '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/'
-            '2006/relationships/sharedStrings" Target="sharedStrings.xml"/>', ""))
+        archive.writestr(
+            "xl/_rels/workbook.xml.rels",
+            WORKBOOK_RELS.replace(
+                '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/'
+                '2006/relationships/sharedStrings" Target="sharedStrings.xml"/>',
+                "",
+            ),
+        )
         with archive.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as part:
             part.write(f'<worksheet xmlns="{MAIN}"><sheetData>'.encode())
             blank = b" " * (1024 * 1024)

@@ -8,6 +8,10 @@ from anjian.alerts.models.alerts import (
 from anjian.alerts.models.publicity import PublicityActivity
 
 __all__ = [
-    "Alert", "AlertKind", "AlertLevel", "AlertPolicy", "AlertRecipient",
+    "Alert",
+    "AlertKind",
+    "AlertLevel",
+    "AlertPolicy",
+    "AlertRecipient",
     "PublicityActivity",
 ]

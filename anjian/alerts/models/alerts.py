@@ -36,14 +36,29 @@ class AlertPolicy(models.Model):
     DEFAULT_ESCALATE_AFTER = 24 * 60
 
     remind_after_minutes = models.PositiveIntegerField(
-        pgettext_lazy("alerts", "remind after (minutes)"), default=DEFAULT_REMIND_AFTER,
-        help_text=pgettext_lazy("alerts", "Units that have not confirmed by then are reminded."))
+        pgettext_lazy("alerts", "remind after (minutes)"),
+        default=DEFAULT_REMIND_AFTER,
+        help_text=pgettext_lazy("alerts", "Units that have not confirmed by then are reminded."),
+    )
     escalate_after_minutes = models.PositiveIntegerField(
-        pgettext_lazy("alerts", "escalate after (minutes)"), default=DEFAULT_ESCALATE_AFTER,
-        help_text=pgettext_lazy("alerts", "Units that have still not confirmed by then are reported to the county admins."))
-    effective_from = models.DateTimeField(pgettext_lazy("alerts", "effective from"), default=timezone.now)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
-                                   blank=True, related_name="+", verbose_name=pgettext_lazy("alerts", "set by"))
+        pgettext_lazy("alerts", "escalate after (minutes)"),
+        default=DEFAULT_ESCALATE_AFTER,
+        help_text=pgettext_lazy(
+            "alerts",
+            "Units that have still not confirmed by then are reported to the county admins.",
+        ),
+    )
+    effective_from = models.DateTimeField(
+        pgettext_lazy("alerts", "effective from"), default=timezone.now
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=pgettext_lazy("alerts", "set by"),
+    )
 
     class Meta:
         ordering = ["-effective_from", "-id"]
@@ -53,9 +68,13 @@ class AlertPolicy(models.Model):
             models.CheckConstraint(
                 name="alert_policy_escalate_after_remind",
                 condition=models.Q(escalate_after_minutes__gt=models.F("remind_after_minutes")),
-                violation_error_message=pgettext_lazy("alerts", "Escalation must come after the reminder.")),
-            models.CheckConstraint(name="alert_policy_remind_positive",
-                                   condition=models.Q(remind_after_minutes__gte=1)),
+                violation_error_message=pgettext_lazy(
+                    "alerts", "Escalation must come after the reminder."
+                ),
+            ),
+            models.CheckConstraint(
+                name="alert_policy_remind_positive", condition=models.Q(remind_after_minutes__gte=1)
+            ),
         ]
 
     def __str__(self) -> str:
@@ -63,8 +82,10 @@ class AlertPolicy(models.Model):
 
     def deadlines(self, published_at: dt.datetime) -> tuple[dt.datetime, dt.datetime]:
         """When to remind and when to escalate for a warning published at `published_at`."""
-        return (published_at + dt.timedelta(minutes=self.remind_after_minutes),
-                published_at + dt.timedelta(minutes=self.escalate_after_minutes))
+        return (
+            published_at + dt.timedelta(minutes=self.remind_after_minutes),
+            published_at + dt.timedelta(minutes=self.escalate_after_minutes),
+        )
 
     @classmethod
     def current(cls, *, now: dt.datetime | None = None) -> "AlertPolicy":
@@ -79,8 +100,8 @@ class AlertQuerySet(models.QuerySet):
         return self.annotate(
             recipient_count=models.Count("recipients", distinct=True),
             confirmed_count=models.Count(
-                "recipients", filter=models.Q(recipients__confirmed_at__isnull=False),
-                distinct=True),
+                "recipients", filter=models.Q(recipients__confirmed_at__isnull=False), distinct=True
+            ),
         )
 
     def search(self, q: str):
@@ -92,18 +113,31 @@ class Alert(models.Model):
     to the enterprises of those towns and departments)."""
 
     title = models.CharField(pgettext_lazy("alerts", "title"), max_length=200)
-    level = models.CharField(pgettext_lazy("alerts", "level"), max_length=8, choices=AlertLevel.choices)
-    kind = models.CharField(pgettext_lazy("alerts", "kind"), max_length=10, choices=AlertKind.choices)
+    level = models.CharField(
+        pgettext_lazy("alerts", "level"), max_length=8, choices=AlertLevel.choices
+    )
+    kind = models.CharField(
+        pgettext_lazy("alerts", "kind"), max_length=10, choices=AlertKind.choices
+    )
     content = models.TextField(pgettext_lazy("alerts", "content"))
     valid_from = models.DateTimeField(pgettext_lazy("alerts", "valid from"))
     valid_to = models.DateTimeField(pgettext_lazy("alerts", "valid to"))
-    published_at = models.DateTimeField(pgettext_lazy("alerts", "published at"), default=timezone.now)
-    published_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
-                                     null=True, blank=True, related_name="+",
-                                     verbose_name=pgettext_lazy("alerts", "published by"))
+    published_at = models.DateTimeField(
+        pgettext_lazy("alerts", "published at"), default=timezone.now
+    )
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=pgettext_lazy("alerts", "published by"),
+    )
     # From the policy in force at publication, so a later change of policy does not move them.
     remind_at = models.DateTimeField(pgettext_lazy("alerts", "remind unconfirmed units at"))
-    escalate_at = models.DateTimeField(pgettext_lazy("alerts", "report unconfirmed units to the county at"))
+    escalate_at = models.DateTimeField(
+        pgettext_lazy("alerts", "report unconfirmed units to the county at")
+    )
 
     objects = AlertQuerySet.as_manager()
 
@@ -115,7 +149,10 @@ class Alert(models.Model):
             models.CheckConstraint(
                 name="alert_valid_period_ordered",
                 condition=models.Q(valid_to__gt=models.F("valid_from")),
-                violation_error_message=pgettext_lazy("alerts", "The end of validity must come after its start.")),
+                violation_error_message=pgettext_lazy(
+                    "alerts", "The end of validity must come after its start."
+                ),
+            ),
         ]
         indexes = [
             # The warnings list, newest first.
@@ -149,15 +186,30 @@ class AlertRecipient(UnitRecord):
     UNIT_KINDS = (UnitKind.TOWN, UnitKind.DEPARTMENT)
     SHARED_WITH_SUBUNITS = True
 
-    alert = models.ForeignKey(Alert, on_delete=models.CASCADE, related_name="recipients",
-                              verbose_name=pgettext_lazy("alerts", "early warning"))
-    confirmed_at = models.DateTimeField(pgettext_lazy("alerts", "confirmed at"), null=True, blank=True)
-    confirmed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
-                                     null=True, blank=True, related_name="+",
-                                     verbose_name=pgettext_lazy("alerts", "confirmed by"))
+    alert = models.ForeignKey(
+        Alert,
+        on_delete=models.CASCADE,
+        related_name="recipients",
+        verbose_name=pgettext_lazy("alerts", "early warning"),
+    )
+    confirmed_at = models.DateTimeField(
+        pgettext_lazy("alerts", "confirmed at"), null=True, blank=True
+    )
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=pgettext_lazy("alerts", "confirmed by"),
+    )
     # When the sweep reminded the unit / reported it to the county (each happens once).
-    reminded_at = models.DateTimeField(pgettext_lazy("alerts", "reminded at"), null=True, blank=True)
-    escalated_at = models.DateTimeField(pgettext_lazy("alerts", "escalated at"), null=True, blank=True)
+    reminded_at = models.DateTimeField(
+        pgettext_lazy("alerts", "reminded at"), null=True, blank=True
+    )
+    escalated_at = models.DateTimeField(
+        pgettext_lazy("alerts", "escalated at"), null=True, blank=True
+    )
 
     class Meta:
         ordering = ["-unit_kind", "town__ordering", "department__ordering", "id"]  # towns first
@@ -166,12 +218,15 @@ class AlertRecipient(UnitRecord):
         constraints = [
             models.CheckConstraint(
                 name="alert_recipient_unit_matches_kind",
-                condition=(models.Q(unit_kind="town", town__isnull=False, department__isnull=True)
-                           | models.Q(unit_kind="department", town__isnull=True,
-                                      department__isnull=False))),
+                condition=(
+                    models.Q(unit_kind="town", town__isnull=False, department__isnull=True)
+                    | models.Q(unit_kind="department", town__isnull=True, department__isnull=False)
+                ),
+            ),
             models.UniqueConstraint(fields=["alert", "town"], name="alert_recipient_town_once"),
-            models.UniqueConstraint(fields=["alert", "department"],
-                                    name="alert_recipient_department_once"),
+            models.UniqueConstraint(
+                fields=["alert", "department"], name="alert_recipient_department_once"
+            ),
         ]
         indexes = [
             # Which warnings a town / department (or an enterprise through them) receives.

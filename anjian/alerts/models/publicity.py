@@ -21,21 +21,51 @@ class PublicityActivity(UnitRecord):
     title = models.CharField(pgettext_lazy("alerts", "title"), max_length=200)
     held_on = models.DateField(pgettext_lazy("alerts", "date"))
     place = models.CharField(pgettext_lazy("alerts", "place"), max_length=200)
-    town = models.ForeignKey(Town, on_delete=models.PROTECT, null=True, blank=True,
-                             related_name="+", verbose_name=pgettext_lazy("alerts", "town"))
-    department = models.ForeignKey(Department, on_delete=models.PROTECT, null=True, blank=True,
-                                   related_name="+", verbose_name=pgettext_lazy("alerts", "organising department"))
-    enterprise = models.ForeignKey("registry.Enterprise", on_delete=models.PROTECT, null=True,
-                                   blank=True, related_name="+",
-                                   verbose_name=pgettext_lazy("alerts", "organising enterprise"))
-    sector = models.ForeignKey(Sector, on_delete=models.PROTECT, null=True, blank=True,
-                               related_name="+", verbose_name=pgettext_lazy("alerts", "sector"))
+    town = models.ForeignKey(
+        Town,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=pgettext_lazy("alerts", "town"),
+    )
+    department = models.ForeignKey(
+        Department,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=pgettext_lazy("alerts", "organising department"),
+    )
+    enterprise = models.ForeignKey(
+        "registry.Enterprise",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=pgettext_lazy("alerts", "organising enterprise"),
+    )
+    sector = models.ForeignKey(
+        Sector,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=pgettext_lazy("alerts", "sector"),
+    )
     participants = models.PositiveIntegerField(pgettext_lazy("alerts", "participants"), default=0)
-    material = models.CharField(pgettext_lazy("alerts", "material handed out"), max_length=300, blank=True)
+    material = models.CharField(
+        pgettext_lazy("alerts", "material handed out"), max_length=300, blank=True
+    )
     description = models.TextField(pgettext_lazy("alerts", "description"), blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
-                                   null=True, blank=True, related_name="+",
-                                   verbose_name=pgettext_lazy("alerts", "recorded by"))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=pgettext_lazy("alerts", "recorded by"),
+    )
     created_at = models.DateTimeField(pgettext_lazy("alerts", "recorded at"), auto_now_add=True)
 
     class Meta:
@@ -46,16 +76,22 @@ class PublicityActivity(UnitRecord):
             models.CheckConstraint(
                 name="publicity_organiser_matches_kind",
                 condition=(
-                    models.Q(unit_kind="county", department__isnull=True,
-                             enterprise__isnull=True)
-                    | models.Q(unit_kind="town", town__isnull=False,
-                               department__isnull=True, enterprise__isnull=True)
-                    | models.Q(unit_kind="department", department__isnull=False,
-                               enterprise__isnull=True)
-                    | models.Q(unit_kind="enterprise", enterprise__isnull=False,
-                               town__isnull=False)
+                    models.Q(unit_kind="county", department__isnull=True, enterprise__isnull=True)
+                    | models.Q(
+                        unit_kind="town",
+                        town__isnull=False,
+                        department__isnull=True,
+                        enterprise__isnull=True,
+                    )
+                    | models.Q(
+                        unit_kind="department", department__isnull=False, enterprise__isnull=True
+                    )
+                    | models.Q(unit_kind="enterprise", enterprise__isnull=False, town__isnull=False)
                 ),
-                violation_error_message=pgettext_lazy("alerts", "The organiser does not match its unit.")),
+                violation_error_message=pgettext_lazy(
+                    "alerts", "The organiser does not match its unit."
+                ),
+            ),
         ]
         indexes = [
             # The scoped list, newest first: by town, by sector, by organising unit.

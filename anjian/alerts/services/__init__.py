@@ -10,6 +10,10 @@ from anjian.alerts.services.alerts import (
 from anjian.alerts.services.publicity import publicity_create
 
 __all__ = [
-    "alert_confirm", "alert_escalate_due", "alert_policy_set", "alert_publish",
-    "alert_remind_due", "publicity_create",
+    "alert_confirm",
+    "alert_escalate_due",
+    "alert_policy_set",
+    "alert_publish",
+    "alert_remind_due",
+    "publicity_create",
 ]

@@ -37,7 +37,8 @@ def _validate(alert: Alert, *, towns: list, departments: list) -> None:
         errors.update(exc.message_dict)
     if alert.valid_from and alert.valid_to and alert.valid_to <= alert.valid_from:
         errors.setdefault("valid_to", []).append(
-            _("The end of validity must come after its start."))
+            _("The end of validity must come after its start.")
+        )
     if not towns and not departments:
         errors.setdefault("recipients", []).append(_("Choose at least one town or department."))
     if errors:
@@ -45,24 +46,37 @@ def _validate(alert: Alert, *, towns: list, departments: list) -> None:
 
 
 @transaction.atomic
-def alert_publish(*, actor, data: dict[str, Any], towns: Iterable[Town],
-                  departments: Iterable[Department], now: dt.datetime | None = None,
-                  via: str = "web") -> Alert:
+def alert_publish(
+    *,
+    actor,
+    data: dict[str, Any],
+    towns: Iterable[Town],
+    departments: Iterable[Department],
+    now: dt.datetime | None = None,
+    via: str = "web",
+) -> Alert:
     """Publish a warning to towns and departments (county admin only) and notify them and the
     enterprises of those towns and departments."""
     check_permission(actor, "county_admin")
     towns, departments = list(dict.fromkeys(towns)), list(dict.fromkeys(departments))
     now = now or clock.now()
     remind_at, escalate_at = AlertPolicy.current(now=now).deadlines(now)
-    alert = Alert(**{k: v for k, v in data.items() if k in ALERT_FIELDS}, published_at=now,
-                  published_by=actor if getattr(actor, "pk", None) else None,
-                  remind_at=remind_at, escalate_at=escalate_at)
+    alert = Alert(
+        **{k: v for k, v in data.items() if k in ALERT_FIELDS},
+        published_at=now,
+        published_by=actor if getattr(actor, "pk", None) else None,
+        remind_at=remind_at,
+        escalate_at=escalate_at,
+    )
     _validate(alert, towns=towns, departments=departments)
     alert.save()
     AlertRecipient.objects.bulk_create(
         [AlertRecipient(alert=alert, unit_kind=UnitKind.TOWN, town=t) for t in towns]
-        + [AlertRecipient(alert=alert, unit_kind=UnitKind.DEPARTMENT, department=d)
-           for d in departments])
+        + [
+            AlertRecipient(alert=alert, unit_kind=UnitKind.DEPARTMENT, department=d)
+            for d in departments
+        ]
+    )
     changes = {k: [None, v] for k, v in audit.snapshot(alert).items() if v not in (None, "")}
     changes["recipients"] = [None, [t.code for t in towns] + [d.code for d in departments]]
     audit.record(actor=actor, action="alert.create", instance=alert, changes=changes, via=via)
@@ -78,18 +92,30 @@ def _notify_published(alert: Alert, *, towns: list, departments: list) -> None:
     users = get_user_model().objects.filter(condition, is_active=True)
     with translation.override(settings.LANGUAGE_CODE):
         title = _("%(level)s warning: %(title)s") % {
-            "level": alert.get_level_display(), "title": alert.title}
-        body = _("Valid from %(start)s to %(end)s. Please confirm receipt (签收) on the "
-                 "platform.\n%(content)s") % {
-            "start": cn_datetime(alert.valid_from), "end": cn_datetime(alert.valid_to),
-            "content": alert.content}
-    notify(recipients=users, kind="alert.published", title=title, body=body,
-           key=f"alert:{alert.pk}:published",
-           url=reverse("alerts:alert_detail", args=[alert.pk]))
+            "level": alert.get_level_display(),
+            "title": alert.title,
+        }
+        body = _(
+            "Valid from %(start)s to %(end)s. Please confirm receipt (签收) on the "
+            "platform.\n%(content)s"
+        ) % {
+            "start": cn_datetime(alert.valid_from),
+            "end": cn_datetime(alert.valid_to),
+            "content": alert.content,
+        }
+    notify(
+        recipients=users,
+        kind="alert.published",
+        title=title,
+        body=body,
+        key=f"alert:{alert.pk}:published",
+        url=reverse("alerts:alert_detail", args=[alert.pk]),
+    )
 
 
-def alert_confirm(*, actor, alert: Alert, now: dt.datetime | None = None,
-                  via: str = "web") -> AlertRecipient:
+def alert_confirm(
+    *, actor, alert: Alert, now: dt.datetime | None = None, via: str = "web"
+) -> AlertRecipient:
     """Record the actor's unit's 签收 of a warning it can see; once per unit, idempotent.
 
     The actor must be an officer of a recipient town or department (else 403: the county admin,
@@ -104,24 +130,37 @@ def alert_confirm(*, actor, alert: Alert, now: dt.datetime | None = None,
     now = now or clock.now()
     with transaction.atomic():
         won = AlertRecipient.objects.filter(pk=recipient.pk, confirmed_at__isnull=True).update(
-            confirmed_at=now, confirmed_by=actor)
+            confirmed_at=now, confirmed_by=actor
+        )
         if won:
-            audit.record(actor=actor, action="alert.confirm", instance=alert, via=via, changes={
-                "recipient": [None, recipient.code], "confirmed_at": [None, now.isoformat()]})
+            audit.record(
+                actor=actor,
+                action="alert.confirm",
+                instance=alert,
+                via=via,
+                changes={
+                    "recipient": [None, recipient.code],
+                    "confirmed_at": [None, now.isoformat()],
+                },
+            )
     return AlertRecipient.objects.select_related("town", "department", "confirmed_by").get(
-        pk=recipient.pk)
+        pk=recipient.pk
+    )
 
 
 @transaction.atomic
-def alert_policy_set(*, actor, remind_after_minutes: int, escalate_after_minutes: int,
-                     via: str = "web") -> AlertPolicy:
+def alert_policy_set(
+    *, actor, remind_after_minutes: int, escalate_after_minutes: int, via: str = "web"
+) -> AlertPolicy:
     """A new version of the county's confirmation deadlines, in force from now on (warnings
     already published keep theirs)."""
     check_permission(actor, "county_admin")
-    policy = AlertPolicy(remind_after_minutes=remind_after_minutes,
-                         escalate_after_minutes=escalate_after_minutes,
-                         effective_from=clock.now(),
-                         created_by=actor if getattr(actor, "pk", None) else None)
+    policy = AlertPolicy(
+        remind_after_minutes=remind_after_minutes,
+        escalate_after_minutes=escalate_after_minutes,
+        effective_from=clock.now(),
+        created_by=actor if getattr(actor, "pk", None) else None,
+    )
     errors: dict[str, list] = {}
     try:
         policy.full_clean(validate_constraints=False)
@@ -141,37 +180,45 @@ def alert_policy_set(*, actor, remind_after_minutes: int, escalate_after_minutes
 def alert_remind_due(*, now: dt.datetime) -> int:
     """Remind each unit that has not confirmed a still-valid warning by its reminder time; once
     per unit (claimed by a conditional UPDATE, and keyed). Returns notifications created."""
-    due = (AlertRecipient.objects
-           .filter(confirmed_at__isnull=True, reminded_at__isnull=True,
-                   alert__remind_at__lte=now, alert__valid_to__gt=now)
-           .select_related("alert", "town", "department"))
+    due = AlertRecipient.objects.filter(
+        confirmed_at__isnull=True,
+        reminded_at__isnull=True,
+        alert__remind_at__lte=now,
+        alert__valid_to__gt=now,
+    ).select_related("alert", "town", "department")
     created = 0
     for recipient in due:
         with transaction.atomic():
-            if not AlertRecipient.objects.filter(pk=recipient.pk, reminded_at__isnull=True,
-                                                 confirmed_at__isnull=True).update(reminded_at=now):
+            if not AlertRecipient.objects.filter(
+                pk=recipient.pk, reminded_at__isnull=True, confirmed_at__isnull=True
+            ).update(reminded_at=now):
                 continue
             alert = recipient.alert
             with translation.override(settings.LANGUAGE_CODE):
                 title = _("Please confirm the warning: %(title)s") % {"title": alert.title}
-                body = _("%(unit)s has not yet confirmed receipt (签收) of this warning, published "
-                         "%(published)s.") % {"unit": recipient.unit.name,
-                                              "published": cn_datetime(alert.published_at)}
-            created += len(notify(
-                recipients=recipient.unit.users(), kind="alert.reminder",
-                title=title, body=body,
-                key=f"alert:{alert.pk}:remind:{recipient.unit_kind}:{recipient.unit.pk}",
-                url=reverse("alerts:alert_detail", args=[alert.pk])))
+                body = _(
+                    "%(unit)s has not yet confirmed receipt (签收) of this warning, published "
+                    "%(published)s."
+                ) % {"unit": recipient.unit.name, "published": cn_datetime(alert.published_at)}
+            created += len(
+                notify(
+                    recipients=recipient.unit.users(),
+                    kind="alert.reminder",
+                    title=title,
+                    body=body,
+                    key=f"alert:{alert.pk}:remind:{recipient.unit_kind}:{recipient.unit.pk}",
+                    url=reverse("alerts:alert_detail", args=[alert.pk]),
+                )
+            )
     return created
 
 
 def alert_escalate_due(*, now: dt.datetime) -> int:
     """Report to the county admins, once per warning, the units that have still not confirmed
     by its escalation time. Returns notifications created."""
-    due = (AlertRecipient.objects
-           .filter(confirmed_at__isnull=True, escalated_at__isnull=True,
-                   alert__escalate_at__lte=now)
-           .select_related("alert", "town", "department"))
+    due = AlertRecipient.objects.filter(
+        confirmed_at__isnull=True, escalated_at__isnull=True, alert__escalate_at__lte=now
+    ).select_related("alert", "town", "department")
     by_alert: dict[int, list[AlertRecipient]] = {}
     for recipient in due:
         by_alert.setdefault(recipient.alert_id, []).append(recipient)
@@ -183,9 +230,16 @@ def alert_escalate_due(*, now: dt.datetime) -> int:
             # in between, or a concurrent sweep's share, is left out).
             # order_by("pk"): the default ordering joins towns/departments, which PostgreSQL
             # cannot lock FOR UPDATE (outer join).
-            mine = list(AlertRecipient.objects.select_for_update().filter(
-                pk__in=[r.pk for r in recipients], escalated_at__isnull=True,
-                confirmed_at__isnull=True).order_by("pk").values_list("pk", flat=True))
+            mine = list(
+                AlertRecipient.objects.select_for_update()
+                .filter(
+                    pk__in=[r.pk for r in recipients],
+                    escalated_at__isnull=True,
+                    confirmed_at__isnull=True,
+                )
+                .order_by("pk")
+                .values_list("pk", flat=True)
+            )
             if not mine:
                 continue
             AlertRecipient.objects.filter(pk__in=mine).update(escalated_at=now)
@@ -193,12 +247,21 @@ def alert_escalate_due(*, now: dt.datetime) -> int:
             names = "、".join(r.unit.name for r in recipients)
             with translation.override(settings.LANGUAGE_CODE):
                 title = _("Warning not confirmed: %(title)s") % {"title": alert.title}
-                body = _("%(count)s units have not confirmed receipt (签收) by "
-                         "%(deadline)s: %(units)s") % {
-                    "count": len(recipients), "deadline": cn_datetime(alert.escalate_at),
-                    "units": names}
-            created += len(notify(
-                recipients=Unit.county().users(), kind="alert.escalation", title=title,
-                body=body, key=f"alert:{alert.pk}:escalate",
-                url=reverse("alerts:alert_detail", args=[alert.pk])))
+                body = _(
+                    "%(count)s units have not confirmed receipt (签收) by %(deadline)s: %(units)s"
+                ) % {
+                    "count": len(recipients),
+                    "deadline": cn_datetime(alert.escalate_at),
+                    "units": names,
+                }
+            created += len(
+                notify(
+                    recipients=Unit.county().users(),
+                    kind="alert.escalation",
+                    title=title,
+                    body=body,
+                    key=f"alert:{alert.pk}:escalate",
+                    url=reverse("alerts:alert_detail", args=[alert.pk]),
+                )
+            )
     return created

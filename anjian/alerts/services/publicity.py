@@ -11,8 +11,16 @@ from anjian.alerts.models import PublicityActivity
 from anjian.core import audit
 from anjian.core.permissions import check_permission
 
-PUBLICITY_FIELDS = ("title", "held_on", "place", "town", "sector", "participants", "material",
-                    "description")
+PUBLICITY_FIELDS = (
+    "title",
+    "held_on",
+    "place",
+    "town",
+    "sector",
+    "participants",
+    "material",
+    "description",
+)
 
 
 def _organiser(actor, activity: PublicityActivity) -> None:
@@ -38,8 +46,10 @@ def _organiser(actor, activity: PublicityActivity) -> None:
 def publicity_create(*, actor, data: dict[str, Any], via: str = "web") -> PublicityActivity:
     """Record a publicity activity organised by the actor's unit (any role that writes)."""
     check_permission(actor, "write")
-    activity = PublicityActivity(**{k: v for k, v in data.items() if k in PUBLICITY_FIELDS},
-                                 created_by=actor if getattr(actor, "pk", None) else None)
+    activity = PublicityActivity(
+        **{k: v for k, v in data.items() if k in PUBLICITY_FIELDS},
+        created_by=actor if getattr(actor, "pk", None) else None,
+    )
     _organiser(actor, activity)
     activity.full_clean()
     activity.save()

@@ -10,7 +10,10 @@ register = template.Library()
 def accident_findings(context, accident):
     """The findings block of the accident page (the accident is already in scope)."""
     request = context["request"]
-    return {"accident": accident, "can": context.get("can", {}), "csrf_token":
-            context.get("csrf_token"),
-            "findings": selectors.finding_list(actor=request.user, accident=accident),
-            "form": FindingForm()}
+    return {
+        "accident": accident,
+        "can": context.get("can", {}),
+        "csrf_token": context.get("csrf_token"),
+        "findings": selectors.finding_list(actor=request.user, accident=accident),
+        "form": FindingForm(),
+    }

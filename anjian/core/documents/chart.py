@@ -19,9 +19,11 @@ from anjian.core.excel import append_row
 
 CHART_CT = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml"
 XLSX_CT = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-NS = ('xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" '
-      'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
-      'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"')
+NS = (
+    'xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" '
+    'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+    'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+)
 COLOURS = ["A5A5A5", "C00000", "2F5597", "ED7D31"]
 EMU_PER_CM = 360000
 
@@ -32,8 +34,10 @@ def _workbook(chart: BarChart) -> bytes:
     sheet.title = "Sheet1"
     append_row(sheet, ["", *[name for name, _values in chart.series]])
     for i, category in enumerate(chart.categories):
-        append_row(sheet, [category, *[values[i] if i < len(values) else None
-                                  for _name, values in chart.series]])
+        append_row(
+            sheet,
+            [category, *[values[i] if i < len(values) else None for _name, values in chart.series]],
+        )
     stream = io.BytesIO()
     book.save(stream)
     return stream.getvalue()
@@ -42,8 +46,9 @@ def _workbook(chart: BarChart) -> bytes:
 def _series(index: int, name: str, values: list[int], chart: BarChart) -> str:
     col = get_column_letter(index + 2)
     last = len(chart.categories) + 1
-    cats = "".join(f'<c:pt idx="{i}"><c:v>{escape(c)}</c:v></c:pt>'
-                   for i, c in enumerate(chart.categories))
+    cats = "".join(
+        f'<c:pt idx="{i}"><c:v>{escape(c)}</c:v></c:pt>' for i, c in enumerate(chart.categories)
+    )
     vals = "".join(f'<c:pt idx="{i}"><c:v>{v}</c:v></c:pt>' for i, v in enumerate(values))
     return (
         f'<c:ser><c:idx val="{index}"/><c:order val="{index}"/>'
@@ -53,17 +58,18 @@ def _series(index: int, name: str, values: list[int], chart: BarChart) -> str:
         f'</c:spPr><c:invertIfNegative val="0"/>'
         '<c:dLbls><c:showLegendKey val="0"/><c:showVal val="1"/><c:showCatName val="0"/>'
         '<c:showSerName val="0"/><c:showPercent val="0"/><c:showBubbleSize val="0"/></c:dLbls>'
-        f'<c:cat><c:strRef><c:f>Sheet1!$A$2:$A${last}</c:f><c:strCache>'
+        f"<c:cat><c:strRef><c:f>Sheet1!$A$2:$A${last}</c:f><c:strCache>"
         f'<c:ptCount val="{len(chart.categories)}"/>{cats}</c:strCache></c:strRef></c:cat>'
-        f'<c:val><c:numRef><c:f>Sheet1!${col}$2:${col}${last}</c:f><c:numCache>'
+        f"<c:val><c:numRef><c:f>Sheet1!${col}$2:${col}${last}</c:f><c:numCache>"
         f'<c:formatCode>General</c:formatCode><c:ptCount val="{len(chart.categories)}"/>{vals}'
-        '</c:numCache></c:numRef></c:val></c:ser>'
+        "</c:numCache></c:numRef></c:val></c:ser>"
     )
 
 
 def chart_xml(chart: BarChart, workbook_rid: str) -> bytes:
-    series = "".join(_series(i, name, values, chart)
-                     for i, (name, values) in enumerate(chart.series))
+    series = "".join(
+        _series(i, name, values, chart) for i, (name, values) in enumerate(chart.series)
+    )
     title = escape(chart.title)
     xml = (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
@@ -89,18 +95,29 @@ def chart_xml(chart: BarChart, workbook_rid: str) -> bytes:
         '<a:latin typeface="宋体"/><a:ea typeface="宋体"/></a:defRPr></a:pPr>'
         '<a:endParaRPr lang="zh-CN"/></a:p></c:txPr>'
         f'<c:externalData r:id="{workbook_rid}"><c:autoUpdate val="0"/></c:externalData>'
-        '</c:chartSpace>'
+        "</c:chartSpace>"
     )
     return xml.encode("utf-8")
 
 
-def add_chart(document, paragraph, chart: BarChart, *, number: int, width_cm: float = 15.5,
-              height_cm: float = 8.0) -> None:
+def add_chart(
+    document,
+    paragraph,
+    chart: BarChart,
+    *,
+    number: int,
+    width_cm: float = 15.5,
+    height_cm: float = 8.0,
+) -> None:
     """Append `chart` as an inline native chart to `paragraph` of a python-docx document."""
     package = document.part.package
     chart_part = Part(PackURI(f"/word/charts/chart{number}.xml"), CHART_CT, b"", package)
-    book_part = Part(PackURI(f"/word/embeddings/Microsoft_Excel_Worksheet{number}.xlsx"),
-                     XLSX_CT, _workbook(chart), package)
+    book_part = Part(
+        PackURI(f"/word/embeddings/Microsoft_Excel_Worksheet{number}.xlsx"),
+        XLSX_CT,
+        _workbook(chart),
+        package,
+    )
     book_rid = chart_part.relate_to(book_part, RT.PACKAGE)
     chart_part._blob = chart_xml(chart, book_rid)
     chart_rid = document.part.relate_to(chart_part, RT.CHART)
@@ -114,7 +131,7 @@ def add_chart(document, paragraph, chart: BarChart, *, number: int, width_cm: fl
         f'<wp:inline distT="0" distB="0" distL="0" distR="0"><wp:extent cx="{cx}" cy="{cy}"/>'
         '<wp:effectExtent l="0" t="0" r="0" b="0"/>'
         f'<wp:docPr id="{1000 + number}" name="Chart {number}" descr="{escape(chart.title)}"/>'
-        '<wp:cNvGraphicFramePr/><a:graphic><a:graphicData '
+        "<wp:cNvGraphicFramePr/><a:graphic><a:graphicData "
         'uri="http://schemas.openxmlformats.org/drawingml/2006/chart">'
         f'<c:chart r:id="{chart_rid}"/></a:graphicData></a:graphic></wp:inline></w:drawing>'
     )

@@ -62,6 +62,8 @@ def without_control_characters(value: Any) -> Any:
     if isinstance(value, list | tuple):
         return type(value)(without_control_characters(v) for v in value)
     if hasattr(value, "__dataclass_fields__"):
-        return replace(value, **{f.name: without_control_characters(getattr(value, f.name))
-                                 for f in fields(value)})
+        return replace(
+            value,
+            **{f.name: without_control_characters(getattr(value, f.name)) for f in fields(value)},
+        )
     return value

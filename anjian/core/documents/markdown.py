@@ -10,8 +10,11 @@ def _cell(value: str) -> str:
 def _table(table: Table) -> list[str]:
     lines = [f"**{table.caption}**", ""]
     lines.append("| " + " | ".join(_cell(h) for h in table.headers) + " |")
-    lines.append("| " + " | ".join("---:" if i in table.numeric else "---"
-                                    for i in range(len(table.headers))) + " |")
+    lines.append(
+        "| "
+        + " | ".join("---:" if i in table.numeric else "---" for i in range(len(table.headers)))
+        + " |"
+    )
     for row in table.rows:
         lines.append("| " + " | ".join(_cell(c) for c in row) + " |")
     return lines + [""]
@@ -29,9 +32,14 @@ def render_markdown(document: Document) -> str:
             lines += _table(table)
         for chart in section.charts:
             # Markdown has no chart: the figures behind it, as a table.
-            lines += _table(Table(caption=chart.title, headers=["", *chart.categories],
-                                  rows=[[name, *map(str, values)] for name, values in chart.series],
-                                  numeric=set(range(1, len(chart.categories) + 1))))
+            lines += _table(
+                Table(
+                    caption=chart.title,
+                    headers=["", *chart.categories],
+                    rows=[[name, *map(str, values)] for name, values in chart.series],
+                    numeric=set(range(1, len(chart.categories) + 1)),
+                )
+            )
     for paragraph in document.closing:
         lines += [paragraph, ""]
     lines += [f"{document.issuer}", "", f"{document.date}", ""]

@@ -34,8 +34,9 @@ def set_font(run, name: str, size: float, bold: bool = False) -> None:
     rfonts.set(qn("w:eastAsia"), name)
 
 
-def add_paragraph(doc, text: str, *, font=BODY_FONT, size=16.0, bold=False, align=None,
-                  indent=True):
+def add_paragraph(
+    doc, text: str, *, font=BODY_FONT, size=16.0, bold=False, align=None, indent=True
+):
     """A paragraph in the office layout: 28 pt line spacing, two-character first-line indent."""
     paragraph = doc.add_paragraph()
     if align is not None:
@@ -51,8 +52,14 @@ def add_paragraph(doc, text: str, *, font=BODY_FONT, size=16.0, bold=False, alig
 
 def add_table(doc, table: Table) -> None:
     """A captioned grid with a header row; numeric columns right-aligned."""
-    add_paragraph(doc, table.caption, font=HEADING_FONT, size=12, align=WD_ALIGN_PARAGRAPH.CENTER,
-               indent=False)
+    add_paragraph(
+        doc,
+        table.caption,
+        font=HEADING_FONT,
+        size=12,
+        align=WD_ALIGN_PARAGRAPH.CENTER,
+        indent=False,
+    )
     grid = doc.add_table(rows=1, cols=len(table.headers))
     grid.style = "Table Grid"
     grid.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -68,8 +75,9 @@ def add_table(doc, table: Table) -> None:
                 cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
 
 
-def new_document(*, font: str | None = None, east_asian_font: str | None = None,
-                 size: float | None = None):
+def new_document(
+    *, font: str | None = None, east_asian_font: str | None = None, size: float | None = None
+):
     """An empty Word document; with a font, its Normal style uses it (East Asian font too)."""
     doc = WordDocument()
     if font:
@@ -127,8 +135,9 @@ def render_docx(document: Document) -> bytes:
     section.left_margin, section.right_margin = Cm(2.8), Cm(2.6)
     doc.core_properties.title = document.title
     doc.core_properties.author = document.issuer
-    add_paragraph(doc, document.title, font=TITLE_FONT, size=22, align=WD_ALIGN_PARAGRAPH.CENTER,
-               indent=False)
+    add_paragraph(
+        doc, document.title, font=TITLE_FONT, size=22, align=WD_ALIGN_PARAGRAPH.CENTER, indent=False
+    )
     if document.number:
         add_paragraph(doc, document.number, size=16, align=WD_ALIGN_PARAGRAPH.CENTER, indent=False)
     charts = 0

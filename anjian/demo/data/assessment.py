@@ -24,39 +24,75 @@ def _matrix(ctx) -> None:
     for sector in ctx.sectors.values():
         departments = list(sector.departments.order_by("ordering", "code"))
         if departments:
-            services.sector_duty_set(actor=ctx.admin, sector=sector, lead=departments[0],
-                                     cooperating=departments[1:], via="demo")
+            services.sector_duty_set(
+                actor=ctx.admin,
+                sector=sector,
+                lead=departments[0],
+                cooperating=departments[1:],
+                via="demo",
+            )
 
 
 def _leaders(ctx) -> None:
     linked = list(ctx.towns.values())[:-1]
     leader_user = ctx.users.get("leader")
     for i, (person, title, sectors) in enumerate(LEADERS):
-        services.responsibility_create(actor=ctx.admin, via="demo", data={
-            "person": person, "title": title, "year": ctx.today.year,
-            "user": leader_user if i == 1 else None,
-            "sectors": [ctx.sectors[c] for c in sectors if c in ctx.sectors],
-            "towns": linked[i::len(LEADERS)]})
+        services.responsibility_create(
+            actor=ctx.admin,
+            via="demo",
+            data={
+                "person": person,
+                "title": title,
+                "year": ctx.today.year,
+                "user": leader_user if i == 1 else None,
+                "sectors": [ctx.sectors[c] for c in sectors if c in ctx.sectors],
+                "towns": linked[i :: len(LEADERS)],
+            },
+        )
 
 
 def _findings_and_accountability(ctx) -> None:
     late = Accident.objects.filter(report_late=True).order_by("-occurred_at").first()
     if late is not None:
-        services.finding_create(actor=ctx.admin, accident=late, kind="late", via="demo",
-                                note="事故发生后超过1小时才向县应急管理局报告，经调查认定为迟报。")
+        services.finding_create(
+            actor=ctx.admin,
+            accident=late,
+            kind="late",
+            via="demo",
+            note="事故发生后超过1小时才向县应急管理局报告，经调查认定为迟报。",
+        )
         services.accountability_create(
-            actor=ctx.admin, unit=Unit.of_town(late.town), via="demo", data={
-                "kind": "interview", "date": ctx.today - dt.timedelta(days=20),
+            actor=ctx.admin,
+            unit=Unit.of_town(late.town),
+            via="demo",
+            data={
+                "kind": "interview",
+                "date": ctx.today - dt.timedelta(days=20),
                 "reason": "辖区内发生生产安全事故且迟报，约谈镇主要负责人。",
-                "decided_by": "县安全生产委员会", "accident": late})
-    overdue = Hazard.objects.open().overdue(on=ctx.today).filter(
-        enterprise__isnull=False).select_related("enterprise").first()
+                "decided_by": "县安全生产委员会",
+                "accident": late,
+            },
+        )
+    overdue = (
+        Hazard.objects.open()
+        .overdue(on=ctx.today)
+        .filter(enterprise__isnull=False)
+        .select_related("enterprise")
+        .first()
+    )
     if overdue is not None:
         services.accountability_create(
-            actor=ctx.admin, unit=Unit.of_enterprise(overdue.enterprise), via="demo", data={
-                "kind": "rectification_order", "date": ctx.today - dt.timedelta(days=5),
+            actor=ctx.admin,
+            unit=Unit.of_enterprise(overdue.enterprise),
+            via="demo",
+            data={
+                "kind": "rectification_order",
+                "date": ctx.today - dt.timedelta(days=5),
                 "reason": "隐患逾期未整改，责令限期整改到位。",
-                "decided_by": "县应急管理局", "hazard": overdue})
+                "decided_by": "县应急管理局",
+                "hazard": overdue,
+            },
+        )
 
 
 def _enterprise_lists(ctx) -> None:
@@ -67,18 +103,43 @@ def _enterprise_lists(ctx) -> None:
     enterprise = user.enterprise
     signed_on = ctx.today - dt.timedelta(days=60)
     for position, holder, duties, signed in [
-        ("主要负责人", "黄志刚", "建立健全并落实本单位全员安全生产责任制，组织制定安全生产规章制度和操作规程，"
-         "保证安全生产投入的有效实施。", True),
-        ("安全管理人员", "周丽", "组织开展隐患排查治理，督促落实重大危险源的安全管理措施，"
-         "制止和纠正违章指挥、强令冒险作业。", True),
-        ("班组长", "吴强", "落实班前安全讲话和岗位安全检查，组织班组人员参加安全培训。", False)]:
-        services.safety_position_create(actor=user, enterprise=enterprise, via="demo", data={
-            "position": position, "holder": holder, "duties": duties, "signed": signed,
-            "signed_on": signed_on if signed else None})
-    for item, note in [("responsibility", "责任书已逐级签订"), ("management", "制度汇编已印发"),
-                       ("investment", "按规定提取安全生产费用"), ("training", "年度全员培训已完成")]:
-        services.five_in_place_set(actor=user, enterprise=enterprise, item=item, in_place=True,
-                                   note=note, via="demo")
+        (
+            "主要负责人",
+            "黄志刚",
+            "建立健全并落实本单位全员安全生产责任制，组织制定安全生产规章制度和操作规程，"
+            "保证安全生产投入的有效实施。",
+            True,
+        ),
+        (
+            "安全管理人员",
+            "周丽",
+            "组织开展隐患排查治理，督促落实重大危险源的安全管理措施，"
+            "制止和纠正违章指挥、强令冒险作业。",
+            True,
+        ),
+        ("班组长", "吴强", "落实班前安全讲话和岗位安全检查，组织班组人员参加安全培训。", False),
+    ]:
+        services.safety_position_create(
+            actor=user,
+            enterprise=enterprise,
+            via="demo",
+            data={
+                "position": position,
+                "holder": holder,
+                "duties": duties,
+                "signed": signed,
+                "signed_on": signed_on if signed else None,
+            },
+        )
+    for item, note in [
+        ("responsibility", "责任书已逐级签订"),
+        ("management", "制度汇编已印发"),
+        ("investment", "按规定提取安全生产费用"),
+        ("training", "年度全员培训已完成"),
+    ]:
+        services.five_in_place_set(
+            actor=user, enterprise=enterprise, item=item, in_place=True, note=note, via="demo"
+        )
 
 
 def load(ctx) -> None:

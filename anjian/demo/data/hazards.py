@@ -13,8 +13,12 @@ from anjian.hazards.services import hazard_create
 from anjian.hazards.workflow import hazard_transition
 
 DESCRIPTIONS = {
-    "hazardous_chemicals": ["储罐区可燃气体检测报警器未定期检定", "动火作业未办理作业票",
-                            "危化品仓库超量储存", "安全阀超期未校验"],
+    "hazardous_chemicals": [
+        "储罐区可燃气体检测报警器未定期检定",
+        "动火作业未办理作业票",
+        "危化品仓库超量储存",
+        "安全阀超期未校验",
+    ],
     "fireworks": ["中转库药量超核定量", "防静电设施失效", "工房人员超员"],
     "non_coal_mine": ["排土场边坡出现裂缝", "安全出口被杂物堵塞", "未按规定开展边坡稳定性分析"],
     "road_traffic": ["客车安全带损坏未修复", "危货车辆动态监控离线", "驾驶员超时驾驶未处理"],
@@ -26,20 +30,33 @@ DESCRIPTIONS = {
     "gas": ["燃气管道腐蚀", "液化气钢瓶超期未检", "燃气报警器缺失"],
 }
 MEASURES = ["立即停用并更换", "清理整改并加强巡查", "委托专业单位维修", "制定专项整改方案"]
-PUBLIC_PLACES = [("fire", "集贸市场"), ("fire", "客运站候车厅"), ("tourism", "景区观景台"),
-                 ("road_traffic", "村道急弯路段"), ("education", "中心小学围墙"),
-                 ("waterway", "渡口码头")]
+PUBLIC_PLACES = [
+    ("fire", "集贸市场"),
+    ("fire", "客运站候车厅"),
+    ("tourism", "景区观景台"),
+    ("road_traffic", "村道急弯路段"),
+    ("education", "中心小学围墙"),
+    ("waterway", "渡口码头"),
+]
 # (target state, days found ago, days to deadline from found, overdue wanted)
 STATES = ["pending", "rectifying", "awaiting_acceptance", "closed", "closed", "rectifying"]
-STEPS = {"pending": [], "rectifying": ["acknowledge"],
-         "awaiting_acceptance": ["acknowledge", "submit"],
-         "closed": ["acknowledge", "submit", "accept"]}
+STEPS = {
+    "pending": [],
+    "rectifying": ["acknowledge"],
+    "awaiting_acceptance": ["acknowledge", "submit"],
+    "closed": ["acknowledge", "submit", "accept"],
+}
 
 
 def _plan(description: str) -> dict:
-    texts = [f"消除“{description}”隐患，杜绝事故发生", "停产整改，更换设备，专家论证",
-             "落实整改资金20万元及所需物资", "企业主要负责人牵头成立整改小组",
-             "30日内完成，分阶段验收", "设置警戒区，落实专人监护，编制现场处置方案"]
+    texts = [
+        f"消除“{description}”隐患，杜绝事故发生",
+        "停产整改，更换设备，专家论证",
+        "落实整改资金20万元及所需物资",
+        "企业主要负责人牵头成立整改小组",
+        "30日内完成，分阶段验收",
+        "设置警戒区，落实专人监护，编制现场处置方案",
+    ]
     return dict(zip(PLAN_FIELDS, texts, strict=True))
 
 
@@ -59,22 +76,29 @@ class _Demo:
 
     def finder(self, *, town_id, sector_code):
         """The government unit that finds it: the demo town or department when theirs."""
-        if self.town_officer and town_id == self.town_officer.town_id and self.rng.random() < .6:
+        if self.town_officer and town_id == self.town_officer.town_id and self.rng.random() < 0.6:
             return self.town_officer, {}
         if self.dept_officer and sector_code in ("road_traffic", "waterway"):
             return self.dept_officer, {}
-        owner = self.ctx.towns.get(next(
-            (code for code, t in self.ctx.towns.items() if t.pk == town_id), ""))
-        return self.ctx.admin, ({"owner_town": owner} if owner and self.rng.random() < .5 else {})
+        owner = self.ctx.towns.get(
+            next((code for code, t in self.ctx.towns.items() if t.pk == town_id), "")
+        )
+        return self.ctx.admin, ({"owner_town": owner} if owner and self.rng.random() < 0.5 else {})
 
     def unit_actor(self, hazard):
         """Who rectifies: the demo enterprise user for its unit, the demo town officer for a
         public place in its town; the system speaks for units that have no account."""
-        if hazard.enterprise_id and self.enterprise_user and \
-                hazard.enterprise_id == self.enterprise_user.enterprise_id:
+        if (
+            hazard.enterprise_id
+            and self.enterprise_user
+            and hazard.enterprise_id == self.enterprise_user.enterprise_id
+        ):
             return self.enterprise_user
-        if hazard.enterprise_id is None and self.town_officer and \
-                hazard.town_id == self.town_officer.town_id:
+        if (
+            hazard.enterprise_id is None
+            and self.town_officer
+            and hazard.town_id == self.town_officer.town_id
+        ):
             return self.town_officer
         return SYSTEM
 
@@ -98,11 +122,16 @@ class _Demo:
         if overdue and deadline >= today:
             deadline = today - dt.timedelta(days=1)
         description = rng.choice(DESCRIPTIONS.get(sector_code, ["安全警示标志缺失"]))
-        data = {"description": description, "found_on": found_on,
-                "found_by": rng.choice(["李明", "王芳", "张伟", "刘洋", "陈静", "黄勇"]),
-                "deadline": deadline, "responsible_person": rng.choice(["赵强", "孙丽", "周涛"]),
-                "measures": rng.choice(MEASURES), "funds": rng.choice([500, 2000, 8000, 50000]),
-                "contingency_plan": "整改期间设置警示标志，专人值守"}
+        data = {
+            "description": description,
+            "found_on": found_on,
+            "found_by": rng.choice(["李明", "王芳", "张伟", "刘洋", "陈静", "黄勇"]),
+            "deadline": deadline,
+            "responsible_person": rng.choice(["赵强", "孙丽", "周涛"]),
+            "measures": rng.choice(MEASURES),
+            "funds": rng.choice([500, 2000, 8000, 50000]),
+            "contingency_plan": "整改期间设置警示标志，专人值守",
+        }
         if major:
             data["grade"] = "major"
             options = [c for c in self.criteria.get(sector_code, []) if c.in_force_on(found_on)]
@@ -123,8 +152,11 @@ class _Demo:
         else:
             actor, owner = self.finder(town_id=town_id, sector_code=sector_code)
             data.update(owner)
-            data["source"] = (HazardSource.PUBLIC_REPORT if enterprise is None and index % 2
-                              else rng.choice([HazardSource.INSPECTION, HazardSource.CAMPAIGN]))
+            data["source"] = (
+                HazardSource.PUBLIC_REPORT
+                if enterprise is None and index % 2
+                else rng.choice([HazardSource.INSPECTION, HazardSource.CAMPAIGN])
+            )
         hazard = hazard_create(actor=actor, data=data, via="demo")
         self._walk(hazard, state, index)
         self.count += 1
@@ -136,13 +168,17 @@ class _Demo:
             steps = ["acknowledge", "submit", "reject", "submit", "accept"]
         moment = timezone.make_aware(dt.datetime.combine(hazard.found_on, dt.time(9)))
         for action in steps:
-            actor = self.acceptor(hazard) if action in ("accept", "reject") \
-                else self.unit_actor(hazard)
-            comment = {"reject": "整改不彻底，照片不清晰，请重新整改",
-                       "accept": "经现场复查，整改到位，同意销号",
-                       "submit": "已按要求完成整改"}.get(action, "")
-            step = hazard_transition(actor=actor, hazard=hazard, action=action, comment=comment,
-                                     via="demo")
+            actor = (
+                self.acceptor(hazard) if action in ("accept", "reject") else self.unit_actor(hazard)
+            )
+            comment = {
+                "reject": "整改不彻底，照片不清晰，请重新整改",
+                "accept": "经现场复查，整改到位，同意销号",
+                "submit": "已按要求完成整改",
+            }.get(action, "")
+            step = hazard_transition(
+                actor=actor, hazard=hazard, action=action, comment=comment, via="demo"
+            )
             moment += dt.timedelta(days=self.rng.randint(1, 4), hours=self.rng.randint(0, 6))
             HazardTransition.objects.filter(pk=step.pk).update(at=min(moment, clock.now()))
 
@@ -155,8 +191,11 @@ def load(ctx) -> None:
         chosen += [own] * 6
     qingshan = demo.town_officer.town_id if demo.town_officer else None
     in_town = [e for e in ctx.enterprises if e.town_id == qingshan and e.status == "operating"]
-    transport = [e for e in ctx.enterprises
-                 if e.sector.code in ("road_traffic", "waterway") and e.status == "operating"]
+    transport = [
+        e
+        for e in ctx.enterprises
+        if e.sector.code in ("road_traffic", "waterway") and e.status == "operating"
+    ]
     others = [e for e in ctx.enterprises if e.status == "operating"]
     chosen += in_town[:12] + transport[:12] + demo.rng.sample(others, min(70, len(others)))
     for index, enterprise in enumerate(chosen):
@@ -164,5 +203,4 @@ def load(ctx) -> None:
     towns = list(ctx.towns.values())
     for index, (sector_code, place) in enumerate(PUBLIC_PLACES):
         town = towns[0] if index < 2 else towns[index % len(towns)]
-        demo.make(index=index + 1, town=town, sector_code=sector_code,
-                  place=f"{town.name}{place}")
+        demo.make(index=index + 1, town=town, sector_code=sector_code, place=f"{town.name}{place}")

@@ -122,8 +122,12 @@ class _Run:
         """Walk the hazards of an inspection to closed (the unit fixes, the county accepts)."""
         for result in inspection.results.filter(hazard__isnull=False).select_related("hazard"):
             hazard = result.hazard
-            data = {"responsible_person": "赵强", "measures": "已按要求整改到位", "funds": 1000,
-                    "contingency_plan": "整改期间设置警示标志，专人值守"}
+            data = {
+                "responsible_person": "赵强",
+                "measures": "已按要求整改到位",
+                "funds": 1000,
+                "contingency_plan": "整改期间设置警示标志，专人值守",
+            }
             if hazard.is_major:
                 data.update(dict(zip(PLAN_FIELDS, PLAN_TEXT, strict=True)))
             hazard = hazard_update(actor=self.ctx.admin, hazard=hazard, data=data, via="demo")

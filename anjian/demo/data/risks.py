@@ -15,8 +15,18 @@ from anjian.risks.models import RiskPoint
 # Sector → points: (name, location, GB 6441 codes, measures).
 POINTS = {
     "non_coal_mine": [
-        ("露天采场边坡", "采场", ["10", "01"], "定期边坡监测；台阶高度、坡面角符合设计；雨后先检查后作业"),
-        ("爆破作业", "爆破区", ["13", "14"], "持证爆破员作业；设警戒区和警戒人员；爆破器材专库专人管理"),
+        (
+            "露天采场边坡",
+            "采场",
+            ["10", "01"],
+            "定期边坡监测；台阶高度、坡面角符合设计；雨后先检查后作业",
+        ),
+        (
+            "爆破作业",
+            "爆破区",
+            ["13", "14"],
+            "持证爆破员作业；设警戒区和警戒人员；爆破器材专库专人管理",
+        ),
         ("破碎筛分车间", "破碎车间", ["03", "01"], "设备防护罩齐全；检修挂牌上锁；粉尘收集"),
         ("矿区运输道路", "运输道路", ["02"], "限速；设挡车墙；车辆定期检验"),
     ],
@@ -26,8 +36,18 @@ POINTS = {
         ("装药筑药工房", "二号工房", ["14", "07"], "单人单间；工具防爆；及时转运"),
     ],
     "hazardous_chemicals": [
-        ("危险化学品储罐区", "储罐区", ["17", "08", "19"], "液位、温度、压力监测报警；防火堤完好；罐区动火审批"),
-        ("有限空间作业", "污水池、储罐内", ["19"], "先通风、再检测、后作业；监护人在场；配备呼吸器"),
+        (
+            "危险化学品储罐区",
+            "储罐区",
+            ["17", "08", "19"],
+            "液位、温度、压力监测报警；防火堤完好；罐区动火审批",
+        ),
+        (
+            "有限空间作业",
+            "污水池、储罐内",
+            ["19"],
+            "先通风、再检测、后作业；监护人在场；配备呼吸器",
+        ),
         ("装卸作业区", "装卸站台", ["08", "18"], "静电接地；防溢流；装卸人员持证"),
         ("特殊动火作业", "生产装置区", ["08", "18"], "动火审批；可燃气体检测；专人监火"),
         ("压力容器", "反应车间", ["17"], "定期检验；安全阀、压力表校验"),
@@ -109,16 +129,39 @@ LS_PROFILES = {
 
 # Public places per town: (name, location suffix, sector, GB 6441 codes, level, measures).
 PUBLIC = [
-    ("急弯陡坡隐患路段", "县道急弯处", "road_traffic", ["02"], rules.LARGE,
-     "设置警示标志和减速带；增设波形护栏；交警重点巡逻"),
-    ("河道游泳区", "河段", "waterway", ["06"], rules.MAJOR,
-     "设立禁止游泳警示牌；配置救生圈；暑期村干部巡河"),
-    ("林区", "林区", "forestry", ["08"], rules.GENERAL,
-     "防火期封山；护林员巡山；设置防火隔离带"),
-    ("地质灾害隐患点", "山体边坡", "other", ["10"], rules.LOW,
-     "群测群防；雨季加密巡查；设避险路线"),
-    ("农村集市道路", "圩日集市", "road_traffic", ["02", "01"], rules.GENERAL,
-     "圩日交通疏导；临时限速"),
+    (
+        "急弯陡坡隐患路段",
+        "县道急弯处",
+        "road_traffic",
+        ["02"],
+        rules.LARGE,
+        "设置警示标志和减速带；增设波形护栏；交警重点巡逻",
+    ),
+    (
+        "河道游泳区",
+        "河段",
+        "waterway",
+        ["06"],
+        rules.MAJOR,
+        "设立禁止游泳警示牌；配置救生圈；暑期村干部巡河",
+    ),
+    ("林区", "林区", "forestry", ["08"], rules.GENERAL, "防火期封山；护林员巡山；设置防火隔离带"),
+    (
+        "地质灾害隐患点",
+        "山体边坡",
+        "other",
+        ["10"],
+        rules.LOW,
+        "群测群防；雨季加密巡查；设避险路线",
+    ),
+    (
+        "农村集市道路",
+        "圩日集市",
+        "road_traffic",
+        ["02", "01"],
+        rules.GENERAL,
+        "圩日交通疏导；临时限速",
+    ),
 ]
 
 
@@ -172,8 +215,10 @@ def _town_geometry(t: int) -> dict:
 
 
 def _outlines(ctx) -> None:
-    features = [{"type": "Feature", "properties": {"code": code},
-                 "geometry": _town_geometry(t)} for t, code in enumerate(ctx.towns)]
+    features = [
+        {"type": "Feature", "properties": {"code": code}, "geometry": _town_geometry(t)}
+        for t, code in enumerate(ctx.towns)
+    ]
     parsed = maps.parse_outlines(json.dumps({"type": "FeatureCollection", "features": features}))
     services.town_outlines_replace(actor=ctx.admin, outlines=parsed, via="demo")
 
@@ -197,14 +242,20 @@ def _enterprise_points(ctx, cache: dict) -> list[RiskPoint]:
             if enterprise.pk == own_id and name == "有限空间作业":
                 level = rules.MAJOR
             data = {
-                "enterprise": enterprise, "name": name, "location": location,
-                "accident_types": types, "method": method, **_factors(rng, method, level),
-                "measures": measures, "responsible_person": _person(rng),
+                "enterprise": enterprise,
+                "name": name,
+                "location": location,
+                "accident_types": types,
+                "method": method,
+                **_factors(rng, method, level),
+                "measures": measures,
+                "responsible_person": _person(rng),
                 "responsible_phone": f"139{rng.randint(10000000, 99999999)}",
                 "review_on": ctx.today + dt.timedelta(days=rng.randint(-40, 330)),
             }
-            points.append(services.risk_point_assemble(point=RiskPoint(), data=data,
-                                                       bands_cache=cache))
+            points.append(
+                services.risk_point_assemble(point=RiskPoint(), data=data, bands_cache=cache)
+            )
     return points
 
 
@@ -217,24 +268,38 @@ def _public_points(ctx, cache: dict) -> list[RiskPoint]:
             lng = lng0 + (t % 5 - 2) * 0.09 + rng.uniform(-0.035, 0.035)
             lat = lat0 + (t // 5 - 0.5) * 0.12 + rng.uniform(-0.045, 0.045)
             data = {
-                "town": town, "sector": ctx.sectors[sector], "name": f"{town.name[:-1]}{name}",
+                "town": town,
+                "sector": ctx.sectors[sector],
+                "name": f"{town.name[:-1]}{name}",
                 "location": f"{town.name}{rng.choice(names.WORDS)}{where}",
-                "lng": Decimal(f"{lng:.6f}"), "lat": Decimal(f"{lat:.6f}"),
-                "accident_types": types, "method": method, **_factors(rng, method, level),
-                "measures": measures, "responsible_person": _person(rng),
+                "lng": Decimal(f"{lng:.6f}"),
+                "lat": Decimal(f"{lat:.6f}"),
+                "accident_types": types,
+                "method": method,
+                **_factors(rng, method, level),
+                "measures": measures,
+                "responsible_person": _person(rng),
                 "responsible_phone": f"138{rng.randint(10000000, 99999999)}",
             }
-            points.append(services.risk_point_assemble(point=RiskPoint(), data=data,
-                                                       bands_cache=cache))
+            points.append(
+                services.risk_point_assemble(point=RiskPoint(), data=data, bands_cache=cache)
+            )
     return points
 
 
 def load(ctx) -> None:
     # One sector with its own (provincial) LS bands, to show that bands are configurable.
     services.risk_bands_create(
-        actor=ctx.admin, sector=ctx.sectors["tourism"], method="LS", major=17, large=11,
-        general=5, effective_on=ctx.today - dt.timedelta(days=90), via="demo",
-        note="参照部分省份风险矩阵分级标准")
+        actor=ctx.admin,
+        sector=ctx.sectors["tourism"],
+        method="LS",
+        major=17,
+        large=11,
+        general=5,
+        effective_on=ctx.today - dt.timedelta(days=90),
+        via="demo",
+        note="参照部分省份风险矩阵分级标准",
+    )
     cache: dict = {}
     points = _enterprise_points(ctx, cache) + _public_points(ctx, cache)
     services.risk_point_bulk_create(actor=ctx.admin, points=points, via="demo")

@@ -17,7 +17,18 @@ from anjian.duty.models.log import (
 from anjian.duty.models.rosters import DutyRoster, DutyShift
 
 __all__ = [
-    "DateSystem", "DeclaredHoliday", "DeclaredWorkday", "DutyCheck", "DutyHandover",
-    "DutyRoster", "DutyShift", "InformationReport", "LocalFestival", "PeriodWork",
-    "ReportDeadline", "ReportKind", "Season", "WorkTiming",
+    "DateSystem",
+    "DeclaredHoliday",
+    "DeclaredWorkday",
+    "DutyCheck",
+    "DutyHandover",
+    "DutyRoster",
+    "DutyShift",
+    "InformationReport",
+    "LocalFestival",
+    "PeriodWork",
+    "ReportDeadline",
+    "ReportKind",
+    "Season",
+    "WorkTiming",
 ]

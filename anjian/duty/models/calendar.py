@@ -28,8 +28,9 @@ class LocalFestival(models.Model):
     """A festival the county keeps as days off (e.g. 三月三: lunar 3rd month, 3rd day, in Guangxi)."""
 
     name = models.CharField(_("name"), max_length=40, unique=True)
-    date_system = models.CharField(_("calendar"), max_length=8, choices=DateSystem.choices,
-                                   default=DateSystem.LUNAR)
+    date_system = models.CharField(
+        _("calendar"), max_length=8, choices=DateSystem.choices, default=DateSystem.LUNAR
+    )
     month = models.PositiveSmallIntegerField(_("month"))
     day = models.PositiveSmallIntegerField(_("day"))
     days = models.PositiveSmallIntegerField(_("length in days"), default=1)
@@ -40,8 +41,9 @@ class LocalFestival(models.Model):
         verbose_name = _("local festival")
         verbose_name_plural = _("local festivals")
         constraints = [
-            models.CheckConstraint(name="festival_days_1_to_15",
-                                   condition=models.Q(days__gte=1, days__lte=15)),
+            models.CheckConstraint(
+                name="festival_days_1_to_15", condition=models.Q(days__gte=1, days__lte=15)
+            ),
         ]
 
     def __str__(self) -> str:
@@ -98,10 +100,14 @@ class PeriodWork(models.Model):
 
     EVERY_HOLIDAY = "*"
 
-    period = models.CharField(pgettext_lazy("duty", "period"), max_length=40,
-                              help_text=_("A holiday or season name; * for every holiday."))
-    timing = models.CharField(_("timing"), max_length=8, choices=WorkTiming.choices,
-                              default=WorkTiming.BEFORE)
+    period = models.CharField(
+        pgettext_lazy("duty", "period"),
+        max_length=40,
+        help_text=_("A holiday or season name; * for every holiday."),
+    )
+    timing = models.CharField(
+        _("timing"), max_length=8, choices=WorkTiming.choices, default=WorkTiming.BEFORE
+    )
     title = models.CharField(_("work"), max_length=100)
     detail = models.TextField(_("detail"), blank=True)
     ordering = models.PositiveSmallIntegerField(_("ordering"), default=100)
@@ -127,8 +133,10 @@ class DeclaredHoliday(models.Model):
         verbose_name = _("declared statutory holiday")
         verbose_name_plural = _("declared statutory holidays")
         constraints = [
-            models.CheckConstraint(name="declared_holiday_end_after_start",
-                                   condition=models.Q(end__gte=models.F("start"))),
+            models.CheckConstraint(
+                name="declared_holiday_end_after_start",
+                condition=models.Q(end__gte=models.F("start")),
+            ),
         ]
         indexes = [
             # calendar.year_calendar: the declared holidays of one year.

@@ -18,9 +18,14 @@ class DutyHandover(UnitRecord):
     from_person = models.CharField(_("handed over by"), max_length=60)
     to_person = models.CharField(_("taken over by"), max_length=60)
     open_matters = models.TextField(_("open matters"), blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
-                                   null=True, blank=True, related_name="+",
-                                   verbose_name=_("recorded by"))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("recorded by"),
+    )
 
     class Meta(UnitRecord.Meta):
         ordering = ["-handed_over_at", "-id"]
@@ -52,9 +57,14 @@ class ReportDeadline:
 
     @classmethod
     def from_rule(cls, value: dict) -> list["ReportDeadline"]:
-        return [cls(kind=kind, minutes=int(rule["minutes"]),
-                    grade_relevant_only=bool(rule.get("grade_relevant_only", False)))
-                for kind, rule in sorted(value.items())]
+        return [
+            cls(
+                kind=kind,
+                minutes=int(rule["minutes"]),
+                grade_relevant_only=bool(rule.get("grade_relevant_only", False)),
+            )
+            for kind, rule in sorted(value.items())
+        ]
 
     def get_kind_display(self) -> str:
         return ReportKind(self.kind).label
@@ -70,15 +80,26 @@ class InformationReport(UnitRecord):
     received_at = models.DateTimeField(_("received at"))
     reported_at = models.DateTimeField(_("reported upward at"), null=True, blank=True)
     reported_to = models.CharField(_("reported to"), max_length=100, blank=True)
-    kind = models.CharField(pgettext_lazy("duty", "kind"), max_length=8, choices=ReportKind.choices,
-                            default=ReportKind.PHONE)
+    kind = models.CharField(
+        pgettext_lazy("duty", "kind"),
+        max_length=8,
+        choices=ReportKind.choices,
+        default=ReportKind.PHONE,
+    )
     grade_relevant = models.BooleanField(
-        _("较大 or above"), default=False,
-        help_text=_("The event is (or may become) a 较大 or higher accident."))
+        _("较大 or above"),
+        default=False,
+        help_text=_("The event is (or may become) a 较大 or higher accident."),
+    )
     note = models.TextField(_("note"), blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
-                                   null=True, blank=True, related_name="+",
-                                   verbose_name=_("recorded by"))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("recorded by"),
+    )
 
     class Meta(UnitRecord.Meta):
         ordering = ["-received_at", "-id"]
@@ -89,7 +110,8 @@ class InformationReport(UnitRecord):
             models.CheckConstraint(
                 name="information_reported_after_received",
                 condition=models.Q(reported_at__isnull=True)
-                | models.Q(reported_at__gte=models.F("received_at"))),
+                | models.Q(reported_at__gte=models.F("received_at")),
+            ),
         ]
         indexes = [
             # The information report list, newest first.
@@ -121,9 +143,14 @@ class DutyCheck(UnitRecord):
     answered = models.BooleanField(_("phone answered"), default=True)
     on_duty = models.CharField(_("person on duty"), max_length=60, blank=True)
     findings = models.TextField(_("findings"), blank=True)
-    checked_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
-                                   null=True, blank=True, related_name="+",
-                                   verbose_name=_("checked by"))
+    checked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("checked by"),
+    )
 
     class Meta(UnitRecord.Meta):
         ordering = ["-checked_at", "-id"]

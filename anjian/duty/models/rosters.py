@@ -19,9 +19,14 @@ class DutyRoster(UnitRecord):
     title = models.CharField(pgettext_lazy("duty", "title"), max_length=120)
     starts_at = models.DateTimeField(_("starts at"))
     ends_at = models.DateTimeField(_("ends at"))
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
-                                   null=True, blank=True, related_name="+",
-                                   verbose_name=_("created by"))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("created by"),
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
@@ -33,8 +38,10 @@ class DutyRoster(UnitRecord):
         verbose_name_plural = _("duty rosters")
         constraints = [
             *UnitRecord.Meta.constraints,
-            models.CheckConstraint(name="duty_roster_ends_after_start",
-                                   condition=models.Q(ends_at__gt=models.F("starts_at"))),
+            models.CheckConstraint(
+                name="duty_roster_ends_after_start",
+                condition=models.Q(ends_at__gt=models.F("starts_at")),
+            ),
         ]
         indexes = [
             # The filing overview and the sweep: rosters overlapping a holiday, per unit.
@@ -52,8 +59,9 @@ class DutyRoster(UnitRecord):
 
 
 class DutyShift(models.Model):
-    roster = models.ForeignKey(DutyRoster, on_delete=models.CASCADE, related_name="shifts",
-                               verbose_name=_("duty roster"))
+    roster = models.ForeignKey(
+        DutyRoster, on_delete=models.CASCADE, related_name="shifts", verbose_name=_("duty roster")
+    )
     starts_at = models.DateTimeField(_("starts at"))
     ends_at = models.DateTimeField(_("ends at"))
     leader = models.CharField(_("leader on duty"), max_length=60, blank=True)
@@ -65,8 +73,10 @@ class DutyShift(models.Model):
         verbose_name = _("duty shift")
         verbose_name_plural = _("duty shifts")
         constraints = [
-            models.CheckConstraint(name="duty_shift_ends_after_start",
-                                   condition=models.Q(ends_at__gt=models.F("starts_at"))),
+            models.CheckConstraint(
+                name="duty_shift_ends_after_start",
+                condition=models.Q(ends_at__gt=models.F("starts_at")),
+            ),
         ]
 
     def __str__(self) -> str:

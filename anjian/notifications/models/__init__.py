@@ -8,5 +8,12 @@ from anjian.notifications.models.channels import (
 )
 from anjian.notifications.models.notification import Notification
 
-__all__ = ["Channel", "ChannelConfig", "Delivery", "DeliveryStatus", "Flavour", "Notification",
-           "UnitKind"]
+__all__ = [
+    "Channel",
+    "ChannelConfig",
+    "Delivery",
+    "DeliveryStatus",
+    "Flavour",
+    "Notification",
+    "UnitKind",
+]

@@ -8,8 +8,12 @@ from django.utils.translation import gettext_lazy as _
 class Notification(models.Model):
     """An in-app notification (the bell); `key` makes periodic checks idempotent."""
 
-    recipient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
-                                  related_name="notifications", verbose_name=_("recipient"))
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="notifications",
+        verbose_name=_("recipient"),
+    )
     kind = models.CharField(_("kind"), max_length=60)
     title = models.CharField(_("title"), max_length=200)
     body = models.TextField(_("body"), blank=True)

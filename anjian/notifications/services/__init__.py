@@ -13,6 +13,11 @@ from anjian.notifications.services.notify import (
 )
 
 __all__ = [
-    "channel_create", "channel_delete", "channel_send_test", "channel_update", "deliver",
-    "notification_mark_read", "notify",
+    "channel_create",
+    "channel_delete",
+    "channel_send_test",
+    "channel_update",
+    "deliver",
+    "notification_mark_read",
+    "notify",
 ]

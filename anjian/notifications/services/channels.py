@@ -10,8 +10,17 @@ from anjian.core import audit
 from anjian.core.permissions import check_permission
 from anjian.notifications.models import ChannelConfig, UnitKind
 
-CHANNEL_FIELDS = ("unit_kind", "town", "department", "enterprise", "channel", "flavour",
-                  "address", "secret", "active")
+CHANNEL_FIELDS = (
+    "unit_kind",
+    "town",
+    "department",
+    "enterprise",
+    "channel",
+    "flavour",
+    "address",
+    "secret",
+    "active",
+)
 
 
 def _own_unit(actor, config: ChannelConfig) -> None:
@@ -42,14 +51,20 @@ def channel_create(*, actor, data: dict[str, Any], via: str = "web") -> ChannelC
     _own_unit(actor, config)
     config.full_clean()
     config.save()
-    audit.record(actor=actor, action="channelconfig.create", instance=config, via=via,
-                 changes={k: [None, v] for k, v in _snapshot(config).items() if v not in (None, "")})
+    audit.record(
+        actor=actor,
+        action="channelconfig.create",
+        instance=config,
+        via=via,
+        changes={k: [None, v] for k, v in _snapshot(config).items() if v not in (None, "")},
+    )
     return config
 
 
 @transaction.atomic
-def channel_update(*, actor, config: ChannelConfig, data: dict[str, Any],
-                   via: str = "web") -> ChannelConfig:
+def channel_update(
+    *, actor, config: ChannelConfig, data: dict[str, Any], via: str = "web"
+) -> ChannelConfig:
     check_permission(actor, "officer")
     locked = ChannelConfig.objects.select_for_update().get(pk=config.pk)
     if not _manages(actor, locked):
@@ -63,8 +78,9 @@ def channel_update(*, actor, config: ChannelConfig, data: dict[str, Any],
     locked.save()
     changes = audit.diff(before, _snapshot(locked))
     if changes:
-        audit.record(actor=actor, action="channelconfig.update", instance=locked,
-                     changes=changes, via=via)
+        audit.record(
+            actor=actor, action="channelconfig.update", instance=locked, changes=changes, via=via
+        )
     return locked
 
 
@@ -73,8 +89,13 @@ def channel_delete(*, actor, config: ChannelConfig, via: str = "web") -> None:
     check_permission(actor, "officer")
     if not _manages(actor, config):
         raise PermissionDenied
-    audit.record(actor=actor, action="channelconfig.delete", instance=config, via=via,
-                 changes={k: [v, None] for k, v in _snapshot(config).items() if v not in (None, "")})
+    audit.record(
+        actor=actor,
+        action="channelconfig.delete",
+        instance=config,
+        via=via,
+        changes={k: [v, None] for k, v in _snapshot(config).items() if v not in (None, "")},
+    )
     config.delete()
 
 

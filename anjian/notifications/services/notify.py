@@ -8,8 +8,9 @@ from anjian.core import clock
 from anjian.notifications.models import Notification
 
 
-def notify(*, recipients: Iterable, kind: str, title: str, key: str, body: str = "",
-           url: str = "") -> list[Notification]:
+def notify(
+    *, recipients: Iterable, kind: str, title: str, key: str, body: str = "", url: str = ""
+) -> list[Notification]:
     """Create one notification per recipient unless one with the same key exists already.
 
     Returns the notifications created now (so a second run with the same key creates none).

@@ -28,12 +28,18 @@ class Command(BaseCommand):
             raise CommandError("the output file must end in .docx or .md")
         actor = actor_for(user)
         try:
-            document, data = build_bulletin(actor=actor,
-                                            period=stats.period_param(period))
+            document, data = build_bulletin(actor=actor, period=stats.period_param(period))
         except ValidationError as exc:
             raise CommandError(" ".join(exc.messages)) from exc
         Path(output).write_bytes(render(document, fmt))
-        audit.record_download(actor=actor, kind="bulletin", filename=Path(output).name,
-                              query=f"period={data['period']}", via="cli")
-        self.stdout.write(f"bulletin {data['period']}: {data['count']} accidents, "
-                          f"{data['deaths']} deaths; written to {output}")
+        audit.record_download(
+            actor=actor,
+            kind="bulletin",
+            filename=Path(output).name,
+            query=f"period={data['period']}",
+            via="cli",
+        )
+        self.stdout.write(
+            f"bulletin {data['period']}: {data['count']} accidents, "
+            f"{data['deaths']} deaths; written to {output}"
+        )

@@ -22,12 +22,15 @@ class Command(BaseCommand):
 
     def handle(self, *args, kind, period, town, sector, json: bool, user, **options):
         try:
-            data = stats.accident_stats(actor=actor_for(user), period=stats.period_param(period),
-                                        town=town, sector=sector)
+            data = stats.accident_stats(
+                actor=actor_for(user), period=stats.period_param(period), town=town, sector=sector
+            )
         except ValidationError as exc:
-            raise CommandError("; ".join(
-                f"{field}: {' '.join(messages)}" for field, messages in exc.message_dict.items()
-            )) from exc
+            raise CommandError(
+                "; ".join(
+                    f"{field}: {' '.join(messages)}" for field, messages in exc.message_dict.items()
+                )
+            ) from exc
         if json:
             self.stdout.write(_dumps(data))
             return
@@ -35,7 +38,8 @@ class Command(BaseCommand):
         self.stdout.write(
             f"{data['period']}: {data['count']} accidents ({_signed(change['count'])}), "
             f"{data['deaths']} deaths ({_signed(change['deaths'])}), "
-            f"direct loss {data['direct_loss']} yuan")
+            f"direct loss {data['direct_loss']} yuan"
+        )
 
 
 def _dumps(data) -> str:

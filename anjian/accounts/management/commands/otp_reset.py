@@ -23,5 +23,7 @@ class Command(BaseCommand):
             self.stdout.write(f"otp_reset {username}: would remove {count} devices")
             return
         removed = otp_reset(actor=SYSTEM, user=user)
-        self.stdout.write(f"otp_reset {username}: removed {removed} devices and codes; "
-                          "the next login enrols a new device")
+        self.stdout.write(
+            f"otp_reset {username}: removed {removed} devices and codes; "
+            "the next login enrols a new device"
+        )

@@ -28,8 +28,11 @@ class Command(BaseCommand):
         archive = sub.add_parser("archive", help="write entries older than DATE to FILE")
         archive.add_argument("--before", required=True, type=_date, metavar="DATE")
         archive.add_argument("-o", "--output", required=True, type=Path, metavar="FILE")
-        archive.add_argument("--prune", action="store_true",
-                             help="then delete them (only entries older than 180 days)")
+        archive.add_argument(
+            "--prune",
+            action="store_true",
+            help="then delete them (only entries older than 180 days)",
+        )
 
     def handle(self, *args, action, **options):
         if action == "verify":
@@ -53,16 +56,20 @@ class Command(BaseCommand):
             self.stderr.write(f"audit chain broken at entry #{broken.id} ({at}): {broken.reason}")
             raise SystemExit(1)
         since = f"checkpoint #{result.start_id}" if result.start_id else "the first entry"
-        self.stdout.write(f"audit chain verified: {result.checked} entries from {since} to "
-                          f"#{result.last_id}, last hash {result.last_hash[:16]}")
+        self.stdout.write(
+            f"audit chain verified: {result.checked} entries from {since} to "
+            f"#{result.last_id}, last hash {result.last_hash[:16]}"
+        )
 
     def _archive(self, before: dt.date, output: Path, prune: bool) -> None:
         try:
-            result = audit_archive.audit_archive(actor=SYSTEM, before=before, output=output,
-                                                 prune=prune)
+            result = audit_archive.audit_archive(
+                actor=SYSTEM, before=before, output=output, prune=prune
+            )
         except ValidationError as exc:
             raise CommandError(" ".join(exc.messages)) from exc
         span = f" (#{result.first_id}–#{result.last_id})" if result.count else ""
         done = "archived and pruned" if result.pruned else "archived"
-        self.stdout.write(f"audit {done}: {result.count} entries before {before}{span} "
-                          f"written to {output}")
+        self.stdout.write(
+            f"audit {done}: {result.count} entries before {before}{span} written to {output}"
+        )

@@ -14,5 +14,7 @@ class Command(BaseCommand):
     def handle(self, *args, output, **options):
         manifest = backup_create(output=Path(output))
         size = Path(output).stat().st_size
-        self.stdout.write(f"backup: {output} written ({size} bytes, database "
-                          f"{manifest['database']}, {manifest['media_files']} files)")
+        self.stdout.write(
+            f"backup: {output} written ({size} bytes, database "
+            f"{manifest['database']}, {manifest['media_files']} files)"
+        )

@@ -24,6 +24,11 @@ class Command(BaseCommand):
         actor = actor_for(user)
         with open(output, "wb") as stream:
             count = found[kind](actor=actor, stream=stream)
-        audit.record_download(actor=actor, kind=kind.replace("-", "_"),
-                              filename=Path(output).name, rows=count, via="cli")
+        audit.record_download(
+            actor=actor,
+            kind=kind.replace("-", "_"),
+            filename=Path(output).name,
+            rows=count,
+            via="cli",
+        )
         self.stdout.write(f"export {kind}: {count} rows written to {output}")

@@ -26,9 +26,10 @@ class Command(BaseCommand):
         for error in result.errors:
             self.stderr.write(str(error))
         if result.errors:
-            self.stderr.write(f"import {kind}: {len(result.errors)} errors in {result.rows} rows; "
-                              "nothing was saved")
+            self.stderr.write(
+                f"import {kind}: {len(result.errors)} errors in {result.rows} rows; "
+                "nothing was saved"
+            )
             sys.exit(1)
         verb = "checked" if dry_run else "imported"
         self.stdout.write(f"import {kind}: {result.rows} rows {verb}")
-
