@@ -23,7 +23,7 @@ pytestmark = [pytest.mark.slow, pytest.mark.fuzz]
 
 PERSONAS = """
 import datetime as dt, json
-from django.utils import timezone
+from anjian.core import clock
 from anjian.accounts.identity import token_create
 from anjian.accidents.services import accident_report
 from anjian.accounts.models import Department, Role, Sector, Town, User
@@ -42,7 +42,7 @@ enterprise, _ = Enterprise.objects.get_or_create(
     defaults={"name": "模糊化工有限公司", "town": town, "sector": sector,
               "department": department})
 # A record of each kind the operations with an id can find.
-today, moment = timezone.localdate(), timezone.now() - dt.timedelta(hours=3)
+today, moment = clock.today(), clock.now() - dt.timedelta(hours=3)
 hazard_create(actor=SYSTEM, data={
     "enterprise": enterprise, "description": "消防通道堵塞", "found_on": today, "found_by": "张三",
     "deadline": today + dt.timedelta(days=10), "source": "inspection"})
