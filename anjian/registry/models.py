@@ -127,3 +127,5 @@ class Licence(models.Model):
     @property
     def expired(self) -> bool:
         return self.expires_on < timezone.localdate()
+
+from anjian.registry.hazard_sources.models import MajorHazardSource  # noqa: E402,F401
