@@ -19,6 +19,7 @@ from anjian.inspections.models import (
     Outcome,
 )
 from anjian.inspections.progress import ProgressRow, campaign_progress
+from anjian.inspections.draw_views import InspectionDrawViewSet
 
 
 class ChecklistItemSerializer(serializers.ModelSerializer):
@@ -258,3 +259,4 @@ def register(router) -> None:
     router.register("inspections", InspectionViewSet)
     router.register("checklists", ChecklistViewSet)
     router.register("campaigns", CampaignViewSet)
+    router.register("inspection-draws", InspectionDrawViewSet, basename="inspection-draw")
