@@ -9,6 +9,7 @@ from rest_framework.response import Response
 from anjian.core.api import IdFilter, ScopedViewSetMixin
 from anjian.core.filters import SelectorFilterSet, YesNoFilter
 from anjian.inspections import selectors, services
+from anjian.inspections.draw_views import InspectionDrawViewSet
 from anjian.inspections.models import (
     Campaign,
     Checklist,
@@ -19,7 +20,6 @@ from anjian.inspections.models import (
     Outcome,
 )
 from anjian.inspections.progress import ProgressRow, campaign_progress
-from anjian.inspections.draw_views import InspectionDrawViewSet
 
 
 class ChecklistItemSerializer(serializers.ModelSerializer):

@@ -26,11 +26,11 @@ class InspectionDraw(models.Model):
     seed = models.BigIntegerField(_("seed"))
     enterprise_count = models.PositiveIntegerField(_("units asked"))
     inspector_count = models.PositiveIntegerField(_("inspectors asked"))
-    candidate_enterprises = models.JSONField(_("candidate units"), default=list)
-    candidate_inspectors = models.JSONField(_("candidate inspectors"), default=list)
-    conflicts = models.JSONField(_("conflict lists"), default=dict)
-    enterprises = models.JSONField(_("units drawn"), default=list)
-    inspectors = models.JSONField(_("inspectors drawn"), default=list)
+    candidate_enterprises = models.JSONField(_("candidate units"), default=list, blank=True)
+    candidate_inspectors = models.JSONField(_("candidate inspectors"), default=list, blank=True)
+    conflicts = models.JSONField(_("conflict lists"), default=dict, blank=True)
+    enterprises = models.JSONField(_("units drawn"), default=list, blank=True)
+    inspectors = models.JSONField(_("inspectors drawn"), default=list, blank=True)
     note = models.TextField(_("note"), blank=True)
     campaign = models.ForeignKey("inspections.Campaign", on_delete=models.SET_NULL, null=True,
                                  blank=True, related_name="draws", verbose_name=_("campaign"))
@@ -61,3 +61,6 @@ class DrawnUnit(models.Model):
                                                name="drawn_unit_once_a_quarter")]
         # The candidates of a new draw leave out the units drawn this quarter.
         indexes = [models.Index(fields=["quarter"])]
+
+    def __str__(self) -> str:
+        return f"{self.quarter}: {self.enterprise_id}"
