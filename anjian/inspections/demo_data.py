@@ -212,3 +212,13 @@ def load(ctx) -> None:
         },
     )
     run.run(pre, share=0.35, problem_rate=0.25)
+    _draw(ctx)
+
+
+def _draw(ctx) -> None:
+    """One published 双随机 draw by the demo town officer, with a seed from the demo's rng."""
+    from anjian.inspections import draws
+
+    officer = ctx.users.get("town_officer") or ctx.admin
+    draws.draw_create(actor=officer, enterprises=5, inspectors=1, seed=ctx.rng.getrandbits(63),
+                      via="demo")
