@@ -3,8 +3,9 @@
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from anjian.core import clock
 
 
 class InspectionDraw(models.Model):
@@ -13,7 +14,7 @@ class InspectionDraw(models.Model):
     `random.Random(seed)` over the stored candidate lists reproduces the drawn lists
     (`draws.draw_replay`), so anyone can check a published draw."""
 
-    drawn_at = models.DateTimeField(_("drawn at"), default=timezone.now)
+    drawn_at = models.DateTimeField(_("drawn at"), default=clock.now)
     drawn_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
                                  blank=True, related_name="+", verbose_name=_("drawn by"))
     unit_key = models.CharField(_("drawing unit"), max_length=40)

@@ -19,12 +19,11 @@ from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from anjian.accounts.models import Sector, Town
 from anjian.accounts.units import Unit
-from anjian.core import audit
+from anjian.core import audit, clock
 from anjian.core.dates import cn_datetime
 from anjian.core.errors import Conflict
 from anjian.core.permissions import check_permission
@@ -121,8 +120,8 @@ def draw_create(*, actor, enterprises: Any, inspectors: Any, sector: str | None 
     inspector_count = _count(inspectors, "inspectors", MAX_INSPECTORS)
     sector_obj = _choice(unit, Sector, unit.sectors(), sector, "sector")
     town_obj = _choice(unit, Town, unit.towns(), town, "town")
-    today = timezone.localdate()
-    quarter = quarter_of(today)
+    drawn_at = clock.now()
+    quarter = quarter_of(clock.today())
     candidates = draw_candidates(actor=actor, sector=sector_obj, town=town_obj, quarter=quarter)
     if not candidates:
         raise ValidationError({"enterprises": [_("No operating unit in this scope is left to "
@@ -142,7 +141,8 @@ def draw_create(*, actor, enterprises: Any, inspectors: Any, sector: str | None 
     if len(sent) < inspector_count:
         notes.append(_("Only %(n)s inspectors could be drawn.") % {"n": len(sent)})
     record = InspectionDraw(
-        drawn_by=actor if getattr(actor, "pk", None) else None, unit_key=unit.key,
+        drawn_at=drawn_at, drawn_by=actor if getattr(actor, "pk", None) else None,
+        unit_key=unit.key,
         unit_name=unit.name, sector=sector_obj, town=town_obj, quarter=quarter, seed=seed,
         enterprise_count=enterprise_count, inspector_count=inspector_count,
         candidate_enterprises=candidates, candidate_inspectors=people, conflicts=conflicts,
@@ -173,7 +173,7 @@ def draw_campaign_create(*, actor, record: InspectionDraw, via: str = "web") -> 
     units = list(Enterprise.objects.filter(pk__in=locked.enterprises))
     if not units:
         raise ValidationError(_("This draw has no units left to inspect."))
-    today = timezone.localdate()
+    today = clock.today()
     campaign = Campaign(
         name=_("Random inspection %(quarter)s no. %(n)s") % {"quarter": locked.quarter,
                                                             "n": locked.pk},

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from anjian.accounts.units import Unit
 from anjian.core.dates import cn_date
-from anjian.core.notifications import notify
+from anjian.notifications.services import notify
 from anjian.registry.hazard_sources.selectors import hazard_sources_review_due
 
 

@@ -2,10 +2,10 @@
 
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from anjian.accounts.models import County
+from anjian.core import clock
 from anjian.core.forms import submit
 from anjian.core.permissions import has_permission, requires
 from anjian.registry.hazard_sources.selectors import major_sources
@@ -30,7 +30,7 @@ def _map_context(request) -> dict:
         "pk", "name", "level", "enterprise__name", "enterprise__lng", "enterprise__lat"))
     return {"filters": filters, "data": data,
             "map": maps.build_map(data, centre=centre, hazard_sources=sources),
-            "legend": legend, "county": county, "today": timezone.localdate(),
+            "legend": legend, "county": county, "today": clock.today(),
             "unassessed_colour": rules.UNASSESSED_COLOUR}
 
 

@@ -5,9 +5,9 @@ import datetime as dt
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
-from django.utils import timezone
 
-from anjian.core.models import Notification
+from anjian.core import clock
+from anjian.notifications.models import Notification
 from anjian.registry.hazard_sources import services
 from anjian.registry.hazard_sources.models import MajorHazardSource
 
@@ -168,7 +168,7 @@ def test_form_page_shows_the_unknown_substance_error(login, town_a_officer, ente
 
 def test_sweep_notifies_once_per_source_and_period(county_admin, town_a_officer, enterprise_user,
                                                   source_a):
-    today = timezone.localdate()
+    today = clock.today()
     MajorHazardSource.objects.filter(pk=source_a.pk).update(
         filed_on=today - dt.timedelta(days=3 * 366))
     call_command("sweep")
@@ -184,7 +184,7 @@ def test_sweep_notifies_once_per_source_and_period(county_admin, town_a_officer,
 
 def test_sweep_is_silent_before_the_review_is_due(town_a_officer, source_a):
     MajorHazardSource.objects.filter(pk=source_a.pk).update(
-        filed_on=timezone.localdate() - dt.timedelta(days=365))
+        filed_on=clock.today() - dt.timedelta(days=365))
     call_command("sweep")
     assert not Notification.objects.filter(kind="hazard_source.review_due").exists()
 

@@ -3,8 +3,8 @@
 import datetime as dt
 
 from django.db.models import Q, QuerySet
-from django.utils import timezone
 
+from anjian.core import clock
 from anjian.core.scoping import get_in_scope, scope_queryset
 from anjian.registry.hazard_sources import data as table
 from anjian.registry.hazard_sources import rules
@@ -45,7 +45,7 @@ def major_sources(*, actor, town: str = "", sector: str = "") -> QuerySet:
 
 def hazard_sources_review_due(*, on: dt.date | None = None) -> list[MajorHazardSource]:
     """Every source whose 3-yearly review is due on or before `on` (the sweep; no scope)."""
-    today = on or timezone.localdate()
+    today = on or clock.today()
     candidates = MajorHazardSource.objects.filter(
         Q(filed_on__isnull=False) | Q(reviewed_on__isnull=False)).select_related("enterprise")
     return [s for s in candidates if s.review_due and s.review_due <= today]

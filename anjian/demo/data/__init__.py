@@ -1,0 +1,13 @@
+"""Each area's demo data, loaded in this order (an area's data may use the areas before it)."""
+
+from anjian.demo.data import (
+    accidents,
+    alerts,
+    duty,
+    hazard_sources,
+    hazards,
+    inspections,
+    risks,
+)
+
+LOADERS = [hazard_sources, risks, hazards, inspections, accidents, duty, alerts]
