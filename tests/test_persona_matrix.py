@@ -43,7 +43,7 @@ SKIP_NAMES = {"logout", "set_language"}
 # Records that belong to town A (the outsider must get 404 for them); the others are county-wide.
 TOWN_A = {"enterprises", "licences", "points", "risk-points", "hazards", "evidence",
           "extensions", "inspections", "accidents", "rosters", "duty-rosters", "reports",
-          "channels", "alerts", "warnings"}
+          "channels", "alerts", "warnings", "hazard-sources", "major-hazard-sources"}
 # What the county admin gets where an object rule, not the role, decides (URL name → status).
 COUNTY_ADMIN_EXCEPTIONS = {
     "hazards:hazard_extension_request": 403,  # only the party that rectifies asks for more time
@@ -112,7 +112,9 @@ def records(county_admin, town_a, town_a_officer, traffic_dept, enterprise_a, en
     from anjian.hazards.models import HazardEvidence, HazardExtension
     from anjian.inspections import campaigns
     from anjian.inspections import services as inspections
+    from anjian.inspections.draws import draw_create
     from anjian.inspections.models import CampaignTarget
+    from anjian.registry.hazard_sources.services import hazard_source_create
     from anjian.registry.services import licence_create
 
     today = clock.today()
@@ -143,6 +145,10 @@ def records(county_admin, town_a, town_a_officer, traffic_dept, enterprise_a, en
         requested_by=enterprise_user)
     alert = publish(towns=[town_a])
     point = make_point(enterprise=enterprise_a)
+    source = hazard_source_create(actor=county_admin, enterprise=enterprise_a, data={
+        "name": "液氯储存单元", "unit_kind": "storage", "people_within_500m": 60,
+        "substances": [{"name": "chlorine", "quantity_t": 20}]})
+    draw = draw_create(actor=town_a_officer, enterprises=1, inspectors=1)
     return {
         "enterprises": enterprise_a,
         "licences": licence_create(actor=county_admin, enterprise=enterprise_a, data={
@@ -166,6 +172,8 @@ def records(county_admin, town_a, town_a_officer, traffic_dept, enterprise_a, en
             recipient=town_a_officer, kind="test", title="测试", key="matrix"),
         "towns": town_a, "departments": traffic_dept, "sectors": sectors["road_traffic"],
         "audit": AuditEntry.objects.first(),
+        "hazard-sources": source, "major-hazard-sources": source,
+        "draws": draw, "inspection-draws": draw,
     }
 
 
