@@ -1,5 +1,8 @@
 """`anjian sweep`: major hazard sources whose 3-yearly review (GB 18218-2018 re-assessment) is due.
 
+The register lives in `registry`, which may not notify (docs/architecture.md, "Layers"); the
+step runs here, with the risk area that shows the sources on the map and the watch-list.
+
 One notification per source and review period, to the enterprise and its supervisors (its town
 and the departments of its sector); the key names the due date, so a second run creates
 nothing and the next period warns again."""
