@@ -204,3 +204,8 @@ def test_map_draws_a_marker_per_major_source_with_its_grade(login, county_admin,
     page = login(county_admin).get(reverse("risks:map")).content.decode()
     assert page.count('class="marker hazard-source-marker" data-level="3"') == 1
     assert source_a.get_absolute_url() in page
+
+
+def test_the_unit_page_lists_its_sources(login, enterprise_user, source_a, enterprise_a):
+    page = login(enterprise_user).get(enterprise_a.get_absolute_url()).content.decode()
+    assert source_a.get_absolute_url() in page and "R = 30.0" in page
