@@ -202,3 +202,14 @@ def test_draw_page_shows_the_error_next_to_the_field(login, town_b_officer, town
                                           {"enterprises": 2, "inspectors": 1})
     assert response.status_code == 200
     assert "enterprises" in response.context["form"].errors
+
+
+def test_two_draws_at_the_same_moment_cannot_take_the_same_unit(monkeypatch, api_as,
+                                                               town_a_officer, town_a_units):
+    first = draws.draw_create(actor=town_a_officer, enterprises=7, inspectors=1)
+    # The second draw read its candidates before the first one was saved.
+    monkeypatch.setattr(draws, "draw_candidates", lambda **kwargs: first.enterprises)
+    response = api_as(town_a_officer).post(URL, {"enterprises": 1, "inspectors": 1},
+                                           format="json")
+    assert response.status_code == 409
+    assert InspectionDraw.objects.count() == 1
