@@ -7,7 +7,9 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-REVIEW_YEARS = 3  # 重大危险源 re-assessment every 3 years (安监总局令第40号 Art. 11, domain-rules §4)
+# Re-assessment of a major hazard source every 3 years (原安监总局令第40号, the 3-yearly
+# 安全评估; issue 12). The article number was not checked against the text.
+REVIEW_YEARS = 3
 
 
 @dataclass(frozen=True)
