@@ -9,6 +9,7 @@ a new line here, in the order it runs. This module imports nothing.
 # `anjian sweep`: (label for the summary line, run(*, now) -> {counter: notifications created}).
 SWEEP_STEPS = [
     ("risks", "anjian.risks.sweep.run"),
+    ("risks", "anjian.risks.hazard_source_sweep.run"),
     ("hazards", "anjian.hazards.sweep.run"),
     ("duty", "anjian.duty.sweep.run"),
     ("alerts", "anjian.alerts.sweep.run"),

@@ -71,6 +71,8 @@ TOWN_A = {
     "five-evidence",
     "public_reports",
     "public-reports",
+    "hazard-sources",
+    "major-hazard-sources",
 }
 # What the county admin gets where an object rule, not the role, decides (URL name → status).
 COUNTY_ADMIN_EXCEPTIONS = {
@@ -160,8 +162,10 @@ def records(
     from anjian.hazards.models import HazardEvidence, HazardExtension
     from anjian.inspections import campaigns
     from anjian.inspections import services as inspections
+    from anjian.inspections.draws import draw_create
     from anjian.inspections.models import CampaignTarget
     from anjian.public_reports import services as public_reports
+    from anjian.registry.hazard_sources.services import hazard_source_create
     from anjian.registry.services import licence_create
 
     today = clock.today()
@@ -242,6 +246,17 @@ def records(
         data={"content": "仓库超量存放", "town": town_a, "anonymous": True}
     )
     public_reports.public_report_transfer(actor=county_admin, report=public_report, to=town_a.code)
+    source = hazard_source_create(
+        actor=county_admin,
+        enterprise=enterprise_a,
+        data={
+            "name": "液氯储存单元",
+            "unit_kind": "storage",
+            "people_within_500m": 60,
+            "substances": [{"name": "chlorine", "quantity_t": 20}],
+        },
+    )
+    draw = draw_create(actor=town_a_officer, enterprises=1, inspectors=1)
     return {
         **lists,
         "enterprises": enterprise_a,
@@ -293,6 +308,10 @@ def records(
         "public_reports": public_report,
         "public-reports": public_report,
         "tracking-code": public_report.tracking_code,
+        "hazard-sources": source,
+        "major-hazard-sources": source,
+        "draws": draw,
+        "inspection-draws": draw,
     }
 
 

@@ -9,6 +9,7 @@ from rest_framework.response import Response
 from anjian.core.api import IdFilter, ScopedViewSetMixin
 from anjian.core.filters import SelectorFilterSet, YesNoFilter
 from anjian.inspections import selectors, services
+from anjian.inspections.draw_views import InspectionDrawViewSet
 from anjian.inspections.models import (
     Campaign,
     Checklist,
@@ -258,3 +259,4 @@ def register(router) -> None:
     router.register("inspections", InspectionViewSet)
     router.register("checklists", ChecklistViewSet)
     router.register("campaigns", CampaignViewSet)
+    router.register("inspection-draws", InspectionDrawViewSet, basename="inspection-draw")

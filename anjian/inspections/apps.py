@@ -8,5 +8,6 @@ class InspectionsConfig(AppConfig):
     nav = [
         (_("Inspections"), "inspections:inspection_list", "view"),
         (_("Campaigns"), "inspections:campaign_list", "view"),
+        (_("Random inspection draws"), "inspections:draw_list", "officer"),
         (_("Checklists"), "inspections:checklist_list", "view"),
     ]

@@ -364,3 +364,6 @@ class InspectionResult(models.Model):
 
     def __str__(self) -> str:
         return f"{self.item_id}: {self.outcome}"
+
+
+from anjian.inspections.draw_models import DrawnUnit, InspectionDraw  # noqa: E402,F401

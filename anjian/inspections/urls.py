@@ -1,6 +1,6 @@
 from django.urls import path
 
-from anjian.inspections import campaign_views, views
+from anjian.inspections import campaign_views, draw_views, views
 
 app_name = "inspections"
 urlpatterns = [
@@ -32,4 +32,8 @@ urlpatterns = [
         campaign_views.campaign_target_remove,
         name="campaign_target_remove",
     ),
+    path("draws/", draw_views.draw_list, name="draw_list"),
+    path("draws/new/", draw_views.draw_create, name="draw_create"),
+    path("draws/<int:pk>/", draw_views.draw_detail, name="draw_detail"),
+    path("draws/<int:pk>/campaign/", draw_views.draw_campaign, name="draw_campaign"),
 ]

@@ -8,6 +8,7 @@ from anjian.core.api import IdFilter, ScopedViewSetMixin
 from anjian.core.filters import SelectorFilterSet, YesNoFilter
 from anjian.core.pii import PHONE, PiiViewSetMixin
 from anjian.registry import selectors, services
+from anjian.registry.hazard_sources import api as hazard_sources_api
 from anjian.registry.models import Enterprise, EnterpriseStatus, Licence
 
 
@@ -154,3 +155,4 @@ class LicenceViewSet(ScopedViewSetMixin, viewsets.ModelViewSet):
 def register(router) -> None:
     router.register("enterprises", EnterpriseViewSet)
     router.register("licences", LicenceViewSet)
+    hazard_sources_api.register(router)

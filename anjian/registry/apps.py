@@ -8,4 +8,5 @@ class RegistryConfig(AppConfig):
     nav = [
         (_("Production units"), "registry:enterprise_list", "view"),
         (_("Licences"), "registry:licence_list", "view"),
+        (_("Major hazard sources"), "registry:hazard_source_list", "view"),
     ]

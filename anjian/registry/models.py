@@ -158,3 +158,6 @@ class Licence(models.Model):
     @property
     def expired(self) -> bool:
         return self.expires_on < clock.today()
+
+
+from anjian.registry.hazard_sources.models import MajorHazardSource  # noqa: E402,F401

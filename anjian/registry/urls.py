@@ -1,6 +1,7 @@
 from django.urls import path
 
 from anjian.registry import views
+from anjian.registry.hazard_sources import views as hazard_source_views
 
 app_name = "registry"
 urlpatterns = [
@@ -15,4 +16,23 @@ urlpatterns = [
     path("licences/", views.licence_list, name="licence_list"),
     path("licences/<int:pk>/edit/", views.licence_edit, name="licence_edit"),
     path("licences/<int:pk>/delete/", views.licence_delete, name="licence_delete"),
+    path("hazard-sources/", hazard_source_views.hazard_source_list, name="hazard_source_list"),
+    path(
+        "hazard-sources/new/", hazard_source_views.hazard_source_create, name="hazard_source_create"
+    ),
+    path(
+        "hazard-sources/<int:pk>/",
+        hazard_source_views.hazard_source_detail,
+        name="hazard_source_detail",
+    ),
+    path(
+        "hazard-sources/<int:pk>/edit/",
+        hazard_source_views.hazard_source_edit,
+        name="hazard_source_edit",
+    ),
+    path(
+        "hazard-sources/<int:pk>/delete/",
+        hazard_source_views.hazard_source_delete,
+        name="hazard_source_delete",
+    ),
 ]

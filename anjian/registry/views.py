@@ -18,6 +18,7 @@ from anjian.registry.forms import (
     LicenceFilterForm,
     LicenceForm,
 )
+from anjian.registry.hazard_sources.selectors import hazard_source_list
 from anjian.registry.imports import EnterpriseImporter
 
 
@@ -39,6 +40,7 @@ def enterprise_detail(request, pk: int):
         {
             "enterprise": enterprise,
             "licences": selectors.licence_list(actor=request.user, enterprise_id=enterprise.pk),
+            "hazard_sources": hazard_source_list(actor=request.user, enterprise=enterprise.pk),
             "timeline": timeline(enterprise)[:50],
         },
     )

@@ -108,8 +108,11 @@ def _url(name: str):
     return template.format
 
 
-def build_map(data, *, width: float = 1000, centre=None) -> dict[str, Any]:
-    """The SVG's drawing instructions from the selectors' `MapData`."""
+def build_map(
+    data, *, width: float = 1000, centre=None, hazard_sources: list[dict] = ()
+) -> dict[str, Any]:
+    """The SVG's drawing instructions from the selectors' `MapData`; `hazard_sources` (major
+    hazard sources with their unit's `enterprise__lng`/`enterprise__lat`) add a marker layer."""
     positions = [(e["lng"], e["lat"]) for e in data.enterprises]
     positions += [(p["lng"], p["lat"]) for p in data.public_points]
     for outline in data.outlines:
@@ -153,6 +156,27 @@ def build_map(data, *, width: float = 1000, centre=None) -> dict[str, Any]:
                 title=escape(f"{p['name']} · {p['location']} · {p['town__name']}"),
             )
         )
+    sources = []
+    source_url = _url("registry:hazard_source_detail")
+    for s in hazard_sources:
+        x, y = proj.xy(s["enterprise__lng"], s["enterprise__lat"])
+        sources.append(
+            HAZARD_SOURCE_MARKER.format(
+                url=source_url(s["pk"]),
+                level=s["level"],
+                x=x,
+                y=y,
+                x1=x - 9,
+                x2=x + 9,
+                y1=y - 16,
+                y2=y - 2,
+                ty=y - 5,
+                title=escape(
+                    _("Major hazard source, grade %(level)s: %(name)s · %(enterprise)s")
+                    % {"level": s["level"], "name": s["name"], "enterprise": s["enterprise__name"]}
+                ),
+            )
+        )
     # Markers are written here rather than in a template loop: hundreds of them, and the
     # template engine would take most of the page's time. Every text goes through escape().
     return {
@@ -161,8 +185,10 @@ def build_map(data, *, width: float = 1000, centre=None) -> dict[str, Any]:
         "outlines": outlines,
         "enterprise_markers": mark_safe("\n".join(enterprises)),
         "public_markers": mark_safe("\n".join(public)),
+        "hazard_source_markers": mark_safe("\n".join(sources)),
         "enterprise_count": len(enterprises),
         "public_count": len(public),
+        "hazard_source_count": len(sources),
     }
 
 
@@ -175,6 +201,14 @@ PUBLIC_MARKER = (
     '<a href="{url}"><polygon class="marker public-marker" data-level="{level}" '
     'points="{points}" fill="{colour}" stroke="#000" stroke-width="1.2"><title>{title}</title>'
     "</polygon></a>"
+)
+
+# A small black triangle above the unit's dot, its grade (1–4) written inside.
+HAZARD_SOURCE_MARKER = (
+    '<a href="{url}"><g class="marker hazard-source-marker" data-level="{level}">'
+    '<polygon points="{x},{y1} {x2},{y2} {x1},{y2}" fill="#212529" stroke="#fff" '
+    'stroke-width="1"/><text x="{x}" y="{ty}" font-size="9" fill="#fff" text-anchor="middle">'
+    "{level}</text><title>{title}</title></g></a>"
 )
 
 

@@ -8,6 +8,7 @@ from anjian.accounts.models import County
 from anjian.core import clock
 from anjian.core.forms import submit
 from anjian.core.permissions import has_permission, requires
+from anjian.registry.hazard_sources.selectors import major_sources
 from anjian.risks import maps, rules, selectors, services
 from anjian.risks.forms import MapFilterForm, OutlineUploadForm, RiskBandsForm
 from anjian.risks.models import TownOutline
@@ -27,10 +28,15 @@ def _map_context(request) -> dict:
         }
         for level in rules.LEVELS
     ]
+    sources = list(
+        major_sources(actor=request.user, **filters.filters())
+        .filter(enterprise__lng__isnull=False, enterprise__lat__isnull=False)
+        .values("pk", "name", "level", "enterprise__name", "enterprise__lng", "enterprise__lat")
+    )
     return {
         "filters": filters,
-        "map": maps.build_map(data, centre=centre),
         "data": data,
+        "map": maps.build_map(data, centre=centre, hazard_sources=sources),
         "legend": legend,
         "county": county,
         "today": clock.today(),
@@ -63,7 +69,14 @@ def watch_list(request):
     for row in page:
         row["level"] = "major" if row["top"] == rules.LEVEL_RANK["major"] else "large"
     return render(
-        request, "risks/watch_list.html", {"filters": filters, "result": result, "page": page}
+        request,
+        "risks/watch_list.html",
+        {
+            "filters": filters,
+            "result": result,
+            "page": page,
+            "hazard_sources": major_sources(actor=request.user, **filters.filters()),
+        },
     )
 
 

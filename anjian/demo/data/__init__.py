@@ -5,10 +5,21 @@ from anjian.demo.data import (
     alerts,
     assessment,
     duty,
+    hazard_sources,
     hazards,
     inspections,
     public_reports,
     risks,
 )
 
-LOADERS = [risks, hazards, inspections, accidents, duty, alerts, assessment, public_reports]
+LOADERS = [
+    hazard_sources,
+    risks,
+    hazards,
+    inspections,
+    accidents,
+    duty,
+    alerts,
+    assessment,
+    public_reports,
+]

@@ -14,7 +14,7 @@ from anjian.core.actors import SYSTEM
 from anjian.hazards.models import PLAN_FIELDS
 from anjian.hazards.services import hazard_update
 from anjian.hazards.workflow import hazard_transition
-from anjian.inspections import campaigns, selectors, services
+from anjian.inspections import campaigns, draws, selectors, services
 from anjian.inspections.models import CampaignKind, Outcome
 
 GENERAL_ITEMS = [
@@ -216,3 +216,12 @@ def load(ctx) -> None:
         },
     )
     run.run(pre, share=0.35, problem_rate=0.25)
+    _draw(ctx)
+
+
+def _draw(ctx) -> None:
+    """One published 双随机 draw by the demo town officer, with a seed from the demo's rng."""
+    officer = ctx.users.get("town_officer") or ctx.admin
+    draws.draw_create(
+        actor=officer, enterprises=5, inspectors=1, seed=ctx.rng.getrandbits(63), via="demo"
+    )
