@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "anjian.accidents",
     "anjian.duty",
     "anjian.alerts",
+    "anjian.emergency",
     "anjian.reports",
     "anjian.demo",
     "django.contrib.auth",

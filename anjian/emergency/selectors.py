@@ -1,0 +1,65 @@
+"""Reads of plans and drills, always through the caller's unit (core.scoping)."""
+
+from __future__ import annotations
+
+from django.db.models import Q, QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from anjian.core.scoping import scope_queryset
+from anjian.emergency.models import Drill, EmergencyPlan
+
+
+def plan_list(*, actor, kind: str = "", unit: str = "", enterprise: int | None = None,
+              town: str = "", overdue: bool | None = None, q: str = "") -> QuerySet:
+    """The plans the actor may see, with the last drill annotated (constant queries per page).
+
+    `unit`: a town/department code or `county` (that unit's own plans); `town`: plans of the
+    town and of its enterprises; `overdue`: a drill or an evaluation past its day."""
+    qs = scope_queryset(EmergencyPlan.objects.select_related(
+        "enterprise__sector", "town", "department"), actor).with_dates()
+    if kind:
+        qs = qs.filter(kind=kind)
+    if unit:
+        qs = qs.filter(_unit_q(unit))
+    if enterprise:
+        qs = qs.filter(enterprise_id=enterprise)
+    if town:
+        qs = qs.filter(Q(town__code=town) | Q(enterprise__town__code=town))
+    if overdue is not None:
+        late = EmergencyPlan.objects.overdue(on=timezone.localdate()).values("pk")
+        qs = qs.filter(pk__in=late) if overdue else qs.exclude(pk__in=late)
+    if q:
+        qs = qs.filter(Q(title__icontains=q) | Q(enterprise__name__icontains=q)
+                       | Q(filing_number__icontains=q))
+    return qs.order_by("-published_on", "-id")
+
+
+def _unit_q(code: str) -> Q:
+    if code == "county":
+        return Q(unit_kind="county")
+    return Q(unit_kind="town", town__code=code) | Q(unit_kind="department",
+                                                    department__code=code)
+
+
+def plan_get_for(*, actor, pk) -> EmergencyPlan:
+    try:
+        return plan_list(actor=actor).get(pk=pk)
+    except (EmergencyPlan.DoesNotExist, ValueError, TypeError, OverflowError) as exc:
+        raise Http404 from exc
+
+
+def drill_list(*, actor, plan: int | None = None) -> QuerySet:
+    """The drills of the plans the actor may see."""
+    plans = scope_queryset(EmergencyPlan.objects.all(), actor).values("pk")
+    qs = Drill.objects.select_related("plan", "hazard").filter(plan__in=plans)
+    if plan:
+        qs = qs.filter(plan_id=plan)
+    return qs.order_by("-held_on", "-id")
+
+
+def drill_get_for(*, actor, pk) -> Drill:
+    try:
+        return drill_list(actor=actor).select_related("plan__enterprise").get(pk=pk)
+    except (Drill.DoesNotExist, ValueError, TypeError, OverflowError) as exc:
+        raise Http404 from exc
