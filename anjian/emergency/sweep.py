@@ -1,0 +1,51 @@
+"""The emergency sweep (`anjian sweep`): a reminder for every plan whose drill or evaluation
+falls due within `LEAD_DAYS` or is overdue, to the enterprise's users or the owning unit's users.
+One notification per plan and deadline (the key names the due day): idempotent, and a new
+reminder once a drill or an evaluation moves the deadline."""
+
+import datetime as dt
+
+from django.conf import settings
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from anjian.core.dates import cn_date
+from anjian.core.notifications import notify
+from anjian.emergency.models import EmergencyPlan
+
+LEAD_DAYS = 30
+
+
+def _remind(plan: EmergencyPlan, *, kind: str, due: dt.date, today: dt.date) -> int:
+    late = due < today
+    if kind == "drill":
+        title = (_("Drill overdue since %(day)s: %(plan)s") if late
+                 else _("Drill due by %(day)s: %(plan)s"))
+        body = _("Hold a drill of this plan and record it (令第2号 Art. 33, 708号令 Art. 8).")
+    else:
+        title = (_("Plan evaluation overdue since %(day)s: %(plan)s") if late
+                 else _("Plan evaluation due by %(day)s: %(plan)s"))
+        body = _("Evaluate the plan (every three years, 令第2号 Art. 35) and revise it if needed.")
+    return len(notify(
+        recipients=plan.unit.users(), kind=f"emergency.{kind}_due",
+        title=title % {"day": cn_date(due), "plan": plan.title},
+        key=f"emergency.{kind}-due:{plan.pk}:{due.isoformat()}",
+        url=plan.get_absolute_url(), body=body))
+
+
+def run(*, now: dt.datetime) -> dict[str, int]:
+    today = timezone.localdate(now)
+    horizon = today + dt.timedelta(days=LEAD_DAYS)
+    counts = {"drill_due": 0, "evaluation_due": 0}
+    plans = (EmergencyPlan.objects.due_by(on=horizon)
+             .select_related("enterprise__sector", "town", "department").order_by("pk"))
+    with translation.override(settings.LANGUAGE_CODE):
+        for plan in plans.iterator(chunk_size=500):
+            if plan.next_drill_due <= horizon:
+                counts["drill_due"] += _remind(plan, kind="drill", due=plan.next_drill_due,
+                                               today=today)
+            evaluation = plan.next_evaluation_due
+            if evaluation is not None and evaluation <= horizon:
+                counts["evaluation_due"] += _remind(plan, kind="evaluation", due=evaluation,
+                                                    today=today)
+    return counts

@@ -1,0 +1,17 @@
+from django.urls import path
+
+from anjian.emergency import views
+
+app_name = "emergency"
+
+urlpatterns = [
+    path("", views.plan_list, name="plan_list"),
+    path("overdue/", views.overdue_list, name="overdue_list"),
+    path("new/", views.plan_create, name="plan_create"),
+    path("<int:pk>/", views.plan_detail, name="plan_detail"),
+    path("<int:pk>/edit/", views.plan_edit, name="plan_edit"),
+    path("<int:pk>/revisions/", views.plan_revision_add, name="plan_revision_add"),
+    path("<int:pk>/drills/new/", views.drill_create, name="drill_create"),
+    path("drills/<int:pk>/", views.drill_detail, name="drill_detail"),
+    path("drills/<int:pk>/hazard/", views.drill_hazard, name="drill_hazard"),
+]
