@@ -107,3 +107,8 @@ class DrillHazardForm(BootstrapMixin, forms.Form):
                 del self.fields[name]
         elif self.plan is not None and self.plan.town_id:
             self.fields["town"].initial = self.plan.town_id
+
+
+class AttachmentForm(BootstrapMixin, forms.Form):
+    file = forms.FileField(label=_("document"),
+                           help_text=_("JPG, PNG, PDF, DOCX or XLSX, at most 10 MB."))

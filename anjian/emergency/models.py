@@ -248,3 +248,33 @@ class Drill(models.Model):
             raise ValidationError({"held_on": _(
                 "A drill cannot be held before its plan was published (%(day)s).")
                 % {"day": self.plan.published_on.isoformat()}})
+
+
+def attachment_path(instance: PlanAttachment, filename: str) -> str:
+    return f"emergency/{instance.plan_id}/{filename}"
+
+
+class PlanAttachment(models.Model):
+    """The plan's document (the signed text, the filing receipt, the evaluation report), checked
+    by content like hazard evidence and served only through the scoped view."""
+
+    plan = models.ForeignKey(EmergencyPlan, on_delete=models.CASCADE, related_name="attachments",
+                             verbose_name=_("emergency plan"))
+    file = models.FileField(_("file"), upload_to=attachment_path, max_length=300)
+    name = models.CharField(_("file name"), max_length=200)
+    size = models.PositiveIntegerField(_("size"))
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
+                                    null=True, blank=True, related_name="+",
+                                    verbose_name=_("uploaded by"))
+    uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["uploaded_at", "id"]
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("emergency:attachment_download", args=[self.pk])

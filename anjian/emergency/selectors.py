@@ -63,3 +63,14 @@ def drill_get_for(*, actor, pk) -> Drill:
         return drill_list(actor=actor).select_related("plan__enterprise").get(pk=pk)
     except (Drill.DoesNotExist, ValueError, TypeError, OverflowError) as exc:
         raise Http404 from exc
+
+
+def attachment_get_for(*, actor, pk):
+    """An attachment of a plan the actor may see, or 404."""
+    from anjian.emergency.models import PlanAttachment
+
+    plans = scope_queryset(EmergencyPlan.objects.all(), actor).values("pk")
+    try:
+        return PlanAttachment.objects.filter(plan__in=plans).get(pk=pk)
+    except (PlanAttachment.DoesNotExist, ValueError, TypeError, OverflowError) as exc:
+        raise Http404 from exc

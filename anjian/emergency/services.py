@@ -174,3 +174,25 @@ def drill_raise_hazard(*, actor, drill: Drill, data: dict[str, Any] | None = Non
     audit.record(actor=actor, action="drill.raise_hazard", instance=locked,
                  changes={"hazard": [None, hazard.pk]}, via=via)
     return hazard
+
+
+def plan_attach(*, actor, plan: EmergencyPlan, upload, via: str = "web"):
+    """Attach a document to a plan (JPG, PNG, PDF, DOCX or XLSX, checked by its content)."""
+    from anjian.emergency.models import PlanAttachment
+    from anjian.hazards.evidence import check_upload, removed_on_failure, storage_name
+
+    check_permission(actor, "write")
+    try:
+        check_upload(upload)
+    except ValidationError as exc:
+        raise ValidationError({"file": exc.message_dict["evidence"]}) from exc
+    with removed_on_failure() as stored, transaction.atomic():
+        locked = _locked_plan(actor, plan)
+        item = PlanAttachment(plan=locked, name=storage_name(upload.name), size=upload.size,
+                              uploaded_by=actor if getattr(actor, "pk", None) else None)
+        item.file.save(storage_name(upload.name), upload, save=False)
+        stored.append(item.file)
+        item.save()
+        audit.record(actor=actor, action="emergencyplan.attach", instance=locked, via=via,
+                     changes={"attachments": [None, item.name]})
+    return item

@@ -2,16 +2,19 @@
 
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.http import FileResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from anjian.core import audit
 from anjian.core.forms import flash, submit
 from anjian.core.permissions import has_permission, requires
 from anjian.emergency import policy, selectors, services
 from anjian.emergency.forms import (
+    AttachmentForm,
     DrillForm,
     DrillHazardForm,
     PlanFilterForm,
@@ -71,7 +74,8 @@ def plan_detail(request, pk: int):
     return render(request, "emergency/plan_detail.html", {
         "plan": plan, "today": timezone.localdate(),
         "drills": selectors.drill_list(actor=request.user, plan=plan.pk),
-        "can_edit": policy.can_edit(request.user, plan), "revision_form": RevisionForm()})
+        "can_edit": policy.can_edit(request.user, plan), "revision_form": RevisionForm(),
+        "attachments": plan.attachments.all(), "attachment_form": AttachmentForm()})
 
 
 @requires("write")
@@ -129,3 +133,22 @@ def drill_hazard(request, pk: int):
         data={k: v for k, v in form.cleaned_data.items() if v not in (None, "")}),
         form=form, success=_("The problems were registered as a hazard."),
         to=reverse("emergency:drill_detail", args=[drill.pk]))
+
+
+@require_POST
+@requires("write")
+def plan_attach(request, pk: int):
+    plan = selectors.plan_get_for(actor=request.user, pk=pk)
+    form = AttachmentForm(request.POST, request.FILES)
+    return flash(request, lambda: services.plan_attach(
+        actor=request.user, plan=plan, upload=form.cleaned_data["file"]), form=form,
+        success=_("The document was attached."), to=plan.get_absolute_url())
+
+
+@requires("view")
+def attachment_download(request, pk: int):
+    """A plan's document, only for users who may see the plan (never a public URL)."""
+    item = selectors.attachment_get_for(actor=request.user, pk=pk)
+    audit.record_download(actor=request.user, kind="emergency_plan_attachment",
+                          filename=item.name, query=f"plan={item.plan_id}&attachment={item.pk}")
+    return FileResponse(item.file.open("rb"), as_attachment=True, filename=item.name)

@@ -167,3 +167,39 @@ def test_a_revision_trigger_is_recorded(plans, enterprise_user, login):
     plan.refresh_from_db()
     assert plan.revisions == [{"date": days_ago(1).isoformat(), "trigger": "risk",
                                "note": "新增储罐区"}]
+
+
+def _upload(name: str, content: bytes):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return SimpleUploadedFile(name, content)
+
+
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+def test_a_plan_document_is_checked_by_content_and_served_in_scope_only(
+        plans, enterprise_user, town_b_officer, login, settings, tmp_path):
+    from anjian.core.models import AuditEntry
+
+    settings.MEDIA_ROOT = tmp_path
+    plan = plans["enterprise_a"]
+    client = login(enterprise_user)
+    client.post(reverse("emergency:plan_attach", args=[plan.pk]),
+                {"file": _upload("预案文本.pdf", b"just text, not a PDF")})
+    assert not plan.attachments.exists()
+    client.post(reverse("emergency:plan_attach", args=[plan.pk]),
+                {"file": _upload("预案文本.pdf", PDF)})
+    item = plan.attachments.get()
+    response = client.get(item.get_absolute_url())
+    assert response.status_code == 200 and b"".join(response.streaming_content) == PDF
+    assert AuditEntry.objects.filter(action="export.emergency_plan_attachment").exists()
+    assert login(town_b_officer).get(item.get_absolute_url()).status_code == 404
+
+
+def test_the_plan_and_drill_addresses_open_their_pages(plans, county_admin, login):
+    drill = Drill.objects.create(plan=plans["county"], held_on=days_ago(1), form="tabletop",
+                                 participants=3)
+    client = login(county_admin)
+    for record in (plans["county"], plans["enterprise_b"], drill):
+        assert client.get(record.get_absolute_url()).status_code == 200
