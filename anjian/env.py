@@ -1,6 +1,7 @@
 """Strict parsing of the ANJIAN_* environment: a bad value stops start-up with a clear message."""
 
 import os
+from datetime import datetime
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -49,6 +50,20 @@ def env_choice(name: str, default: str, choices: tuple[str, ...]) -> str:
     except KeyError:
         raise ImproperlyConfigured(
             f"{name} must be one of {', '.join(choices)}, got {raw!r}") from None
+
+
+def env_datetime(name: str) -> datetime | None:
+    """An ISO 8601 date-time with its UTC offset (e.g. 2025-03-14T09:00:00+08:00), or None."""
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return None
+    try:
+        value = datetime.fromisoformat(raw)
+    except ValueError as exc:
+        raise ImproperlyConfigured(f"{name} must be an ISO date-time, got {raw!r}") from exc
+    if value.tzinfo is None:
+        raise ImproperlyConfigured(f"{name} must name its UTC offset, got {raw!r}")
+    return value
 
 
 def env_list(name: str, default: list[str]) -> list[str]:

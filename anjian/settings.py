@@ -8,13 +8,14 @@ from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from anjian.alerts.email_url import parse_email_url
 from anjian.datadir import private_data_dir, private_file
+from anjian.email_url import parse_email_url
 from anjian.env import (
     database_config,
     env_bool,
     env_choice,
     env_choice_list,
+    env_datetime,
     env_int,
     env_list,
     env_path,
@@ -35,6 +36,13 @@ if not SECRET_KEY:
 
     SECRET_KEY = data_dir_secret_key(DATA_DIR)
 
+# Tests only: a real server started by the tests may run on a fixed "now" (anjian.core.clock).
+FROZEN_NOW = None
+if env_bool("ANJIAN_TEST_CLOCK", False):
+    if env_bool("ANJIAN_PRODUCTION", False):
+        raise ImproperlyConfigured("ANJIAN_TEST_CLOCK must not be set in production")
+    FROZEN_NOW = env_datetime("ANJIAN_FROZEN_NOW")
+
 ALLOWED_HOSTS = env_list("ANJIAN_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env_list("ANJIAN_CSRF_TRUSTED_ORIGINS", [])
 
@@ -50,6 +58,7 @@ INSTALLED_APPS = [
     "anjian.accidents",
     "anjian.duty",
     "anjian.alerts",
+    "anjian.notifications",
     "anjian.emergency",
     "anjian.reports",
     "anjian.demo",

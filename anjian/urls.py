@@ -6,18 +6,32 @@ from django.views.i18n import set_language
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import DefaultRouter
 
+from anjian.accidents import api as accidents_api
+from anjian.accounts import api as accounts_api
 from anjian.accounts import views as accounts_views
+from anjian.alerts import api as alerts_api
 from anjian.core import api_routes, views_rules
 from anjian.core import views as core_views
-from anjian.core.apps_registry import area_modules
+from anjian.duty import api as duty_api
+from anjian.emergency import api as emergency_api
+from anjian.hazards import api as hazards_api
+from anjian.inspections import api as inspections_api
+from anjian.notifications import views as notification_views
+from anjian.registry import api as registry_api
 from anjian.reports import views as report_views
+from anjian.risks import api as risks_api
+
+# The areas with pages, each under /<label>/ with its own URL namespace.
+AREA_URLS = ["accounts", "registry", "risks", "hazards", "inspections", "accidents", "duty", "alerts",
+             "notifications", "emergency"]
+# The areas with API routes, each registering its viewsets on the one router.
+API_AREAS = [api_routes, accounts_api, registry_api, risks_api, hazards_api, inspections_api,
+             accidents_api, duty_api, alerts_api, emergency_api]
 
 router = DefaultRouter()
 router.include_root_view = False
-api_routes.register(router)
-for _label, module in area_modules("api"):
-    if hasattr(module, "register"):
-        module.register(router)
+for area in API_AREAS:
+    area.register(router)
 
 login_view = accounts_views.LoginView.as_view()
 login_view.permission = "public"
@@ -35,8 +49,9 @@ urlpatterns = [
     path("login/", login_view, name="login"),
     path("logout/", accounts_views.logout, name="logout"),
     path("i18n/setlang/", set_language_view, name="set_language"),
-    path("notifications/", core_views.notification_list, name="notification_list"),
-    path("notifications/<int:pk>/read/", core_views.notification_read, name="notification_read"),
+    path("notifications/", notification_views.notification_list, name="notification_list"),
+    path("notifications/<int:pk>/read/", notification_views.notification_read,
+         name="notification_read"),
     path("audit/", core_views.audit_list, name="audit_list"),
     path("settings/rules/", views_rules.rule_settings, name="rule_settings"),
     path("settings/rules/<str:key>/", views_rules.rule_setting_new, name="rule_setting_new"),
@@ -45,8 +60,8 @@ urlpatterns = [
     path("api/schema/", schema_view, name="schema"),
     path("api/docs/", docs_view, name="api-docs"),
 ]
-for label, module in area_modules("urls"):
-    urlpatterns.append(path(f"{label}/", include(module.__name__)))
+for label in AREA_URLS:
+    urlpatterns.append(path(f"{label}/", include(f"anjian.{label}.urls")))
 
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

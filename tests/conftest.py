@@ -1,18 +1,35 @@
 """Shared personas: two towns, two departments, an enterprise in each town, one user per role.
 
 `town_b_officer` is the outsider who must always be refused what lies in town A.
+
+Every test runs on a frozen "today" (`NOW`, through `anjian.core.clock`), and so do the real
+servers the tests start (tests/support/server.py passes it on): a test that depends on the date
+gives the same answer on any day. A test that needs another day uses `clock.frozen(day)`.
 """
+
+import datetime as dt
 
 import pytest
 from django.contrib.auth.hashers import make_password
 from rest_framework.test import APIClient
 
 from anjian.accounts.models import Department, Role, Sector, Town, User
-from anjian.accounts.sectors import DEFAULT_SECTORS
+from anjian.core import clock
 from anjian.core.identifiers import credit_code_check_char
 from anjian.registry.models import Enterprise
 
 PASSWORD = "Test@2024pw"
+# A Wednesday in term time, away from statutory holidays (the next one is 国庆节 2025-10-01).
+NOW = dt.datetime(2025, 6, 18, 10, 0, tzinfo=dt.timezone(dt.timedelta(hours=8)))
+
+
+def pytest_configure(config):
+    # Before collection: test modules may compute dates at import time.
+    clock.freeze(NOW)
+
+
+def pytest_unconfigure(config):
+    clock.unfreeze()
 
 
 @pytest.fixture(autouse=True)
@@ -46,9 +63,7 @@ def _flush_past_the_audit_triggers():
 
 @pytest.fixture
 def sectors(db) -> dict[str, Sector]:
-    # The migration creates them; a live-server test before this one may have flushed them.
-    for i, (code, name) in enumerate(DEFAULT_SECTORS):
-        Sector.objects.get_or_create(code=code, defaults={"name": name, "ordering": i})
+    """The contract's default sectors, which a data migration creates."""
     return {s.code: s for s in Sector.objects.all()}
 
 
@@ -175,24 +190,27 @@ def postgres_url() -> str:
     return url
 
 
-@pytest.hookimpl(tryfirst=True)
-def pytest_collection_modifyitems(items):
-    """Give every test database access unless it asked for more (transaction=True).
+@pytest.fixture
+def fresh_pg_database(postgres_url):
+    """A new, empty database on the test PostgreSQL server; its URL. Dropped afterwards."""
+    import secrets
+    from urllib.parse import urlsplit, urlunsplit
 
-    pytest-django orders plain tests first and transactional ones after them; a test that only
-    reaches the database through `request.getfixturevalue` is not known as a database test, so
-    it ran last, after the transactional tests had flushed the migrations' data (the default
-    sectors, the criteria). Marking every test keeps them all in the first group. (tryfirst, and
-    registered after pytest-django, so this runs before pytest-django sorts by these markers.)
-    """
+    import psycopg
+    from psycopg import sql
+
+    name = f"anjian_test_{secrets.token_hex(4)}"
+    with psycopg.connect(postgres_url, autocommit=True) as conn:
+        conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+    yield urlunsplit(urlsplit(postgres_url)._replace(path=f"/{name}"))
+    with psycopg.connect(postgres_url, autocommit=True) as conn:
+        conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(
+            sql.Identifier(name)))
+
+
+def pytest_collection_modifyitems(items):
+    """Give every test database access (tests that reach it only through
+    `request.getfixturevalue` would otherwise be refused it)."""
     for item in items:
-        fixtures = getattr(item, "fixturenames", ())
-        marker = item.get_closest_marker("django_db")
-        live = "live_server" in fixtures or "transactional_db" in fixtures
-        if live and not (marker and (marker.kwargs.get("transaction") or
-                                     marker.kwargs.get("serialized_rollback"))):
-            # A live server needs a transactional test; say so, so it is ordered with them and
-            # its flush is undone (serialized rollback) for the tests after it.
-            item.add_marker(pytest.mark.django_db(transaction=True, serialized_rollback=True))
-        elif marker is None:
+        if item.get_closest_marker("django_db") is None:
             item.add_marker(pytest.mark.django_db)

@@ -3,7 +3,7 @@
 The seed writes "我县X月份发生安全生产事故×起，与去年同期相比增加×起，上升×%，死亡×人，与去年同期
 相比增加×人、上升×%" and "一季度的安全生产事故全部集中在道路交通领域"; this module writes those
 sentences from `stats.accident_stats` (the same figures as the API and `anjian stats`) and lays
-them out with `anjian.reports.bulletin`. The document is Chinese whatever the UI language.
+them out with `anjian.core.documents`. The document is Chinese whatever the UI language.
 """
 
 import datetime as dt
@@ -16,10 +16,11 @@ from django.utils.translation import pgettext
 from anjian.accidents import selectors, stats
 from anjian.accidents.models import Grade, Kind
 from anjian.accounts.models import County
+from anjian.core import clock
 from anjian.core.dates import cn_date
+from anjian.core.documents import BarChart, Document, Table
+from anjian.core.documents.document import Section
 from anjian.core.periods import Period
-from anjian.reports.bulletin import BarChart, Document, Table
-from anjian.reports.bulletin.document import Section
 
 MAX_LISTED = 3
 
@@ -215,7 +216,7 @@ def build_bulletin(*, actor, period: Period, today: dt.date | None = None) -> tu
         dangerous = len(listed) - len(accidents)
         county = County.objects.first()
         county_name = county.name if county else ""
-        today = today or timezone.localdate()
+        today = today or clock.today()
         document = Document(
             title=_("Bulletin on work-safety accidents in %(county)s, %(period)s") % {
                 "county": county_name, "period": period.label},

@@ -1,12 +1,12 @@
 from django import forms
 from django.core.exceptions import ValidationError
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from anjian.accidents import selectors, services
 from anjian.accidents.models import FIGURES, Accident, Grade, Kind, Level
 from anjian.accounts.models import Sector, Town
 from anjian.accounts.units import narrow_to_jurisdiction
+from anjian.core import clock
 from anjian.core.filters import yes_no_query
 from anjian.core.forms import BootstrapMixin
 from anjian.core.gb6441 import parse_accident_type
@@ -130,13 +130,13 @@ class StatsForm(BootstrapMixin, forms.Form):
 
     def clean_period(self):
         value = self.cleaned_data["period"]
-        return selectors.period_filter(value) if value else period_of(timezone.localdate())
+        return selectors.period_filter(value) if value else period_of(clock.today())
 
     def values(self) -> dict:
         """period (default: the current month), town and sector codes."""
         data = self.cleaned_data if self.is_valid() else {}
         return {
-            "period": data.get("period") or period_of(timezone.localdate()),
+            "period": data.get("period") or str(period_of(clock.today())),
             "town": data["town"].code if data.get("town") else "",
             "sector": data["sector"].code if data.get("sector") else "",
         }

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from anjian.accidents import rules, stats
 from anjian.accidents.models import Accident, AccidentRevision
+from anjian.core import clock
 from anjian.core.periods import Period, PeriodError, parse_period
 from anjian.core.rules import rule_value
 from anjian.core.scoping import get_in_scope, scope_queryset
@@ -72,7 +73,7 @@ def supplementary_last_day(*, accident: Accident) -> dt.date:
 
 def forwarding_status(*, accident: Accident, now: dt.datetime | None = None) -> list[dict]:
     """Each level the county must forward to: due time, when done, and whether it was late."""
-    now = now or timezone.now()
+    now = now or clock.now()
     done = {f.level: f for f in accident.forwards.all()}
     rows = []
     for level, due in rules.forwarding_deadlines(grade=accident.grade,

@@ -7,7 +7,6 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from anjian.accidents import rules
@@ -20,11 +19,11 @@ from anjian.accidents.models import (
     RevisionKind,
 )
 from anjian.accounts.units import Unit, UnitKind
-from anjian.core import audit
-from anjian.core.notifications import notify
+from anjian.core import audit, clock
 from anjian.core.permissions import check_permission, has_permission
 from anjian.core.rules import rule_value
 from anjian.core.scoping import in_scope
+from anjian.notifications.services import notify
 
 ACCIDENT_FIELDS = (
     "kind", "title", "occurred_at", "reported_at", "town", "sector", "enterprise",
@@ -57,7 +56,7 @@ def accident_validate(*, accident: Accident, now: dt.datetime | None = None) -> 
     if accident.occurred_at and accident.reported_at and accident.reported_at < accident.occurred_at:
         errors.setdefault("reported_at", []).append(
             _("The report cannot be received before the accident happened."))
-    now = now or timezone.now()
+    now = now or clock.now()
     if accident.occurred_at and accident.occurred_at > now + dt.timedelta(minutes=5):
         errors.setdefault("occurred_at", []).append(_("The accident time lies in the future."))
     if accident.kind == Kind.DANGEROUS_OCCURRENCE and not rules.is_large_dangerous_occurrence(
@@ -155,7 +154,7 @@ def _plain_figures(accident: Accident) -> dict:
 def _apply(*, actor, accident: Accident, data: dict[str, Any], note: str, via: str,
            now: dt.datetime | None) -> tuple[Accident, AccidentRevision | None]:
     check_permission(actor, "officer")
-    now = now or timezone.now()
+    now = now or clock.now()
     locked = Accident.objects.select_for_update().select_related("sector").get(pk=accident.pk)
     _check_scope(actor, locked)
     before, figures_before, grade_before = audit.snapshot(locked), _plain_figures(locked), locked.grade
@@ -200,7 +199,7 @@ def accident_revise(*, actor, accident: Accident, figures: dict[str, Any], note:
         raise ValidationError({"note": _("Describe the progress of the follow-up report.")})
     revision = _record_revision(actor=actor, accident=updated, before=_plain_figures(updated),
                                 grade_before=updated.grade, kind=RevisionKind.FOLLOW_UP,
-                                note=note, out_of_window=False, at=now or timezone.now())
+                                note=note, out_of_window=False, at=now or clock.now())
     audit.record(actor=actor, action="accident.follow_up", instance=updated,
                  changes={"note": [None, note]}, via=via)
     return revision
@@ -217,7 +216,7 @@ def accident_forward(*, actor, accident: Accident, level: str,
         grade=locked.grade, reported_at=locked.reported_at)]
     if level not in due_levels:
         raise ValidationError({"level": _("This accident is not forwarded to that level.")})
-    forwarded_at = forwarded_at or timezone.now()
+    forwarded_at = forwarded_at or clock.now()
     if forwarded_at < locked.reported_at:
         raise ValidationError({"forwarded_at": _(
             "It cannot be forwarded before the county received the report.")})

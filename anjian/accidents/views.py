@@ -114,7 +114,7 @@ def accident_stats(request):
 def bulletin_download(request):
     """The bulletin (通报) of ?period=P as Word (?format=docx) or Markdown (?format=md)."""
     from anjian.accidents.bulletin import build_bulletin
-    from anjian.reports.bulletin import render as render_document
+    from anjian.core.documents import render as render_document
 
     fmt = "md" if request.GET.get("format") == "md" else "docx"
     form = PeriodForm(request.GET)

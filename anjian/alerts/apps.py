@@ -8,5 +8,4 @@ class AlertsConfig(AppConfig):
     nav = [
         (_("Early warnings"), "alerts:alert_list", "view"),
         (_("Publicity"), "alerts:publicity_list", "view"),
-        (_("Notification channels"), "alerts:channel_list", "officer"),
     ]

@@ -10,8 +10,11 @@ from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.http import Http404
 
 from anjian.accounts.units import Unit
-from anjian.alerts.models import Alert, AlertRecipient, ChannelConfig, Delivery, PublicityActivity
-from anjian.core.permissions import has_permission
+from anjian.alerts.models import (
+    Alert,
+    AlertRecipient,
+    PublicityActivity,
+)
 from anjian.core.scoping import scope_queryset
 
 
@@ -125,35 +128,3 @@ def publicity_get_for(*, actor, pk) -> PublicityActivity:
         return publicity_list(actor=actor).get(pk=pk)
     except (PublicityActivity.DoesNotExist, ValueError, TypeError) as exc:
         raise Http404 from exc
-
-
-def _unit_channel_filter(actor) -> Q | None:
-    """The channel configurations `actor` manages (None: all, for the county admin)."""
-    unit = Unit.of(actor)
-    if unit is None or not has_permission(actor, "officer"):
-        return Q(pk__in=[])
-    return None if unit.is_county_wide else unit.own_q()
-
-
-def channel_list(*, actor) -> QuerySet:
-    qs = ChannelConfig.objects.select_related("town", "department", "enterprise")
-    unit = _unit_channel_filter(actor)
-    return qs if unit is None else qs.filter(unit)
-
-
-def channel_get_for(*, actor, pk) -> ChannelConfig:
-    try:
-        return channel_list(actor=actor).get(pk=pk)
-    except (ChannelConfig.DoesNotExist, ValueError, TypeError) as exc:
-        raise Http404 from exc
-
-
-def delivery_list(*, actor) -> QuerySet:
-    """The delivery log of the channels the actor manages (the county admin: all, including
-    users' own mailboxes)."""
-    qs = Delivery.objects.select_related("config__town", "config__department",
-                                         "config__enterprise")
-    unit = _unit_channel_filter(actor)
-    if unit is None:
-        return qs
-    return qs.filter(config__in=ChannelConfig.objects.filter(unit))

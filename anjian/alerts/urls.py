@@ -11,9 +11,4 @@ urlpatterns = [
     path("<int:pk>/confirm/", views.alert_confirm, name="alert_confirm"),
     path("publicity/", views.publicity_list, name="publicity_list"),
     path("publicity/new/", views.publicity_create, name="publicity_create"),
-    path("channels/", views.channel_list, name="channel_list"),
-    path("channels/new/", views.channel_create, name="channel_create"),
-    path("channels/<int:pk>/", views.channel_edit, name="channel_edit"),
-    path("channels/<int:pk>/delete/", views.channel_delete, name="channel_delete"),
-    path("channels/<int:pk>/test/", views.channel_test, name="channel_test"),
 ]

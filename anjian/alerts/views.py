@@ -1,6 +1,5 @@
 """Warning, publicity and channel pages: thin views over selectors and services."""
 
-from django.contrib import messages
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -12,7 +11,6 @@ from anjian.alerts.forms import (
     AlertFilterForm,
     AlertForm,
     AlertPolicyForm,
-    ChannelForm,
     PublicityFilterForm,
     PublicityForm,
 )
@@ -95,52 +93,3 @@ def publicity_create(request):
             actor=request.user, data=data), success=_("The activity was recorded.")):
         return redirect("alerts:publicity_list")
     return render(request, "alerts/publicity_form.html", {"form": form})
-
-
-@requires("officer")
-def channel_list(request):
-    deliveries = Paginator(selectors.delivery_list(actor=request.user), 30).get_page(
-        request.GET.get("page"))
-    return render(request, "alerts/channel_list.html", {
-        "configs": selectors.channel_list(actor=request.user), "page": deliveries})
-
-
-@requires("officer")
-def channel_create(request):
-    form = ChannelForm(request.POST or None, user=request.user)
-    if submit(request, form, lambda data: services.channel_create(
-            actor=request.user, data=form.channel_data()), success=_("The channel was saved.")):
-        return redirect("alerts:channel_list")
-    return render(request, "alerts/channel_form.html", {"form": form})
-
-
-@requires("officer")
-def channel_edit(request, pk: int):
-    config = selectors.channel_get_for(actor=request.user, pk=pk)
-    form = ChannelForm(request.POST or None, instance=config, user=request.user)
-    if submit(request, form, lambda data: services.channel_update(
-            actor=request.user, config=config, data=form.channel_data()),
-            success=_("The channel was saved.")):
-        return redirect("alerts:channel_list")
-    return render(request, "alerts/channel_form.html", {"form": form, "config": config})
-
-
-@require_POST
-@requires("officer")
-def channel_delete(request, pk: int):
-    config = selectors.channel_get_for(actor=request.user, pk=pk)
-    return flash(request, lambda: services.channel_delete(actor=request.user, config=config),
-                 success=_("The channel was deleted."), to="alerts:channel_list")
-
-
-@require_POST
-@requires("officer")
-def channel_test(request, pk: int):
-    config = selectors.channel_get_for(actor=request.user, pk=pk)
-    delivery = services.channel_send_test(actor=request.user, config=config)
-    if delivery.status == "sent":
-        messages.success(request, _("The test message was sent."))
-    else:
-        messages.error(request, _("The test message failed: %(error)s") % {
-            "error": delivery.last_error})
-    return redirect("alerts:channel_list")

@@ -1,6 +1,6 @@
+from django.apps import apps
 from django.urls import NoReverseMatch, reverse
 
-from anjian.core.apps_registry import area_configs
 from anjian.core.permissions import can, has_permission
 
 
@@ -10,12 +10,15 @@ def permissions(request) -> dict:
 
 
 def navigation(request) -> dict:
-    """The main menu (only what the user's role may open) and the bell's unread count."""
+    """The main menu (only what the user's role may open) and the bell's unread count.
+
+    Each app lists its menu entries in a `nav` attribute on its AppConfig; the menu follows
+    INSTALLED_APPS order."""
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {}
     items = []
-    for config in area_configs():
+    for config in apps.get_app_configs():
         for label, url_name, permission in getattr(config, "nav", []):
             if not has_permission(user, permission):
                 continue

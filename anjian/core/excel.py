@@ -331,23 +331,23 @@ def lookup_by_code_or_name(model, value: Any, *, label: str, cache: dict | None 
 
 
 def importers() -> dict[str, type[Importer]]:
-    """KIND → Importer class, from every area app's `imports.py` (`IMPORTERS` list)."""
-    from anjian.core.apps_registry import area_modules
+    """KIND → Importer class, from the lists named in `anjian.hooks.IMPORTERS`."""
+    from anjian.core.hooks import resolve
 
     found = {}
-    for _label, module in area_modules("imports"):
-        for cls in getattr(module, "IMPORTERS", []):
+    for classes in resolve("IMPORTERS"):
+        for cls in classes:
             found[cls.kind] = cls
     return found
 
 
 def exporters() -> dict[str, Callable]:
-    """KIND → export function(actor, stream) from every area app's `exports.py` (`EXPORTERS`)."""
-    from anjian.core.apps_registry import area_modules
+    """KIND → export function(actor, stream), from the dictionaries in `anjian.hooks.EXPORTERS`."""
+    from anjian.core.hooks import resolve
 
     found = {}
-    for _label, module in area_modules("exports"):
-        found.update(getattr(module, "EXPORTERS", {}))
+    for exporters_of_area in resolve("EXPORTERS"):
+        found.update(exporters_of_area)
     return found
 
 

@@ -10,8 +10,8 @@ import zoneinfo
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.utils import timezone
 
+from anjian.core import clock
 from anjian.core.validators import EARLIEST_DATE
 
 _PATTERN = re.compile(r"^(?P<year>\d{4})(?:-(?:(?P<month>\d{2})|[Qq](?P<quarter>[1-4])))?$")
@@ -113,7 +113,7 @@ def parse_period(value: str) -> Period:
     The year lies between 1949 and next year (the plausibility rule of docs/security.md): a
     period of year 9999 has no end date Python can represent, and none holds data."""
     match = _PATTERN.match((value or "").strip())
-    if match and EARLIEST_DATE.year <= int(match["year"]) <= timezone.localdate().year + 1:
+    if match and EARLIEST_DATE.year <= int(match["year"]) <= clock.today().year + 1:
         year = int(match["year"])
         if match["month"]:
             month = int(match["month"])

@@ -19,7 +19,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from anjian.core import audit
+from anjian.core import audit, clock
 from anjian.core.permissions import check_permission
 from anjian.core.rule_models import RuleSetting
 
@@ -117,7 +117,7 @@ def rule_value(key: str, on: dt.date | dt.datetime | None = None) -> Any:
     """
     rule = RULES[key]
     if on is None:
-        on = timezone.localdate()
+        on = clock.today()
     elif isinstance(on, dt.datetime):
         on = timezone.localdate(on)
     found = (RuleSetting.objects.filter(key=key, effective_from__lte=on)

@@ -14,6 +14,8 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from anjian.core import clock
+
 # \t, \n and \r are the only C0 characters XML 1.0 allows.
 XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
@@ -41,7 +43,7 @@ def reject_control_characters(value: Any) -> None:
 
 
 def _latest_date() -> dt.date:
-    today = timezone.localdate()
+    today = clock.today()
     try:
         return today.replace(year=today.year + 1)
     except ValueError:  # 29 February
@@ -66,7 +68,7 @@ def not_in_future(value: Any) -> None:
     if value is None:
         return
     plausible_date(value)
-    if isinstance(value, dt.datetime) and value > timezone.now() + CLOCK_SLACK:
+    if isinstance(value, dt.datetime) and value > clock.now() + CLOCK_SLACK:
         raise ValidationError(_("The time lies in the future."), code="future")
 
 
@@ -105,7 +107,7 @@ def plausible_far_date(value: Any) -> None:
     if value is None:
         return
     day = value.date() if isinstance(value, dt.datetime) else value
-    last = timezone.localdate() + LONG_HORIZON
+    last = clock.today() + LONG_HORIZON
     if day < EARLIEST_DATE or day > last:
         raise ValidationError(_("The date must lie between %(first)s and %(last)s."),
                               code="implausible_date",

@@ -5,9 +5,9 @@ import json
 
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from anjian.core import clock
 from anjian.core.forms import submit
 from anjian.core.permissions import requires
 from anjian.core.rule_forms import RuleSettingForm
@@ -20,7 +20,7 @@ def _shown(value) -> str:
 
 @requires("county_admin")
 def rule_settings(request):
-    today = timezone.localdate()
+    today = clock.today()
     rows = [{"rule": rule, "current": _shown(rule_value(rule.key, on=today)),
              "versions": [(v, _shown(v.value)) for v in rule_versions(rule.key)]}
             for rule in RULES.values()]
@@ -33,7 +33,7 @@ def rule_setting_new(request, key: str):
     if rule is None:
         raise Http404
     form = RuleSettingForm(request.POST or None, initial={
-        "value": _shown(rule_value(key)), "effective_from": timezone.localdate()})
+        "value": _shown(rule_value(key)), "effective_from": clock.today()})
     done = submit(request, form, lambda data: rule_setting_change(
         actor=request.user, key=key, value=data["value"],
         effective_from=data["effective_from"], note=data["note"]),

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 
 @dataclass
 class DemoContext:
-    """What the demo loader made so far, handed to every area's `demo_data.load(ctx)`."""
+    """What the demo loader made so far, handed to every `anjian.demo.data.<area>.load(ctx)`."""
 
     today: dt.date
     rng: random.Random

@@ -1,7 +1,8 @@
 """The demo county (示例县): towns, departments, sectors, several hundred units, the demo logins.
 
-Area apps add their own demo data through `demo_data.load(ctx)`; everything is written through
-the same services as the web and API, so the audit log and validation apply.
+Each area's demo data lives in `anjian.demo.data.<area>` (`load(ctx)`, in `LOADERS` order);
+everything is written through the same services as the web and API, so the audit log and
+validation apply.
 """
 
 import datetime as dt
@@ -9,14 +10,14 @@ import random
 from decimal import Decimal
 
 from django.db import transaction
-from django.utils import timezone
 
 from anjian.accounts.models import County, Department, Role, Sector, Town
 from anjian.accounts.services import reference_create, user_create
-from anjian.core.apps_registry import area_modules
+from anjian.core import clock
 from anjian.core.identifiers import ALPHABET, credit_code_check_char
 from anjian.demo import names
 from anjian.demo.context import DemoContext
+from anjian.demo.data import LOADERS
 from anjian.registry.models import Enterprise, EnterpriseStatus
 from anjian.registry.services import enterprise_create, licence_create
 
@@ -127,13 +128,13 @@ def load(*, today: dt.date | None = None, seed: int = 2024) -> DemoContext:
         code, name, lng, lat = names.COUNTY
         county = reference_create(actor=None, model=County, code=code, name=name, lng=lng,
                                   lat=lat, via="demo")
-        ctx = DemoContext(today=today or timezone.localdate(), rng=rng, county=county)
+        ctx = DemoContext(today=today or clock.today(), rng=rng, county=county)
         _places(ctx)
         ctx.admin = user_create(actor=None, username="county_admin", password=PASSWORD,
                                 role=Role.COUNTY_ADMIN, full_name="县安委办", via="demo")
         ctx.users["county_admin"] = ctx.admin
         _enterprises(ctx)
         _accounts(ctx)
-        for _label, module in area_modules("demo_data"):
+        for module in LOADERS:
             module.load(ctx)
     return ctx

@@ -1,5 +1,7 @@
 """Fictional names for the demo county (示例县): nothing here names a real place or company."""
 
+from anjian.accounts.sectors import TYPICAL_DEPARTMENTS
+
 COUNTY = ("demo_county", "示例县", "108.300000", "22.800000")
 
 TOWNS = [
@@ -8,19 +10,7 @@ TOWNS = [
     ("songlin", "松林镇"), ("jintian", "金田镇"),
 ]
 
-DEPARTMENTS = [
-    ("transport", "县交通运输局", ["road_traffic", "waterway"]),
-    ("traffic_police", "县公安局交通管理大队", ["road_traffic", "waterway"]),
-    ("fire_rescue", "县消防救援大队", ["fire"]),
-    ("housing", "县住房和城乡建设局", ["construction", "gas"]),
-    ("market", "县市场监督管理局", ["special_equipment"]),
-    ("forestry", "县林业局", ["forestry"]),
-    ("education", "县教育局", ["education"]),
-    ("tourism", "县文化广电和旅游局", ["tourism"]),
-    ("agriculture", "县农业农村局", ["agri_machinery"]),
-    ("emergency", "县应急管理局",
-     ["non_coal_mine", "fireworks", "hazardous_chemicals", "industry_trade", "other"]),
-]
+DEPARTMENTS = TYPICAL_DEPARTMENTS
 
 # Sector → (how many demo units, name stems, suffix, licence kind or None).
 ENTERPRISE_KINDS = {

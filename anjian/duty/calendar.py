@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from lunardate import LunarDate
 
+from anjian.core import clock
 from anjian.duty.models import (
     DateSystem,
     DeclaredHoliday,
@@ -276,7 +277,7 @@ def holidays_from(on: dt.date, *, years: int = 2) -> list[Holiday]:
 
 def next_holiday(on: dt.date | None = None) -> Holiday | None:
     """The holiday under way on `on`, or else the next one; None when the calendar runs out."""
-    found = holidays_from(on or timezone.localdate())
+    found = holidays_from(on or clock.today())
     return found[0] if found else None
 
 

@@ -11,6 +11,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from anjian.accounts.units import Unit, UnitKind
+from anjian.core import clock
 from anjian.core.rules import rule_resolver, rule_value
 from anjian.core.scoping import scope_queryset
 from anjian.duty import gaps as gap_rules
@@ -133,7 +134,7 @@ def report_list(*, actor, unit: str = "", late: bool | None = None,
 
     `late` is computed from the county's deadlines; filtering on it happens here.
     """
-    now = now or timezone.now()
+    now = now or clock.now()
     by_day = _DeadlinesByDay()
     qs = _by_unit_code(scope_queryset(InformationReport.objects.all(), actor), unit)
     result = []
@@ -150,7 +151,7 @@ def report_get_for(*, actor, pk) -> InformationReport:
     report = _get(InformationReport.objects.select_related("town", "department"), actor, pk)
     rules = report_deadlines(timezone.localdate(report.received_at))
     report.deadline_at = report.deadline(rules)
-    report.late = report.is_late(rules, now=timezone.now())
+    report.late = report.is_late(rules, now=clock.now())
     return report
 
 

@@ -10,9 +10,9 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from anjian.accounts.units import Unit
-from anjian.core.notifications import notify
 from anjian.core.rules import rule_value
 from anjian.duty import calendar, selectors
+from anjian.notifications.services import notify
 
 CALENDAR_LEAD_DAYS = 45  # how long before New Year next year's holidays must be known
 

@@ -6,12 +6,11 @@ import datetime as dt
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from anjian.accounts.units import Unit
-from anjian.core import pii
+from anjian.core import clock, pii
 from anjian.core.audit import timeline
 from anjian.core.excel_views import xlsx_download
 from anjian.core.forms import flash, submit
@@ -31,7 +30,7 @@ def roster_list(request):
     for roster in page:
         roster.gap_list = selectors.roster_gaps(roster)
     return render(request, "duty/roster_list.html", {
-        "page": page, "unit": unit, "next_holiday": calendar.next_holiday(timezone.localdate()),
+        "page": page, "unit": unit, "next_holiday": calendar.next_holiday(clock.today()),
         "own_unit": duty_unit(request.user)})
 
 
@@ -141,7 +140,7 @@ def roster_print(request, pk: int):
 
 @requires("leader")
 def filing_overview(request):
-    today = timezone.localdate()
+    today = clock.today()
     upcoming = calendar.holidays_from(today)[:12]
     chosen = request.GET.get("holiday", "")
     holiday = next((h for h in upcoming if h.start.isoformat() == chosen),

@@ -6,11 +6,11 @@ import datetime as dt
 
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from anjian.core import clock
 from anjian.core.forms import flash, submit
 from anjian.core.permissions import requires
 from anjian.duty import calendar, forms, services
@@ -43,7 +43,7 @@ def _months(year: int, cal: calendar.YearCalendar) -> list[dict]:
             off.setdefault(day, h)
             day += dt.timedelta(days=1)
     workdays = set(cal.workdays)
-    today = timezone.localdate()
+    today = clock.today()
     months = []
     for month in range(1, 13):
         weeks = []
@@ -75,7 +75,7 @@ def _months(year: int, cal: calendar.YearCalendar) -> list[dict]:
 
 @requires("view")
 def calendar_year(request):
-    today = timezone.localdate()
+    today = clock.today()
     try:
         year = int(request.GET.get("year", today.year))
         if not 1901 <= year <= 2099:

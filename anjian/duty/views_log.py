@@ -3,9 +3,9 @@ monthly summary."""
 
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from anjian.core import clock
 from anjian.core.forms import submit
 from anjian.core.permissions import requires
 from anjian.duty import selectors, services
@@ -30,7 +30,7 @@ def handover_list(request):
 @requires("officer")
 def handover_create(request):
     form = HandoverForm(request.POST or None, user=request.user,
-                        initial={"handed_over_at": timezone.localtime().replace(second=0,
+                        initial={"handed_over_at": clock.localnow().replace(second=0,
                                                                                 microsecond=0)})
     return _create_page(request, form=form, create=services.handover_create,
                         template="duty/handover_form.html",
@@ -51,7 +51,7 @@ def report_list(request):
 @requires("officer")
 def report_create(request):
     form = ReportForm(request.POST or None, user=request.user,
-                      initial={"received_at": timezone.localtime().replace(second=0,
+                      initial={"received_at": clock.localnow().replace(second=0,
                                                                            microsecond=0)})
     return _create_page(request, form=form, create=services.report_create,
                         template="duty/report_form.html",
@@ -79,7 +79,7 @@ def check_list(request):
 @requires("leader")
 def check_create(request):
     form = CheckForm(request.POST or None,
-                     initial={"checked_at": timezone.localtime().replace(second=0,
+                     initial={"checked_at": clock.localnow().replace(second=0,
                                                                          microsecond=0)})
     return _create_page(request, form=form, create=services.check_create,
                         template="duty/check_form.html",
@@ -88,7 +88,7 @@ def check_create(request):
 
 @requires("leader")
 def check_summary(request):
-    today = timezone.localdate()
+    today = clock.today()
     form = MonthForm(request.GET or None)
     month = form.cleaned_data["month"] if form.is_valid() and form.cleaned_data["month"] else (
         f"{today:%Y-%m}")

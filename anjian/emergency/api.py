@@ -2,13 +2,13 @@
 drills/{id}/hazard/ (the drill's problems become a hazard)."""
 
 import django_filters
-from django.utils import timezone
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from anjian.accounts.models import Sector, Town
+from anjian.core import clock
 from anjian.core.api import IdFilter
 from anjian.core.errors import Conflict
 from anjian.core.filters import SelectorFilterSet, YesNoFilter
@@ -41,10 +41,10 @@ class PlanSerializer(serializers.ModelSerializer):
         return data
 
     def get_filing_late(self, plan) -> bool:
-        return plan.filing_late_on(timezone.localdate())
+        return plan.filing_late_on(clock.today())
 
     def get_overdue(self, plan) -> bool:
-        return plan.overdue_on(timezone.localdate())
+        return plan.overdue_on(clock.today())
 
 
 class PlanFilter(SelectorFilterSet):

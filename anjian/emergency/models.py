@@ -11,12 +11,12 @@ from django.db import models
 from django.db.models import Max, Q
 from django.db.models.functions import Coalesce
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from anjian.accounts.units import Scope, UnitKind, UnitRecord
+from anjian.core import clock
 from anjian.emergency import rules
 
 
@@ -184,7 +184,7 @@ class EmergencyPlan(UnitRecord):
 
     @property
     def filing_late(self) -> bool:
-        return self.filing_late_on(timezone.localdate())
+        return self.filing_late_on(clock.today())
 
     @property
     def next_evaluation_due(self) -> dt.date | None:
@@ -205,7 +205,7 @@ class EmergencyPlan(UnitRecord):
 
     @property
     def overdue(self) -> bool:
-        return self.overdue_on(timezone.localdate())
+        return self.overdue_on(clock.today())
 
 
 class Drill(models.Model):

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from django.db.models import Q, QuerySet
 from django.http import Http404
-from django.utils import timezone
 
+from anjian.core import clock
 from anjian.core.scoping import scope_queryset
 from anjian.emergency.models import Drill, EmergencyPlan
 
@@ -27,7 +27,7 @@ def plan_list(*, actor, kind: str = "", unit: str = "", enterprise: int | None =
     if town:
         qs = qs.filter(Q(town__code=town) | Q(enterprise__town__code=town))
     if overdue is not None:
-        late = EmergencyPlan.objects.overdue(on=timezone.localdate()).values("pk")
+        late = EmergencyPlan.objects.overdue(on=clock.today()).values("pk")
         qs = qs.filter(pk__in=late) if overdue else qs.exclude(pk__in=late)
     if q:
         qs = qs.filter(Q(title__icontains=q) | Q(enterprise__name__icontains=q)

@@ -10,8 +10,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from anjian.core.dates import cn_date
-from anjian.core.notifications import notify
 from anjian.emergency.models import EmergencyPlan
+from anjian.notifications.services import notify
 
 LEAD_DAYS = 30
 

@@ -5,11 +5,10 @@ from django.core.paginator import Paginator
 from django.http import FileResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from anjian.core import audit
+from anjian.core import audit, clock
 from anjian.core.forms import flash, submit
 from anjian.core.permissions import has_permission, requires
 from anjian.emergency import policy, selectors, services
@@ -34,7 +33,7 @@ def _plan_page(request, *, overdue_only: bool):
     qs = selectors.plan_list(actor=request.user, **kwargs)
     page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "emergency/plan_list.html", {
-        "filters": filters, "page": page, "today": timezone.localdate(),
+        "filters": filters, "page": page, "today": clock.today(),
         "overdue_only": overdue_only, "can_create": has_permission(request.user, "write")})
 
 
@@ -72,7 +71,7 @@ def plan_create(request):
 def plan_detail(request, pk: int):
     plan = selectors.plan_get_for(actor=request.user, pk=pk)
     return render(request, "emergency/plan_detail.html", {
-        "plan": plan, "today": timezone.localdate(),
+        "plan": plan, "today": clock.today(),
         "drills": selectors.drill_list(actor=request.user, plan=plan.pk),
         "can_edit": policy.can_edit(request.user, plan), "revision_form": RevisionForm(),
         "attachments": plan.attachments.all(), "attachment_form": AttachmentForm()})

@@ -1,4 +1,4 @@
-"""Word documents generated from a hazard record (python-docx).
+"""Word documents generated from a hazard record (built from `anjian.core.documents.word`).
 
 - 责令限期整改指令书 (rectification order), on the form of 安全生产法 Art. 65 (1)(3);
 - 挂牌督办通知书 (supervision notice) of a major hazard (令第16号 Art. 20).
@@ -7,16 +7,18 @@ The wording is that of the official Chinese forms, so it is kept in Chinese here
 enforcement document is never printed in another language).
 """
 
-from io import BytesIO
 
-from docx import Document
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml.ns import qn
-from docx.shared import Pt
 
 from anjian.accounts.models import County
 from anjian.core.dates import cn_date
-from anjian.core.validators import strip_control_characters
+from anjian.core.documents.word import (
+    add_centred,
+    add_label_table,
+    add_right,
+    add_text,
+    new_document,
+    to_bytes,
+)
 
 from .models import PLAN_FIELDS, Hazard
 
@@ -24,34 +26,8 @@ PLAN_TITLES = ["治理的目标和任务", "采取的方法和措施", "经费�
                "治理的时限和要求", "安全措施和应急预案"]
 
 
-def _document() -> Document:
-    doc = Document()
-    style = doc.styles["Normal"]
-    style.font.name = "SimSun"
-    style.font.size = Pt(12)
-    style.element.rPr.rFonts.set(qn("w:eastAsia"), "宋体")
-    return doc
-
-
-def _para(doc, text: str = ""):
-    """Every text of these documents goes through here: stored text may hold characters XML
-    cannot carry (rows from before input refused them), and python-docx fails on them."""
-    return doc.add_paragraph(strip_control_characters(text))
-
-
-def _centred(doc, text: str, *, size: int = 12, bold: bool = False):
-    paragraph = _para(doc)
-    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    run = paragraph.add_run(strip_control_characters(text))
-    run.bold = bold
-    run.font.size = Pt(size)
-    return paragraph
-
-
-def _right(doc, text: str):
-    paragraph = _para(doc, text)
-    paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    return paragraph
+def _document():
+    return new_document(font="SimSun", east_asian_font="宋体", size=12)
 
 
 def _county_name() -> str:
@@ -83,75 +59,61 @@ def _five_fixes_table(doc, hazard: Hazard) -> None:
         ("整改期限", cn_date(hazard.deadline)),
         ("应急预案", hazard.contingency_plan or "—"),
     ]
-    table = doc.add_table(rows=0, cols=2)
-    table.style = "Table Grid"
-    for label, value in rows:
-        cells = table.add_row().cells
-        cells[0].text, cells[1].text = label, strip_control_characters(str(value))
+    add_label_table(doc, rows)
 
 
 def rectification_order(hazard: Hazard) -> bytes:
     """责令限期整改指令书 for one hazard, as .docx bytes."""
     doc = _document()
-    _centred(doc, issuing_unit(hazard), size=16, bold=True)
-    _centred(doc, "责令限期整改指令书", size=18, bold=True)
-    _centred(doc, f"（{hazard.found_on.year}）责改〔{hazard.pk}〕号")
-    _para(doc, f"{_party(hazard)}：")
-    _para(doc,
+    add_centred(doc, issuing_unit(hazard), size=16, bold=True)
+    add_centred(doc, "责令限期整改指令书", size=18, bold=True)
+    add_centred(doc, f"（{hazard.found_on.year}）责改〔{hazard.pk}〕号")
+    add_text(doc, f"{_party(hazard)}：")
+    add_text(doc,
         f"经{cn_date(hazard.found_on)}检查（发现人：{hazard.found_by}），你单位存在下列问题：")
-    _para(doc, f"1. {hazard.description}")
+    add_text(doc, f"1. {hazard.description}")
     if hazard.criterion_id:
-        _para(doc, f"该问题属于{hazard.criterion.standard}第{hazard.criterion.item}项规定的"
+        add_text(doc, f"该问题属于{hazard.criterion.standard}第{hazard.criterion.item}项规定的"
                           f"重大事故隐患：{hazard.criterion.text}")
-    _para(doc,
+    add_text(doc,
         f"依据《中华人民共和国安全生产法》第六十五条第一款第（三）项的规定，现责令你单位于"
         f"{cn_date(hazard.deadline)}前整改完毕，达到有关法律法规规章和标准规定的要求。"
         "由你单位在整改期间采取有效措施，确保安全。整改完成后，请书面报告整改情况，"
         "申请复查验收。")
-    _para(doc, "整改要求（五定）：")
+    add_text(doc, "整改要求（五定）：")
     _five_fixes_table(doc, hazard)
-    _para(doc,
+    add_text(doc,
         "如果不服本指令，可以依法在60日内向上一级人民政府或者有关部门申请行政复议，"
         "或者在6个月内依法向人民法院提起行政诉讼，但本指令不停止执行，法律另有规定的除外。")
-    _para(doc, "被检查单位负责人（签名）：            年    月    日")
-    _right(doc, issuing_unit(hazard))
-    _right(doc, cn_date(hazard.found_on))
-    return _save(doc)
+    add_text(doc, "被检查单位负责人（签名）：            年    月    日")
+    add_right(doc, issuing_unit(hazard))
+    add_right(doc, cn_date(hazard.found_on))
+    return to_bytes(doc)
 
 
 def supervision_notice(hazard: Hazard) -> bytes:
     """挂牌督办通知书 of a supervised major hazard, as .docx bytes."""
     notice = hazard.supervision
     doc = _document()
-    _centred(doc, notice.supervising_unit, size=16, bold=True)
-    _centred(doc, "重大事故隐患挂牌督办通知书", size=18, bold=True)
-    _centred(doc, notice.number)
-    _para(doc, f"{_party(hazard)}：")
-    _para(doc,
+    add_centred(doc, notice.supervising_unit, size=16, bold=True)
+    add_centred(doc, "重大事故隐患挂牌督办通知书", size=18, bold=True)
+    add_centred(doc, notice.number)
+    add_text(doc, f"{_party(hazard)}：")
+    add_text(doc,
         f"{cn_date(hazard.found_on)}，经检查发现你单位存在重大事故隐患：{hazard.description}。"
         f"根据《安全生产事故隐患排查治理暂行规定》（原国家安全生产监督管理总局令第16号），"
         f"经研究，决定对该重大事故隐患实行县级挂牌督办。")
     if hazard.criterion_id:
-        _para(doc, f"判定依据：{hazard.criterion.standard}第{hazard.criterion.item}项 "
+        add_text(doc, f"判定依据：{hazard.criterion.standard}第{hazard.criterion.item}项 "
                           f"{hazard.criterion.text}")
-    _para(doc, f"督办要求：{notice.requirements}")
-    _para(doc, f"整改期限：{cn_date(hazard.deadline)}")
-    _para(doc, "重大事故隐患治理方案：")
-    table = doc.add_table(rows=0, cols=2)
-    table.style = "Table Grid"
-    for title, name in zip(PLAN_TITLES, PLAN_FIELDS, strict=True):
-        cells = table.add_row().cells
-        cells[0].text = title
-        cells[1].text = strip_control_characters(getattr(hazard, name) or "（待制定）")
-    _para(doc,
+    add_text(doc, f"督办要求：{notice.requirements}")
+    add_text(doc, f"整改期限：{cn_date(hazard.deadline)}")
+    add_text(doc, "重大事故隐患治理方案：")
+    add_label_table(doc, [(title, getattr(hazard, name) or "（待制定）")
+                          for title, name in zip(PLAN_TITLES, PLAN_FIELDS, strict=True)])
+    add_text(doc,
         "治理结束后，你单位应当组织技术人员和专家对治理情况进行评估，向督办单位提出恢复生产的"
         "书面申请，经审查同意后方可恢复生产经营，并申请销号。")
-    _right(doc, notice.supervising_unit)
-    _right(doc, cn_date(notice.issued_on))
-    return _save(doc)
-
-
-def _save(doc) -> bytes:
-    buffer = BytesIO()
-    doc.save(buffer)
-    return buffer.getvalue()
+    add_right(doc, notice.supervising_unit)
+    add_right(doc, cn_date(notice.issued_on))
+    return to_bytes(doc)

@@ -4,8 +4,8 @@ The ledger starts with the import template's columns (so `anjian export hazards`
 template), followed by the ledger's own columns (state, 五定, supervision).
 """
 
-from django.utils import timezone
 
+from anjian.core import clock
 from anjian.core.excel import write_workbook
 
 from . import selectors
@@ -21,7 +21,7 @@ LEDGER_EXTRA = ["编号", "状态", "是否逾期", "挂牌督办", "整改责�
 def export_hazards(*, actor, stream, empty: bool = False, filters: dict | None = None) -> int:
     """The ledger of the hazards in the actor's scope (optionally filtered like the list)."""
     qs = selectors.hazard_list(actor=actor, **(filters or {})).order_by("found_on", "pk")
-    today = timezone.localdate()
+    today = clock.today()
     count = 0 if empty else qs.count()
 
     def rows():

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from anjian.accounts.models import Department, Sector, Town
+from anjian.core import clock
 from anjian.core.scoping import Scope
 
 
@@ -99,14 +100,14 @@ class HazardQuerySet(models.QuerySet):
 
     def overdue(self, *, on: dt.date | None = None):
         """Not closed and the deadline passed (a deadline of today is not overdue yet)."""
-        return self.open().filter(deadline__lt=on or timezone.localdate())
+        return self.open().filter(deadline__lt=on or clock.today())
 
     def not_overdue(self, *, on: dt.date | None = None):
-        today = on or timezone.localdate()
+        today = on or clock.today()
         return self.filter(models.Q(status=HazardStatus.CLOSED) | models.Q(deadline__gte=today))
 
     def due_within(self, days: int, *, on: dt.date | None = None):
-        today = on or timezone.localdate()
+        today = on or clock.today()
         return self.open().filter(deadline__gte=today, deadline__lte=today + dt.timedelta(days=days))
 
     def search(self, q: str):
@@ -225,7 +226,7 @@ class Hazard(models.Model):
             errors["location"] = _("A public-place hazard needs its location.")
         if self.found_on and self.deadline and self.deadline < self.found_on:
             errors["deadline"] = _("The deadline cannot be before the day the hazard was found.")
-        if self.found_on and self.found_on > timezone.localdate():
+        if self.found_on and self.found_on > clock.today():
             errors["found_on"] = _("The day found cannot be in the future.")
         if self.criterion_id and self.grade != HazardGrade.MAJOR:
             errors["grade"] = _("A hazard matching a major-hazard criterion is a major hazard.")
@@ -236,7 +237,7 @@ class Hazard(models.Model):
 
     @property
     def overdue(self) -> bool:
-        return self.status != HazardStatus.CLOSED and timezone.localdate() > self.deadline
+        return self.status != HazardStatus.CLOSED and clock.today() > self.deadline
 
     is_overdue = overdue
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
+from anjian.core import clock
 from anjian.core.scoping import get_in_scope, scope_queryset
 from anjian.registry.models import Enterprise
 
@@ -99,7 +100,7 @@ class Quarter:
 
     @classmethod
     def current(cls, on: dt.date | None = None) -> "Quarter":
-        today = on or timezone.localdate()
+        today = on or clock.today()
         return cls(today.year, (today.month - 1) // 3 + 1)
 
 
@@ -111,7 +112,7 @@ def enterprise_quarter_stats(*, actor, quarter: Quarter) -> QuerySet:
     """Per enterprise in scope, for one quarter (aggregated in the database):
     `found` in the quarter; `rectified`: of those, closed by the quarter's end; `major`: found
     major ones; `overdue`: open at the quarter's end (or today, if earlier) past their deadline."""
-    end = min(quarter.end, timezone.localdate())
+    end = min(quarter.end, clock.today())
     after_end = _day_start(end + dt.timedelta(days=1))
     found = Q(hazards__found_on__gte=quarter.start, hazards__found_on__lte=quarter.end)
     closed_by_end = Q(hazards__closed_at__lt=after_end)
@@ -133,7 +134,7 @@ def enterprise_quarter_stats(*, actor, quarter: Quarter) -> QuerySet:
 def status_counts(*, actor) -> dict[str, int]:
     """Open hazards by state plus overdue and supervised counts, for the list page's header."""
     qs = scope_queryset(Hazard.objects.all(), actor)
-    today = timezone.localdate()
+    today = clock.today()
     return qs.aggregate(
         pending=Count("pk", filter=Q(status=HazardStatus.PENDING)),
         rectifying=Count("pk", filter=Q(status=HazardStatus.RECTIFYING)),

@@ -8,18 +8,17 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from anjian.accounts.models import County, Department, Sector, Town
 from anjian.accounts.units import EnterpriseUnit, TownUnit, Unit, UnitKind, is_enterprise
-from anjian.core import audit
+from anjian.core import audit, clock
 from anjian.core.dates import cn_date
 from anjian.core.errors import Conflict
-from anjian.core.notifications import notify
 from anjian.core.permissions import check_permission
 from anjian.core.scoping import in_scope
 from anjian.core.updates import model_update
+from anjian.notifications.services import notify
 
 from . import policy
 from .models import (
@@ -221,7 +220,7 @@ def hazard_supervise(*, actor, hazard: Hazard, via: str = "web") -> SupervisionN
 
     Called inside the registering (or regrading) transaction.
     """
-    today = timezone.localdate()
+    today = clock.today()
     notice = SupervisionNotice.objects.create(
         hazard=hazard,
         number=_("Supervision [%(year)s] No. %(number)s") % {"year": today.year,

@@ -20,8 +20,8 @@ from django.utils.translation import gettext as _
 from anjian.accounts.models import Department
 from anjian.accounts.units import Unit, UnitKind
 from anjian.core.dates import cn_date
-from anjian.core.notifications import notify
 from anjian.core.rules import rule_value
+from anjian.notifications.services import notify
 
 from .models import Hazard
 

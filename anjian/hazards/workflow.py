@@ -11,13 +11,12 @@ from collections.abc import Iterable
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import Http404
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from anjian.core import audit
-from anjian.core.notifications import notify
+from anjian.core import audit, clock
 from anjian.core.permissions import check_permission
 from anjian.core.scoping import in_scope
+from anjian.notifications.services import notify
 
 from . import policy
 from .evidence import check_upload, check_uploads, removed_on_failure, storage_name
@@ -129,7 +128,7 @@ def hazard_transition(*, actor, hazard: Hazard | int, action: str, comment: str 
         if action == "reject" and not comment.strip():
             raise ValidationError({"comment": [_("Say why the rectification is rejected.")]})
         locked.status = target
-        locked.closed_at = timezone.now() if target == S.CLOSED else None
+        locked.closed_at = clock.now() if target == S.CLOSED else None
         locked.save(update_fields=["status", "closed_at", "updated_at"])
         step = HazardTransition.objects.create(
             hazard=locked, action=action, from_status=before, to_status=target,
@@ -256,7 +255,7 @@ def hazard_extension_decide(*, actor, extension: HazardExtension | int, approve:
                                        status=ext.status, action="decide")
         ext.status = ExtensionStatus.APPROVED if approve else ExtensionStatus.REFUSED
         ext.decided_by = actor if getattr(actor, "pk", None) else None
-        ext.decided_at = timezone.now()
+        ext.decided_at = clock.now()
         ext.decision_comment = comment
         ext.save()
         changes = {"extension": [ExtensionStatus.REQUESTED, ext.status]}

@@ -9,10 +9,10 @@ from django.utils.translation import gettext as _
 from anjian.accounts.models import Department
 from anjian.accounts.units import Unit
 from anjian.core import audit
-from anjian.core.notifications import notify
 from anjian.core.permissions import check_permission
 from anjian.core.updates import model_update
 from anjian.inspections.models import Campaign, CampaignTarget
+from anjian.notifications.services import notify
 from anjian.registry.models import Enterprise, EnterpriseStatus
 
 CAMPAIGN_FIELDS = ("name", "kind", "starts_on", "ends_on", "checklist", "description")

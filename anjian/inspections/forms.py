@@ -1,8 +1,8 @@
 from django import forms
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from anjian.accounts.models import Sector, Town
+from anjian.core import clock
 from anjian.hazards.models import HazardCriterion
 from anjian.inspections.models import (
     Campaign,
@@ -141,7 +141,7 @@ class InspectionForm(forms.Form):
     def __init__(self, *args, items, **kwargs):
         super().__init__(*args, **kwargs)
         self.items = list(items)
-        self.fields["inspected_on"].initial = timezone.localdate()
+        self.fields["inspected_on"].initial = clock.today()
         for item in self.items:
             self.fields[f"outcome_{item.pk}"] = forms.ChoiceField(
                 label=item.text,

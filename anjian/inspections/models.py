@@ -10,10 +10,10 @@ county office can see per town and department who has not been inspected yet.
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from anjian.accounts.models import Department, Sector, Town
+from anjian.core import clock
 from anjian.core.scoping import Scope
 
 
@@ -61,7 +61,7 @@ class Checklist(models.Model):
 
     @property
     def is_superseded(self) -> bool:
-        return self.superseded_on is not None and self.superseded_on <= timezone.localdate()
+        return self.superseded_on is not None and self.superseded_on <= clock.today()
 
 
 class ChecklistItem(models.Model):
@@ -166,7 +166,7 @@ class Campaign(models.Model):
 
     @property
     def is_running(self) -> bool:
-        return self.starts_on <= timezone.localdate() <= self.ends_on
+        return self.starts_on <= clock.today() <= self.ends_on
 
 
 class CampaignTarget(models.Model):

@@ -10,8 +10,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Q
-from django.utils import timezone
 
+from anjian.core import clock
 from anjian.core.scoping import scope_queryset
 from anjian.hazards.models import Hazard, HazardGrade, HazardStatus
 from anjian.inspections.models import Campaign, InspectionKind
@@ -130,7 +130,7 @@ def _fold(targets: list[dict], hazards: dict, unit: str) -> list[ProgressRow]:
 
 def campaign_progress(*, actor, campaign: Campaign, on: dt.date | None = None) -> CampaignProgress:
     """The progress table of a campaign in the actor's jurisdiction (two queries)."""
-    today = on or timezone.localdate()
+    today = on or clock.today()
     progress = CampaignProgress(campaign=campaign, on=today)
     targets, hazards = _grouped(actor=actor, campaign=campaign, on=today)
     progress.by_town = _fold(targets, hazards, "town")

@@ -9,11 +9,10 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from anjian.accounts.units import Unit, UnitKind, is_enterprise
-from anjian.core import audit
+from anjian.core import audit, clock
 from anjian.core.permissions import check_permission
 from anjian.core.scoping import in_scope
 from anjian.core.updates import model_update
@@ -196,7 +195,7 @@ def inspection_build(*, actor, data: dict[str, Any]) -> Inspection:
         inspection.inspectors = getattr(actor, "get_full_name", lambda: "")() or actor.username
     inspection.full_clean()
     errors = {}
-    if inspection.inspected_on > timezone.localdate():
+    if inspection.inspected_on > clock.today():
         errors["inspected_on"] = [_("The day of the inspection cannot be in the future.")]
     if not inspection.checklist.active:
         errors["checklist"] = [_("This checklist is not active.")]

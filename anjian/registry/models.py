@@ -5,10 +5,10 @@ import datetime as dt
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from anjian.accounts.models import Department, Sector, Town
+from anjian.core import clock
 from anjian.core.identifiers import validate_credit_code
 from anjian.core.scoping import Scope
 
@@ -88,10 +88,10 @@ class Enterprise(models.Model):
 
 class LicenceQuerySet(models.QuerySet):
     def expired(self, *, on: dt.date | None = None):
-        return self.filter(expires_on__lt=on or timezone.localdate())
+        return self.filter(expires_on__lt=on or clock.today())
 
     def expiring_within(self, days: int, *, on: dt.date | None = None):
-        today = on or timezone.localdate()
+        today = on or clock.today()
         return self.filter(expires_on__gte=today, expires_on__lte=today + dt.timedelta(days=days))
 
 
@@ -126,4 +126,4 @@ class Licence(models.Model):
 
     @property
     def expired(self) -> bool:
-        return self.expires_on < timezone.localdate()
+        return self.expires_on < clock.today()

@@ -3,8 +3,8 @@
 Seeded enterprises are recognisable by their credit-code prefix (`SEED_PREFIX`), so seeding is a
 top-up: a second run at the same scale adds nothing, a larger scale adds the difference, and any
 other data in the database (the demo county, real imports) is left as it is. Towns are seeded
-with codes `seed_0000`, `seed_0001`, …; departments use the demo county's codes and are reused
-when they exist.
+with codes `seed_0000`, `seed_0001`, …; departments are the county's usual ones
+(`accounts.sectors.TYPICAL_DEPARTMENTS`, as in the demo county) and are reused when they exist.
 
 Writes go through the same audited bulk path as imports (`enterprise_bulk_create`, and
 `audit.bulk_record_create` for licences), in chunks, one transaction per chunk: an interrupted
@@ -23,11 +23,11 @@ from decimal import Decimal
 from typing import Any
 
 from django.db import transaction
-from django.utils import timezone
 
 from anjian.accounts.models import Department, Sector, Town
+from anjian.accounts.sectors import TYPICAL_DEPARTMENTS as DEPARTMENTS
 from anjian.accounts.services import reference_create
-from anjian.core import audit
+from anjian.core import audit, clock
 from anjian.core.actors import SYSTEM
 from anjian.core.identifiers import credit_code_check_char
 from anjian.core.permissions import check_permission
@@ -55,20 +55,6 @@ SEED_PREFIX = "9145XY"
 SEQUENCE_DIGITS = 17 - len(SEED_PREFIX)
 TOWN_CODE_PREFIX = "seed_"
 
-# The demo county's departments (same codes): together they supervise every contract sector.
-DEPARTMENTS = [
-    ("transport", "县交通运输局", ["road_traffic", "waterway"]),
-    ("traffic_police", "县公安局交通管理大队", ["road_traffic", "waterway"]),
-    ("fire_rescue", "县消防救援大队", ["fire"]),
-    ("housing", "县住房和城乡建设局", ["construction", "gas"]),
-    ("market", "县市场监督管理局", ["special_equipment"]),
-    ("forestry", "县林业局", ["forestry"]),
-    ("education", "县教育局", ["education"]),
-    ("tourism", "县文化广电和旅游局", ["tourism"]),
-    ("agriculture", "县农业农村局", ["agri_machinery"]),
-    ("emergency", "县应急管理局",
-     ["non_coal_mine", "fireworks", "hazardous_chemicals", "industry_trade", "other"]),
-]
 
 # Sector → (relative weight, name stems, suffix, licence kind or None); weights as in the demo.
 SECTORS = {
@@ -243,7 +229,7 @@ def seed(*, scale: str, actor: Any = SYSTEM, enterprises: int | None = None,
     start = int(last[len(SEED_PREFIX):17]) + 1 if last else 0
     have = seeded_enterprises().count()
     stop = start + max(0, wanted - have)
-    today = timezone.localdate()
+    today = clock.today()
     for chunk_start in range(start, stop, chunk_size):
         chunk_stop = min(stop, chunk_start + chunk_size)
         result.licences_created += _chunk(actor, chunk_start, chunk_stop, town_list, plan, weights,

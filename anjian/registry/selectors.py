@@ -3,8 +3,8 @@
 import datetime as dt
 
 from django.db.models import QuerySet
-from django.utils import timezone
 
+from anjian.core import clock
 from anjian.core.scoping import get_in_scope, scope_queryset
 from anjian.registry.models import Enterprise, Licence
 
@@ -48,7 +48,7 @@ def licence_list(*, actor, state: str = "", enterprise_id: int | None = None,
 
     The licence page and the API both read here, with the same filter names.
     """
-    today = on or timezone.localdate()
+    today = on or clock.today()
     qs = scope_queryset(Licence.objects.all(), actor)
     enterprise_id = enterprise_id or enterprise
     if enterprise_id:

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from anjian.accounts.units import is_enterprise
 from anjian.core import audit
-from anjian.core.apps_registry import area_modules
+from anjian.core.hooks import resolve
 from anjian.core.permissions import check_permission
 from anjian.core.scoping import in_scope
 from anjian.core.updates import model_update
@@ -83,9 +83,9 @@ def enterprise_update(*, actor, enterprise: Enterprise, data: dict[str, Any],
 
 
 def _propagate_move(*, actor, enterprise: Enterprise, via: str) -> None:
-    """Records that copy the unit's town and sector for scoping follow it (risks, hazards)."""
-    for _label, module in area_modules("enterprise_sync"):
-        module.enterprise_moved(actor=actor, enterprise=enterprise, via=via)
+    """Records that copy the unit's town and sector for scoping follow it (anjian.hooks)."""
+    for enterprise_moved in resolve("ENTERPRISE_MOVED"):
+        enterprise_moved(actor=actor, enterprise=enterprise, via=via)
 
 
 @transaction.atomic

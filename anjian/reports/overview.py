@@ -2,10 +2,9 @@
 
 from dataclasses import dataclass, field
 
-from django.utils import timezone
-
 from anjian.accidents.stats import accident_stats
 from anjian.alerts import selectors as alerts
+from anjian.core import clock
 from anjian.core.periods import period_of
 from anjian.core.permissions import has_permission
 from anjian.duty import calendar
@@ -32,7 +31,7 @@ class Overview:
 def overview_for(*, actor) -> Overview:
     """What a user needs to see first: this month against last year, open and overdue hazards,
     red risks, licences, warnings waiting for 签收 and the next holiday's duty."""
-    today = timezone.localdate()
+    today = clock.today()
     holiday = calendar.next_holiday(today)
     filing = {}
     if holiday is not None and has_permission(actor, "leader"):

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from anjian.accounts.models import Sector, Town
+from anjian.core import clock
 from anjian.core.gb6441 import accident_type_names
 from anjian.core.scoping import Scope
 from anjian.registry.models import Enterprise
@@ -203,7 +204,7 @@ class RiskPoint(models.Model):
 
     @property
     def review_overdue(self) -> bool:
-        return self.review_on is not None and self.review_on < timezone.localdate()
+        return self.review_on is not None and self.review_on < clock.today()
 
     @property
     def factors(self) -> str:

@@ -5,8 +5,8 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, IntegerField, Max, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
-from django.utils import timezone
 
+from anjian.core import clock
 from anjian.core.scoping import get_in_scope, scope_queryset
 from anjian.registry import selectors as registry
 from anjian.registry.models import Enterprise
@@ -17,7 +17,7 @@ from anjian.risks.models import RANK_LEVEL, RiskBands, RiskPoint, TownOutline, l
 def bands_in_force(*, sector_id: int | None, method: str, on: dt.date | None = None
                    ) -> RiskBands | None:
     """The sector's newest bands effective on `on`, else the county default; None: built-in."""
-    day = on or timezone.localdate()
+    day = on or clock.today()
     candidates = RiskBands.objects.filter(method=method, effective_on__lte=day)
     if sector_id:
         found = candidates.filter(sector_id=sector_id).order_by("-effective_on", "-version").first()

@@ -7,11 +7,10 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from anjian.accounts.units import is_enterprise
-from anjian.core import audit
+from anjian.core import audit, clock
 from anjian.core.gb6441 import parse_accident_type
 from anjian.core.permissions import check_permission
 from anjian.core.rules import rule_value
@@ -207,12 +206,12 @@ def risk_bands_create(*, actor, sector, method: str, major, large, general,
             .order_by("-version").first())
     row = RiskBands(sector=sector, method=method, major=bands.major, large=bands.large,
                     general=bands.general, version=(last.version + 1) if last else 1,
-                    effective_on=effective_on or timezone.localdate(), note=note,
+                    effective_on=effective_on or clock.today(), note=note,
                     created_by=actor if getattr(actor, "pk", None) else None)
     row.full_clean()
     row.save()
     audit.record_create(actor=actor, instance=row, via=via)
-    if row.effective_on <= timezone.localdate():
+    if row.effective_on <= clock.today():
         risk_points_regrade(actor=actor, sector_id=sector.pk if sector else None, via=via)
     return row
 
@@ -274,7 +273,7 @@ def town_outlines_replace(*, actor, outlines: dict, via: str = "web") -> int:
         if existing:
             model_update(actor=actor, instance=existing, via=via,
                          fields=("geometry", "uploaded_at"),
-                         data={"geometry": geometry, "uploaded_at": timezone.now()})
+                         data={"geometry": geometry, "uploaded_at": clock.now()})
         else:
             outline = TownOutline.objects.create(town=town, geometry=geometry)
             audit.record_create(actor=actor, instance=outline, via=via)

@@ -2,10 +2,10 @@
 
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from anjian.accounts.models import County
+from anjian.core import clock
 from anjian.core.forms import submit
 from anjian.core.permissions import has_permission, requires
 from anjian.risks import maps, rules, selectors, services
@@ -25,7 +25,7 @@ def _map_context(request) -> dict:
         for level in rules.LEVELS
     ]
     return {"filters": filters, "map": maps.build_map(data, centre=centre), "data": data,
-            "legend": legend, "county": county, "today": timezone.localdate(),
+            "legend": legend, "county": county, "today": clock.today(),
             "unassessed_colour": rules.UNASSESSED_COLOUR}
 
 

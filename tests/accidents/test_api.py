@@ -3,6 +3,7 @@
 import pytest
 
 from anjian.accidents.models import Accident
+from anjian.core import clock
 from tests.accidents.conftest import at
 
 PAYLOAD = {"title": "国道两车相撞", "occurred_at": "2024-03-05T14:30:00+08:00",
@@ -84,7 +85,7 @@ def test_read_only_roles_get_403(persona, api_as, request, town_a, sectors, worl
 def test_patch_of_figures_shows_up_as_revision(api_as, county_admin, make_accident):
     from django.utils import timezone
 
-    accident = make_accident(deaths=1, occurred_at=timezone.now() - timezone.timedelta(days=1))
+    accident = make_accident(deaths=1, occurred_at=clock.now() - timezone.timedelta(days=1))
     client = api_as(county_admin)
     response = client.patch(f"/api/v1/accidents/{accident.pk}/", {"deaths": 3, "note": "补报"},
                             format="json")

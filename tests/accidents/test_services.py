@@ -8,7 +8,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from anjian.accidents import services
 from anjian.accidents.models import Accident, AccidentRevision
-from anjian.core.models import AuditEntry, Notification
+from anjian.core.models import AuditEntry
+from anjian.notifications.models import Notification
 from tests.accidents.conftest import at
 
 

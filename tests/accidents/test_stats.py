@@ -12,8 +12,8 @@ from django.core.management.base import CommandError
 
 from anjian.accidents.bulletin import build_bulletin
 from anjian.core.actors import SYSTEM
+from anjian.core.documents import render
 from anjian.core.periods import parse_period
-from anjian.reports.bulletin import render
 from tests.accidents.conftest import at
 
 

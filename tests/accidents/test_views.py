@@ -6,12 +6,13 @@ from django.utils import timezone
 
 from anjian.accidents import services
 from anjian.accidents.models import Accident
+from anjian.core import clock
 from tests.accidents.conftest import at
 
 
 @pytest.fixture
 def accident(make_accident):
-    return make_accident(title="甲镇国道事故", deaths=1, occurred_at=timezone.now() - timezone.timedelta(hours=3))
+    return make_accident(title="甲镇国道事故", deaths=1, occurred_at=clock.now() - timezone.timedelta(hours=3))
 
 
 def test_detail_shows_revisions_and_forwarding(accident, login, county_admin):

@@ -3,7 +3,8 @@
 import pytest
 
 from anjian.alerts.models import Alert, AlertRecipient
-from anjian.core.models import AuditEntry, Notification
+from anjian.core.models import AuditEntry
+from anjian.notifications.models import Notification
 
 pytestmark = pytest.mark.django_db
 

@@ -3,22 +3,30 @@ confirms (签收), and the county admin sees who has and has not confirmed."""
 
 import pytest
 
-from tests.browser.conftest import _browser, live_url, login_as, page  # noqa: F401 - fixtures
-from tests.conftest import PASSWORD
+from tests.browser.conftest import (  # noqa: F401 - fixtures
+    _browser,
+    _personas_database,
+    live_url,
+    login_as,
+    page,
+    site,
+)
+from tests.support.personas import PASSWORD, USERNAMES
+
+ADMIN, OFFICER = USERNAMES["county_admin"], USERNAMES["town_a_officer"]
 
 pytestmark = pytest.mark.browser
 
 
-def _switch(tab, sign_in, user):
+def _switch(tab, sign_in, username):
     if tab.locator("#whoami").count():
         tab.click("nav form button[type=submit]")
         tab.wait_for_url("**/login/**")
-    sign_in(tab, user.username, PASSWORD)
+    sign_in(tab, username, PASSWORD)
 
 
-def test_publish_confirm_and_follow_up(page, live_url, login_as,  # noqa: F811 - fixtures
-                                       county_admin, town_a_officer, town_b, traffic_dept):
-    _switch(page, login_as, county_admin)
+def test_publish_confirm_and_follow_up(page, live_url, login_as):  # noqa: F811 - fixtures
+    _switch(page, login_as, ADMIN)
     page.goto(f"{live_url}/alerts/")
     page.click("#publish")
     page.fill("#id_title", "强降雨黄色预警")
@@ -34,7 +42,7 @@ def test_publish_confirm_and_follow_up(page, live_url, login_as,  # noqa: F811 -
     assert "甲镇" in page.inner_text("#unconfirmed") and "乙镇" in page.inner_text("#unconfirmed")
     detail = page.url
 
-    _switch(page, login_as, town_a_officer)
+    _switch(page, login_as, OFFICER)
     page.goto(f"{live_url}/alerts/")
     assert "待签收" in page.inner_text("#alert-table")
     page.click("text=强降雨黄色预警")
@@ -42,9 +50,9 @@ def test_publish_confirm_and_follow_up(page, live_url, login_as,  # noqa: F811 -
     page.wait_for_selector("#own-status")
     assert "本单位已于" in page.inner_text("#own-status")
 
-    _switch(page, login_as, county_admin)
+    _switch(page, login_as, ADMIN)
     page.goto(detail)
-    assert town_a_officer.username in page.inner_text("#confirmed")
+    assert OFFICER in page.inner_text("#confirmed")
     assert "乙镇" in page.inner_text("#unconfirmed")
     page.goto(f"{live_url}/alerts/")
     assert "1/2" in page.inner_text("#alert-table")

@@ -6,16 +6,12 @@ import threading
 import urllib.request
 
 import pytest
-from django.conf import settings
 from django.contrib.auth.hashers import make_password
 from django.core.exceptions import PermissionDenied
-from django.db import connection
 
 from anjian.accounts.models import Role, User
 from anjian.alerts import services
 from anjian.alerts.models import AlertRecipient
-from anjian.alerts.selectors import alert_get_for
-from anjian.core.actors import SYSTEM
 from anjian.core.models import AuditEntry
 from tests.alerts.conftest import T0
 from tests.support.server import anjian, running_server, server_env
@@ -59,44 +55,6 @@ def test_service_refuses_non_recipients(persona, request, alert):
     assert not AlertRecipient.objects.filter(confirmed_at__isnull=False).exists()
 
 
-# The in-memory SQLite test database's shared cache refuses concurrent writers outright ("table
-# is locked"); the real-server test below covers SQLite as deployed (a file). Skipped at
-# collection, so that on SQLite no transactional test flushes the database for later tests.
-@pytest.mark.skipif(settings.DATABASES["default"]["ENGINE"].endswith("sqlite3"),
-                    reason="concurrent writers need a file or server database")
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_concurrent_confirms_record_exactly_one_confirmation(county_admin, town_a, traffic_dept):
-    alert = services.alert_publish(actor=county_admin, data={
-        "title": "并发签收", "level": "red", "kind": "other", "content": "测试",
-        "valid_from": T0, "valid_to": T0 + dt.timedelta(days=1)},
-        towns=[town_a], departments=[traffic_dept], now=T0)
-    officers = [User.objects.create(username=f"town_a_{i}", role=Role.TOWN_OFFICER, town=town_a,
-                                    password="!") for i in range(6)]
-    barrier = threading.Barrier(len(officers))
-    results, errors = [], []
-
-    def confirm(officer):
-        try:
-            mine = alert_get_for(actor=SYSTEM, pk=alert.pk)
-            barrier.wait(timeout=10)
-            results.append(services.alert_confirm(actor=officer, alert=mine))
-        except Exception as exc:  # noqa: BLE001 - reported below
-            errors.append(exc)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=confirm, args=(o,)) for o in officers]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(timeout=30)
-    assert not errors, errors
-    assert len({(r.confirmed_at, r.confirmed_by_id) for r in results}) == 1
-    assert AuditEntry.objects.filter(model="alert", action="alert.confirm").count() == 1
-    row = AlertRecipient.objects.get(alert=alert, town=town_a)
-    assert row.confirmed_by_id in {o.pk for o in officers}
-
-
 SETUP = """
 import datetime as dt, json
 from django.utils import timezone
@@ -122,10 +80,8 @@ print(AuditEntry.objects.filter(action="alert.confirm").count(),
 """
 
 
-@pytest.mark.slow
-def test_concurrent_confirms_over_a_real_server_record_one_confirmation(tmp_path):
-    """Eight officers of one town press 签收 at once against gunicorn on a SQLite file."""
-    env = server_env(tmp_path)
+def _race(env: dict) -> None:
+    """Eight officers of one town press 签收 at once against gunicorn."""
     with running_server(env, workers=2, threads=4) as base:
         made = json.loads(anjian(["shell", "-c", SETUP], env=env).stdout.strip().splitlines()[-1])
         barrier = threading.Barrier(len(made["tokens"]))
@@ -148,3 +104,14 @@ def test_concurrent_confirms_over_a_real_server_record_one_confirmation(tmp_path
     assert len(answers) == 8 and {status for status, _ in answers} == {200}
     assert len({json.dumps(body, sort_keys=True) for _, body in answers}) == 1
     assert counts[-2:] == ["1", "1"]
+
+
+@pytest.mark.slow
+def test_concurrent_confirms_over_a_real_server_record_one_confirmation(tmp_path):
+    _race(server_env(tmp_path))
+
+
+@pytest.mark.slow
+@pytest.mark.postgres
+def test_concurrent_confirms_on_postgresql_record_one_confirmation(tmp_path, fresh_pg_database):
+    _race(server_env(tmp_path, fresh_pg_database))

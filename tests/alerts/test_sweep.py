@@ -7,7 +7,8 @@ from django.core.management import call_command
 
 from anjian.alerts import services, sweep
 from anjian.alerts.models import AlertPolicy, AlertRecipient
-from anjian.core.models import Notification
+from anjian.core import clock
+from anjian.notifications.models import Notification
 from tests.alerts.conftest import T0
 
 pytestmark = pytest.mark.django_db
@@ -73,9 +74,8 @@ def test_the_countys_deadlines_apply_from_publication_on(county_admin, publish, 
                                                          town_a_officer):
     services.alert_policy_set(actor=county_admin, remind_after_minutes=30,
                               escalate_after_minutes=90)
-    from django.utils import timezone
 
-    later = timezone.now() + HOUR
+    later = clock.now() + HOUR
     alert = publish(towns=[town_a], now=later, valid_from=later, valid_to=later + 24 * HOUR)
     assert alert.remind_at == later + dt.timedelta(minutes=30)
     assert sweep.run(now=later + dt.timedelta(minutes=29))["warning_reminders"] == 0

@@ -1,18 +1,24 @@
-"""Browser tests: Playwright from PyPI driving Debian's Chromium (never a downloaded browser).
+"""Browser tests: Playwright from PyPI driving Debian's Chromium (never a downloaded browser),
+against a real server process (`anjian serve`, gunicorn) with its own SQLite file.
 
-Fixtures: `page` (a fresh page that records console errors and every request to another host),
-`live_url` (the live server's base URL), `login_as(page, username)`; the personas and demo
-data come from the test's own fixtures. After each test the page must have seen no console error
-and no request leaving the platform.
+Fixtures: `site` (a server of its own for each test, on a copy of a database that holds the
+personas of tests/conftest.py, written through `anjian shell`; `site.shell(code)` runs more
+setup there), `live_url` (its base URL), `page` (a fresh page that records console errors and
+every request to another host), `login_as(page, username, password)`. After each test the page
+must have seen no console error and no request leaving the platform. The test process's own
+database is never shared with a server, so no test needs a transactional flush or a rollback.
 """
 
 import os
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
 
 from tests.support.environment import chromium_path, missing
-from tests.support.server import load_demo, running_server, server_env
+from tests.support.server import anjian, load_demo, running_server, server_env, shell_json
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs a loop
 
@@ -45,17 +51,7 @@ def _browser():
         from playwright.sync_api import sync_playwright
     except ImportError:
         missing("Playwright is not installed (pip install '.[test]')")
-    from django.db import connections
-
-    serialized = {alias: getattr(connections[alias], "_test_serialized_contents", None)
-                  for alias in connections}
     with sync_playwright() as p:
-        # From here on Playwright's event loop counts as running in this thread, so Django
-        # (asgiref's Local) hands out a second set of connection objects; give them the
-        # database snapshot that serialized rollback restores before each live-server test.
-        for alias, contents in serialized.items():
-            if contents is not None:
-                connections[alias]._test_serialized_contents = contents
         browser = p.chromium.launch(executable_path=path, args=CHROMIUM_ARGS, timeout=60000)
         _launched["browser"] = browser
         try:
@@ -81,12 +77,44 @@ def demo_site(tmp_path_factory):
         yield base, env
 
 
+@dataclass
+class Site:
+    """A running server of one test: its base URL, the environment its commands run in, and
+    the primary keys of the personas' records (`town_a`, `enterprise_a`, …)."""
+
+    url: str
+    env: dict
+    pks: dict
+
+    def shell(self, code: str):
+        """Run Python in `anjian shell` on this server's database; `code` prints one JSON value."""
+        return shell_json(code, env=self.env)
+
+
+@pytest.fixture(scope="session")
+def _personas_database(tmp_path_factory) -> tuple[Path, dict]:
+    """A migrated database with the personas, made once; each test serves a copy of it."""
+    data_dir = tmp_path_factory.mktemp("personas-db")
+    env = server_env(data_dir)
+    anjian(["migrate", "--noinput", "-v", "0"], env=env, timeout=600)
+    pks = shell_json("import json; from tests.support.personas import create; "
+                     "print(json.dumps(create()))", env=env)
+    return data_dir, pks
+
+
 @pytest.fixture
-def live_url(live_server, django_db_serialized_rollback) -> str:
-    # A live server needs transactional tests, which empty every table afterwards, including
-    # the rows data migrations create (the default sectors, the checklist library, …);
-    # serialized rollback puts them back before each such test.
-    return live_server.url
+def site(_personas_database, tmp_path) -> Site:
+    template, pks = _personas_database
+    data_dir = tmp_path / "site"
+    shutil.copytree(template, data_dir)
+    env = server_env(data_dir)
+    with running_server(env, workers=1, migrate=False) as base:
+        yield Site(url=base, env=env, pks=pks)
+
+
+@pytest.fixture
+def live_url(site) -> str:
+    return site.url
 
 
 @pytest.fixture

@@ -1,13 +1,8 @@
 """The login page in a real browser: Chinese by default, a Chinese error on a wrong password."""
 
-import pytest
+from tests.support.personas import PASSWORD, USERNAMES
 
-from tests.conftest import PASSWORD
-
-
-@pytest.fixture
-def officer(town_a_officer):
-    return town_a_officer
+OFFICER = USERNAMES["town_a_officer"]
 
 
 def test_login_page_is_in_chinese(page, live_url):
@@ -17,9 +12,9 @@ def test_login_page_is_in_chinese(page, live_url):
     assert page.locator("main button[type=submit]").inner_text().strip() == "登录"
 
 
-def test_wrong_password_shows_a_chinese_error(page, live_url, officer):
+def test_wrong_password_shows_a_chinese_error(page, live_url):
     page.goto(f"{live_url}/login/")
-    page.fill("input[name=username]", officer.username)
+    page.fill("input[name=username]", OFFICER)
     page.fill("input[name=password]", "Wrong@2024pw")
     page.click("main button[type=submit]")
     error = page.locator(".alert-danger")
@@ -28,7 +23,7 @@ def test_wrong_password_shows_a_chinese_error(page, live_url, officer):
     assert page.locator("#whoami").count() == 0
 
 
-def test_right_password_logs_in_and_shows_who(page, live_url, login_as, officer):
-    login_as(page, officer.username, PASSWORD)
+def test_right_password_logs_in_and_shows_who(page, live_url, login_as):
+    login_as(page, OFFICER, PASSWORD)
     assert page.url.rstrip("/") == live_url.rstrip("/")
     assert "镇安全办人员" in page.locator("#whoami").inner_text()

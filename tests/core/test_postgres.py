@@ -2,12 +2,10 @@
 ANJIAN_DATABASE_URL alone, and the embedded SQLite taking many concurrent writes."""
 
 import json
-import secrets
 import threading
 import urllib.error
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
-from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 
@@ -56,20 +54,6 @@ def all_pages(base: str, path: str, token: str) -> list[dict]:
 
 
 # --- PostgreSQL --------------------------------------------------------------------------------
-
-@pytest.fixture
-def fresh_pg_database(postgres_url):
-    """A new, empty database on the test PostgreSQL server; its URL. Dropped afterwards."""
-    import psycopg
-    from psycopg import sql
-
-    name = f"anjian_demo_{secrets.token_hex(4)}"
-    with psycopg.connect(postgres_url, autocommit=True) as conn:
-        conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
-    yield urlunsplit(urlsplit(postgres_url)._replace(path=f"/{name}"))
-    with psycopg.connect(postgres_url, autocommit=True) as conn:
-        conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(
-            sql.Identifier(name)))
 
 
 TOWN_OFFICER_FACTS = """

@@ -2,10 +2,17 @@
 
 import pytest
 
-from tests.browser.conftest import _browser, live_url, login_as, page  # noqa: F401
-from tests.conftest import PASSWORD
+from tests.browser.conftest import (  # noqa: F401 - fixtures
+    _browser,
+    _personas_database,
+    live_url,
+    login_as,
+    page,
+    site,
+)
+from tests.support.personas import PASSWORD, USERNAMES
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = pytest.mark.browser
 
 
 def _fill(tab, index: int, start: str, end: str, leader: str, staff: str) -> None:
@@ -15,9 +22,8 @@ def _fill(tab, index: int, start: str, end: str, leader: str, staff: str) -> Non
     tab.fill(f"#id_shifts-{index}-staff", staff)
 
 
-def test_town_officer_files_a_roster_and_sees_its_gaps(page, live_url, login_as,  # noqa: F811
-                                                       town_a_officer):
-    login_as(page, town_a_officer.username, PASSWORD)
+def test_town_officer_files_a_roster_and_sees_its_gaps(page, live_url, login_as):  # noqa: F811
+    login_as(page, USERNAMES["town_a_officer"], PASSWORD)
     page.goto(f"{live_url}/duty/rosters/new/")
     page.fill("#id_title", "甲镇元旦值班表")
     page.fill("#id_starts_at", "2026-12-31T20:00")

@@ -5,7 +5,8 @@ import datetime as dt
 import random
 
 from anjian.demo.context import DemoContext
-from anjian.duty import calendar, demo_data, selectors
+from anjian.demo.data import duty as demo_data
+from anjian.duty import calendar, selectors
 from anjian.duty.models import DutyCheck, DutyHandover, InformationReport
 
 

@@ -6,13 +6,20 @@ import datetime as dt
 import pytest
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
-from django.utils import timezone
 
 from anjian.accounts.units import Unit
+from anjian.core import clock
 from anjian.core.rules import rule_setting_change
 from anjian.duty import selectors, services
 from anjian.duty.models import DutyCheck
 from tests.duty.conftest import local
+
+
+@pytest.fixture(autouse=True)
+def _the_day_after_the_reports():
+    """The reports below are received on 2026-11-01; their deadlines are judged the day after."""
+    with clock.frozen(local(2026, 11, 2, 12)):
+        yield
 
 
 def _report(actor, unit, *, kind="phone", relevant=False, minutes=None, received=None):
@@ -49,7 +56,7 @@ def test_deadlines_are_county_data_applied_by_the_day_received(county_admin):
 
 
 def test_an_unreported_event_within_its_deadline_is_not_late(county_admin):
-    _report(county_admin, Unit.county(), received=timezone.now())
+    _report(county_admin, Unit.county(), received=clock.now())
     assert selectors.report_list(actor=county_admin, late=True) == []
 
 

@@ -6,9 +6,9 @@ import datetime as dt
 import pytest
 
 from anjian.accounts.units import Unit
-from anjian.core.models import Notification
 from anjian.duty import calendar, sweep
 from anjian.duty.services import roster_create
+from anjian.notifications.models import Notification
 from tests.duty.conftest import local
 
 # 2026 国庆节 runs 10-01 … 10-07; a week before is 09-24.

@@ -9,6 +9,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from anjian.accounts.units import Unit
+from anjian.core import clock
 from anjian.duty import calendar
 from anjian.duty.models import DutyRoster
 from anjian.duty.selectors import filing_overview
@@ -146,7 +147,7 @@ def test_filing_overview_page_for_county_admin_and_leader_only(login, county_adm
 
 def test_filing_overview_page_lists_every_unit(login, county_admin, town_a, town_b,
                                                traffic_dept, django_assert_max_num_queries):
-    holiday = calendar.holidays_from(dt.date.today())
+    holiday = calendar.holidays_from(clock.today())
     client = login(county_admin)
     with django_assert_max_num_queries(15):
         page = client.get(reverse("duty:filing_overview"))

@@ -3,15 +3,15 @@
 import datetime as dt
 
 import pytest
-from django.utils import timezone
 
 from anjian.accounts.models import Role
+from anjian.core import clock
 from anjian.emergency import services
 from tests.conftest import _user
 
 
 def days_ago(n: int) -> dt.date:
-    return timezone.localdate() - dt.timedelta(days=n)
+    return clock.today() - dt.timedelta(days=n)
 
 
 def plan_data(**extra) -> dict:

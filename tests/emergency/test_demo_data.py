@@ -3,10 +3,10 @@
 import random
 
 import pytest
-from django.utils import timezone
 
+from anjian.core import clock
 from anjian.demo.context import DemoContext
-from anjian.emergency import demo_data
+from anjian.demo.data import emergency as demo_data
 from anjian.emergency.models import EmergencyPlan
 
 pytestmark = pytest.mark.django_db
@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 
 def test_demo_plans(county_admin, town_a, town_b, sectors, enterprise_a, enterprise_b,
                     enterprise_a_road, enterprise_user, traffic_dept, emergency_dept):
-    ctx = DemoContext(today=timezone.localdate(), rng=random.Random(1), county=None,
+    ctx = DemoContext(today=clock.today(), rng=random.Random(1), county=None,
                       towns={"town_a": town_a, "town_b": town_b,
                              "town_c": type(town_a).objects.create(code="town_c", name="丙镇")},
                       sectors=sectors, enterprises=[enterprise_a, enterprise_b, enterprise_a_road],

@@ -3,13 +3,13 @@
 import datetime as dt
 
 import pytest
-from django.utils import timezone
 
+from anjian.core import clock
 from anjian.hazards.services import hazard_create
 
 
 def hazard_data(**extra) -> dict:
-    today = timezone.localdate()
+    today = clock.today()
     data = {
         "description": "消防通道堵塞", "found_on": today, "found_by": "张三",
         "deadline": today + dt.timedelta(days=10), "responsible_person": "李四",

@@ -2,11 +2,9 @@
 history holds one acceptance. Against a real multi-process server, on SQLite and PostgreSQL."""
 
 import json
-import secrets
 import threading
 import urllib.error
 import urllib.request
-from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 
@@ -14,8 +12,10 @@ from tests.support.server import running_server, server_env, shell_json
 
 SETUP = """
 import datetime as dt, json
-from django.utils import timezone
 from anjian.accounts.identity import token_issue
+from anjian.core import clock
+from django.utils import timezone
+from rest_framework.authtoken.models import Token
 from anjian.accounts.models import Department, Role, Sector, Town, User
 from anjian.core.identifiers import credit_code_check_char
 from anjian.hazards.services import hazard_create
@@ -32,7 +32,7 @@ unit = User.objects.create(username="unit", role=Role.ENTERPRISE_USER, enterpris
 officers = [User.objects.create(username=f"officer{i}", role=Role.TOWN_OFFICER, town=town)
             for i in range(6)]
 admin = User.objects.create(username="admin", role=Role.COUNTY_ADMIN)
-today = timezone.localdate()
+today = clock.today()
 hazards = []
 for n in range(2):
     hazard = hazard_create(actor=officers[0], data={
@@ -117,20 +117,6 @@ def _race(env) -> None:
 @pytest.mark.slow
 def test_simultaneous_acceptances_on_sqlite_one_wins(tmp_path):
     _race(server_env(tmp_path))
-
-
-@pytest.fixture
-def fresh_pg_database(postgres_url):
-    import psycopg
-    from psycopg import sql
-
-    name = f"anjian_hazards_{secrets.token_hex(4)}"
-    with psycopg.connect(postgres_url, autocommit=True) as conn:
-        conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
-    yield urlunsplit(urlsplit(postgres_url)._replace(path=f"/{name}"))
-    with psycopg.connect(postgres_url, autocommit=True) as conn:
-        conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(
-            sql.Identifier(name)))
 
 
 @pytest.mark.slow

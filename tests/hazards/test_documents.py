@@ -6,10 +6,10 @@ import shutil
 import subprocess
 
 import pytest
-from django.utils import timezone
 from docx import Document
 from openpyxl import Workbook, load_workbook
 
+from anjian.core import clock
 from anjian.hazards.imports import import_hazards_upload
 from anjian.hazards.models import Hazard, HazardCriterion
 from anjian.hazards.workflow import hazard_transition
@@ -90,7 +90,7 @@ def test_ledger_export_is_scoped_and_holds_the_records(login, gov_hazard, enterp
 
 def test_quarterly_statistics(login, town_a_officer, enterprise_a, enterprise_user, make_hazard,
                               town_b_officer):
-    today = timezone.localdate()
+    today = clock.today()
     quarter_start = dt.date(today.year, 3 * ((today.month - 1) // 3) + 1, 1)
     found = [make_hazard(town_a_officer, enterprise=enterprise_a, description=f"季度{i}",
                          grade="major" if i == 0 else "general", **(PLAN if i == 0 else {}))

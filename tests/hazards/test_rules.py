@@ -3,8 +3,8 @@
 import datetime as dt
 
 import pytest
-from django.utils import timezone
 
+from anjian.core import clock
 from anjian.hazards.models import Hazard, HazardCriterion
 from anjian.hazards.workflow import hazard_transition
 
@@ -19,7 +19,7 @@ from anjian.hazards.workflow import hazard_transition
 ])
 def test_overdue_boundary(town_a_officer, enterprise_a, make_hazard, days_to_deadline, status,
                           overdue):
-    today = timezone.localdate()
+    today = clock.today()
     hazard = make_hazard(town_a_officer, enterprise=enterprise_a)
     Hazard.objects.filter(pk=hazard.pk).update(
         found_on=today - dt.timedelta(days=60), status=status,
@@ -32,16 +32,14 @@ def test_overdue_boundary(town_a_officer, enterprise_a, make_hazard, days_to_dea
 
 def test_overdue_uses_the_shanghai_date(settings, town_a_officer, enterprise_a, make_hazard):
     # 2024-03-05 16:30 UTC is already 2024-03-06 00:30 in Asia/Shanghai.
-    from unittest import mock
-
     hazard = make_hazard(town_a_officer, enterprise=enterprise_a)
     Hazard.objects.filter(pk=hazard.pk).update(found_on=dt.date(2024, 3, 1),
                                                deadline=dt.date(2024, 3, 5))
     hazard.refresh_from_db()
     moment = dt.datetime(2024, 3, 5, 16, 30, tzinfo=dt.UTC)
-    with mock.patch("django.utils.timezone.now", return_value=moment):
+    with clock.frozen(moment):
         assert hazard.overdue is True
-    with mock.patch("django.utils.timezone.now", return_value=moment - dt.timedelta(hours=1)):
+    with clock.frozen(moment - dt.timedelta(hours=1)):
         assert hazard.overdue is False
 
 
@@ -54,7 +52,7 @@ def test_every_shipped_criterion_has_a_sector_and_text(db):
 
 
 def test_api_creates_a_hazard_graded_major_by_criterion(api_as, town_a_officer, enterprise_a):
-    today = timezone.localdate()
+    today = clock.today()
     response = api_as(town_a_officer).post("/api/v1/hazards/", {
         "enterprise": enterprise_a.pk, "description": "液氯充装未使用万向管道", "grade": "general",
         "criterion": "chem-07", "found_on": today.isoformat(), "found_by": "检查组",
@@ -69,7 +67,7 @@ def test_api_creates_a_hazard_graded_major_by_criterion(api_as, town_a_officer, 
 
 def test_api_bad_input_is_400_in_chinese_and_changes_nothing(api_as, town_a_officer,
                                                              enterprise_b):
-    today = timezone.localdate()
+    today = clock.today()
     response = api_as(town_a_officer).post("/api/v1/hazards/", {
         "enterprise": enterprise_b.pk, "description": "x", "found_on": today.isoformat(),
         "found_by": "a", "deadline": today.isoformat()}, format="json")
@@ -87,8 +85,8 @@ def test_api_filters(api_as, county_admin, gov_hazard, self_hazard, town_a_offic
                      sectors, make_hazard):
     public = make_hazard(town_a_officer, town=town_a, sector=sectors["fire"], location="集市")
     Hazard.objects.filter(pk=gov_hazard.pk).update(
-        found_on=timezone.localdate() - dt.timedelta(days=9),
-        deadline=timezone.localdate() - dt.timedelta(days=2))
+        found_on=clock.today() - dt.timedelta(days=9),
+        deadline=clock.today() - dt.timedelta(days=2))
     api = api_as(county_admin)
 
     def ids(query):

@@ -3,16 +3,16 @@
 import datetime as dt
 
 from django.core.management import call_command
-from django.utils import timezone
 
 from anjian.accounts.models import Role, User
-from anjian.core.models import Notification
+from anjian.core import clock
 from anjian.hazards import sweep
 from anjian.hazards.models import Hazard
+from anjian.notifications.models import Notification
 
 
 def _age(hazard, *, deadline_in: int) -> None:
-    today = timezone.localdate()
+    today = clock.today()
     Hazard.objects.filter(pk=hazard.pk).update(found_on=today - dt.timedelta(days=40),
                                                deadline=today + dt.timedelta(days=deadline_in))
 
@@ -54,7 +54,7 @@ def test_closed_hazard_is_never_swept(enterprise_user, town_a_officer, enterpris
     hazard = make_hazard(town_a_officer, enterprise=enterprise_a)
     _age(hazard, deadline_in=-3)
     Hazard.objects.filter(pk=hazard.pk).update(status="closed")
-    assert sweep.run(now=timezone.now()) == {"hazard_due": 0, "hazard_overdue": 0,
+    assert sweep.run(now=clock.now()) == {"hazard_due": 0, "hazard_overdue": 0,
                                              "major_hazard_overdue": 0}
 
 
@@ -62,6 +62,6 @@ def test_extended_deadline_warns_again(enterprise_user, town_a_officer, enterpri
                                        make_hazard):
     hazard = make_hazard(town_a_officer, enterprise=enterprise_a)
     _age(hazard, deadline_in=2)
-    assert sweep.run(now=timezone.now())["hazard_due"] == 1
+    assert sweep.run(now=clock.now())["hazard_due"] == 1
     _age(hazard, deadline_in=1)  # an approved extension would change the deadline
-    assert sweep.run(now=timezone.now())["hazard_due"] == 1
+    assert sweep.run(now=clock.now())["hazard_due"] == 1

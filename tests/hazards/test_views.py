@@ -3,8 +3,8 @@
 import datetime as dt
 
 import pytest
-from django.utils import timezone
 
+from anjian.core import clock
 from anjian.hazards.models import Hazard, HazardEvidence, HazardExtension
 from anjian.hazards.workflow import hazard_transition
 
@@ -40,8 +40,8 @@ def test_list_query_count_does_not_grow_with_rows(login, county_admin, town_a_of
 
 def test_list_filters_by_overdue_and_search(login, county_admin, gov_hazard, self_hazard):
     Hazard.objects.filter(pk=gov_hazard.pk).update(
-        found_on=timezone.localdate() - dt.timedelta(days=20),
-        deadline=timezone.localdate() - dt.timedelta(days=1))
+        found_on=clock.today() - dt.timedelta(days=20),
+        deadline=clock.today() - dt.timedelta(days=1))
     client = login(county_admin)
     assert [h.pk for h in client.get("/hazards/?overdue=1").context["page"]] == [gov_hazard.pk]
     assert [h.pk for h in client.get("/hazards/?q=配电箱").context["page"]] == [self_hazard.pk]
@@ -70,7 +70,7 @@ def test_town_officer_registers_a_hazard_with_chinese_errors(login, town_a_offic
     message = page.context["form"].errors["description"][0]
     assert message in page.content.decode()
     assert any("\u4e00" <= ch <= "\u9fff" for ch in message)  # the error reads in Chinese
-    today = timezone.localdate()
+    today = clock.today()
     response = client.post("/hazards/new/", {
         "enterprise": enterprise_a.pk, "description": "储罐区可燃气体报警器失效",
         "grade": "general", "found_on": today.isoformat(), "found_by": "王五",

@@ -3,9 +3,9 @@
 import datetime as dt
 
 import pytest
-from django.utils import timezone
 
 from anjian.accounts.models import Town
+from anjian.core import clock
 from anjian.hazards.models import Hazard, HazardStatus
 from anjian.inspections import campaigns, services
 from anjian.inspections.models import Checklist, Outcome
@@ -15,7 +15,7 @@ from tests.conftest import make_enterprise
 
 @pytest.fixture
 def today():
-    return timezone.localdate()
+    return clock.today()
 
 
 @pytest.fixture

@@ -9,9 +9,10 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from anjian.core.models import AuditEntry, Notification
+from anjian.core.models import AuditEntry
 from anjian.inspections import campaigns, services
 from anjian.inspections.progress import campaign_progress
+from anjian.notifications.models import Notification
 from tests.conftest import make_enterprise
 from tests.inspections.conftest import answers
 

@@ -1,9 +1,12 @@
 """The checklist library: seeded from the criteria lists, edited by the county admin only."""
 
+import datetime as dt
+
 import pytest
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
+from anjian.core import clock
 from anjian.core.models import AuditEntry
 from anjian.inspections import services
 from anjian.inspections.checklist_data import CHECKLISTS
@@ -53,7 +56,11 @@ def test_superseded_lists_are_seeded_inactive_and_unverified_items_flagged():
         "it-2017-confined",
         "fire-2017",
     }
-    assert Checklist.objects.get(code="fire-2017").is_superseded
+    fire_2017 = Checklist.objects.get(code="fire-2017")
+    with clock.frozen(dt.date(2025, 10, 31)):
+        assert not fire_2017.is_superseded
+    with clock.frozen(dt.date(2025, 11, 1)):  # GB 35181-2025 takes effect
+        assert fire_2017.is_superseded
     assert set(
         ChecklistItem.objects.filter(verified=False).values_list("checklist__code", "number")
     ) == {("it-2023-dust", 9), ("it-2023-dust", 10)}

@@ -4,8 +4,8 @@ import datetime as dt
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
 
+from anjian.core import clock
 from anjian.core.models import AuditEntry
 from anjian.registry.models import Enterprise, Licence
 from tests.conftest import make_credit_code
@@ -125,7 +125,7 @@ def test_audit_api_is_for_the_county_admin_only(api_as, county_admin, leader, to
 
 
 def test_licence_expiry_filters(api_as, county_admin, enterprise_a):
-    today = timezone.localdate()
+    today = clock.today()
     for number, days in (("A", -1), ("B", 0), ("C", 30), ("D", 31), ("E", 90), ("F", 91)):
         Licence.objects.create(enterprise=enterprise_a, kind="危险化学品经营许可证", number=number,
                                issued_on=today - dt.timedelta(days=1000),
@@ -143,7 +143,7 @@ def test_licence_expiry_filters(api_as, county_admin, enterprise_a):
 
 
 def test_licence_for_an_out_of_scope_enterprise_is_refused(api_as, town_b_officer, enterprise_a):
-    today = timezone.localdate()
+    today = clock.today()
     response = api_as(town_b_officer).post("/api/v1/licences/", {
         "enterprise": enterprise_a.pk, "kind": "x", "number": "1", "issued_on": str(today),
         "expires_on": str(today)}, format="json")
@@ -159,7 +159,7 @@ def test_moving_a_unit_moves_its_open_hazards_and_risk_points(api_as, county_adm
     from anjian.hazards.models import Hazard
     from anjian.risks.models import RiskPoint
 
-    today = timezone.localdate()
+    today = clock.today()
     common = {"enterprise": enterprise_a, "town": enterprise_a.town,
               "sector": enterprise_a.sector}
     open_hazard = Hazard.objects.create(**common, description="储罐区无泄漏报警", grade="general",

@@ -4,14 +4,14 @@ import datetime as dt
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
 
+from anjian.core import clock
 from anjian.hazards.models import Hazard
 
 
 @pytest.fixture
 def hazards(enterprise_a, enterprise_b):
-    today = timezone.localdate()
+    today = clock.today()
     for enterprise, days in ((enterprise_a, -3), (enterprise_a, 5), (enterprise_b, -1)):
         Hazard.objects.create(enterprise=enterprise, town=enterprise.town,
                               sector=enterprise.sector, description="隐患", grade="general",

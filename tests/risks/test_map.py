@@ -8,6 +8,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from anjian.core import clock
 from anjian.risks import rules, services
 from anjian.risks.models import RiskBands, RiskPoint, TownOutline
 from tests.conftest import make_enterprise
@@ -114,16 +115,14 @@ def test_sector_bands_regrade_that_sectors_points(located, county_admin, sectors
 def test_future_bands_wait_for_their_day_then_the_sweep_applies_them(located, county_admin):
     import datetime as dt
 
-    from django.utils import timezone
-
     from anjian.risks import sweep
 
-    later = timezone.localdate() + dt.timedelta(days=10)
+    later = clock.today() + dt.timedelta(days=10)
     services.risk_bands_create(actor=county_admin, sector=None, method="LEC", major=Decimal(600),
                                large=Decimal(160), general=Decimal(70), effective_on=later)
     located["a"].refresh_from_db()
     assert located["a"].level == "major"  # 540: the new bands are not in force yet
-    assert sweep.run(now=timezone.now()) == {}  # nothing changes today, and no notifications
+    assert sweep.run(now=clock.now()) == {}  # nothing changes today, and no notifications
     located["a"].refresh_from_db()
     assert located["a"].level == "major"
     assert services.risk_points_regrade(actor=county_admin, on=later) >= 1

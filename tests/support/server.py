@@ -28,18 +28,24 @@ def server_env(data_dir: Path, database_url: str = "") -> dict:
     env = {k: v for k, v in os.environ.items()
            if not k.startswith("ANJIAN_") and k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
     env.update({"ANJIAN_DATA_DIR": str(data_dir), "ANJIAN_SECRET_KEY": "test-secret-key-" + "x" * 40})
+    # The server and the commands run on the tests' frozen "today" (tests/conftest.py).
+    from anjian.core import clock
+
+    env.update({"ANJIAN_TEST_CLOCK": "1", "ANJIAN_FROZEN_NOW": clock.now().isoformat()})
     if database_url:
         env["ANJIAN_DATABASE_URL"] = database_url
     return env
 
 
 @contextmanager
-def running_server(env: dict, *, workers: int = 2, threads: int = 4):
-    """Migrate, then serve on a free port; yields the base URL. The caller prepares data
-    (e.g. with `anjian(["shell", "-c", ...], env=env)`) before or after start.
+def running_server(env: dict, *, workers: int = 2, threads: int = 4, migrate: bool = True):
+    """Migrate (unless the database is known to be migrated), then serve on a free port; yields
+    the base URL. The caller prepares data (e.g. with `anjian(["shell", "-c", ...], env=env)`)
+    before or after start.
 
     The server's stderr (errors, tracebacks) goes to `server_log(env)`, which tests may read."""
-    anjian(["migrate", "--noinput"], env=env)
+    if migrate:
+        anjian(["migrate", "--noinput"], env=env)
     port = free_port()
     log_path = server_log(env)
     log_path.parent.mkdir(parents=True, exist_ok=True)

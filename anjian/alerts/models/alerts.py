@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import pgettext_lazy
 
 from anjian.accounts.units import UnitKind, UnitRecord
+from anjian.core import clock
 
 
 class AlertLevel(models.TextChoices):
@@ -68,7 +69,7 @@ class AlertPolicy(models.Model):
     @classmethod
     def current(cls, *, now: dt.datetime | None = None) -> "AlertPolicy":
         """The version in force at `now` (an unsaved default when the county set none)."""
-        now = now or timezone.now()
+        now = now or clock.now()
         return cls.objects.filter(effective_from__lte=now).first() or cls()
 
 
@@ -136,7 +137,7 @@ class Alert(models.Model):
         return [r.code for r in self.recipients.all()]
 
     def is_active(self, *, now: dt.datetime | None = None) -> bool:
-        now = now or timezone.now()
+        now = now or clock.now()
         return self.valid_from <= now < self.valid_to
 
 

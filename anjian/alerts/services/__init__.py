@@ -7,15 +7,9 @@ from anjian.alerts.services.alerts import (
     alert_publish,
     alert_remind_due,
 )
-from anjian.alerts.services.channels import (
-    channel_create,
-    channel_delete,
-    channel_send_test,
-    channel_update,
-)
 from anjian.alerts.services.publicity import publicity_create
 
 __all__ = [
     "alert_confirm", "alert_escalate_due", "alert_policy_set", "alert_publish",
-    "alert_remind_due", "channel_create", "channel_delete", "channel_send_test", "channel_update", "publicity_create",
+    "alert_remind_due", "publicity_create",
 ]

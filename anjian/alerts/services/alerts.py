@@ -14,17 +14,17 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from anjian.accounts.models import Department, Town
 from anjian.accounts.units import Unit, UnitKind
 from anjian.alerts import selectors
 from anjian.alerts.models import Alert, AlertPolicy, AlertRecipient
-from anjian.core import audit
+from anjian.core import audit, clock
 from anjian.core.dates import cn_datetime
-from anjian.core.notifications import notify
 from anjian.core.permissions import check_permission
+from anjian.notifications.services import notify
 
 ALERT_FIELDS = ("title", "level", "kind", "content", "valid_from", "valid_to")
 
@@ -52,7 +52,7 @@ def alert_publish(*, actor, data: dict[str, Any], towns: Iterable[Town],
     enterprises of those towns and departments."""
     check_permission(actor, "county_admin")
     towns, departments = list(dict.fromkeys(towns)), list(dict.fromkeys(departments))
-    now = now or timezone.now()
+    now = now or clock.now()
     remind_at, escalate_at = AlertPolicy.current(now=now).deadlines(now)
     alert = Alert(**{k: v for k, v in data.items() if k in ALERT_FIELDS}, published_at=now,
                   published_by=actor if getattr(actor, "pk", None) else None,
@@ -101,7 +101,7 @@ def alert_confirm(*, actor, alert: Alert, now: dt.datetime | None = None,
     recipient = selectors.recipient_for(actor=actor, alert=alert)
     if recipient is None:
         raise PermissionDenied
-    now = now or timezone.now()
+    now = now or clock.now()
     with transaction.atomic():
         won = AlertRecipient.objects.filter(pk=recipient.pk, confirmed_at__isnull=True).update(
             confirmed_at=now, confirmed_by=actor)
@@ -120,6 +120,7 @@ def alert_policy_set(*, actor, remind_after_minutes: int, escalate_after_minutes
     check_permission(actor, "county_admin")
     policy = AlertPolicy(remind_after_minutes=remind_after_minutes,
                          escalate_after_minutes=escalate_after_minutes,
+                         effective_from=clock.now(),
                          created_by=actor if getattr(actor, "pk", None) else None)
     errors: dict[str, list] = {}
     try:

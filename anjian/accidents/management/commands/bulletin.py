@@ -9,7 +9,7 @@ from anjian.accidents import stats
 from anjian.accidents.bulletin import build_bulletin
 from anjian.core import audit
 from anjian.core.actors import actor_for
-from anjian.reports.bulletin import render
+from anjian.core.documents import render
 
 FORMATS = {".md": "md", ".docx": "docx"}
 

@@ -5,10 +5,10 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
-from anjian.accounts.units import Unit, UnitKind
-from anjian.alerts.models import ChannelConfig
+from anjian.accounts.units import Unit
 from anjian.core import audit
 from anjian.core.permissions import check_permission
+from anjian.notifications.models import ChannelConfig, UnitKind
 
 CHANNEL_FIELDS = ("unit_kind", "town", "department", "enterprise", "channel", "flavour",
                   "address", "secret", "active")
@@ -80,7 +80,7 @@ def channel_delete(*, actor, config: ChannelConfig, via: str = "web") -> None:
 
 def channel_send_test(*, actor, config: ChannelConfig):
     """Send a test message on a channel the actor manages, now; returns the Delivery."""
-    from anjian.alerts.channels import send_test
+    from anjian.notifications.channels import send_test
 
     check_permission(actor, "officer")
     if not _manages(actor, config):

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from anjian.accidents import services
 from anjian.accidents.models import Kind
+from anjian.core import clock
 
 # sector → (weight, [(GB 6441 type, title pattern)])
 SECTORS = {
@@ -95,7 +96,7 @@ def load(ctx) -> None:
     older, recent = [], []
     for on in _days(ctx, today):
         data = _accident(ctx, on, today)
-        if data["occurred_at"] > timezone.now():
+        if data["occurred_at"] > clock.now():
             continue
         (recent if on >= this_month else older).append(data)
     # One 较大 accident last year: a bus crash with three deaths.

@@ -3,7 +3,7 @@
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from anjian.alerts.email_url import EmailConfig, parse_email_url
+from anjian.email_url import EmailConfig, parse_email_url
 from tests.support.server import anjian, server_env
 
 

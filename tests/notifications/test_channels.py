@@ -3,13 +3,20 @@
 import datetime as dt
 
 import pytest
-from django.utils import timezone
 
-from anjian.accounts.units import UnitKind
-from anjian.alerts import channels, services, sweep, transport
-from anjian.alerts.models import AlertRecipient, ChannelConfig, Delivery, DeliveryStatus
-from anjian.core.models import Notification
-from anjian.core.notifications import notify
+from anjian.alerts import services as alert_services
+from anjian.alerts import sweep as alert_sweep
+from anjian.alerts.models import AlertRecipient
+from anjian.core import clock
+from anjian.notifications import channels, services, sweep, transport
+from anjian.notifications.models import (
+    ChannelConfig,
+    Delivery,
+    DeliveryStatus,
+    Notification,
+    UnitKind,
+)
+from anjian.notifications.services import notify
 from tests.alerts.conftest import T0, alert_data
 
 pytestmark = pytest.mark.django_db
@@ -27,8 +34,8 @@ def _mailbox(address: str, unit_kind="town", **unit) -> ChannelConfig:
 
 def _publish(county_admin, town, capture, **data):
     with capture(execute=True):
-        return services.alert_publish(actor=county_admin, data=alert_data(**data), towns=[town],
-                                      departments=[], now=timezone.now())
+        return alert_services.alert_publish(actor=county_admin, data=alert_data(**data), towns=[town],
+                                      departments=[], now=clock.now())
 
 
 def test_publishing_posts_the_chinese_text_to_the_towns_wecom_robot(
@@ -130,10 +137,10 @@ def test_dead_mail_server_leaves_the_warning_published_and_the_delivery_failed_t
     delivery = Delivery.objects.get()
     assert delivery.status == DeliveryStatus.FAILED and delivery.attempts == 1
     assert "Connection" in delivery.last_error or "refused" in delivery.last_error
-    assert delivery.next_attempt_at > timezone.now()
+    assert delivery.next_attempt_at > clock.now()
 
     # Too early: the sweep leaves it alone.
-    sweep.run(now=timezone.now())
+    sweep.run(now=clock.now())
     assert Delivery.objects.get().attempts == 1
     # The server is back; the sweep after the backoff sends it.
     from tests.alerts.conftest import SmtpServer
@@ -180,7 +187,7 @@ def test_robot_that_answers_an_error_code_is_a_failure(
 def test_retries_back_off_and_stop_after_five_attempts(robot_port, town_a, town_a_officer,
                                                        django_capture_on_commit_callbacks):
     _webhook(town=town_a, url=f"http://127.0.0.1:{robot_port}/dead")
-    with_now = timezone.now()
+    with_now = clock.now()
     with django_capture_on_commit_callbacks(execute=True):
         notify(recipients=[town_a_officer], kind="test", title="测试", key="k1")
     # Delivered on commit: attempt 1 failed.
@@ -224,7 +231,7 @@ def test_county_channel_receives_escalations(robot, alert, county_admin, town_a_
                                              traffic_officer, django_capture_on_commit_callbacks):
     _webhook(unit_kind=UnitKind.COUNTY, url=robot.url("/county"))
     with django_capture_on_commit_callbacks(execute=True):
-        sweep.run(now=T0 + dt.timedelta(hours=25))
+        alert_sweep.run(now=T0 + dt.timedelta(hours=25))
     assert [r["path"] for r in robot.requests] == ["/county"]
     assert "甲镇" in robot.requests[0]["json"]["text"]["content"]
 

@@ -5,12 +5,12 @@ import datetime as dt
 
 from django.utils import timezone
 
+from anjian.core import clock
 from anjian.core.actors import SYSTEM
-
-from .models import PLAN_FIELDS, HazardCriterion, HazardSource, HazardTransition
-from .policy import is_government_owner
-from .services import hazard_create
-from .workflow import hazard_transition
+from anjian.hazards.models import PLAN_FIELDS, HazardCriterion, HazardSource, HazardTransition
+from anjian.hazards.policy import is_government_owner
+from anjian.hazards.services import hazard_create
+from anjian.hazards.workflow import hazard_transition
 
 DESCRIPTIONS = {
     "hazardous_chemicals": ["储罐区可燃气体检测报警器未定期检定", "动火作业未办理作业票",
@@ -144,7 +144,7 @@ class _Demo:
             step = hazard_transition(actor=actor, hazard=hazard, action=action, comment=comment,
                                      via="demo")
             moment += dt.timedelta(days=self.rng.randint(1, 4), hours=self.rng.randint(0, 6))
-            HazardTransition.objects.filter(pk=step.pk).update(at=min(moment, timezone.now()))
+            HazardTransition.objects.filter(pk=step.pk).update(at=min(moment, clock.now()))
 
 
 def load(ctx) -> None:

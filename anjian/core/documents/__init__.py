@@ -1,17 +1,17 @@
-"""Bulletins (通报) as documents: a small document model rendered to Markdown and Word.
+"""Documents (bulletins 通报, notices 通知书): a small document model rendered to Markdown and Word.
 
 The content comes from the area that owns the figures (e.g. `anjian.accidents.bulletin`); this
 package knows only how a county office document is laid out.
 """
 
-from anjian.reports.bulletin.document import (
+from anjian.core.documents.document import (
     BarChart,
     Document,
     Table,
     without_control_characters,
 )
-from anjian.reports.bulletin.markdown import render_markdown
-from anjian.reports.bulletin.word import render_docx
+from anjian.core.documents.markdown import render_markdown
+from anjian.core.documents.word import render_docx
 
 
 def render(document: Document, fmt: str) -> bytes:

@@ -7,6 +7,7 @@ from django.utils import timezone
 from anjian.accounts.units import Unit, UnitKind
 from anjian.alerts import services
 from anjian.alerts.models import Alert
+from anjian.core import clock
 
 
 def _at(day: dt.date, hour: int, minute: int = 0) -> dt.datetime:
@@ -44,7 +45,7 @@ def _warnings(ctx) -> None:
 
     # The current weather warning to every town and several departments: the traffic
     # department confirmed, the first town (the demo town officer) and the others have not.
-    current_at = timezone.now() - dt.timedelta(hours=3)
+    current_at = clock.now() - dt.timedelta(hours=3)
     recipients = [ctx.departments[c] for c in
                   ("transport", "traffic_police", "housing", "forestry", "emergency")
                   if c in ctx.departments]
@@ -63,7 +64,7 @@ def _warnings(ctx) -> None:
     # A holiday warning ahead of the next 元旦, to every town and every department.
     new_year = dt.date(today.year + 1, 1, 1)
     holiday_at = _at(max(today, new_year - dt.timedelta(days=5)), 8, 30)
-    if holiday_at <= timezone.now():
+    if holiday_at <= clock.now():
         services.alert_publish(actor=admin, via="demo", now=holiday_at, towns=towns,
                                departments=departments, data={
             "title": "元旦期间安全防范工作预警",

@@ -1,6 +1,6 @@
 """Outgoing channels for every notification of the platform (e-mail, group-robot webhooks).
 
-`anjian.core.notifications.notify` calls `deliver(notifications)` after the transaction that
+`anjian.notifications.services.notify` calls `deliver(notifications)` after the transaction that
 created them has committed. For each notification this records one `Delivery` per channel that
 applies and tries each once:
 
@@ -22,12 +22,13 @@ import uuid
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import F
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from anjian.accounts.units import Unit
-from anjian.alerts import transport
-from anjian.alerts.models import Channel, ChannelConfig, Delivery, DeliveryStatus
+from anjian.core import clock
+from anjian.notifications import transport
+from anjian.notifications.models import Channel, ChannelConfig, Delivery, DeliveryStatus
 
 logger = logging.getLogger(__name__)
 
@@ -95,7 +96,7 @@ def _send(delivery: Delivery) -> None:
 
 def attempt(delivery: Delivery, *, now: dt.datetime | None = None) -> Delivery:
     """Try one delivery once (if no other process holds it); record the outcome."""
-    now = now or timezone.now()
+    now = now or clock.now()
     claimed = Delivery.objects.filter(
         pk=delivery.pk, attempts=delivery.attempts,
         status__in=[DeliveryStatus.PENDING, DeliveryStatus.FAILED],
@@ -114,7 +115,7 @@ def attempt(delivery: Delivery, *, now: dt.datetime | None = None) -> Delivery:
                        delivery.address, attempts, error)
     else:
         Delivery.objects.filter(pk=delivery.pk).update(
-            status=DeliveryStatus.SENT, sent_at=timezone.now(), last_error="",
+            status=DeliveryStatus.SENT, sent_at=clock.now(), last_error="",
             next_attempt_at=None)
     delivery.refresh_from_db()
     return delivery
@@ -123,7 +124,7 @@ def attempt(delivery: Delivery, *, now: dt.datetime | None = None) -> Delivery:
 def deliver(notifications) -> None:
     """Called on commit for new notifications; never raises."""
     try:
-        now = timezone.now()
+        now = clock.now()
         started = time.monotonic()
         cache: dict = {}
         for delivery in [d for n in notifications for d in plan(n, now=now, configs_cache=cache)]:
@@ -158,7 +159,7 @@ def send_test(config: ChannelConfig) -> Delivery:
     delivery = Delivery.objects.create(
         config=config, channel=config.channel, address=config.address,
         key=f"test:{uuid.uuid4().hex}", subject=subject, text=text,
-        next_attempt_at=timezone.now())
+        next_attempt_at=clock.now())
     delivery = attempt(delivery)
     if delivery.status == DeliveryStatus.FAILED:
         # A test is answered on the spot; the sweep does not retry it.

@@ -9,7 +9,7 @@ from django.utils.translation import pgettext_lazy
 
 from anjian.accounts.models import Department, Town
 from anjian.accounts.units import UnitKind, UnitRecord
-from anjian.core.models import Notification
+from anjian.notifications.models.notification import Notification
 
 
 class Channel(models.TextChoices):
@@ -45,6 +45,7 @@ class ChannelConfig(UnitRecord):
     created_at = models.DateTimeField(pgettext_lazy("alerts", "created at"), auto_now_add=True)
 
     class Meta:
+        db_table = "alerts_channelconfig"  # kept from when it lived in alerts: data survives
         ordering = ["unit_kind", "town__ordering", "department__ordering", "id"]
         verbose_name = pgettext_lazy("alerts", "notification channel")
         verbose_name_plural = pgettext_lazy("alerts", "notification channels")
@@ -138,6 +139,7 @@ class Delivery(models.Model):
     objects = DeliveryQuerySet.as_manager()
 
     class Meta:
+        db_table = "alerts_delivery"  # kept from when it lived in alerts: data survives
         ordering = ["-created_at", "-id"]
         verbose_name = pgettext_lazy("alerts", "delivery")
         verbose_name_plural = pgettext_lazy("alerts", "deliveries")

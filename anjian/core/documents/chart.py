@@ -14,8 +14,8 @@ from docx.oxml import parse_xml
 from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 
+from anjian.core.documents.document import BarChart
 from anjian.core.excel import append_row
-from anjian.reports.bulletin.document import BarChart
 
 CHART_CT = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml"
 XLSX_CT = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

@@ -1,6 +1,6 @@
 """A bulletin as Markdown (for the intranet, e-mail and version control)."""
 
-from anjian.reports.bulletin.document import Document, Table
+from anjian.core.documents.document import Document, Table
 
 
 def _cell(value: str) -> str:

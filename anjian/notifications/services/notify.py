@@ -4,7 +4,8 @@ from collections.abc import Iterable
 
 from django.db import IntegrityError, transaction
 
-from anjian.core.models import Notification
+from anjian.core import clock
+from anjian.notifications.models import Notification
 
 
 def notify(*, recipients: Iterable, kind: str, title: str, key: str, body: str = "",
@@ -29,16 +30,13 @@ def notify(*, recipients: Iterable, kind: str, title: str, key: str, body: str =
 
 
 def deliver(notifications: list[Notification]) -> None:
-    """Hand new notifications to the outgoing channels (see anjian.alerts.channels)."""
-    from anjian.core.apps_registry import area_modules
+    """Hand new notifications to the outgoing channels (e-mail, group robots)."""
+    from anjian.notifications import channels
 
-    for _label, module in area_modules("channels"):
-        module.deliver(notifications)
+    channels.deliver(notifications)
 
 
 def notification_mark_read(*, actor, pk: int) -> None:
-    from django.utils import timezone
-
     Notification.objects.filter(recipient=actor, pk=pk, read_at__isnull=True).update(
-        read_at=timezone.now()
+        read_at=clock.now()
     )

@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class NotificationsConfig(AppConfig):
+    name = "anjian.notifications"
+    verbose_name = _("Notifications")
+    nav = [
+        (_("Notification channels"), "notifications:channel_list", "officer"),
+    ]

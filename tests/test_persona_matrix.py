@@ -1,0 +1,266 @@
+"""Every URL of the resolver, as every persona: the outcome follows the view's declared permission.
+
+The walk reads the URL resolver, so a URL added later is walked too. Path parameters come from
+real records of town A built from the personas' fixtures (`RECORDS`, keyed by the path segment in
+front of the parameter); a URL whose segment has no record fails with a message saying so.
+
+Expected, for pages:
+- anonymous: the login page (302 to /login/), unless the view is public;
+- a persona whose role lacks the view's permission: 403;
+- the outsider (town B's officer) on a town A record it may otherwise open: 404;
+- the county admin (every permission, every record): 200 or a redirect, and for a POST-only
+  view a POST that is neither refused nor a 404;
+- nobody ever gets a 500.
+The API is walked as well; there the answer must never be a 500, anonymous gets 401/403, and the
+outsider never reads a town A record (404 or 403). Every request runs in a transaction that is
+rolled back, so POSTs change nothing for the next one.
+"""
+
+import datetime as dt
+import re
+
+import pytest
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.urls import URLPattern, URLResolver, get_resolver
+
+from anjian.core import clock
+from anjian.core.models import AuditEntry
+from anjian.core.permissions import has_permission
+from anjian.notifications.models import ChannelConfig, Notification
+from tests.accidents.conftest import make_accident  # noqa: F401 - fixtures, found by name
+from tests.alerts.conftest import publish  # noqa: F401
+from tests.hazards.conftest import gov_hazard, make_hazard  # noqa: F401
+from tests.inspections.conftest import answers, checklist  # noqa: F401
+from tests.risks.conftest import make_point  # noqa: F401
+
+PERSONAS = ["county_admin", "town_a_officer", "town_b_officer", "traffic_officer",
+            "enterprise_user", "leader", None]
+OUTSIDER = "town_b_officer"
+# Library views exposed on purpose and views that change the session itself.
+SKIP_MODULES = ("django.views.static", "django.contrib.admin")
+SKIP_NAMES = {"logout", "set_language"}
+# Records that belong to town A (the outsider must get 404 for them); the others are county-wide.
+TOWN_A = {"enterprises", "licences", "points", "risk-points", "hazards", "evidence",
+          "extensions", "inspections", "accidents", "rosters", "duty-rosters", "reports",
+          "channels", "alerts", "warnings", "emergency", "emergency-plans", "drills",
+          "attachments"}
+# What the county admin gets where an object rule, not the role, decides (URL name → status).
+COUNTY_ADMIN_EXCEPTIONS = {
+    "hazards:hazard_extension_request": 403,  # only the party that rectifies asks for more time
+    "hazards:hazard_extension_decide": 404,  # an empty decision form is no decision
+    "hazards:hazard_notice_docx": 404,  # only a supervised major hazard has a notice
+    "accidents:bulletin_download": 400,  # the bulletin needs its period
+    "alerts:alert_confirm": 403,  # only a unit the warning was sent to confirms it
+}
+
+
+def walk(patterns, prefix="", namespace=""):
+    """(route, pattern, URL name with its namespace) of every URL."""
+    for entry in patterns:
+        if isinstance(entry, URLResolver):
+            inner = ":".join(filter(None, [namespace, entry.namespace]))
+            yield from walk(entry.url_patterns, prefix + str(entry.pattern), inner)
+        elif isinstance(entry, URLPattern):
+            yield prefix + str(entry.pattern), entry, ":".join(filter(None, [namespace,
+                                                                            entry.name]))
+
+
+def declared(callback) -> str | None:
+    code = getattr(callback, "anjian_permission", None)
+    for attr in ("cls", "view_class"):
+        cls = getattr(callback, attr, None)
+        code = code or getattr(cls, "anjian_permission", None) or getattr(cls, "permission", None)
+    return code
+
+
+PARAM = re.compile(r"<(?:\w+:)?(\w+)>|\(\?P<(\w+)>[^)]*\)")
+
+
+def fill(route: str, records: dict) -> tuple[str, str]:
+    """(path, segment) of a route with its parameters filled; segment names the main record."""
+    segment = ""
+    path, last = "", 0
+    for match in PARAM.finditer(route):
+        name = match.group(1) or match.group(2)
+        before = route[last:match.start()]
+        path += before
+        if name == "pk":
+            segment = [s for s in re.split(r"[/^]", path) if s][-1]
+            if segment not in records:
+                raise LookupError(f"{route}: no record for {segment!r}; add one to RECORDS")
+            value = records[segment].pk
+        elif name == "extension_id":
+            value = records["extensions"].pk
+        elif name == "kind":
+            value = records["calendar-kind"]
+        else:
+            raise LookupError(f"{route}: no value for the parameter {name!r}")
+        path += str(value)
+        last = match.end()
+    path += route[last:]
+    path = "/" + path.replace("^", "").replace("$", "").replace("\\", "")
+    return path, segment
+
+
+@pytest.fixture
+def records(county_admin, town_a, town_a_officer, traffic_dept, enterprise_a, enterprise_user,
+            sectors, gov_hazard, make_point, make_accident, checklist, publish):  # noqa: F811
+    """One real record of each kind, in town A where a record has a town."""
+    from anjian.accounts.units import Unit
+    from anjian.duty import services as duty
+    from anjian.duty.models import InformationReport  # noqa: F401
+    from anjian.hazards.models import HazardEvidence, HazardExtension
+    from anjian.inspections import campaigns
+    from anjian.inspections import services as inspections
+    from anjian.inspections.models import CampaignTarget
+    from anjian.registry.services import licence_create
+
+    today = clock.today()
+    start = clock.now() + dt.timedelta(days=3)
+    roster = duty.roster_create(
+        actor=town_a_officer, unit=Unit.of_town(town_a), title="甲镇节日值班", starts_at=start,
+        ends_at=start + dt.timedelta(days=1),
+        shifts=[{"starts_at": start, "ends_at": start + dt.timedelta(days=1), "leader": "韦",
+                 "staff": "李"}])
+    report = duty.report_create(actor=town_a_officer, unit=Unit.of_town(town_a), data={
+        "event": "车辆侧翻", "received_at": clock.now(), "kind": "phone",
+        "grade_relevant": False, "reported_at": None})
+    inspection = inspections.inspection_create(
+        actor=town_a_officer, results=answers(checklist), data={
+            "enterprise": enterprise_a, "checklist": checklist, "inspected_on": today,
+            "inspectors": "张三"})
+    campaign = campaigns.campaign_create(actor=county_admin, data={
+        "name": "危险化学品专项整治", "kind": "special",
+        "sectors": [sectors["hazardous_chemicals"]], "towns": [town_a],
+        "starts_on": today - dt.timedelta(days=3), "ends_on": today + dt.timedelta(days=30)})
+    evidence = HazardEvidence.objects.create(
+        hazard=gov_hazard, file=ContentFile(b"%PDF-1.4\n", name="evidence.pdf"),
+        name="evidence.pdf", kind="document", step=gov_hazard.status, size=9,
+        uploaded_by=town_a_officer)
+    extension = HazardExtension.objects.create(
+        hazard=gov_hazard, previous_deadline=gov_hazard.deadline,
+        new_deadline=gov_hazard.deadline + dt.timedelta(days=10), reason="设备到货延迟",
+        requested_by=enterprise_user)
+    alert = publish(towns=[town_a])
+    point = make_point(enterprise=enterprise_a)
+    plan, drill, attachment = _emergency_records(enterprise_user)
+    return {
+        "enterprises": enterprise_a,
+        "licences": licence_create(actor=county_admin, enterprise=enterprise_a, data={
+            "kind": "危险化学品经营许可证", "number": "（桂）危化经字〔2025〕00001号",
+            "issued_on": today - dt.timedelta(days=100),
+            "expires_on": today + dt.timedelta(days=900)}),
+        "points": point, "risk-points": point,
+        "hazards": gov_hazard, "evidence": evidence, "extensions": extension,
+        "inspections": inspection, "checklists": checklist,
+        "checklist-items": checklist.items.first(),
+        "campaigns": campaign,
+        "campaign-targets": CampaignTarget.objects.filter(campaign=campaign).first(),
+        "accidents": make_accident(town=town_a, occurred_at=clock.now() - dt.timedelta(days=1)),
+        "rosters": roster, "duty-rosters": roster, "reports": report,
+        "calendar-kind": "holidays",
+        "alerts": alert, "warnings": alert,
+        "channels": ChannelConfig.objects.create(
+            unit_kind="town", town=town_a, channel="webhook", flavour="wecom",
+            address="http://127.0.0.1:9/robot"),
+        "notifications": Notification.objects.create(
+            recipient=town_a_officer, kind="test", title="测试", key="matrix"),
+        "towns": town_a, "departments": traffic_dept, "sectors": sectors["road_traffic"],
+        "audit": AuditEntry.objects.first(),
+        "emergency": plan, "emergency-plans": plan, "drills": drill, "attachments": attachment,
+    }
+
+
+def _emergency_records(enterprise_user):
+    """A plan of enterprise A (town A) with a drill and a document."""
+    from anjian.emergency import services as emergency
+    from anjian.emergency.models import PlanAttachment
+
+    plan = emergency.plan_create(actor=enterprise_user, data={
+        "kind": "comprehensive", "title": "综合应急预案",
+        "published_on": clock.today() - dt.timedelta(days=30)})
+    drill = emergency.drill_create(actor=enterprise_user, plan=plan, data={
+        "held_on": clock.today() - dt.timedelta(days=1), "form": "tabletop",
+        "participants": 12, "problems": "通讯录未更新"})
+    attachment = PlanAttachment.objects.create(
+        plan=plan, file=ContentFile(b"%PDF-1.4\n", name="plan.pdf"), name="plan.pdf", size=9)
+    return plan, drill, attachment
+
+
+def _send(client, method: str, path: str):
+    with transaction.atomic():
+        response = getattr(client, method)(path)
+        transaction.set_rollback(True)
+    return response
+
+
+def _outcome(client, path: str):
+    response = _send(client, "get", path)
+    method = "get"
+    if response.status_code == 405:  # a POST-only action: try it (rolled back)
+        response = _send(client, "post", path)
+        method = "post"
+    return method, response
+
+
+def expected_problem(*, persona, user, code, is_api, segment, method, response,
+                     name) -> str | None:
+    status = response.status_code
+    location = response.get("Location", "") or ""
+    if status >= 500:
+        return f"{status}"
+    if user is None:
+        if code == "public":
+            return None if status not in (401, 403) else f"{status} for a public view"
+        if is_api:
+            return None if status in (401, 403) else f"{status}, not 401/403"
+        return None if status == 302 and "/login/" in location else f"{status} {location}"
+    allowed = has_permission(user, code)
+    if persona == OUTSIDER and segment in TOWN_A and allowed:
+        return None if status == 404 else f"{status}, not 404 for town A's record"
+    if is_api:
+        return None
+    if not allowed:
+        return None if status == 403 else f"{status}, not 403 without {code!r}"
+    if persona == "county_admin" and name in COUNTY_ADMIN_EXCEPTIONS:
+        expected = COUNTY_ADMIN_EXCEPTIONS[name]
+        return None if status == expected else f"{status}, not {expected} for the county admin"
+    if persona == "county_admin":
+        if method == "get" and status not in (200, 302):
+            return f"{status} for the county admin"
+        if method == "post" and status in (403, 404):
+            return f"{status} for the county admin's POST"
+    return None
+
+
+def test_every_url_as_every_persona(request, client, records):
+    client.raise_request_exception = False
+    problems, walked = [], 0
+    users = {p: request.getfixturevalue(p) if p else None for p in PERSONAS}
+    for route, pattern, name in walk(get_resolver().url_patterns):
+        callback = pattern.callback
+        if (callback.__module__.startswith(SKIP_MODULES) or pattern.name in SKIP_NAMES
+                or "format" in route):
+            continue
+        code = declared(callback) or "login"
+        path, segment = fill(route, records)
+        is_api = path.startswith("/api/")
+        for persona, user in users.items():
+            client.logout()
+            if user is not None:
+                client.force_login(user)
+            method, response = _outcome(client, path)
+            problem = expected_problem(persona=persona, user=user, code=code, is_api=is_api,
+                                       segment=segment, method=method, response=response,
+                                       name=name)
+            if problem:
+                problems.append(f"{method.upper()} {path} as {persona or 'anonymous'}: {problem}")
+            walked += 1
+    assert walked > 500  # every URL, seven times
+    assert not problems, "\n".join(problems)
+
+
+def test_a_url_without_a_record_is_named():
+    with pytest.raises(LookupError, match="no record for 'gadgets'"):
+        fill("gadgets/<int:pk>/", {})
