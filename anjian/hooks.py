@@ -29,6 +29,7 @@ IMPORTERS = [
     "anjian.risks.imports.IMPORTERS",
     "anjian.hazards.imports.IMPORTERS",
     "anjian.accidents.imports.IMPORTERS",
+    "anjian.emergency.imports.IMPORTERS",
 ]
 
 # `anjian export`: {kind: export(actor, stream)} dictionaries.

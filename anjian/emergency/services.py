@@ -44,10 +44,9 @@ def _owner(actor, data: dict[str, Any]) -> Unit:
     return unit
 
 
-@transaction.atomic
-def plan_create(*, actor, data: dict[str, Any], via: str = "web") -> EmergencyPlan:
-    """Record a plan of the actor's unit, of a unit it manages, or of an enterprise in its
-    jurisdiction (an enterprise user: always its own)."""
+def plan_build(*, actor, data: dict[str, Any]) -> EmergencyPlan:
+    """An unsaved, validated plan of the actor's unit, of a unit it manages, or of an
+    enterprise in its jurisdiction (an enterprise user: always its own)."""
     check_permission(actor, "write")
     actor_unit = Unit.of(actor)
     owner = actor_unit if actor_unit.kind == UnitKind.ENTERPRISE else _owner(actor, data)
@@ -58,9 +57,24 @@ def plan_create(*, actor, data: dict[str, Any], via: str = "web") -> EmergencyPl
         field = "enterprise" if plan.enterprise_id else "unit"
         raise ValidationError({field: _("This unit lies outside your jurisdiction.")})
     plan.full_clean()
+    return plan
+
+
+@transaction.atomic
+def plan_create(*, actor, data: dict[str, Any], via: str = "web") -> EmergencyPlan:
+    """Record a plan (see `plan_build` for whose)."""
+    plan = plan_build(actor=actor, data=data)
     plan.save()
     audit.record_create(actor=actor, instance=plan, via=via)
     return plan
+
+
+@transaction.atomic
+def plan_bulk_create(*, actor, plans: list[EmergencyPlan], via: str = "import") -> None:
+    """Save plans built by `plan_build` (the Excel import), one audit entry each."""
+    check_permission(actor, "write")
+    EmergencyPlan.objects.bulk_create(plans)
+    audit.bulk_record_create(actor=actor, instances=plans, via=via)
 
 
 def _locked_plan(actor, plan: EmergencyPlan) -> EmergencyPlan:

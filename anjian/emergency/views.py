@@ -9,9 +9,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from anjian.core import audit, clock
+from anjian.core.excel_views import import_page, xlsx_download
 from anjian.core.forms import flash, submit
 from anjian.core.permissions import has_permission, requires
-from anjian.emergency import policy, selectors, services
+from anjian.emergency import imports, policy, selectors, services
 from anjian.emergency.forms import (
     AttachmentForm,
     DrillForm,
@@ -151,3 +152,22 @@ def attachment_download(request, pk: int):
     audit.record_download(actor=request.user, kind="emergency_plan_attachment",
                           filename=item.name, query=f"plan={item.plan_id}&attachment={item.pk}")
     return FileResponse(item.file.open("rb"), as_attachment=True, filename=item.name)
+
+
+@requires("write")
+def plan_template(request):
+    return xlsx_download("emergency-plan-template.xlsx", imports.template, request=request,
+                         kind="emergency_plan_template")
+
+
+@requires("write")
+def plan_import(request):
+    return import_page(request, importer=imports.PlanImporter(actor=request.user),
+                       heading=_("Import emergency plans from Excel"),
+                       intro=_("Use the template: one plan per row, the unit as its code (county, "
+                               "a town or department code) or the enterprise by its credit code; "
+                               "dates as 2025-03-01. Every row is checked first; if any row has "
+                               "an error, nothing is saved."),
+                       template_url=reverse("emergency:plan_template"),
+                       done_url=reverse("emergency:plan_list"),
+                       done_message=_("%(n)s plans were imported."))
