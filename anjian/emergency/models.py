@@ -8,7 +8,7 @@ import datetime as dt
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Max, Q
+from django.db.models import Max, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.functional import cached_property
@@ -63,9 +63,12 @@ def _drill_interval_q() -> dict[int, Q]:
 class EmergencyPlanQuerySet(models.QuerySet):
     def with_dates(self) -> EmergencyPlanQuerySet:
         """Annotate the last drill (`last_drill_on`) and the bases the deadlines count from."""
+        # A correlated subquery on the (plan, -held_on) index, not a GROUP BY over all plans.
+        last = Subquery(Drill.objects.filter(plan=OuterRef("pk")).order_by("-held_on")
+                        .values("held_on")[:1])
         return self.annotate(
-            last_drill_on=Max("drills__held_on"),
-            drill_base=Coalesce(Max("drills__held_on"), "published_on"),
+            last_drill_on=last,
+            drill_base=Coalesce(last, "published_on"),
             evaluation_base=Coalesce("evaluated_on", "published_on"))
 
     def _due_before(self, day: dt.date, *, drill: bool = True, evaluation: bool = True) -> Q:
@@ -83,6 +86,11 @@ class EmergencyPlanQuerySet(models.QuerySet):
                 evaluation: bool = True) -> EmergencyPlanQuerySet:
         """Plans whose drill or evaluation is overdue on `on` (exactly `EmergencyPlan.overdue`)."""
         return self.with_dates().filter(self._due_before(on, drill=drill, evaluation=evaluation))
+
+    def overdue_or_not(self, *, on: dt.date, overdue: bool) -> EmergencyPlanQuerySet:
+        """On a queryset already `with_dates`: the overdue plans, or the others."""
+        condition = self._due_before(on)
+        return self.filter(condition) if overdue else self.exclude(condition)
 
     def due_by(self, *, on: dt.date, drill: bool = True,
                evaluation: bool = True) -> EmergencyPlanQuerySet:

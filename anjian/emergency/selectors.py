@@ -27,8 +27,7 @@ def plan_list(*, actor, kind: str = "", unit: str = "", enterprise: int | None =
     if town:
         qs = qs.filter(Q(town__code=town) | Q(enterprise__town__code=town))
     if overdue is not None:
-        late = EmergencyPlan.objects.overdue(on=clock.today()).values("pk")
-        qs = qs.filter(pk__in=late) if overdue else qs.exclude(pk__in=late)
+        qs = qs.overdue_or_not(on=clock.today(), overdue=overdue)
     if q:
         qs = qs.filter(Q(title__icontains=q) | Q(enterprise__name__icontains=q)
                        | Q(filing_number__icontains=q))
