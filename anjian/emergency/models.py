@@ -171,6 +171,13 @@ class EmergencyPlan(UnitRecord):
             raise ValidationError(errors)
 
     @property
+    def revision_entries(self) -> list[dict]:
+        """The revision triggers with their labels, for the page."""
+        labels = dict(RevisionTrigger.choices)
+        return [{**entry, "label": labels.get(entry.get("trigger"), entry.get("trigger"))}
+                for entry in self.revisions]
+
+    @property
     def owner_name(self) -> str:
         return self.enterprise.name if self.enterprise_id else str(self.unit.name)
 

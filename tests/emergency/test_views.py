@@ -167,6 +167,8 @@ def test_a_revision_trigger_is_recorded(plans, enterprise_user, login):
     plan.refresh_from_db()
     assert plan.revisions == [{"date": days_ago(1).isoformat(), "trigger": "risk",
                                "note": "新增储罐区"}]
+    html = login(enterprise_user).get(plan.get_absolute_url()).content.decode()
+    assert "面临的重大风险发生变化" in html and "新增储罐区" in html
 
 
 def _upload(name: str, content: bytes):
