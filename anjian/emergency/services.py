@@ -91,7 +91,7 @@ def plan_update(*, actor, plan: EmergencyPlan, data: dict[str, Any],
     """Change a plan's title, dates or filing (备案) number; its unit stays."""
     check_permission(actor, "write")
     locked = _locked_plan(actor, plan)
-    if any(key in data for key in ("unit", "enterprise")):
+    if any(data.get(key) for key in ("unit", "enterprise")):
         owner = _owner(actor, {k: data.get(k) for k in ("unit", "enterprise")})
         if owner != locked.unit:
             raise ValidationError({"unit": _("A plan cannot move to another unit.")})

@@ -143,3 +143,28 @@ def test_drill_problems_become_a_hazard_once(plans, api_as, enterprise_user, tow
     assert api.get(f"/api/v1/drills/{drill['id']}/").json()["hazard"] == hazard.pk
     assert api.post(url, {"deadline": days_ago(-30).isoformat()},
                     format="json").status_code == 409
+
+
+def test_the_county_records_a_towns_filing_with_a_patch(plans, api_as, county_admin):
+    plan = plans["town_a"]
+    api = api_as(county_admin)
+    response = api.patch(f"/api/v1/emergency-plans/{plan.pk}/", {
+        "filed_on": (plan.published_on + dt.timedelta(days=10)).isoformat(),
+        "filing_number": "备2025-07"}, format="json")
+    assert response.status_code == 200, response.json()
+    assert response.json()["filing_number"] == "备2025-07" and response.json()["unit"] == "town_a"
+    response = api.patch(f"/api/v1/emergency-plans/{plan.pk}/", {"unit": "town_b"},
+                         format="json")
+    assert response.status_code == 400 and "unit" in response.json()
+
+
+def test_an_enterprise_user_cannot_change_a_plan_outside_its_unit(plans, api_as, enterprise_user):
+    response = api_as(enterprise_user).patch(
+        f"/api/v1/emergency-plans/{plans['town_a'].pk}/", {"title": "x"}, format="json")
+    assert response.status_code == 404
+
+
+def test_the_leader_cannot_change_a_plan(plans, api_as, leader):
+    response = api_as(leader).patch(
+        f"/api/v1/emergency-plans/{plans['town_a'].pk}/", {"title": "x"}, format="json")
+    assert response.status_code == 403
