@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.db.models import Q, QuerySet
 from django.http import Http404
+from django.utils.translation import gettext as _
 
 from anjian.core import clock
 from anjian.core.scoping import scope_queryset
@@ -73,3 +76,31 @@ def attachment_get_for(*, actor, pk):
         return PlanAttachment.objects.filter(plan__in=plans).get(pk=pk)
     except (PlanAttachment.DoesNotExist, ValueError, TypeError, OverflowError) as exc:
         raise Http404 from exc
+
+
+TODO_LEAD_DAYS = 30
+
+
+def todo_list(*, actor) -> list[dict]:
+    """The actor's open tasks for the contract's `todo/` (kinds `drill_due` and
+    `plan_evaluation`): the plans its own unit keeps whose drill or evaluation falls due within
+    30 days or is overdue. A task leaves the list once the drill or evaluation is recorded."""
+    from anjian.accounts.units import Unit
+
+    unit = Unit.member_of(actor)
+    if unit is None:
+        return []
+    today = clock.today()
+    horizon = today + dt.timedelta(days=TODO_LEAD_DAYS)
+    plans = (EmergencyPlan.objects.filter(unit.own_q()).due_by(on=horizon)
+             .select_related("enterprise__sector").order_by("pk"))
+    tasks = []
+    for plan in plans:
+        for kind, due in (("drill_due", plan.next_drill_due),
+                          ("plan_evaluation", plan.next_evaluation_due)):
+            if due is not None and due <= horizon:
+                title = (_("Hold a drill: %(plan)s") if kind == "drill_due"
+                         else _("Evaluate the plan: %(plan)s")) % {"plan": plan.title}
+                tasks.append({"kind": kind, "title": title, "url": plan.get_absolute_url(),
+                              "due": due, "overdue": due < today})
+    return sorted(tasks, key=lambda t: t["due"])

@@ -168,3 +168,18 @@ def test_the_leader_cannot_change_a_plan(plans, api_as, leader):
     response = api_as(leader).patch(
         f"/api/v1/emergency-plans/{plans['town_a'].pk}/", {"title": "x"}, format="json")
     assert response.status_code == 403
+
+
+def test_the_todo_tasks_are_the_units_own_and_leave_once_done(plans, enterprise_user,
+                                                              county_admin, town_a_officer):
+    from anjian.emergency import services
+    from anjian.emergency.selectors import todo_list
+
+    tasks = todo_list(actor=enterprise_user)
+    assert [(t["kind"], t["overdue"]) for t in tasks] == [("drill_due", True)]
+    assert tasks[0]["url"] == plans["enterprise_a"].get_absolute_url()
+    assert [t["kind"] for t in todo_list(actor=county_admin)] == ["drill_due"]
+    assert todo_list(actor=town_a_officer) == []      # its enterprise's drill is not its task
+    services.drill_create(actor=enterprise_user, plan=plans["enterprise_a"], data={
+        "held_on": days_ago(1), "form": "tabletop", "participants": 6})
+    assert todo_list(actor=enterprise_user) == []
