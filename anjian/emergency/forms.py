@@ -45,6 +45,12 @@ class PlanForm(BootstrapMixin, forms.ModelForm):
         key = self.cleaned_data.get("unit")
         return Unit.from_key(key) if key else None
 
+    def clean(self):
+        data = super().clean()
+        if data.get("enterprise"):  # an enterprise named wins over the preselected unit
+            data["unit"] = None
+        return data
+
 
 class PlanFilterForm(BootstrapMixin, forms.Form):
     q = forms.CharField(label=_("Search"), required=False)

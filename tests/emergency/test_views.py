@@ -205,3 +205,17 @@ def test_the_plan_and_drill_addresses_open_their_pages(plans, county_admin, logi
     client = login(county_admin)
     for record in (plans["county"], plans["enterprise_b"], drill):
         assert client.get(record.get_absolute_url()).status_code == 200
+
+
+def test_a_town_officer_records_a_plan_for_an_enterprise_of_its_town(town_a_officer, town_a,
+                                                                     enterprise_a, enterprise_b,
+                                                                     login):
+    client = login(town_a_officer)
+    data = {"unit": f"town:{town_a.pk}", "kind": "special", "title": "储罐区专项预案",
+            "published_on": days_ago(10).isoformat()}
+    client.post(reverse("emergency:plan_create"), {**data, "enterprise": enterprise_a.credit_code})
+    assert EmergencyPlan.objects.get().enterprise == enterprise_a
+    response = client.post(reverse("emergency:plan_create"),
+                           {**data, "enterprise": enterprise_b.credit_code})
+    assert "enterprise" in response.context["form"].errors
+    assert EmergencyPlan.objects.count() == 1
