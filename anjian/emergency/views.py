@@ -43,9 +43,10 @@ def plan_list(request):
     return _plan_page(request, overdue_only=False)
 
 
-@requires("officer")
+@requires("view")
 def overdue_list(request):
-    """The plans in the officer's jurisdiction whose drill or evaluation is overdue."""
+    """The plans in the caller's jurisdiction whose drill or evaluation is overdue (a town's,
+    a department's, the county's for the admin and the leader; an enterprise its own)."""
     return _plan_page(request, overdue_only=True)
 
 

@@ -56,7 +56,8 @@ def test_the_leader_reads_but_cannot_record(plans, leader, login):
     assert client.get(reverse("emergency:plan_create")).status_code == 403
     assert client.get(reverse("emergency:drill_create",
                               args=[plans["town_a"].pk])).status_code == 403
-    assert client.get(reverse("emergency:overdue_list")).status_code == 403
+    html = client.get(reverse("emergency:overdue_list")).content.decode()
+    assert plans["county"].title in html and plans["town_a"].title not in html
 
 
 def test_the_traffic_officer_cannot_record_a_drill_of_the_countys_plan(plans, traffic_officer,
@@ -74,8 +75,14 @@ def test_a_town_officer_edits_its_enterprises_plans_but_not_another_towns(plans,
         reverse("emergency:plan_edit", args=[plans["town_b"].pk])).status_code == 404
 
 
-def test_the_enterprise_user_sees_the_overdue_list_refused(enterprise_user, login):
-    assert login(enterprise_user).get(reverse("emergency:overdue_list")).status_code == 403
+def test_the_enterprise_user_sees_only_its_own_overdue_plans(plans, enterprise_user, login):
+    html = login(enterprise_user).get(reverse("emergency:overdue_list")).content.decode()
+    assert plans["enterprise_a"].title in html and plans["county"].title not in html
+
+
+def test_anonymous_is_sent_to_the_login_page(client, plans):
+    response = client.get(reverse("emergency:overdue_list"))
+    assert response.status_code == 302 and "/login/" in response["Location"]
 
 
 def test_an_enterprise_user_records_its_own_plan(enterprise_user, enterprise_a, login):
