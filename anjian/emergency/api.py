@@ -13,7 +13,7 @@ from anjian.core.api import IdFilter
 from anjian.core.errors import Conflict
 from anjian.core.filters import SelectorFilterSet, YesNoFilter
 from anjian.emergency import selectors, services
-from anjian.emergency.models import Drill, DrillForm, EmergencyPlan, PlanKind
+from anjian.emergency.models import Drill, DrillForm, EmergencyPlan, PlanAttachment, PlanKind
 from anjian.hazards.models import HazardGrade
 from anjian.registry.models import Enterprise
 
@@ -45,6 +45,18 @@ class PlanSerializer(serializers.ModelSerializer):
 
     def get_overdue(self, plan) -> bool:
         return plan.overdue_on(clock.today())
+
+
+class AttachmentSerializer(serializers.ModelSerializer):
+    url = serializers.CharField(source="get_absolute_url", read_only=True)
+
+    class Meta:
+        model = PlanAttachment
+        fields = ["id", "name", "size", "uploaded_at", "url"]
+
+
+class AttachmentInputSerializer(serializers.Serializer):
+    file = serializers.FileField()
 
 
 class PlanFilter(SelectorFilterSet):
@@ -96,6 +108,20 @@ class PlanViewSet(mixins.CreateModelMixin, mixins.RetrieveModelMixin, mixins.Upd
         plan = services.plan_update(actor=self.request.user, plan=serializer.instance,
                                     data=dict(serializer.validated_data), via="api")
         serializer.instance = self._fresh(plan)
+
+    @extend_schema(request={"multipart/form-data": AttachmentInputSerializer},
+                   responses={200: AttachmentSerializer(many=True), 201: AttachmentSerializer})
+    @action(detail=True, methods=["get", "post"], url_path="attachments")
+    def attachments(self, request, pk=None):
+        """GET: the plan's documents. POST multipart `file`: attach one (checked by content)."""
+        plan = self.get_object()
+        if request.method == "GET":
+            return Response(AttachmentSerializer(plan.attachments.all(), many=True).data)
+        data = AttachmentInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        item = services.plan_attach(actor=request.user, plan=plan,
+                                    upload=data.validated_data["file"], via="api")
+        return Response(AttachmentSerializer(item).data, status=status.HTTP_201_CREATED)
 
 
 class DrillSerializer(serializers.ModelSerializer):

@@ -183,3 +183,21 @@ def test_the_todo_tasks_are_the_units_own_and_leave_once_done(plans, enterprise_
     services.drill_create(actor=enterprise_user, plan=plans["enterprise_a"], data={
         "held_on": days_ago(1), "form": "tabletop", "participants": 6})
     assert todo_list(actor=enterprise_user) == []
+
+
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+def test_plan_documents_through_the_api(plans, api_as, enterprise_user, town_b_officer,
+                                        settings, tmp_path):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    settings.MEDIA_ROOT = tmp_path
+    url = f"/api/v1/emergency-plans/{plans['enterprise_a'].pk}/attachments/"
+    api = api_as(enterprise_user)
+    bad = api.post(url, {"file": SimpleUploadedFile("预案.pdf", b"<html>")}, format="multipart")
+    assert bad.status_code == 400 and "file" in bad.json()
+    good = api.post(url, {"file": SimpleUploadedFile("预案.pdf", PDF)}, format="multipart")
+    assert good.status_code == 201 and good.json()["name"] == "预案.pdf"
+    assert [a["name"] for a in api.get(url).json()] == ["预案.pdf"]
+    assert api_as(town_b_officer).get(url).status_code == 404
