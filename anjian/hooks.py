@@ -14,6 +14,7 @@ SWEEP_STEPS = [
     ("duty", "anjian.duty.sweep.run"),
     ("alerts", "anjian.alerts.sweep.run"),
     ("public_reports", "anjian.public_reports.sweep.run"),
+    ("emergency", "anjian.emergency.sweep.run"),
     ("notifications", "anjian.notifications.sweep.run"),
     ("assessment", "anjian.assessment.sweep.run"),
 ]
@@ -32,6 +33,7 @@ IMPORTERS = [
     "anjian.hazards.imports.IMPORTERS",
     "anjian.accidents.imports.IMPORTERS",
     "anjian.assessment.imports.IMPORTERS",
+    "anjian.emergency.imports.IMPORTERS",
 ]
 
 # `anjian export`: {kind: export(actor, stream)} dictionaries.

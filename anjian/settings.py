@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "anjian.notifications",
     "anjian.assessment",
     "anjian.public_reports",
+    "anjian.emergency",
     "anjian.reports",
     "anjian.demo",
     "django.contrib.auth",

@@ -14,6 +14,7 @@ from anjian.assessment import api as assessment_api
 from anjian.core import api_routes, views_rules
 from anjian.core import views as core_views
 from anjian.duty import api as duty_api
+from anjian.emergency import api as emergency_api
 from anjian.hazards import api as hazards_api
 from anjian.inspections import api as inspections_api
 from anjian.notifications import views as notification_views
@@ -35,6 +36,7 @@ AREA_URLS = [
     "notifications",
     "assessment",
     "public_reports",
+    "emergency",
 ]
 # The areas with API routes, each registering its viewsets on the one router.
 API_AREAS = [
@@ -49,6 +51,7 @@ API_AREAS = [
     alerts_api,
     assessment_api,
     public_reports_api,
+    emergency_api,
 ]
 
 router = DefaultRouter()

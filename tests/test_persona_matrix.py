@@ -73,6 +73,10 @@ TOWN_A = {
     "public-reports",
     "hazard-sources",
     "major-hazard-sources",
+    "emergency",
+    "emergency-plans",
+    "drills",
+    "attachments",
 }
 # What the county admin gets where an object rule, not the role, decides (URL name → status).
 COUNTY_ADMIN_EXCEPTIONS = {
@@ -257,6 +261,7 @@ def records(
         },
     )
     draw = draw_create(actor=town_a_officer, enterprises=1, inspectors=1)
+    plan, drill, attachment = _emergency_records(enterprise_user)
     return {
         **lists,
         "enterprises": enterprise_a,
@@ -312,6 +317,10 @@ def records(
         "major-hazard-sources": source,
         "draws": draw,
         "inspection-draws": draw,
+        "emergency": plan,
+        "emergency-plans": plan,
+        "drills": drill,
+        "attachments": attachment,
     }
 
 
@@ -357,6 +366,35 @@ def _assessment_records(*, county_admin, town_a, sectors, enterprise_a, enterpri
             size=9,
         ),
     }
+
+
+def _emergency_records(enterprise_user):
+    """A plan of enterprise A (town A) with a drill and a document."""
+    from anjian.emergency import services as emergency
+    from anjian.emergency.models import PlanAttachment
+
+    plan = emergency.plan_create(
+        actor=enterprise_user,
+        data={
+            "kind": "comprehensive",
+            "title": "综合应急预案",
+            "published_on": clock.today() - dt.timedelta(days=30),
+        },
+    )
+    drill = emergency.drill_create(
+        actor=enterprise_user,
+        plan=plan,
+        data={
+            "held_on": clock.today() - dt.timedelta(days=1),
+            "form": "tabletop",
+            "participants": 12,
+            "problems": "通讯录未更新",
+        },
+    )
+    attachment = PlanAttachment.objects.create(
+        plan=plan, file=ContentFile(b"%PDF-1.4\n", name="plan.pdf"), name="plan.pdf", size=9
+    )
+    return plan, drill, attachment
 
 
 def _send(client, method: str, path: str):

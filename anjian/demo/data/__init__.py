@@ -5,6 +5,7 @@ from anjian.demo.data import (
     alerts,
     assessment,
     duty,
+    emergency,
     hazard_sources,
     hazards,
     inspections,
@@ -22,4 +23,5 @@ LOADERS = [
     alerts,
     assessment,
     public_reports,
+    emergency,
 ]
