@@ -127,9 +127,10 @@ def test_clear_tokens_left_by_the_old_design_become_digests(town_a_officer):
 
     migration = import_module("anjian.accounts.migrations.0004_identity_tokens_passwords")
     with connection.cursor() as cursor:
+        stamp = "timestamp with time zone" if connection.vendor == "postgresql" else "datetime"
         cursor.execute(
             "CREATE TABLE authtoken_token (key varchar(40) PRIMARY KEY, "
-            "created datetime, user_id bigint)"
+            f"created {stamp}, user_id bigint)"
         )
         cursor.execute(
             "INSERT INTO authtoken_token VALUES (%s, %s, %s)",

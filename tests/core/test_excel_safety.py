@@ -4,6 +4,7 @@ control characters; Word documents and the bulletin strip those characters too (
 import io
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 from docx import Document as WordDocument
 from openpyxl import Workbook, load_workbook
@@ -20,7 +21,13 @@ HOSTILE = {
     "safety_manager": "@SUM(1,1)",
     "phone": "=1+1",
 }
-CONTROL = "".join(chr(c) for c in range(0x20) if chr(c) not in "\t\n\r")
+# PostgreSQL text cannot hold NUL at all, so only SQLite can have stored it.
+CONTROL = "".join(
+    chr(c)
+    for c in range(0x20)
+    if chr(c) not in "\t\n\r"
+    and not (c == 0 and settings.DATABASES["default"]["ENGINE"].endswith("postgresql"))
+)
 
 
 def cells(content: bytes):
