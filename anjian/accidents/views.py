@@ -17,8 +17,8 @@ from anjian.accidents.forms import (
     StatsForm,
 )
 from anjian.accidents.imports import AccidentImporter
-from anjian.core import audit
 from anjian.core.audit import timeline
+from anjian.core.downloads import content_download
 from anjian.core.excel_views import import_page, xlsx_download
 from anjian.core.forms import flash, submit
 from anjian.core.permissions import requires
@@ -159,13 +159,14 @@ def bulletin_download(request):
         if fmt == "md"
         else "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
     )
-    filename = f"bulletin-{period}.{fmt}"
-    response = HttpResponse(render_document(document, fmt), content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    audit.record_download(
-        actor=request.user, kind="bulletin", filename=filename, query=request.GET.urlencode()
+    return content_download(
+        request,
+        render_document(document, fmt),
+        content_type=content_type,
+        filename=f"bulletin-{period}.{fmt}",
+        kind="bulletin",
+        query=request.GET.urlencode(),
     )
-    return response
 
 
 @requires("view")

@@ -1,7 +1,6 @@
 """Pages of the enterprises' own lists: 全员安全生产责任制 and the 五到位 checklist."""
 
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -12,7 +11,7 @@ from anjian.assessment import selectors, services
 from anjian.assessment.forms import FiveInPlaceForm, SafetyPositionForm
 from anjian.assessment.models import FiveItem
 from anjian.assessment.policy import can_keep_lists
-from anjian.core import audit
+from anjian.core.downloads import stored_file_download
 from anjian.core.forms import flash, submit
 from anjian.core.permissions import requires
 from anjian.registry import selectors as registry_selectors
@@ -123,12 +122,10 @@ def five_in_place_set(request, pk: int):
 def five_evidence_download(request, pk: int):
     """An evidence file, only for users who may see its enterprise (never a public URL)."""
     item = selectors.five_evidence_get_for(actor=request.user, pk=pk)
-    audit.record_download(
-        actor=request.user,
+    return stored_file_download(
+        request,
+        item,
         kind="five_in_place_evidence",
-        filename=item.name,
         query=f"evidence={item.pk}",
-    )
-    return FileResponse(
-        item.file.open("rb"), as_attachment=item.kind != "photo", filename=item.name
+        inline=item.kind == "photo",
     )

@@ -2,13 +2,13 @@
 
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import FileResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from anjian.core import audit, clock
+from anjian.core import clock
+from anjian.core.downloads import stored_file_download
 from anjian.core.excel_views import import_page, xlsx_download
 from anjian.core.forms import flash, submit
 from anjian.core.permissions import has_permission, requires
@@ -205,13 +205,12 @@ def plan_attach(request, pk: int):
 def attachment_download(request, pk: int):
     """A plan's document, only for users who may see the plan (never a public URL)."""
     item = selectors.attachment_get_for(actor=request.user, pk=pk)
-    audit.record_download(
-        actor=request.user,
+    return stored_file_download(
+        request,
+        item,
         kind="emergency_plan_attachment",
-        filename=item.name,
         query=f"plan={item.plan_id}&attachment={item.pk}",
     )
-    return FileResponse(item.file.open("rb"), as_attachment=True, filename=item.name)
 
 
 @requires("write")

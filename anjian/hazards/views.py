@@ -2,14 +2,14 @@
 
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from anjian.core import audit
 from anjian.core.audit import timeline
+from anjian.core.downloads import content_download, stored_file_download
 from anjian.core.excel_views import import_page, xlsx_download
 from anjian.core.forms import flash, submit
 from anjian.core.permissions import requires
@@ -151,14 +151,13 @@ def hazard_evidence_upload(request, pk: int):
 def hazard_evidence_download(request, pk: int):
     """An evidence file, only for users who may see its hazard (never a public URL)."""
     item: HazardEvidence = selectors.hazard_evidence_get_for(actor=request.user, pk=pk)
-    inline = item.kind == "photo"
-    audit.record_download(
-        actor=request.user,
+    return stored_file_download(
+        request,
+        item,
         kind="hazard_evidence",
-        filename=item.name,
         query=f"hazard={item.hazard_id}&evidence={item.pk}",
+        inline=item.kind == "photo",
     )
-    return FileResponse(item.file.open("rb"), as_attachment=not inline, filename=item.name)
 
 
 @requires("write")
@@ -195,26 +194,17 @@ def hazard_extension_decide(request, pk: int, extension_id: int):
     )
 
 
-def _download(
-    request, content: bytes, content_type: str, filename: str, *, kind: str
-) -> HttpResponse:
-    audit.record_download(actor=request.user, kind=kind, filename=filename)
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
-
-
 @requires("view")
 def hazard_order_docx(request, pk: int):
     """责令限期整改指令书 (only for hazards a government unit found)."""
     hazard = selectors.hazard_get_for(actor=request.user, pk=pk)
     if not hazard.government_found:
         raise Http404
-    return _download(
+    return content_download(
         request,
         documents.rectification_order(hazard),
-        DOCX,
-        f"order-{hazard.pk}.docx",
+        content_type=DOCX,
+        filename=f"order-{hazard.pk}.docx",
         kind="hazard_order",
     )
 
@@ -225,11 +215,11 @@ def hazard_notice_docx(request, pk: int):
     hazard = selectors.hazard_get_for(actor=request.user, pk=pk)
     if not hazard.supervised or not hasattr(hazard, "supervision"):
         raise Http404
-    return _download(
+    return content_download(
         request,
         documents.supervision_notice(hazard),
-        DOCX,
-        f"supervision-{hazard.pk}.docx",
+        content_type=DOCX,
+        filename=f"supervision-{hazard.pk}.docx",
         kind="hazard_supervision_notice",
     )
 
