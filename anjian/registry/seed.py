@@ -32,6 +32,7 @@ from anjian.core.actors import SYSTEM
 from anjian.core.identifiers import credit_code_check_char
 from anjian.core.permissions import check_permission
 from anjian.registry.models import Enterprise, EnterpriseStatus, Licence
+from anjian.registry.names import GIVEN, SURNAMES, WORDS
 from anjian.registry.services import enterprise_bulk_create
 
 
@@ -78,53 +79,6 @@ SECTORS = {
 # Town names: 50 × 40 two-character combinations; the first characters differ from the demo's.
 TOWN_FIRST = "平安和顺福寿康宁永乐太丰瑞祥兴隆昌盛富华光明清泉云峰凤鸣鹤岗桃源杏花梅竹兰桂荷塘茶岭稻香麦田渔樵"
 TOWN_SECOND = "坪塘岭坡湾洲圩寨铺岗垌坝口桥溪江湖海峰岩田庄村屯场埠渡关门头尾源林阳阴城堡营"
-WORDS = [
-    "宏达",
-    "恒通",
-    "顺发",
-    "兴隆",
-    "鑫源",
-    "永安",
-    "华盛",
-    "联创",
-    "瑞丰",
-    "金桥",
-    "福田",
-    "安泰",
-    "长盛",
-    "汇丰",
-    "富民",
-    "新兴",
-    "绿源",
-    "东方",
-    "南华",
-    "广信",
-    "天成",
-    "嘉禾",
-]
-SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗梁韦覃蒙莫廖"
-GIVEN = [
-    "建国",
-    "丽华",
-    "志强",
-    "海燕",
-    "德明",
-    "秀英",
-    "文军",
-    "春梅",
-    "国庆",
-    "小勇",
-    "红梅",
-    "振华",
-    "桂兰",
-    "永福",
-    "金凤",
-    "世杰",
-    "玉兰",
-    "宏伟",
-    "家豪",
-    "晓东",
-]
 STATUS_WEIGHTS = [
     (EnterpriseStatus.OPERATING, 88),
     (EnterpriseStatus.SUSPENDED, 6),
