@@ -1,8 +1,17 @@
 """The home page: the user's part of the county at a glance."""
 
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 
+from anjian.accidents import stats
+from anjian.core import clock
+from anjian.core.documents import render_official
+from anjian.core.downloads import content_download
+from anjian.core.periods import period_of
 from anjian.core.permissions import has_permission, requires
+from anjian.duty.calendar import UnsupportedYear, next_holiday
+from anjian.reports.briefing import build_briefing
 from anjian.reports.overview import overview_for
 
 
@@ -11,3 +20,43 @@ def home(request):
     if not has_permission(request.user, "view"):
         return redirect("audit_list")  # the audit admin's one page (三权分立)
     return render(request, "reports/home.html", {"o": overview_for(actor=request.user)})
+
+
+@requires("leader")
+def briefing(request):
+    """The safety-meeting briefing: without ?period= a page to choose the period and format,
+    with it the document (?format=docx, GB/T 9704 Word, or ?format=md), audited."""
+    if "period" not in request.GET:
+        return render(
+            request,
+            "reports/briefing.html",
+            {"period": str(period_of(clock.today())), "holiday": calendar_next_holiday()},
+        )
+    try:
+        period = stats.period_param(request.GET.get("period"))
+    except ValidationError as exc:
+        return HttpResponse(
+            " ".join(exc.messages), status=400, content_type="text/plain; charset=utf-8"
+        )
+    fmt = "md" if request.GET.get("format") == "md" else "docx"
+    document, _data = build_briefing(actor=request.user, period=period)
+    content_type = (
+        "text/markdown; charset=utf-8"
+        if fmt == "md"
+        else "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    )
+    return content_download(
+        request,
+        render_official(document, fmt),
+        content_type=content_type,
+        filename=f"briefing-{period}.{fmt}",
+        kind="briefing",
+        query=request.GET.urlencode(),
+    )
+
+
+def calendar_next_holiday():
+    try:
+        return next_holiday(clock.today())
+    except UnsupportedYear:
+        return None
