@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Q
 from django.utils import translation
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 
 from anjian import hooks
@@ -37,7 +38,6 @@ from anjian.core import clock
 from anjian.core.dates import cn_date
 from anjian.core.documents import Document, Table
 from anjian.core.documents.document import Section
-from anjian.core.hooks import resolve
 from anjian.core.periods import Period
 from anjian.core.permissions import has_permission
 from anjian.duty import calendar
@@ -375,7 +375,7 @@ def standings(*, actor, year: int) -> list[Standing]:
     `anjian.hooks.BRIEFING_STANDINGS` (each `f(*, actor, year) -> list[Standing-like]`)."""
     rows: list[Standing] = []
     for path in hooks.BRIEFING_STANDINGS:
-        rows.extend(resolve(path)(actor=actor, year=year))
+        rows.extend(import_string(path)(actor=actor, year=year))
     return rows
 
 

@@ -110,7 +110,7 @@ def grid() -> tuple[int, int]:
     22 lines × 28 characters fill the 版心 (225 × 156 mm) with a 16 pt body font."""
     height_pt = (PAGE_HEIGHT_MM - TOP_MM - BOTTOM_MM) * PT_PER_MM
     width_pt = (PAGE_WIDTH_MM - LEFT_MM - RIGHT_MM) * PT_PER_MM
-    line_pitch = round(height_pt / LINES * 20)
+    line_pitch = int(height_pt / LINES * 20)  # down: 22 exact lines must fit, 579 (28.95 pt)
     char_space = round((width_pt / CHARS - BODY_PT) * 4096)
     return line_pitch, char_space
 
