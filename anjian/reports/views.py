@@ -3,14 +3,16 @@
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 
 from anjian.accidents import stats
-from anjian.core import clock
+from anjian.core import clock, pii
 from anjian.core.documents import render_official
 from anjian.core.downloads import content_download
 from anjian.core.periods import period_of
 from anjian.core.permissions import has_permission, requires
 from anjian.duty.calendar import UnsupportedYear, next_holiday
+from anjian.reports import files
 from anjian.reports.briefing import build_briefing
 from anjian.reports.overview import overview_for
 
@@ -60,3 +62,62 @@ def calendar_next_holiday():
         return next_holiday(clock.today())
     except UnsupportedYear:
         return None
+
+
+@requires("view")
+def enterprise_file(request, pk: int):
+    """一企一档: the enterprise's whole file, one tab (?tab=) open and paginated."""
+    enterprise = files.enterprise_for_file(actor=request.user, pk=pk)
+    file = files.build_file(
+        actor=request.user,
+        target=enterprise,
+        tabs=files.ENTERPRISE_TABS,
+        tab=request.GET.get("tab", ""),
+        page=request.GET.get("page"),
+    )
+    if file.active.key == "basic":
+        pii.record_view(actor=request.user, instance=enterprise, fields={"phone": pii.PHONE})
+    return render(
+        request,
+        "reports/file.html",
+        {
+            "heading": enterprise.name,
+            "subtitle": f"{enterprise.town.name} · {enterprise.sector.name}",
+            "enterprise": enterprise,
+            "file": file,
+        },
+    )
+
+
+def _unit_file(request, kind: str, pk: int):
+    unit = files.unit_for_file(actor=request.user, kind=kind, pk=pk)
+    file = files.build_file(
+        actor=request.user,
+        target=unit,
+        tabs=files.UNIT_TABS,
+        tab=request.GET.get("tab", ""),
+        page=request.GET.get("page"),
+    )
+    subtitle = (
+        _("Records located in the town")
+        if kind == "town"
+        else _("Records of the department's sectors: %(sectors)s")
+        % {"sectors": "、".join(s.name for s in unit.sectors())}
+    )
+    return render(
+        request,
+        "reports/file.html",
+        {"heading": unit.name, "subtitle": subtitle, "file": file},
+    )
+
+
+@requires("view")
+def town_file(request, pk: int):
+    """A town's file: its enterprises, risks, hazards, inspections, accidents, plans, sources."""
+    return _unit_file(request, "town", pk)
+
+
+@requires("view")
+def department_file(request, pk: int):
+    """A department's file: the same tabs over its sectors, county-wide."""
+    return _unit_file(request, "department", pk)

@@ -145,7 +145,10 @@ def test_web_edit_then_timeline_shows_the_change(login, town_a_officer, enterpri
     assert response.status_code == 302
     page = client.get(reverse("registry:enterprise_detail", args=[enterprise_a.pk]))
     html = page.content.decode()
-    assert "停产" in html and "suspended" in html and "operating" in html
+    timeline = html[html.index('id="timeline"') :]
+    # The change reads as the page does: the status's labels, not its codes.
+    assert "停产" in timeline and "在产" in timeline
+    assert "suspended" not in timeline and "operating" not in timeline
 
 
 def test_audit_api_is_for_the_county_admin_only(
