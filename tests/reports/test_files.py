@@ -22,8 +22,8 @@ def file_of_a(
     enterprise_a,
     town_a,
     town_b,
-    gov_hazard,
-    make_point,
+    gov_hazard,  # noqa: F811
+    make_point,  # noqa: F811
     make_accident,  # noqa: F811
 ):
     """Enterprise A with one record of most kinds and a change in its history."""
