@@ -159,14 +159,18 @@ def _paragraph(
         fmt.first_line_indent = Pt(size * 2)
     if right_chars:
         fmt.right_indent = Pt(size * right_chars)
-    # Not snapped to the character grid: LibreOffice gives a 16 pt character two 15.8 pt cells
-    # where Word squeezes it into one; condensed runs give 28 a line in both.
-    snap = OxmlElement("w:snapToGrid")
-    snap.set(qn("w:val"), "0")
-    paragraph._p.get_or_add_pPr().insert_element_before(snap, *PPR_AFTER_SNAP)
+    _off_grid(paragraph)
     if text:
         set_font(paragraph.add_run(_clean(text)), font, size, bold=bold, colour=colour)
     return paragraph
+
+
+def _off_grid(paragraph) -> None:
+    """Not snapped to the character grid: LibreOffice gives a 16 pt character two 15.8 pt cells
+    where Word squeezes it into one; condensed runs give 28 a line in both (tables likewise)."""
+    snap = OxmlElement("w:snapToGrid")
+    snap.set(qn("w:val"), "0")
+    paragraph._p.get_or_add_pPr().insert_element_before(snap, *PPR_AFTER_SNAP)
 
 
 def _bottom_rule(paragraph, colour: str = RED, eighths: int = 18) -> None:
@@ -262,10 +266,12 @@ def _table(doc, table: Table) -> None:
     grid_table.style = "Table Grid"
     for cell, header in zip(grid_table.rows[0].cells, table.headers, strict=True):
         cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+        _off_grid(cell.paragraphs[0])
         set_font(cell.paragraphs[0].add_run(_clean(header)), H1_FONT, 12)
     for row in table.rows:
         cells = grid_table.add_row().cells
         for i, (cell, value) in enumerate(zip(cells, row, strict=True)):
+            _off_grid(cell.paragraphs[0])
             set_font(cell.paragraphs[0].add_run(_clean(str(value))), BODY_FONT, 12)
             if i in table.numeric:
                 cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
