@@ -44,3 +44,8 @@ EXPORTERS = [
     "anjian.accidents.exports.EXPORTERS",
     "anjian.assessment.exports.EXPORTERS",
 ]
+
+# `anjian briefing` (reports.briefing.standings): the published assessment results of a year,
+# each f(*, actor, year) -> rows with rank, unit, score, grade. Empty: the briefing says that no
+# results are published yet.
+BRIEFING_STANDINGS: list[str] = []

@@ -37,6 +37,7 @@ AREA_URLS = [
     "assessment",
     "public_reports",
     "emergency",
+    "reports",
 ]
 # The areas with API routes, each registering its viewsets on the one router.
 API_AREAS = [

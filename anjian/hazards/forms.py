@@ -102,9 +102,28 @@ class MultipleFileField(forms.FileField):
         return [single(data, initial)] if data else []
 
 
-class TransitionForm(BootstrapMixin, forms.Form):
+def photo_field() -> MultipleFileField:
+    """Photos taken on the spot: a phone opens its rear camera (`capture="environment"`)."""
+    return MultipleFileField(
+        label=_("take photos"),
+        required=False,
+        widget=MultipleFileInput(attrs={"accept": "image/*", "capture": "environment"}),
+    )
+
+
+class PhotosMixin:
+    """`photos` (the camera) and `evidence` (any file) arrive as one list of uploads."""
+
+    def clean(self):
+        cleaned = super().clean()
+        cleaned["evidence"] = [*cleaned.get("evidence", []), *cleaned.pop("photos", [])]
+        return cleaned
+
+
+class TransitionForm(PhotosMixin, BootstrapMixin, forms.Form):
     action = forms.CharField(widget=forms.HiddenInput)
     comment = forms.CharField(label=_("comment"), required=False, widget=TEXT)
+    photos = photo_field()
     evidence = MultipleFileField(
         label=_("photos or documents"),
         required=False,
@@ -112,11 +131,19 @@ class TransitionForm(BootstrapMixin, forms.Form):
     )
 
 
-class EvidenceForm(BootstrapMixin, forms.Form):
+class EvidenceForm(PhotosMixin, BootstrapMixin, forms.Form):
+    photos = photo_field()
     evidence = MultipleFileField(
         label=_("photos or documents"),
+        required=False,
         help_text=_("JPG, PNG, PDF, DOCX or XLSX, at most 10 MB each."),
     )
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("evidence") and not self.errors:
+            raise forms.ValidationError(_("Take a photo or choose a file."))
+        return cleaned
 
 
 class ExtensionForm(BootstrapMixin, forms.Form):

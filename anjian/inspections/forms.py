@@ -122,7 +122,7 @@ class InspectionForm(forms.Form):
 
     inspected_on = forms.DateField(
         label=_("inspected on"),
-        widget=forms.DateInput(attrs={"type": "date", "class": "form-control"}),
+        widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date", "class": "form-control"}),
     )
     inspectors = forms.CharField(
         label=_("inspectors"),
@@ -139,7 +139,7 @@ class InspectionForm(forms.Form):
     hazard_deadline = forms.DateField(
         label=_("rectification deadline for the problems found"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date", "class": "form-control"}),
+        widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date", "class": "form-control"}),
     )
 
     def __init__(self, *args, items, **kwargs):

@@ -145,7 +145,10 @@ def test_web_edit_then_timeline_shows_the_change(login, town_a_officer, enterpri
     assert response.status_code == 302
     page = client.get(reverse("registry:enterprise_detail", args=[enterprise_a.pk]))
     html = page.content.decode()
-    assert "停产" in html and "suspended" in html and "operating" in html
+    timeline = html[html.index('id="timeline"') :]
+    # The change reads as the page does: the status's labels, not its codes.
+    assert "停产" in timeline and "在产" in timeline
+    assert "suspended" not in timeline and "operating" not in timeline
 
 
 def test_audit_api_is_for_the_county_admin_only(
@@ -160,7 +163,13 @@ def test_audit_api_is_for_the_county_admin_only(
     assert response.status_code == 200
     [row] = response.json()["results"]
     assert row["user"] == "town_a_p" and row["changes"] == {"phone": ["", "1"]}
-    assert set(row) == {"id", "at", "user", "action", "model", "object_id", "changes"}
+    # The contract's fields as they were, plus the same change as people read it.
+    assert set(row) == {"id", "at", "user", "action", "model", "object_id", "changes"} | {
+        "user_display",
+        "model_label",
+        "action_label",
+        "changes_display",
+    }
     assert api_as(leader).get("/api/v1/audit/").status_code == 403
     assert api_as(town_a_officer).get("/api/v1/audit/").status_code == 403
 

@@ -11,6 +11,7 @@ from anjian.core.documents.document import (
     without_control_characters,
 )
 from anjian.core.documents.markdown import render_markdown
+from anjian.core.documents.official import render_official_docx
 from anjian.core.documents.word import render_docx
 
 
@@ -24,4 +25,20 @@ def render(document: Document, fmt: str) -> bytes:
     raise ValueError(f"unknown bulletin format {fmt!r}: use md or docx")
 
 
-__all__ = ["BarChart", "Document", "Table", "render", "render_docx", "render_markdown"]
+def render_official(document: Document, fmt: str) -> bytes:
+    """`md`, or `docx` laid out as GB/T 9704-2012 office document (masthead, 22×28 grid)."""
+    document = without_control_characters(document)
+    if fmt == "docx":
+        return render_official_docx(document)
+    return render(document, fmt)
+
+
+__all__ = [
+    "BarChart",
+    "Document",
+    "Table",
+    "render",
+    "render_docx",
+    "render_official",
+    "render_markdown",
+]

@@ -31,6 +31,8 @@ class Section:
     paragraphs: list[str] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
     charts: list[BarChart] = field(default_factory=list)
+    # 1: 一、 (黑体); 2: （一） (楷体) in the official layout (`official.render_official_docx`).
+    level: int = 1
 
 
 @dataclass
@@ -41,6 +43,8 @@ class Document:
     number: str = ""  # 文号 line, e.g. 示安委办〔2024〕3号
     sections: list[Section] = field(default_factory=list)
     closing: list[str] = field(default_factory=list)
+    # The office that issues it, printed in red at the top (发文机关标志) by the official layout.
+    masthead: str = ""
 
     def text(self) -> str:
         """Every paragraph in order (for search and tests)."""

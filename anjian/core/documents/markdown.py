@@ -25,7 +25,7 @@ def render_markdown(document: Document) -> str:
     if document.number:
         lines += [document.number, ""]
     for section in document.sections:
-        lines += [f"## {section.heading}", ""]
+        lines += [f"{'#' * (section.level + 1)} {section.heading}", ""]
         for paragraph in section.paragraphs:
             lines += [paragraph, ""]
         for table in section.tables:

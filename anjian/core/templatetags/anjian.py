@@ -19,3 +19,12 @@ def pii(context, value, kind: str = "phone") -> str:
     from anjian.core.pii import mask
 
     return mask(context["request"].user, value, kind)
+
+
+@register.simple_tag
+def readable_timeline(entries):
+    """The audit entries of a record's timeline as people read them (labels, names, choices),
+    foreign keys resolved in bulk: `{% readable_timeline timeline as rows %}`."""
+    from anjian.core.audit_display import readable
+
+    return readable(entries)
