@@ -34,6 +34,7 @@ IMPORTERS = [
     "anjian.accidents.imports.IMPORTERS",
     "anjian.assessment.imports.IMPORTERS",
     "anjian.emergency.imports.IMPORTERS",
+    "anjian.mines.imports.IMPORTERS",
 ]
 
 # `anjian export`: {kind: export(actor, stream)} dictionaries.
@@ -43,4 +44,10 @@ EXPORTERS = [
     "anjian.hazards.exports.EXPORTERS",
     "anjian.accidents.exports.EXPORTERS",
     "anjian.assessment.exports.EXPORTERS",
+]
+
+# `watch-list/`: functions f(*, actor, today=None) -> [{"enterprise", "reason", "since",
+# "last_inspection", "inspection_due", "overdue"}], each adding its reasons.
+WATCH_LIST_SOURCES = [
+    "anjian.mines.watch.watch_entries",
 ]

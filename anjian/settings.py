@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "anjian.assessment",
     "anjian.public_reports",
     "anjian.emergency",
+    "anjian.mines",
     "anjian.reports",
     "anjian.demo",
     "django.contrib.auth",

@@ -17,6 +17,7 @@ from anjian.duty import api as duty_api
 from anjian.emergency import api as emergency_api
 from anjian.hazards import api as hazards_api
 from anjian.inspections import api as inspections_api
+from anjian.mines import api as mines_api
 from anjian.notifications import views as notification_views
 from anjian.public_reports import api as public_reports_api
 from anjian.registry import api as registry_api
@@ -37,6 +38,7 @@ AREA_URLS = [
     "assessment",
     "public_reports",
     "emergency",
+    "mines",
 ]
 # The areas with API routes, each registering its viewsets on the one router.
 API_AREAS = [
@@ -52,6 +54,7 @@ API_AREAS = [
     assessment_api,
     public_reports_api,
     emergency_api,
+    mines_api,
 ]
 
 router = DefaultRouter()
