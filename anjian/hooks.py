@@ -51,3 +51,9 @@ EXPORTERS = [
 WATCH_LIST_SOURCES = [
     "anjian.mines.watch.watch_entries",
 ]
+
+# `alerts.services.alert_publish`: functions f(alert) -> {enterprise id: [reasons]}, the units a
+# warning reaches directly (each gets its own 签收).
+WARNING_ENTERPRISES = [
+    "anjian.chemicals.warnings.enterprises_for",
+]

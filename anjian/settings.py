@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "anjian.public_reports",
     "anjian.emergency",
     "anjian.mines",
+    "anjian.chemicals",
     "anjian.reports",
     "anjian.demo",
     "django.contrib.auth",

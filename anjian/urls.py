@@ -11,6 +11,7 @@ from anjian.accounts import api as accounts_api
 from anjian.accounts import views as accounts_views
 from anjian.alerts import api as alerts_api
 from anjian.assessment import api as assessment_api
+from anjian.chemicals import api as chemicals_api
 from anjian.core import api_routes, views_rules
 from anjian.core import views as core_views
 from anjian.duty import api as duty_api
@@ -55,6 +56,7 @@ API_AREAS = [
     public_reports_api,
     emergency_api,
     mines_api,
+    chemicals_api,
 ]
 
 router = DefaultRouter()
