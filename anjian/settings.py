@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "anjian.emergency",
     "anjian.mines",
     "anjian.chemicals",
+    "anjian.roads",
     "anjian.reports",
     "anjian.demo",
     "django.contrib.auth",

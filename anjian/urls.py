@@ -24,6 +24,7 @@ from anjian.public_reports import api as public_reports_api
 from anjian.registry import api as registry_api
 from anjian.reports import views as report_views
 from anjian.risks import api as risks_api
+from anjian.roads import api as roads_api
 
 # The areas with pages, each under /<label>/ with its own URL namespace.
 AREA_URLS = [
@@ -57,6 +58,7 @@ API_AREAS = [
     emergency_api,
     mines_api,
     chemicals_api,
+    roads_api,
 ]
 
 router = DefaultRouter()

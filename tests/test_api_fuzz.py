@@ -49,6 +49,13 @@ hazard_create(actor=SYSTEM, data={
 accident_report(actor=SYSTEM, data={
     "title": "坠落", "occurred_at": moment, "reported_at": moment, "town": town,
     "sector": sector, "enterprise": enterprise, "accident_type": "09", "deaths": 0})
+from anjian.mines.services import point_create, pond_create, reading_add
+pond = pond_create(actor=SYSTEM, enterprise=enterprise, data={
+    "name": "模糊尾矿库", "total_capacity": 50, "dam_height": 70, "construction": "upstream"})
+point = point_create(actor=SYSTEM, pond=pond, data={"code": "P1", "item": "freeboard", "red": 1})
+reading_add(actor=SYSTEM, point=point, data={"value": 2, "at": moment})
+from anjian.chemicals.services import stock_create
+stock_create(actor=SYSTEM, enterprise=enterprise, data={"name": "电石", "max_stock_t": 3})
 admin, _ = User.objects.get_or_create(username="fuzz_admin", defaults={"role": Role.COUNTY_ADMIN})
 unit, _ = User.objects.get_or_create(username="fuzz_unit", defaults={
     "role": Role.ENTERPRISE_USER, "enterprise": enterprise})

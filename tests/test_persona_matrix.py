@@ -77,6 +77,10 @@ TOWN_A = {
     "emergency-plans",
     "drills",
     "attachments",
+    "tailings-ponds",
+    "pond-points",
+    "pond-readings",
+    "chemicals",
 }
 # What the county admin gets where an object rule, not the role, decides (URL name → status).
 COUNTY_ADMIN_EXCEPTIONS = {
@@ -262,7 +266,9 @@ def records(
     )
     draw = draw_create(actor=town_a_officer, enterprises=1, inspectors=1)
     plan, drill, attachment = _emergency_records(enterprise_user)
+    key_sectors = _key_sector_records(county_admin, enterprise_a)
     return {
+        **key_sectors,
         **lists,
         "enterprises": enterprise_a,
         "licences": licence_create(
@@ -395,6 +401,41 @@ def _emergency_records(enterprise_user):
         plan=plan, file=ContentFile(b"%PDF-1.4\n", name="plan.pdf"), name="plan.pdf", size=9
     )
     return plan, drill, attachment
+
+
+def _key_sector_records(county_admin, enterprise_a) -> dict:
+    """A tailings pond of enterprise A with a point and a reading, and a chemical it keeps."""
+    from anjian.chemicals import services as chemicals
+    from anjian.mines import services as mines
+
+    pond = mines.pond_create(
+        actor=county_admin,
+        enterprise=enterprise_a,
+        data={
+            "name": "甲镇尾矿库",
+            "total_capacity": 500,
+            "dam_height": 65,
+            "construction": "upstream",
+            "downstream_within_1km": 3,
+        },
+    )
+    point = mines.point_create(
+        actor=county_admin, pond=pond, data={"code": "JR1", "item": "phreatic_depth", "red": 5}
+    )
+    reading = mines.reading_add(
+        actor=county_admin,
+        point=point,
+        data={"value": 7, "at": clock.now() - dt.timedelta(hours=1)},
+    )
+    stock = chemicals.stock_create(
+        actor=county_admin, enterprise=enterprise_a, data={"name": "电石", "max_stock_t": 5}
+    )
+    return {
+        "tailings-ponds": pond,
+        "pond-points": point,
+        "pond-readings": reading,
+        "chemicals": stock,
+    }
 
 
 def _send(client, method: str, path: str):

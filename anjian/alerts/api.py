@@ -25,6 +25,9 @@ class ConfirmationSerializer(serializers.Serializer):
     )
 
 
+ENTERPRISE_KINDS = (AlertKind.RAINSTORM, AlertKind.TYPHOON, AlertKind.HEAT, AlertKind.THUNDER)
+
+
 class EnterpriseRecipientSerializer(serializers.Serializer):
     enterprise = serializers.IntegerField(source="enterprise_id", read_only=True)
     name = serializers.CharField(source="enterprise.name", read_only=True)
@@ -51,6 +54,13 @@ class AlertSerializer(serializers.Serializer):
     enterprise_recipients = EnterpriseRecipientSerializer(
         source="enterprise_recipients.all", many=True, read_only=True
     )
+
+    def to_representation(self, instance):
+        data = super().to_representation(instance)
+        if instance.kind not in ENTERPRISE_KINDS:
+            # Only weather warnings of these kinds reach units by their stock (contract).
+            data.pop("enterprise_recipients", None)
+        return data
 
     def validate_recipients(self, codes: list[str]) -> dict:
         """Town and department codes → {"towns": [...], "departments": [...]}."""
