@@ -1,6 +1,7 @@
 """API: tailings-ponds/, pond-points/ and pond-readings/ (contract, "Key sectors")."""
 
 import django_filters
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import mixins, serializers, viewsets
 from rest_framework.decorators import action
@@ -162,10 +163,10 @@ class PondViewSet(viewsets.ModelViewSet):
         pond = self.get_object()
         item = request.query_params.get("item", "")
         if item not in Item.values:
-            raise ValidationError({"item": ["监测项目无效。"]})
+            raise ValidationError({"item": [_("Choose one of the monitored items.")]})
         days = request.query_params.get("days", "365")
         if not days.isdigit() or not 1 <= int(days) <= 366:
-            raise ValidationError({"days": ["天数应为1至366的整数。"]})
+            raise ValidationError({"days": [_("A whole number of days from 1 to 366.")]})
         rows = selectors.pond_chart(pond, item=item, days=int(days))
         return Response(ChartRowSerializer(rows, many=True).data)
 

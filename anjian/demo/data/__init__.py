@@ -4,13 +4,16 @@ from anjian.demo.data import (
     accidents,
     alerts,
     assessment,
+    chemicals,
     duty,
     emergency,
     hazard_sources,
     hazards,
     inspections,
+    mines,
     public_reports,
     risks,
+    roads,
 )
 
 LOADERS = [
@@ -24,4 +27,7 @@ LOADERS = [
     assessment,
     public_reports,
     emergency,
+    mines,
+    chemicals,
+    roads,
 ]
