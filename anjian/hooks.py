@@ -15,6 +15,7 @@ SWEEP_STEPS = [
     ("alerts", "anjian.alerts.sweep.run"),
     ("public_reports", "anjian.public_reports.sweep.run"),
     ("emergency", "anjian.emergency.sweep.run"),
+    ("crowded", "anjian.crowded.sweep.run"),
     ("notifications", "anjian.notifications.sweep.run"),
     ("assessment", "anjian.assessment.sweep.run"),
 ]

@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "anjian.mines",
     "anjian.chemicals",
     "anjian.roads",
+    "anjian.crowded",
     "anjian.reports",
     "anjian.demo",
     "django.contrib.auth",

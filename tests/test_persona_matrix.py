@@ -81,6 +81,10 @@ TOWN_A = {
     "pond-points",
     "pond-readings",
     "chemicals",
+    "road-sections",
+    "school-bus-routes",
+    "crowded-places",
+    "fire-judgements",
 }
 # What the county admin gets where an object rule, not the role, decides (URL name → status).
 COUNTY_ADMIN_EXCEPTIONS = {
@@ -430,7 +434,45 @@ def _key_sector_records(county_admin, enterprise_a) -> dict:
     stock = chemicals.stock_create(
         actor=county_admin, enterprise=enterprise_a, data={"name": "电石", "max_stock_t": 5}
     )
+    from anjian.accounts.models import Department
+    from anjian.crowded import services as crowded
+    from anjian.roads import services as roads
+
+    police = Department.objects.create(code="police_m", name="交警大队")
+    owner = Department.objects.create(code="roads_m", name="公路中心")
+    section = roads.section_create(
+        actor=county_admin,
+        data={
+            "town": enterprise_a.town,
+            "road": "X1",
+            "from_km": 1,
+            "to_km": 2,
+            "kind": "water_cliff",
+            "owner": owner,
+            "police": police,
+        },
+        deadline=clock.today() + dt.timedelta(days=30),
+    )
+    route = roads.route_create(
+        actor=county_admin,
+        data={
+            "name": "校车1号线",
+            "town": enterprise_a.town,
+            "segments": [{"road": "X1", "from_km": 0, "to_km": 3}],
+        },
+    )
+    place = crowded.place_create(
+        actor=county_admin,
+        data={"name": "甲镇商场", "town": enterprise_a.town, "place_type": "mall"},
+    )
+    judgement = crowded.judgement_create(
+        actor=county_admin, place=place, data={"judged_on": clock.today(), "finding": "通道堵塞"}
+    )
     return {
+        "road-sections": section,
+        "school-bus-routes": route,
+        "crowded-places": place,
+        "fire-judgements": judgement,
         "tailings-ponds": pond,
         "pond-points": point,
         "pond-readings": reading,

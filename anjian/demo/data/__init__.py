@@ -5,6 +5,7 @@ from anjian.demo.data import (
     alerts,
     assessment,
     chemicals,
+    crowded,
     duty,
     emergency,
     hazard_sources,
@@ -30,4 +31,5 @@ LOADERS = [
     mines,
     chemicals,
     roads,
+    crowded,
 ]
