@@ -13,8 +13,8 @@ from anjian.alerts import api as alerts_api
 from anjian.assessment import api as assessment_api
 from anjian.chemicals import api as chemicals_api
 from anjian.core import api_routes, views_rules
-from anjian.crowded import api as crowded_api
 from anjian.core import views as core_views
+from anjian.crowded import api as crowded_api
 from anjian.duty import api as duty_api
 from anjian.emergency import api as emergency_api
 from anjian.hazards import api as hazards_api
