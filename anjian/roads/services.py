@@ -39,7 +39,11 @@ def section_create(*, actor, data: dict[str, Any], deadline, via: str = "web") -
     the hazard)."""
     check_permission(actor, "officer")
     sector = Sector.objects.get(code="road_traffic")
-    section = RoadSection(sector=sector, **{k: v for k, v in data.items() if k in SECTION_FIELDS})
+    values = {k: v for k, v in data.items() if k in SECTION_FIELDS}
+    for key in ("from_km", "to_km"):
+        if isinstance(values.get(key), float | int) and not isinstance(values[key], bool):
+            values[key] = Decimal(str(values[key]))  # 12.4, not 12.4000000000000003552…
+    section = RoadSection(sector=sector, **values)
     errors = {}
     if section.owner_id and section.police_id and section.owner_id == section.police_id:
         errors["police"] = [_("Joint acceptance needs two departments.")]
