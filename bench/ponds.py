@@ -2,9 +2,10 @@
 
     python bench/ponds.py --database sqlite --days 30
     python bench/ponds.py --database postgres://postgres@127.0.0.1:5463/ponds_bench --days 365
+    python bench/ponds.py --database postgres://… --days 365 --ponds 5   # 5.26 million readings
 
-50 ponds × 20 monitoring points × a reading every 10 minutes: 5,256,000 readings for 365 days
-(`--days` scales it down). Each run builds a fresh database (a temporary SQLite file, or the
+50 ponds × 20 monitoring points × a reading every 10 minutes: 52,560,000 readings for 365 days
+(`--days` and `--ponds` scale it down; `--ponds 5` gives the ~5 million of the issue). Each run builds a fresh database (a temporary SQLite file, or the
 given PostgreSQL database, recreated), fills it with synthetic readings (COPY on PostgreSQL),
 then times through Django's full request stack (Bearer token, DRF, JSON):
 - `GET /api/v1/tailings-ponds/{id}/status/`: the latest reading of each of the pond's 20 points
@@ -51,7 +52,7 @@ def _configure(database: str) -> None:
     django.setup()
 
 
-def _fill(days: int) -> int:
+def _fill(days: int, ponds: int = PONDS) -> int:
     from django.core.management import call_command
     from django.db import connection
 
@@ -67,7 +68,7 @@ def _fill(days: int) -> int:
     User.objects.create(username="bench_admin", role=Role.COUNTY_ADMIN)
     rng = random.Random(39496)
     points = []
-    for p in range(PONDS):
+    for p in range(ponds):
         enterprise = Enterprise.objects.create(
             name=f"基准矿业{p}",
             credit_code=f"91450000MA{p:07d}X"[:18],
@@ -278,6 +279,9 @@ def main() -> None:
     parser.add_argument("--database", default="sqlite", help="sqlite or a postgres:// URL")
     parser.add_argument("--days", type=int, default=365, help="days of readings (1–366)")
     parser.add_argument("--repeat", type=int, default=30, help="timed requests per case")
+    parser.add_argument(
+        "--ponds", type=int, default=PONDS, help="ponds (20 points each); default 50"
+    )
     args = parser.parse_args()
     if args.database == "sqlite":
         folder = tempfile.mkdtemp(prefix="bench-ponds-sqlite-")
@@ -288,8 +292,11 @@ def main() -> None:
     _configure(database)
     from django.db import connection
 
-    print(f"== {connection.vendor}: {PONDS} ponds × {POINTS} points, {args.days} days", flush=True)
-    _fill(args.days)
+    print(
+        f"== {connection.vendor}: {args.ponds} ponds × {POINTS} points, {args.days} days",
+        flush=True,
+    )
+    _fill(args.days, args.ponds)
     measure(args.days, args.repeat)
 
 
