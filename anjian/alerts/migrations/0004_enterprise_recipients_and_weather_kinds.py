@@ -6,35 +6,89 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('alerts', '0003_channels_move_to_notifications'),
-        ('registry', '0006_major_hazard_sources'),
+        ("alerts", "0003_channels_move_to_notifications"),
+        ("registry", "0006_major_hazard_sources"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='alert',
-            name='kind',
-            field=models.CharField(choices=[('weather', 'Weather'), ('holiday', 'Holiday'), ('sector', 'Sector'), ('other', 'Other'), ('rainstorm', 'Rainstorm'), ('typhoon', 'Typhoon'), ('heat', 'High temperature'), ('thunder', 'Thunder and lightning')], max_length=10, verbose_name='kind'),
+            model_name="alert",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("weather", "Weather"),
+                    ("holiday", "Holiday"),
+                    ("sector", "Sector"),
+                    ("other", "Other"),
+                    ("rainstorm", "Rainstorm"),
+                    ("typhoon", "Typhoon"),
+                    ("heat", "High temperature"),
+                    ("thunder", "Thunder and lightning"),
+                ],
+                max_length=10,
+                verbose_name="kind",
+            ),
         ),
         migrations.CreateModel(
-            name='AlertEnterpriseRecipient',
+            name="AlertEnterpriseRecipient",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('tags', models.JSONField(blank=True, default=list, verbose_name='reason')),
-                ('confirmed_at', models.DateTimeField(blank=True, null=True, verbose_name='confirmed at')),
-                ('alert', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='enterprise_recipients', to='alerts.alert', verbose_name='early warning')),
-                ('confirmed_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='confirmed by')),
-                ('enterprise', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='registry.enterprise', verbose_name='enterprise')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("tags", models.JSONField(blank=True, default=list, verbose_name="reason")),
+                (
+                    "confirmed_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="confirmed at"),
+                ),
+                (
+                    "alert",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="enterprise_recipients",
+                        to="alerts.alert",
+                        verbose_name="early warning",
+                    ),
+                ),
+                (
+                    "confirmed_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="confirmed by",
+                    ),
+                ),
+                (
+                    "enterprise",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="registry.enterprise",
+                        verbose_name="enterprise",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'enterprise recipient',
-                'verbose_name_plural': 'enterprise recipients',
-                'ordering': ['alert', 'enterprise_id'],
-                'indexes': [models.Index(fields=['enterprise', 'alert'], name='alerts_aler_enterpr_66bc36_idx')],
-                'constraints': [models.UniqueConstraint(fields=('alert', 'enterprise'), name='alert_enterprise_recipient_once')],
+                "verbose_name": "enterprise recipient",
+                "verbose_name_plural": "enterprise recipients",
+                "ordering": ["alert", "enterprise_id"],
+                "indexes": [
+                    models.Index(
+                        fields=["enterprise", "alert"], name="alerts_aler_enterpr_66bc36_idx"
+                    )
+                ],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("alert", "enterprise"), name="alert_enterprise_recipient_once"
+                    )
+                ],
             },
         ),
     ]

@@ -6,31 +6,58 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('registry', '0006_major_hazard_sources'),
+        ("registry", "0006_major_hazard_sources"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ChemicalStock',
+            name="ChemicalStock",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=100, verbose_name='chemical')),
-                ('cas', models.CharField(blank=True, max_length=12, verbose_name='CAS number')),
-                ('max_stock_t', models.DecimalField(decimal_places=3, max_digits=12, validators=[django.core.validators.MinValueValidator(0), django.core.validators.MaxValueValidator(10000000)], verbose_name='largest stock (t)')),
-                ('tags', models.JSONField(blank=True, default=list, verbose_name='tags')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
-                ('enterprise', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='chemicals', to='registry.enterprise', verbose_name='enterprise')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=100, verbose_name="chemical")),
+                ("cas", models.CharField(blank=True, max_length=12, verbose_name="CAS number")),
+                (
+                    "max_stock_t",
+                    models.DecimalField(
+                        decimal_places=3,
+                        max_digits=12,
+                        validators=[
+                            django.core.validators.MinValueValidator(0),
+                            django.core.validators.MaxValueValidator(10000000),
+                        ],
+                        verbose_name="largest stock (t)",
+                    ),
+                ),
+                ("tags", models.JSONField(blank=True, default=list, verbose_name="tags")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created at")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated at")),
+                (
+                    "enterprise",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="chemicals",
+                        to="registry.enterprise",
+                        verbose_name="enterprise",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'chemical stock',
-                'verbose_name_plural': 'chemical stocks',
-                'ordering': ['enterprise', 'name', 'id'],
-                'constraints': [models.UniqueConstraint(fields=('enterprise', 'name'), name='chemical_stock_once')],
+                "verbose_name": "chemical stock",
+                "verbose_name_plural": "chemical stocks",
+                "ordering": ["enterprise", "name", "id"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("enterprise", "name"), name="chemical_stock_once"
+                    )
+                ],
             },
         ),
     ]

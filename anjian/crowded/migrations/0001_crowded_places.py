@@ -6,60 +6,182 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('accounts', '0005_audit_admin_role'),
-        ('hazards', '0003_criterion_versions'),
-        ('registry', '0006_major_hazard_sources'),
+        ("accounts", "0005_audit_admin_role"),
+        ("hazards", "0003_criterion_versions"),
+        ("registry", "0006_major_hazard_sources"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='CrowdedPlace',
+            name="CrowdedPlace",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, verbose_name='name')),
-                ('address', models.CharField(blank=True, max_length=200, verbose_name='address')),
-                ('place_type', models.CharField(choices=[('school', 'School (学校)'), ('mall', 'Shopping mall (商场)'), ('supermarket', 'Supermarket (超市)'), ('internet_cafe', 'Internet café (网吧)'), ('hotel', 'Hotel (宾馆)'), ('restaurant', 'Restaurant (饭店)'), ('market', 'Market (集贸市场)'), ('station', 'Station waiting hall (车站候车室)'), ('stadium', 'Stadium or hall (体育场馆、会堂)'), ('entertainment', 'Entertainment venue (公共娱乐场所)'), ('hospital', 'Hospital (医院)'), ('nursing_home', 'Nursing or welfare home (养老院、福利院)'), ('kindergarten', 'Nursery or kindergarten (托儿所、幼儿园)'), ('library_exhibition', 'Library or exhibition hall (图书馆、展览馆)'), ('tourist_religious', 'Tourist or religious site (旅游、宗教场所)'), ('factory', 'Processing plant (加工厂)'), ('farm', 'Farm (养殖场)'), ('residential', 'Residential compound (居民小区)'), ('other', 'Other')], max_length=20, verbose_name='type of place')),
-                ('labour_intensive', models.BooleanField(default=False, verbose_name='labour-intensive')),
-                ('crowded', models.BooleanField(default=False, verbose_name='crowded place (人员密集场所)')),
-                ('public_gathering', models.BooleanField(default=False, verbose_name='public gathering place (公众聚集场所)')),
-                ('key_unit', models.BooleanField(default=False, verbose_name='fire-safety key unit (消防安全重点单位)')),
-                ('key_category', models.PositiveSmallIntegerField(blank=True, null=True, validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(11)], verbose_name='key-unit category (61号令 Art. 13)')),
-                ('fire_safety_manager', models.CharField(blank=True, max_length=100, verbose_name='fire-safety manager')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('enterprise', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='registry.enterprise', verbose_name='enterprise')),
-                ('sector', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='accounts.sector', verbose_name='sector')),
-                ('town', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='accounts.town', verbose_name='town')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, verbose_name="name")),
+                ("address", models.CharField(blank=True, max_length=200, verbose_name="address")),
+                (
+                    "place_type",
+                    models.CharField(
+                        choices=[
+                            ("school", "School (学校)"),
+                            ("mall", "Shopping mall (商场)"),
+                            ("supermarket", "Supermarket (超市)"),
+                            ("internet_cafe", "Internet café (网吧)"),
+                            ("hotel", "Hotel (宾馆)"),
+                            ("restaurant", "Restaurant (饭店)"),
+                            ("market", "Market (集贸市场)"),
+                            ("station", "Station waiting hall (车站候车室)"),
+                            ("stadium", "Stadium or hall (体育场馆、会堂)"),
+                            ("entertainment", "Entertainment venue (公共娱乐场所)"),
+                            ("hospital", "Hospital (医院)"),
+                            ("nursing_home", "Nursing or welfare home (养老院、福利院)"),
+                            ("kindergarten", "Nursery or kindergarten (托儿所、幼儿园)"),
+                            ("library_exhibition", "Library or exhibition hall (图书馆、展览馆)"),
+                            ("tourist_religious", "Tourist or religious site (旅游、宗教场所)"),
+                            ("factory", "Processing plant (加工厂)"),
+                            ("farm", "Farm (养殖场)"),
+                            ("residential", "Residential compound (居民小区)"),
+                            ("other", "Other"),
+                        ],
+                        max_length=20,
+                        verbose_name="type of place",
+                    ),
+                ),
+                (
+                    "labour_intensive",
+                    models.BooleanField(default=False, verbose_name="labour-intensive"),
+                ),
+                (
+                    "crowded",
+                    models.BooleanField(default=False, verbose_name="crowded place (人员密集场所)"),
+                ),
+                (
+                    "public_gathering",
+                    models.BooleanField(
+                        default=False, verbose_name="public gathering place (公众聚集场所)"
+                    ),
+                ),
+                (
+                    "key_unit",
+                    models.BooleanField(
+                        default=False, verbose_name="fire-safety key unit (消防安全重点单位)"
+                    ),
+                ),
+                (
+                    "key_category",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        null=True,
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(11),
+                        ],
+                        verbose_name="key-unit category (61号令 Art. 13)",
+                    ),
+                ),
+                (
+                    "fire_safety_manager",
+                    models.CharField(
+                        blank=True, max_length=100, verbose_name="fire-safety manager"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created at")),
+                (
+                    "enterprise",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="registry.enterprise",
+                        verbose_name="enterprise",
+                    ),
+                ),
+                (
+                    "sector",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="accounts.sector",
+                        verbose_name="sector",
+                    ),
+                ),
+                (
+                    "town",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="accounts.town",
+                        verbose_name="town",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'crowded place',
-                'verbose_name_plural': 'crowded places',
-                'ordering': ['town', 'name', 'id'],
+                "verbose_name": "crowded place",
+                "verbose_name_plural": "crowded places",
+                "ordering": ["town", "name", "id"],
             },
         ),
         migrations.CreateModel(
-            name='FireJudgement',
+            name="FireJudgement",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('judged_on', models.DateField(verbose_name='judged on')),
-                ('major', models.BooleanField(default=False, verbose_name='major fire hazard')),
-                ('standard', models.CharField(max_length=200, verbose_name='standard')),
-                ('finding', models.TextField(verbose_name='finding')),
-                ('criterion', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='hazards.hazardcriterion', verbose_name='criterion')),
-                ('hazard', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='hazards.hazard', verbose_name='hazard')),
-                ('place', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='judgements', to='crowded.crowdedplace', verbose_name='place')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("judged_on", models.DateField(verbose_name="judged on")),
+                ("major", models.BooleanField(default=False, verbose_name="major fire hazard")),
+                ("standard", models.CharField(max_length=200, verbose_name="standard")),
+                ("finding", models.TextField(verbose_name="finding")),
+                (
+                    "criterion",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="hazards.hazardcriterion",
+                        verbose_name="criterion",
+                    ),
+                ),
+                (
+                    "hazard",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="hazards.hazard",
+                        verbose_name="hazard",
+                    ),
+                ),
+                (
+                    "place",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="judgements",
+                        to="crowded.crowdedplace",
+                        verbose_name="place",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'fire hazard judgement',
-                'verbose_name_plural': 'fire hazard judgements',
-                'ordering': ['-judged_on', '-id'],
+                "verbose_name": "fire hazard judgement",
+                "verbose_name_plural": "fire hazard judgements",
+                "ordering": ["-judged_on", "-id"],
             },
         ),
         migrations.AddIndex(
-            model_name='crowdedplace',
-            index=models.Index(fields=['town', 'crowded'], name='crowded_place_town'),
+            model_name="crowdedplace",
+            index=models.Index(fields=["town", "crowded"], name="crowded_place_town"),
         ),
     ]

@@ -6,106 +6,316 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('hazards', '0003_criterion_versions'),
-        ('registry', '0006_major_hazard_sources'),
+        ("hazards", "0003_criterion_versions"),
+        ("registry", "0006_major_hazard_sources"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='MonitoringPoint',
+            name="MonitoringPoint",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(max_length=40, verbose_name='point code')),
-                ('item', models.CharField(choices=[('phreatic_depth', 'Phreatic line depth (浸润线埋深)'), ('beach_length', 'Dry beach length (干滩长度)'), ('freeboard', 'Freeboard (安全超高)'), ('water_level', 'Pond water level (库水位)'), ('displacement', 'Displacement (位移)'), ('rainfall', 'Rainfall (降雨量)')], max_length=16, verbose_name='item')),
-                ('blue', models.FloatField(blank=True, null=True, verbose_name='blue threshold')),
-                ('yellow', models.FloatField(blank=True, null=True, verbose_name='yellow threshold')),
-                ('orange', models.FloatField(blank=True, null=True, verbose_name='orange threshold')),
-                ('red', models.FloatField(blank=True, null=True, verbose_name='red threshold')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.CharField(max_length=40, verbose_name="point code")),
+                (
+                    "item",
+                    models.CharField(
+                        choices=[
+                            ("phreatic_depth", "Phreatic line depth (浸润线埋深)"),
+                            ("beach_length", "Dry beach length (干滩长度)"),
+                            ("freeboard", "Freeboard (安全超高)"),
+                            ("water_level", "Pond water level (库水位)"),
+                            ("displacement", "Displacement (位移)"),
+                            ("rainfall", "Rainfall (降雨量)"),
+                        ],
+                        max_length=16,
+                        verbose_name="item",
+                    ),
+                ),
+                ("blue", models.FloatField(blank=True, null=True, verbose_name="blue threshold")),
+                (
+                    "yellow",
+                    models.FloatField(blank=True, null=True, verbose_name="yellow threshold"),
+                ),
+                (
+                    "orange",
+                    models.FloatField(blank=True, null=True, verbose_name="orange threshold"),
+                ),
+                ("red", models.FloatField(blank=True, null=True, verbose_name="red threshold")),
             ],
             options={
-                'verbose_name': 'monitoring point',
-                'verbose_name_plural': 'monitoring points',
-                'ordering': ['pond', 'item', 'code'],
+                "verbose_name": "monitoring point",
+                "verbose_name_plural": "monitoring points",
+                "ordering": ["pond", "item", "code"],
             },
         ),
         migrations.CreateModel(
-            name='TailingsPond',
+            name="TailingsPond",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, verbose_name='name')),
-                ('total_capacity', models.DecimalField(decimal_places=2, max_digits=12, validators=[django.core.validators.MinValueValidator(0), django.core.validators.MaxValueValidator(1000000)], verbose_name='total capacity V (10⁴ m³)')),
-                ('dam_height', models.DecimalField(decimal_places=2, max_digits=8, validators=[django.core.validators.MinValueValidator(0), django.core.validators.MaxValueValidator(1000)], verbose_name='dam height H (m)')),
-                ('design_capacity', models.DecimalField(blank=True, decimal_places=2, max_digits=12, null=True, validators=[django.core.validators.MinValueValidator(0), django.core.validators.MaxValueValidator(1000000)], verbose_name='design total capacity (10⁴ m³)')),
-                ('design_height', models.DecimalField(blank=True, decimal_places=2, max_digits=8, null=True, validators=[django.core.validators.MinValueValidator(0), django.core.validators.MaxValueValidator(1000)], verbose_name='design total dam height (m)')),
-                ('wet', models.BooleanField(default=True, verbose_name='wet pond (湿式)')),
-                ('construction', models.CharField(choices=[('upstream', 'Upstream (上游式)'), ('centerline', 'Centerline (中线式)'), ('downstream', 'Downstream (下游式)'), ('one_time', 'Built at once (一次建坝)')], max_length=12, verbose_name='dam construction')),
-                ('safety_degree', models.CharField(choices=[('normal', 'Normal (正常库)'), ('ill', 'Ill (病库)'), ('risky', 'Risky (险库)'), ('dangerous', 'Dangerous (危库)')], default='normal', max_length=10, verbose_name='safety degree')),
-                ('safety_degree_source', models.CharField(default='AQ 2006-2005 §8', max_length=100, verbose_name='safety degree criteria')),
-                ('assessed_on', models.DateField(blank=True, null=True, verbose_name='latest safety assessment on')),
-                ('downstream_within_1km', models.PositiveIntegerField(default=0, validators=[django.core.validators.MaxValueValidator(1000000)], verbose_name='people or facilities within 1 km downstream')),
-                ('class_raised', models.BooleanField(default=False, verbose_name='class raised by one after 论证')),
-                ('pond_class', models.PositiveSmallIntegerField(default=5, verbose_name='class (等别)')),
-                ('overhead', models.BooleanField(default=False, verbose_name='head-top pond (头顶库)')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
-                ('enterprise', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='tailings_ponds', to='registry.enterprise', verbose_name='enterprise')),
-                ('hazard', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='hazards.hazard', verbose_name='major hazard')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, verbose_name="name")),
+                (
+                    "total_capacity",
+                    models.DecimalField(
+                        decimal_places=2,
+                        max_digits=12,
+                        validators=[
+                            django.core.validators.MinValueValidator(0),
+                            django.core.validators.MaxValueValidator(1000000),
+                        ],
+                        verbose_name="total capacity V (10⁴ m³)",
+                    ),
+                ),
+                (
+                    "dam_height",
+                    models.DecimalField(
+                        decimal_places=2,
+                        max_digits=8,
+                        validators=[
+                            django.core.validators.MinValueValidator(0),
+                            django.core.validators.MaxValueValidator(1000),
+                        ],
+                        verbose_name="dam height H (m)",
+                    ),
+                ),
+                (
+                    "design_capacity",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        max_digits=12,
+                        null=True,
+                        validators=[
+                            django.core.validators.MinValueValidator(0),
+                            django.core.validators.MaxValueValidator(1000000),
+                        ],
+                        verbose_name="design total capacity (10⁴ m³)",
+                    ),
+                ),
+                (
+                    "design_height",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        max_digits=8,
+                        null=True,
+                        validators=[
+                            django.core.validators.MinValueValidator(0),
+                            django.core.validators.MaxValueValidator(1000),
+                        ],
+                        verbose_name="design total dam height (m)",
+                    ),
+                ),
+                ("wet", models.BooleanField(default=True, verbose_name="wet pond (湿式)")),
+                (
+                    "construction",
+                    models.CharField(
+                        choices=[
+                            ("upstream", "Upstream (上游式)"),
+                            ("centerline", "Centerline (中线式)"),
+                            ("downstream", "Downstream (下游式)"),
+                            ("one_time", "Built at once (一次建坝)"),
+                        ],
+                        max_length=12,
+                        verbose_name="dam construction",
+                    ),
+                ),
+                (
+                    "safety_degree",
+                    models.CharField(
+                        choices=[
+                            ("normal", "Normal (正常库)"),
+                            ("ill", "Ill (病库)"),
+                            ("risky", "Risky (险库)"),
+                            ("dangerous", "Dangerous (危库)"),
+                        ],
+                        default="normal",
+                        max_length=10,
+                        verbose_name="safety degree",
+                    ),
+                ),
+                (
+                    "safety_degree_source",
+                    models.CharField(
+                        default="AQ 2006-2005 §8",
+                        max_length=100,
+                        verbose_name="safety degree criteria",
+                    ),
+                ),
+                (
+                    "assessed_on",
+                    models.DateField(
+                        blank=True, null=True, verbose_name="latest safety assessment on"
+                    ),
+                ),
+                (
+                    "downstream_within_1km",
+                    models.PositiveIntegerField(
+                        default=0,
+                        validators=[django.core.validators.MaxValueValidator(1000000)],
+                        verbose_name="people or facilities within 1 km downstream",
+                    ),
+                ),
+                (
+                    "class_raised",
+                    models.BooleanField(
+                        default=False, verbose_name="class raised by one after 论证"
+                    ),
+                ),
+                (
+                    "pond_class",
+                    models.PositiveSmallIntegerField(default=5, verbose_name="class (等别)"),
+                ),
+                (
+                    "overhead",
+                    models.BooleanField(default=False, verbose_name="head-top pond (头顶库)"),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created at")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated at")),
+                (
+                    "enterprise",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="tailings_ponds",
+                        to="registry.enterprise",
+                        verbose_name="enterprise",
+                    ),
+                ),
+                (
+                    "hazard",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="hazards.hazard",
+                        verbose_name="major hazard",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'tailings pond',
-                'verbose_name_plural': 'tailings ponds',
-                'ordering': ['pond_class', 'name', 'id'],
+                "verbose_name": "tailings pond",
+                "verbose_name_plural": "tailings ponds",
+                "ordering": ["pond_class", "name", "id"],
             },
         ),
         migrations.CreateModel(
-            name='PondReading',
+            name="PondReading",
             fields=[
-                ('id', models.BigAutoField(primary_key=True, serialize=False)),
-                ('item', models.CharField(choices=[('phreatic_depth', 'Phreatic line depth (浸润线埋深)'), ('beach_length', 'Dry beach length (干滩长度)'), ('freeboard', 'Freeboard (安全超高)'), ('water_level', 'Pond water level (库水位)'), ('displacement', 'Displacement (位移)'), ('rainfall', 'Rainfall (降雨量)')], max_length=16, verbose_name='item')),
-                ('value', models.FloatField(verbose_name='value')),
-                ('at', models.DateTimeField(verbose_name='measured at')),
-                ('alarm', models.CharField(blank=True, choices=[('blue', 'Blue'), ('yellow', 'Yellow'), ('orange', 'Orange'), ('red', 'Red')], max_length=6, null=True, verbose_name='alarm')),
-                ('manual', models.BooleanField(default=True, verbose_name='manual reading')),
-                ('point', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='readings', to='mines.monitoringpoint', verbose_name='monitoring point')),
-                ('pond', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='readings', to='mines.tailingspond', verbose_name='pond')),
+                ("id", models.BigAutoField(primary_key=True, serialize=False)),
+                (
+                    "item",
+                    models.CharField(
+                        choices=[
+                            ("phreatic_depth", "Phreatic line depth (浸润线埋深)"),
+                            ("beach_length", "Dry beach length (干滩长度)"),
+                            ("freeboard", "Freeboard (安全超高)"),
+                            ("water_level", "Pond water level (库水位)"),
+                            ("displacement", "Displacement (位移)"),
+                            ("rainfall", "Rainfall (降雨量)"),
+                        ],
+                        max_length=16,
+                        verbose_name="item",
+                    ),
+                ),
+                ("value", models.FloatField(verbose_name="value")),
+                ("at", models.DateTimeField(verbose_name="measured at")),
+                (
+                    "alarm",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("blue", "Blue"),
+                            ("yellow", "Yellow"),
+                            ("orange", "Orange"),
+                            ("red", "Red"),
+                        ],
+                        max_length=6,
+                        null=True,
+                        verbose_name="alarm",
+                    ),
+                ),
+                ("manual", models.BooleanField(default=True, verbose_name="manual reading")),
+                (
+                    "point",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="readings",
+                        to="mines.monitoringpoint",
+                        verbose_name="monitoring point",
+                    ),
+                ),
+                (
+                    "pond",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="readings",
+                        to="mines.tailingspond",
+                        verbose_name="pond",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'pond reading',
-                'verbose_name_plural': 'pond readings',
-                'ordering': ['-at', '-id'],
+                "verbose_name": "pond reading",
+                "verbose_name_plural": "pond readings",
+                "ordering": ["-at", "-id"],
             },
         ),
         migrations.AddField(
-            model_name='monitoringpoint',
-            name='pond',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='points', to='mines.tailingspond', verbose_name='pond'),
+            model_name="monitoringpoint",
+            name="pond",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="points",
+                to="mines.tailingspond",
+                verbose_name="pond",
+            ),
         ),
         migrations.AddIndex(
-            model_name='tailingspond',
-            index=models.Index(fields=['overhead'], name='pond_overhead'),
+            model_name="tailingspond",
+            index=models.Index(fields=["overhead"], name="pond_overhead"),
         ),
         migrations.AddIndex(
-            model_name='tailingspond',
-            index=models.Index(fields=['safety_degree'], name='pond_safety_degree'),
+            model_name="tailingspond",
+            index=models.Index(fields=["safety_degree"], name="pond_safety_degree"),
         ),
         migrations.AddConstraint(
-            model_name='tailingspond',
-            constraint=models.CheckConstraint(condition=models.Q(('pond_class__gte', 1), ('pond_class__lte', 5)), name='pond_class_1_to_5'),
+            model_name="tailingspond",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("pond_class__gte", 1), ("pond_class__lte", 5)),
+                name="pond_class_1_to_5",
+            ),
         ),
         migrations.AddIndex(
-            model_name='pondreading',
-            index=models.Index(fields=['pond', 'item', 'at'], include=('point', 'value', 'alarm'), name='pond_reading_chart'),
+            model_name="pondreading",
+            index=models.Index(
+                fields=["pond", "item", "at"],
+                include=("point", "value", "alarm"),
+                name="pond_reading_chart",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='pondreading',
-            constraint=models.UniqueConstraint(fields=('point', 'at'), name='pond_reading_point_at_once'),
+            model_name="pondreading",
+            constraint=models.UniqueConstraint(
+                fields=("point", "at"), name="pond_reading_point_at_once"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='monitoringpoint',
-            constraint=models.UniqueConstraint(fields=('pond', 'code'), name='pond_point_code_once'),
+            model_name="monitoringpoint",
+            constraint=models.UniqueConstraint(
+                fields=("pond", "code"), name="pond_point_code_once"
+            ),
         ),
     ]

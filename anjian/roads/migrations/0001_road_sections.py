@@ -7,73 +7,209 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('accounts', '0005_audit_admin_role'),
-        ('hazards', '0003_criterion_versions'),
+        ("accounts", "0005_audit_admin_role"),
+        ("hazards", "0003_criterion_versions"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='RoadSection',
+            name="RoadSection",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('road', models.CharField(max_length=100, verbose_name='road')),
-                ('from_km', models.DecimalField(decimal_places=3, max_digits=8, validators=[django.core.validators.MinValueValidator(0), django.core.validators.MaxValueValidator(10000)], verbose_name='from (km)')),
-                ('to_km', models.DecimalField(decimal_places=3, max_digits=8, validators=[django.core.validators.MinValueValidator(0), django.core.validators.MaxValueValidator(10000)], verbose_name='to (km)')),
-                ('kind', models.CharField(choices=[('water_cliff', 'Beside water or a cliff (临水临崖)'), ('sharp_bend', 'Sharp bend or steep slope (急弯陡坡)'), ('long_descent', 'Long continuous descent (连续长下坡)'), ('poor_sight', 'Poor sight distance (视距不良)'), ('crossing', 'Level crossing (平交路口)'), ('through_village', 'Through a village or town (穿村过镇)'), ('roadworks', 'Roadworks (施工路段)'), ('geological', 'Geological hazard (落石/塌方/水毁)'), ('bridge_tunnel', 'Bridge or tunnel (桥梁隧道)'), ('accident_prone', 'Accident-prone (事故多发点段)')], max_length=16, verbose_name='kind')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('hazard', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='hazards.hazard', verbose_name='hazard')),
-                ('owner', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='accounts.department', verbose_name='owning department')),
-                ('police', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='accounts.department', verbose_name='traffic police (joint acceptance)')),
-                ('sector', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='accounts.sector', verbose_name='sector')),
-                ('town', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='accounts.town', verbose_name='town')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("road", models.CharField(max_length=100, verbose_name="road")),
+                (
+                    "from_km",
+                    models.DecimalField(
+                        decimal_places=3,
+                        max_digits=8,
+                        validators=[
+                            django.core.validators.MinValueValidator(0),
+                            django.core.validators.MaxValueValidator(10000),
+                        ],
+                        verbose_name="from (km)",
+                    ),
+                ),
+                (
+                    "to_km",
+                    models.DecimalField(
+                        decimal_places=3,
+                        max_digits=8,
+                        validators=[
+                            django.core.validators.MinValueValidator(0),
+                            django.core.validators.MaxValueValidator(10000),
+                        ],
+                        verbose_name="to (km)",
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("water_cliff", "Beside water or a cliff (临水临崖)"),
+                            ("sharp_bend", "Sharp bend or steep slope (急弯陡坡)"),
+                            ("long_descent", "Long continuous descent (连续长下坡)"),
+                            ("poor_sight", "Poor sight distance (视距不良)"),
+                            ("crossing", "Level crossing (平交路口)"),
+                            ("through_village", "Through a village or town (穿村过镇)"),
+                            ("roadworks", "Roadworks (施工路段)"),
+                            ("geological", "Geological hazard (落石/塌方/水毁)"),
+                            ("bridge_tunnel", "Bridge or tunnel (桥梁隧道)"),
+                            ("accident_prone", "Accident-prone (事故多发点段)"),
+                        ],
+                        max_length=16,
+                        verbose_name="kind",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created at")),
+                (
+                    "hazard",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="hazards.hazard",
+                        verbose_name="hazard",
+                    ),
+                ),
+                (
+                    "owner",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="accounts.department",
+                        verbose_name="owning department",
+                    ),
+                ),
+                (
+                    "police",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="accounts.department",
+                        verbose_name="traffic police (joint acceptance)",
+                    ),
+                ),
+                (
+                    "sector",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="accounts.sector",
+                        verbose_name="sector",
+                    ),
+                ),
+                (
+                    "town",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="accounts.town",
+                        verbose_name="town",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'dangerous road section',
-                'verbose_name_plural': 'dangerous road sections',
-                'ordering': ['town', 'road', 'from_km', 'id'],
+                "verbose_name": "dangerous road section",
+                "verbose_name_plural": "dangerous road sections",
+                "ordering": ["town", "road", "from_km", "id"],
             },
         ),
         migrations.CreateModel(
-            name='SchoolBusRoute',
+            name="SchoolBusRoute",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, verbose_name='name')),
-                ('operator', models.CharField(blank=True, max_length=200, verbose_name='operator')),
-                ('segments', models.JSONField(default=list, verbose_name='segments')),
-                ('sector', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='accounts.sector', verbose_name='sector')),
-                ('town', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='accounts.town', verbose_name='town')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, verbose_name="name")),
+                ("operator", models.CharField(blank=True, max_length=200, verbose_name="operator")),
+                ("segments", models.JSONField(default=list, verbose_name="segments")),
+                (
+                    "sector",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="accounts.sector",
+                        verbose_name="sector",
+                    ),
+                ),
+                (
+                    "town",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="accounts.town",
+                        verbose_name="town",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'school bus route',
-                'verbose_name_plural': 'school bus routes',
-                'ordering': ['town', 'name', 'id'],
+                "verbose_name": "school bus route",
+                "verbose_name_plural": "school bus routes",
+                "ordering": ["town", "name", "id"],
             },
         ),
         migrations.CreateModel(
-            name='SectionSignoff',
+            name="SectionSignoff",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('signed_at', models.DateTimeField(verbose_name='signed at')),
-                ('comment', models.CharField(blank=True, max_length=500, verbose_name='comment')),
-                ('department', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='accounts.department', verbose_name='department')),
-                ('section', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='signoffs', to='roads.roadsection', verbose_name='section')),
-                ('signed_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("signed_at", models.DateTimeField(verbose_name="signed at")),
+                ("comment", models.CharField(blank=True, max_length=500, verbose_name="comment")),
+                (
+                    "department",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="accounts.department",
+                        verbose_name="department",
+                    ),
+                ),
+                (
+                    "section",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="signoffs",
+                        to="roads.roadsection",
+                        verbose_name="section",
+                    ),
+                ),
+                (
+                    "signed_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['signed_at', 'id'],
+                "ordering": ["signed_at", "id"],
             },
         ),
         migrations.AddIndex(
-            model_name='roadsection',
-            index=models.Index(fields=['road', 'from_km'], name='road_section_chainage'),
+            model_name="roadsection",
+            index=models.Index(fields=["road", "from_km"], name="road_section_chainage"),
         ),
         migrations.AddConstraint(
-            model_name='sectionsignoff',
-            constraint=models.UniqueConstraint(fields=('section', 'department'), name='section_signoff_once'),
+            model_name="sectionsignoff",
+            constraint=models.UniqueConstraint(
+                fields=("section", "department"), name="section_signoff_once"
+            ),
         ),
     ]
