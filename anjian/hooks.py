@@ -15,6 +15,7 @@ SWEEP_STEPS = [
     ("alerts", "anjian.alerts.sweep.run"),
     ("public_reports", "anjian.public_reports.sweep.run"),
     ("emergency", "anjian.emergency.sweep.run"),
+    ("crowded", "anjian.crowded.sweep.run"),
     ("notifications", "anjian.notifications.sweep.run"),
     ("assessment", "anjian.assessment.sweep.run"),
 ]
@@ -34,6 +35,7 @@ IMPORTERS = [
     "anjian.accidents.imports.IMPORTERS",
     "anjian.assessment.imports.IMPORTERS",
     "anjian.emergency.imports.IMPORTERS",
+    "anjian.mines.imports.IMPORTERS",
 ]
 
 # `anjian export`: {kind: export(actor, stream)} dictionaries.
@@ -49,3 +51,14 @@ EXPORTERS = [
 # each f(*, actor, year) -> rows with rank, unit, score, grade. Empty: the briefing says that no
 # results are published yet.
 BRIEFING_STANDINGS: list[str] = []
+# `watch-list/`: functions f(*, actor, today=None) -> [{"enterprise", "reason", "since",
+# "last_inspection", "inspection_due", "overdue"}], each adding its reasons.
+WATCH_LIST_SOURCES = [
+    "anjian.mines.watch.watch_entries",
+]
+
+# `alerts.services.alert_publish`: functions f(alert) -> {enterprise id: [reasons]}, the units a
+# warning reaches directly (each gets its own 签收).
+WARNING_ENTERPRISES = [
+    "anjian.chemicals.warnings.enterprises_for",
+]

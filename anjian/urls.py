@@ -11,17 +11,21 @@ from anjian.accounts import api as accounts_api
 from anjian.accounts import views as accounts_views
 from anjian.alerts import api as alerts_api
 from anjian.assessment import api as assessment_api
+from anjian.chemicals import api as chemicals_api
 from anjian.core import api_routes, views_rules
 from anjian.core import views as core_views
+from anjian.crowded import api as crowded_api
 from anjian.duty import api as duty_api
 from anjian.emergency import api as emergency_api
 from anjian.hazards import api as hazards_api
 from anjian.inspections import api as inspections_api
+from anjian.mines import api as mines_api
 from anjian.notifications import views as notification_views
 from anjian.public_reports import api as public_reports_api
 from anjian.registry import api as registry_api
 from anjian.reports import views as report_views
 from anjian.risks import api as risks_api
+from anjian.roads import api as roads_api
 
 # The areas with pages, each under /<label>/ with its own URL namespace.
 AREA_URLS = [
@@ -38,6 +42,7 @@ AREA_URLS = [
     "public_reports",
     "emergency",
     "reports",
+    "mines",
 ]
 # The areas with API routes, each registering its viewsets on the one router.
 API_AREAS = [
@@ -53,6 +58,10 @@ API_AREAS = [
     assessment_api,
     public_reports_api,
     emergency_api,
+    mines_api,
+    chemicals_api,
+    roads_api,
+    crowded_api,
 ]
 
 router = DefaultRouter()

@@ -49,6 +49,23 @@ hazard_create(actor=SYSTEM, data={
 accident_report(actor=SYSTEM, data={
     "title": "坠落", "occurred_at": moment, "reported_at": moment, "town": town,
     "sector": sector, "enterprise": enterprise, "accident_type": "09", "deaths": 0})
+from anjian.mines.services import point_create, pond_create, reading_add
+pond = pond_create(actor=SYSTEM, enterprise=enterprise, data={
+    "name": "模糊尾矿库", "total_capacity": 50, "dam_height": 70, "construction": "upstream"})
+point = point_create(actor=SYSTEM, pond=pond, data={"code": "P1", "item": "freeboard", "red": 1})
+reading_add(actor=SYSTEM, point=point, data={"value": 2, "at": moment})
+from anjian.chemicals.services import stock_create
+stock_create(actor=SYSTEM, enterprise=enterprise, data={"name": "电石", "max_stock_t": 3})
+from anjian.roads.services import route_create, section_create
+police, _ = Department.objects.get_or_create(code="fuzz_police", defaults={"name": "模糊交警"})
+section_create(actor=SYSTEM, deadline=today + dt.timedelta(days=30), data={
+    "town": town, "road": "X1", "from_km": 1, "to_km": 2, "kind": "water_cliff",
+    "owner": department, "police": police})
+route_create(actor=SYSTEM, data={"name": "校车线", "town": town,
+                                 "segments": [{"road": "X1", "from_km": 0, "to_km": 3}]})
+from anjian.crowded.services import judgement_create, place_create
+place = place_create(actor=SYSTEM, data={"name": "模糊商场", "town": town, "place_type": "mall"})
+judgement_create(actor=SYSTEM, place=place, data={"judged_on": today, "finding": "通道堵塞"})
 admin, _ = User.objects.get_or_create(username="fuzz_admin", defaults={"role": Role.COUNTY_ADMIN})
 unit, _ = User.objects.get_or_create(username="fuzz_unit", defaults={
     "role": Role.ENTERPRISE_USER, "enterprise": enterprise})

@@ -77,6 +77,14 @@ TOWN_A = {
     "emergency-plans",
     "drills",
     "attachments",
+    "tailings-ponds",
+    "pond-points",
+    "pond-readings",
+    "chemicals",
+    "road-sections",
+    "school-bus-routes",
+    "crowded-places",
+    "fire-judgements",
 }
 # What the county admin gets where an object rule, not the role, decides (URL name → status).
 COUNTY_ADMIN_EXCEPTIONS = {
@@ -262,7 +270,9 @@ def records(
     )
     draw = draw_create(actor=town_a_officer, enterprises=1, inspectors=1)
     plan, drill, attachment = _emergency_records(enterprise_user)
+    key_sectors = _key_sector_records(county_admin, enterprise_a)
     return {
+        **key_sectors,
         **lists,
         "enterprises": enterprise_a,
         "licences": licence_create(
@@ -395,6 +405,79 @@ def _emergency_records(enterprise_user):
         plan=plan, file=ContentFile(b"%PDF-1.4\n", name="plan.pdf"), name="plan.pdf", size=9
     )
     return plan, drill, attachment
+
+
+def _key_sector_records(county_admin, enterprise_a) -> dict:
+    """A tailings pond of enterprise A with a point and a reading, and a chemical it keeps."""
+    from anjian.chemicals import services as chemicals
+    from anjian.mines import services as mines
+
+    pond = mines.pond_create(
+        actor=county_admin,
+        enterprise=enterprise_a,
+        data={
+            "name": "甲镇尾矿库",
+            "total_capacity": 500,
+            "dam_height": 65,
+            "construction": "upstream",
+            "downstream_within_1km": 3,
+        },
+    )
+    point = mines.point_create(
+        actor=county_admin, pond=pond, data={"code": "JR1", "item": "phreatic_depth", "red": 5}
+    )
+    reading = mines.reading_add(
+        actor=county_admin,
+        point=point,
+        data={"value": 7, "at": clock.now() - dt.timedelta(hours=1)},
+    )
+    stock = chemicals.stock_create(
+        actor=county_admin, enterprise=enterprise_a, data={"name": "电石", "max_stock_t": 5}
+    )
+    from anjian.accounts.models import Department
+    from anjian.crowded import services as crowded
+    from anjian.roads import services as roads
+
+    police = Department.objects.create(code="police_m", name="交警大队")
+    owner = Department.objects.create(code="roads_m", name="公路中心")
+    section = roads.section_create(
+        actor=county_admin,
+        data={
+            "town": enterprise_a.town,
+            "road": "X1",
+            "from_km": 1,
+            "to_km": 2,
+            "kind": "water_cliff",
+            "owner": owner,
+            "police": police,
+        },
+        deadline=clock.today() + dt.timedelta(days=30),
+    )
+    route = roads.route_create(
+        actor=county_admin,
+        data={
+            "name": "校车1号线",
+            "town": enterprise_a.town,
+            "segments": [{"road": "X1", "from_km": 0, "to_km": 3}],
+        },
+    )
+    place = crowded.place_create(
+        actor=county_admin,
+        data={"name": "甲镇商场", "town": enterprise_a.town, "place_type": "mall"},
+    )
+    judgement = crowded.judgement_create(
+        actor=county_admin, place=place, data={"judged_on": clock.today(), "finding": "通道堵塞"}
+    )
+    return {
+        "road-sections": section,
+        "school-bus-routes": route,
+        "crowded-places": place,
+        "fire-judgements": judgement,
+        "tailings-ponds": pond,
+        "pond-points": point,
+        "pond-readings": reading,
+        "chemicals": stock,
+    }
 
 
 def _send(client, method: str, path: str):

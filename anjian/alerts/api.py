@@ -2,18 +2,36 @@
 and the app are "alerts", because a top-level `warnings` would shadow the standard library)."""
 
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    PolymorphicProxySerializer,
+    extend_schema,
+    extend_schema_view,
+)
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from anjian.accounts.models import Department, Town
 from anjian.alerts import selectors, services
-from anjian.alerts.models import Alert, AlertKind, AlertLevel
+from anjian.alerts.models import Alert, AlertEnterpriseRecipient, AlertKind, AlertLevel
 
 
 class ConfirmationSerializer(serializers.Serializer):
     recipient = serializers.CharField(source="code", read_only=True)
+    confirmed_at = serializers.DateTimeField(read_only=True, allow_null=True)
+    confirmed_by = serializers.CharField(
+        source="confirmed_by.username", read_only=True, allow_null=True
+    )
+
+
+ENTERPRISE_KINDS = (AlertKind.RAINSTORM, AlertKind.TYPHOON, AlertKind.HEAT, AlertKind.THUNDER)
+
+
+class EnterpriseRecipientSerializer(serializers.Serializer):
+    enterprise = serializers.IntegerField(source="enterprise_id", read_only=True)
+    name = serializers.CharField(source="enterprise.name", read_only=True)
+    tags = serializers.ListField(child=serializers.CharField(), read_only=True)
     confirmed_at = serializers.DateTimeField(read_only=True, allow_null=True)
     confirmed_by = serializers.CharField(
         source="confirmed_by.username", read_only=True, allow_null=True
@@ -32,6 +50,17 @@ class AlertSerializer(serializers.Serializer):
         child=serializers.CharField(), source="recipient_codes", allow_empty=False
     )
     confirmations = ConfirmationSerializer(source="recipients.all", many=True, read_only=True)
+    # Units reached by what they keep (a rainstorm: water-reactive chemicals), each with 签收.
+    enterprise_recipients = EnterpriseRecipientSerializer(
+        source="enterprise_recipients.all", many=True, read_only=True
+    )
+
+    def to_representation(self, instance):
+        data = super().to_representation(instance)
+        if instance.kind not in ENTERPRISE_KINDS:
+            # Only weather warnings of these kinds reach units by their stock (contract).
+            data.pop("enterprise_recipients", None)
+        return data
 
     def validate_recipients(self, codes: list[str]) -> dict:
         """Town and department codes → {"towns": [...], "departments": [...]}."""
@@ -97,13 +126,24 @@ class AlertViewSet(
         alert = services.alert_publish(actor=self.request.user, data=data, via="api", **recipients)
         serializer.instance = selectors.alert_get_for(actor=self.request.user, pk=alert.pk)
 
-    @extend_schema(request=None, responses={200: ConfirmationSerializer})
+    @extend_schema(
+        request=None,
+        responses={
+            200: PolymorphicProxySerializer(
+                component_name="WarningConfirmation",
+                serializers=[ConfirmationSerializer, EnterpriseRecipientSerializer],
+                resource_type_field_name=None,
+            )
+        },
+    )
     # Any reading user may post 签收 (not the audit admin); the service answers 403 for users who read but do not confirm.
     @action(detail=True, methods=["post"], write_permission="view")
     def confirm(self, request, pk=None):
         """签收: once per recipient unit; a second call changes nothing and answers the same."""
         alert = self.get_object()
         recipient = services.alert_confirm(actor=request.user, alert=alert, via="api")
+        if isinstance(recipient, AlertEnterpriseRecipient):
+            return Response(EnterpriseRecipientSerializer(recipient).data)
         return Response(ConfirmationSerializer(recipient).data, status=status.HTTP_200_OK)
 
 

@@ -12,6 +12,7 @@ from django.http import Http404
 from anjian.accounts.units import Unit
 from anjian.alerts.models import (
     Alert,
+    AlertEnterpriseRecipient,
     AlertRecipient,
     PublicityActivity,
 )
@@ -42,7 +43,15 @@ def alert_list(
     if unit is None:
         return Alert.objects.none()
     if not unit.is_county_wide:
-        qs = qs.filter(pk__in=_received(actor).values("alert_id"))
+        received = Q(pk__in=_received(actor).values("alert_id"))
+        if getattr(actor, "enterprise_id", None):
+            # …and those that reached the enterprise directly (its chemical stock).
+            received |= Q(
+                pk__in=AlertEnterpriseRecipient.objects.filter(
+                    enterprise_id=actor.enterprise_id
+                ).values("alert_id")
+            )
+        qs = qs.filter(received)
     if town:
         qs = qs.filter(pk__in=AlertRecipient.objects.filter(town__code=town).values("alert_id"))
     if department:
@@ -81,7 +90,15 @@ def alert_list_with_recipients(*, actor, **filters) -> QuerySet:
     return (
         alert_list(actor=actor, **filters)
         .select_related("published_by")
-        .prefetch_related(_recipients_prefetch())
+        .prefetch_related(
+            _recipients_prefetch(),
+            Prefetch(
+                "enterprise_recipients",
+                queryset=AlertEnterpriseRecipient.objects.select_related(
+                    "enterprise", "confirmed_by"
+                ),
+            ),
+        )
     )
 
 

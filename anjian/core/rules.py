@@ -98,6 +98,91 @@ def _time_limits(value: Any) -> dict:
     return {key: _days(value[key]) for key in keys}
 
 
+def _descending_bands(value: Any) -> dict:
+    """{"v": [3 bounds], "h": [3 bounds]}: the lower bounds of classes 二, 三, 四, highest first."""
+    if not isinstance(value, dict) or set(value) != {"v", "h"}:
+        raise ValidationError(_('An object such as {"v": [10000, 1000, 100], "h": [100, 60, 30]}.'))
+    for key in ("v", "h"):
+        bounds = value[key]
+        if (
+            not isinstance(bounds, list)
+            or len(bounds) != 3
+            or not all(isinstance(b, int | float) and not isinstance(b, bool) for b in bounds)
+            or not bounds[0] > bounds[1] > bounds[2] > 0
+        ):
+            raise ValidationError(_("Three positive bounds, highest first, for v and for h."))
+    return {"v": list(value["v"]), "h": list(value["h"])}
+
+
+def _counts(keys: tuple[str, ...]) -> Callable[[Any], dict]:
+    def check(value: Any) -> dict:
+        if not isinstance(value, dict) or set(value) != set(keys):
+            raise ValidationError(
+                _("An object with a whole number from 1 to 100 for each of: %(keys)s.")
+                % {"keys": ", ".join(keys)}
+            )
+        for v in value.values():
+            if isinstance(v, bool) or not isinstance(v, int) or not 1 <= v <= 100:
+                raise ValidationError(
+                    _("An object with a whole number from 1 to 100 for each of: %(keys)s.")
+                    % {"keys": ", ".join(keys)}
+                )
+        return dict(value)
+
+    return check
+
+
+def _month_day(value: Any) -> str:
+    try:
+        dt.date.fromisoformat(f"2024-{value}")
+    except (TypeError, ValueError) as exc:
+        raise ValidationError(_("A month and day such as 04-01.")) from exc
+    return value
+
+
+def _season(value: Any) -> dict:
+    if not isinstance(value, dict) or set(value) != {"start", "end"}:
+        raise ValidationError(_('An object such as {"start": "04-01", "end": "09-30"}.'))
+    return {"start": _month_day(value["start"]), "end": _month_day(value["end"])}
+
+
+def _pond_inspections(value: Any) -> dict:
+    if not isinstance(value, dict) or set(value) != {"normal", "flood_season"}:
+        raise ValidationError(_('An object such as {"normal": 30, "flood_season": 7}.'))
+    return {key: _days(value[key]) for key in ("normal", "flood_season")}
+
+
+def _cluster(value: Any) -> dict:
+    keys = ("accidents", "metres", "days")
+    if not isinstance(value, dict) or set(value) != set(keys):
+        raise ValidationError(_('An object such as {"accidents": 3, "metres": 1000, "days": 365}.'))
+    metres = value["metres"]
+    if isinstance(metres, bool) or not isinstance(metres, int) or not 1 <= metres <= 100_000:
+        raise ValidationError(_("metres: a whole number from 1 to 100000."))
+    return {
+        "accidents": _counts(("accidents",))({"accidents": value["accidents"]})["accidents"],
+        "metres": metres,
+        "days": _days(value["days"]),
+    }
+
+
+WARNING_LEVELS = ("blue", "yellow", "orange", "red")
+
+
+def _weather_levels(value: Any) -> dict:
+    kinds = ("rainstorm", "typhoon", "heat", "thunder")
+    if (
+        not isinstance(value, dict)
+        or set(value) != set(kinds)
+        or not all(v in WARNING_LEVELS for v in value.values())
+    ):
+        raise ValidationError(
+            _("Give the lowest warning level (blue, yellow, orange, red) for each of: %(k)s.")
+            % {"k": ", ".join(kinds)}
+        )
+    return dict(value)
+
+
 @dataclass(frozen=True)
 class Rule:
     key: str
@@ -161,6 +246,72 @@ RULES: dict[str, Rule] = {
             {"major": "enterprise", "large": "department", "general": "workshop", "low": "post"},
             "安委办〔2016〕11号 (domain-rules §3)",
             _control_levels,
+        ),
+        Rule(
+            "mines.pond_class_bands",
+            gettext_lazy(
+                "Tailings pond class: lower bounds of classes 2, 3, 4 (V in 10⁴ m³, H in m)"
+            ),
+            {"v": [10000, 1000, 100], "h": [100, 60, 30]},
+            "AQ 2006-2005 table (legacy); GB 39496-2020 §4.5 changed classes 1–2, its values "
+            "not retrieved (domain-rules §12)",
+            _descending_bands,
+            unverified=True,
+        ),
+        Rule(
+            "mines.alarm_aggregation",
+            gettext_lazy(
+                "Tailings monitoring: points (per item) and items (per pond) that raise the level"
+            ),
+            {"blue": 4, "yellow": 3, "orange": 2, "items_blue": 4},
+            "GB 39496-2020 §5.5.4 (partly read; the pond-level rule UNVERIFIED, domain-rules §12)",
+            _counts(("blue", "yellow", "orange", "items_blue")),
+            unverified=True,
+            help=gettext_lazy(
+                "blue: points at blue that make the item yellow; yellow: points at yellow that "
+                "make it orange; orange: points at orange that make it red; items_blue: items at "
+                "blue that count as one item at yellow."
+            ),
+        ),
+        Rule(
+            "mines.flood_season",
+            gettext_lazy("Flood season (month-day, first and last day)"),
+            {"start": "04-01", "end": "09-30"},
+            "domain-rules §12 (start 04-01 default; the end is a platform default)",
+            _season,
+            unverified=True,
+        ),
+        Rule(
+            "mines.pond_inspection_days",
+            gettext_lazy("County inspections of head-top and 危/险/病 ponds (days between)"),
+            {"normal": 30, "flood_season": 7},
+            "domain-rules §12 (platform default: monthly, weekly in the flood season)",
+            _pond_inspections,
+        ),
+        Rule(
+            "mines.hazard_deadline_days",
+            gettext_lazy("Deadline of a pond's major hazard (days after it is raised)"),
+            30,
+            "platform default (not in domain-rules)",
+            _days,
+        ),
+        Rule(
+            "roads.accident_cluster",
+            gettext_lazy("Road accident cluster: fatal accidents within a distance and a period"),
+            {"accidents": 3, "metres": 1000, "days": 365},
+            "Zhejiang trigger (domain-rules §17; no national figure, UNVERIFIED)",
+            _cluster,
+            unverified=True,
+        ),
+        Rule(
+            "chemicals.weather_levels",
+            gettext_lazy(
+                "Weather warnings that reach units holding tagged chemicals (lowest level)"
+            ),
+            {"rainstorm": "yellow", "typhoon": "yellow", "heat": "orange", "thunder": "blue"},
+            "platform defaults (domain-rules §14: no national rule found)",
+            _weather_levels,
+            unverified=True,
         ),
     ]
 }

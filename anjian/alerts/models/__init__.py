@@ -5,10 +5,12 @@ from anjian.alerts.models.alerts import (
     AlertPolicy,
     AlertRecipient,
 )
+from anjian.alerts.models.enterprise_recipients import AlertEnterpriseRecipient
 from anjian.alerts.models.publicity import PublicityActivity
 
 __all__ = [
     "Alert",
+    "AlertEnterpriseRecipient",
     "AlertKind",
     "AlertLevel",
     "AlertPolicy",

@@ -24,6 +24,11 @@ class AlertKind(models.TextChoices):
     HOLIDAY = "holiday", pgettext_lazy("alerts", "Holiday")
     SECTOR = "sector", pgettext_lazy("alerts", "Sector")
     OTHER = "other", pgettext_lazy("alerts", "Other")
+    # Meteorological warnings that also reach units by their chemical stock (domain-rules §14).
+    RAINSTORM = "rainstorm", pgettext_lazy("alerts", "Rainstorm")
+    TYPHOON = "typhoon", pgettext_lazy("alerts", "Typhoon")
+    HEAT = "heat", pgettext_lazy("alerts", "High temperature")
+    THUNDER = "thunder", pgettext_lazy("alerts", "Thunder and lightning")
 
 
 class AlertPolicy(models.Model):

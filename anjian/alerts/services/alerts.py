@@ -18,9 +18,13 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from anjian.accounts.models import Department, Town
-from anjian.accounts.units import Unit, UnitKind
+from anjian.accounts.units import Unit, UnitKind, is_enterprise
 from anjian.alerts import selectors
 from anjian.alerts.models import Alert, AlertPolicy, AlertRecipient
+from anjian.alerts.services.enterprise_recipients import (
+    enterprise_confirm,
+    enterprise_recipients_add,
+)
 from anjian.core import audit, clock
 from anjian.core.dates import cn_datetime
 from anjian.core.permissions import check_permission
@@ -81,6 +85,7 @@ def alert_publish(
     changes["recipients"] = [None, [t.code for t in towns] + [d.code for d in departments]]
     audit.record(actor=actor, action="alert.create", instance=alert, changes=changes, via=via)
     _notify_published(alert, towns=towns, departments=departments)
+    enterprise_recipients_add(alert)
     return alert
 
 
@@ -122,7 +127,11 @@ def alert_confirm(
     the leader and enterprise users read warnings but do not confirm them). A second call, by
     the same or another user of the unit, changes nothing and returns the first confirmation.
     Concurrent calls are safe: the conditional UPDATE lets exactly one of them win.
+    An enterprise user confirms for its unit when the warning reached it directly
+    (`enterprise_recipients`; an AlertEnterpriseRecipient is returned).
     """
+    if is_enterprise(actor):
+        return enterprise_confirm(actor=actor, alert=alert, now=now, via=via)
     check_permission(actor, "officer")
     recipient = selectors.recipient_for(actor=actor, alert=alert)
     if recipient is None:

@@ -4,13 +4,17 @@ from anjian.demo.data import (
     accidents,
     alerts,
     assessment,
+    chemicals,
+    crowded,
     duty,
     emergency,
     hazard_sources,
     hazards,
     inspections,
+    mines,
     public_reports,
     risks,
+    roads,
 )
 
 LOADERS = [
@@ -24,4 +28,8 @@ LOADERS = [
     assessment,
     public_reports,
     emergency,
+    mines,
+    chemicals,
+    roads,
+    crowded,
 ]

@@ -1,0 +1,220 @@
+"""Tailings ponds (尾矿库), their monitoring points and readings (domain-rules §12)."""
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from anjian.core.scoping import Scope
+
+
+class Construction(models.TextChoices):
+    UPSTREAM = "upstream", _("Upstream (上游式)")
+    CENTERLINE = "centerline", _("Centerline (中线式)")
+    DOWNSTREAM = "downstream", _("Downstream (下游式)")
+    ONE_TIME = "one_time", _("Built at once (一次建坝)")
+
+
+class SafetyDegree(models.TextChoices):
+    """安全度 (AQ 2006-2005 §8; deleted from GB 39496-2020, kept as a register field)."""
+
+    NORMAL = "normal", _("Normal (正常库)")
+    ILL = "ill", _("Ill (病库)")
+    RISKY = "risky", _("Risky (险库)")
+    DANGEROUS = "dangerous", _("Dangerous (危库)")
+
+
+class Item(models.TextChoices):
+    PHREATIC_DEPTH = "phreatic_depth", _("Phreatic line depth (浸润线埋深)")
+    BEACH_LENGTH = "beach_length", _("Dry beach length (干滩长度)")
+    FREEBOARD = "freeboard", _("Freeboard (安全超高)")
+    WATER_LEVEL = "water_level", _("Pond water level (库水位)")
+    DISPLACEMENT = "displacement", _("Displacement (位移)")
+    RAINFALL = "rainfall", _("Rainfall (降雨量)")
+
+
+# Each item's unit and plausible range (a value outside is a typo or a wrong unit).
+ITEM_UNITS = {
+    "phreatic_depth": ("m", 0, 300),
+    "beach_length": ("m", 0, 10_000),
+    "freeboard": ("m", -50, 100),
+    "water_level": ("m", -500, 9_000),
+    "displacement": ("mm", -5_000, 5_000),
+    "rainfall": ("mm", 0, 2_000),
+}
+ALARM_CHOICES = [
+    ("blue", _("Blue")),
+    ("yellow", _("Yellow")),
+    ("orange", _("Orange")),
+    ("red", _("Red")),
+]
+
+
+class TailingsPond(models.Model):
+    """One tailings pond of a mining unit. `pond_class` and `overhead` are derived by
+    `rules.pond_class` / `rules.is_overhead` and stored by the service on every change."""
+
+    SCOPE = Scope(town="enterprise__town", sector="enterprise__sector", enterprise="enterprise")
+
+    enterprise = models.ForeignKey(
+        "registry.Enterprise",
+        on_delete=models.PROTECT,
+        related_name="tailings_ponds",
+        verbose_name=_("enterprise"),
+    )
+    name = models.CharField(_("name"), max_length=200)
+    total_capacity = models.DecimalField(
+        _("total capacity V (10⁴ m³)"),
+        max_digits=12,
+        decimal_places=2,
+        validators=[MinValueValidator(0), MaxValueValidator(1_000_000)],
+    )
+    dam_height = models.DecimalField(
+        _("dam height H (m)"),
+        max_digits=8,
+        decimal_places=2,
+        validators=[MinValueValidator(0), MaxValueValidator(1_000)],
+    )
+    design_capacity = models.DecimalField(
+        _("design total capacity (10⁴ m³)"),
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0), MaxValueValidator(1_000_000)],
+    )
+    design_height = models.DecimalField(
+        _("design total dam height (m)"),
+        max_digits=8,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0), MaxValueValidator(1_000)],
+    )
+    wet = models.BooleanField(_("wet pond (湿式)"), default=True)
+    construction = models.CharField(
+        _("dam construction"), max_length=12, choices=Construction.choices
+    )
+    safety_degree = models.CharField(
+        _("safety degree"),
+        max_length=10,
+        choices=SafetyDegree.choices,
+        default=SafetyDegree.NORMAL,
+    )
+    safety_degree_source = models.CharField(
+        _("safety degree criteria"), max_length=100, default="AQ 2006-2005 §8"
+    )
+    assessed_on = models.DateField(_("latest safety assessment on"), null=True, blank=True)
+    downstream_within_1km = models.PositiveIntegerField(
+        _("people or facilities within 1 km downstream"),
+        default=0,
+        validators=[MaxValueValidator(1_000_000)],
+    )
+    class_raised = models.BooleanField(_("class raised by one after 论证"), default=False)
+    pond_class = models.PositiveSmallIntegerField(_("class (等别)"), default=5)
+    overhead = models.BooleanField(_("head-top pond (头顶库)"), default=False)
+    # The supervised major hazard raised for this pond (危库/险库 or a red alarm), once.
+    hazard = models.ForeignKey(
+        "hazards.Hazard",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("major hazard"),
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        ordering = ["pond_class", "name", "id"]
+        verbose_name = _("tailings pond")
+        verbose_name_plural = _("tailings ponds")
+        indexes = [
+            # The watch-list: head-top and dangerous/risky ponds.
+            models.Index(fields=["overhead"], name="pond_overhead"),
+            models.Index(fields=["safety_degree"], name="pond_safety_degree"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                name="pond_class_1_to_5", condition=models.Q(pond_class__gte=1, pond_class__lte=5)
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class MonitoringPoint(models.Model):
+    """A monitoring point of a pond for one item, with the design unit's thresholds."""
+
+    pond = models.ForeignKey(
+        TailingsPond, on_delete=models.CASCADE, related_name="points", verbose_name=_("pond")
+    )
+    code = models.CharField(_("point code"), max_length=40)
+    item = models.CharField(_("item"), max_length=16, choices=Item.choices)
+    blue = models.FloatField(_("blue threshold"), null=True, blank=True)
+    yellow = models.FloatField(_("yellow threshold"), null=True, blank=True)
+    orange = models.FloatField(_("orange threshold"), null=True, blank=True)
+    red = models.FloatField(_("red threshold"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["pond", "item", "code"]
+        verbose_name = _("monitoring point")
+        verbose_name_plural = _("monitoring points")
+        constraints = [
+            models.UniqueConstraint(fields=["pond", "code"], name="pond_point_code_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.pond} {self.code}"
+
+    @property
+    def thresholds(self) -> dict:
+        return {"blue": self.blue, "yellow": self.yellow, "orange": self.orange, "red": self.red}
+
+    @property
+    def unit(self) -> str:
+        return ITEM_UNITS[self.item][0]
+
+
+class PondReading(models.Model):
+    """One reading of a point (manual or online). `alarm` is computed when it is stored, from
+    the point's thresholds at that moment. About 5 million rows a year for 50 ponds × 20 points
+    every 10 minutes: the two indexes serve the latest reading per point (a pond's current
+    alarm) and a pond's chart over a period."""
+
+    id = models.BigAutoField(primary_key=True)
+    pond = models.ForeignKey(
+        TailingsPond, on_delete=models.CASCADE, related_name="readings", verbose_name=_("pond")
+    )
+    point = models.ForeignKey(
+        MonitoringPoint,
+        on_delete=models.CASCADE,
+        related_name="readings",
+        verbose_name=_("monitoring point"),
+    )
+    item = models.CharField(_("item"), max_length=16, choices=Item.choices)
+    value = models.FloatField(_("value"))
+    at = models.DateTimeField(_("measured at"))
+    alarm = models.CharField(_("alarm"), max_length=6, choices=ALARM_CHOICES, null=True, blank=True)
+    manual = models.BooleanField(_("manual reading"), default=True)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        verbose_name = _("pond reading")
+        verbose_name_plural = _("pond readings")
+        constraints = [
+            models.UniqueConstraint(fields=["point", "at"], name="pond_reading_point_at_once"),
+        ]
+        indexes = [
+            # The chart: a pond's readings of one item over a period, without the table.
+            models.Index(
+                fields=["pond", "item", "at"],
+                include=["point", "value", "alarm"],
+                name="pond_reading_chart",
+            ),
+        ]
+        # The unique (point, at) index also serves "the latest reading of each point"
+        # (one backward index probe per point).
+
+    def __str__(self) -> str:
+        return f"{self.point} {self.at:%Y-%m-%d %H:%M} {self.value}"

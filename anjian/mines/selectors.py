@@ -1,0 +1,170 @@
+"""Reads of tailings ponds and their monitoring, always through the caller's jurisdiction."""
+
+import datetime as dt
+
+from django.db.models import Case, IntegerField, Max, Min, OuterRef, QuerySet, Subquery, Value, When
+from django.db.models.functions import TruncDate
+from django.http import Http404
+
+from anjian.core import clock
+from anjian.core.rules import rule_value
+from anjian.core.scoping import get_in_scope, scope_queryset
+
+from . import rules
+from .models import MonitoringPoint, PondReading, SafetyDegree, TailingsPond
+
+
+def pond_list(
+    *,
+    actor,
+    town: str = "",
+    enterprise: int | None = None,
+    overhead: bool | None = None,
+    safety_degree: str = "",
+    pond_class: int | None = None,
+    q: str = "",
+) -> QuerySet:
+    qs = scope_queryset(
+        TailingsPond.objects.select_related("enterprise__town", "enterprise__sector"), actor
+    )
+    if town:
+        qs = qs.filter(enterprise__town__code=town)
+    if enterprise:
+        qs = qs.filter(enterprise_id=enterprise)
+    if overhead is not None:
+        qs = qs.filter(overhead=overhead)
+    if safety_degree in SafetyDegree.values:
+        qs = qs.filter(safety_degree=safety_degree)
+    if pond_class:
+        qs = qs.filter(pond_class=pond_class)
+    if q:
+        qs = qs.filter(name__icontains=q)
+    return qs
+
+
+def pond_get_for(*, actor, pk) -> TailingsPond:
+    return get_in_scope(
+        TailingsPond.objects.select_related("enterprise__town", "enterprise__sector"), actor, pk=pk
+    )
+
+
+def point_list(*, actor, pond: int | None = None) -> QuerySet:
+    ponds = scope_queryset(TailingsPond.objects.all(), actor).values("pk")
+    qs = MonitoringPoint.objects.filter(pond__in=ponds).select_related("pond__enterprise")
+    if pond:
+        qs = qs.filter(pond_id=pond)
+    return qs
+
+
+def point_get_for(*, actor, pk) -> MonitoringPoint:
+    try:
+        return point_list(actor=actor).get(pk=pk)
+    except (MonitoringPoint.DoesNotExist, ValueError, TypeError, OverflowError) as exc:
+        raise Http404 from exc
+
+
+def reading_list(
+    *,
+    actor,
+    pond: int | None = None,
+    point: int | None = None,
+    item: str = "",
+    alarm: str = "",
+    after: dt.datetime | None = None,
+    before: dt.datetime | None = None,
+) -> QuerySet:
+    ponds = scope_queryset(TailingsPond.objects.all(), actor).values("pk")
+    qs = PondReading.objects.filter(pond__in=ponds).select_related("point")
+    if pond:
+        qs = qs.filter(pond_id=pond)
+    if point:
+        qs = qs.filter(point_id=point)
+    if item:
+        qs = qs.filter(item=item)
+    if alarm in rules.LEVELS:
+        qs = qs.filter(alarm=alarm)
+    if after:
+        qs = qs.filter(at__gte=after)
+    if before:
+        qs = qs.filter(at__lt=before)
+    return qs.order_by("-at", "-id")
+
+
+def reading_get_for(*, actor, pk) -> PondReading:
+    try:
+        return reading_list(actor=actor).get(pk=pk)
+    except (PondReading.DoesNotExist, ValueError, TypeError, OverflowError) as exc:
+        raise Http404 from exc
+
+
+def latest_points(pond_id: int) -> list[dict]:
+    """Each point of the pond with its latest reading (one backward probe of the (point, at)
+    index per point): `[{"point", "code", "item", "value", "at", "alarm"}]`."""
+    latest = PondReading.objects.filter(point=OuterRef("pk")).order_by("-at")
+    return list(
+        MonitoringPoint.objects.filter(pond_id=pond_id)
+        .annotate(
+            value=Subquery(latest.values("value")[:1]),
+            at=Subquery(latest.values("at")[:1]),
+            alarm=Subquery(latest.values("alarm")[:1]),
+        )
+        .values("pk", "code", "item", "value", "at", "alarm")
+        .order_by("item", "code")
+    )
+
+
+def pond_status(pond: TailingsPond) -> dict:
+    """The pond's current alarm from each point's latest reading (§12 aggregation):
+    `{"alarm", "items": {item: level}, "points": [...]}`."""
+    counts = rule_value("mines.alarm_aggregation")
+    points = latest_points(pond.pk)
+    by_item: dict[str, list] = {}
+    for row in points:
+        by_item.setdefault(row["item"], []).append(row["alarm"])
+    items = {item: rules.item_alarm(levels, counts) for item, levels in by_item.items()}
+    return {
+        "alarm": rules.pond_alarm(items.values(), counts),
+        "items": items,
+        "points": [
+            {
+                "point": row["pk"],
+                "code": row["code"],
+                "item": row["item"],
+                "value": row["value"],
+                "at": row["at"],
+                "alarm": row["alarm"],
+            }
+            for row in points
+        ],
+    }
+
+
+def pond_chart(pond: TailingsPond, *, item: str, days: int = 365) -> list[dict]:
+    """A chart of one item over `days` up to now: per point and day the lowest and highest
+    value and the worst alarm, aggregated in the database on the (pond, item, at) index."""
+    end = clock.now()
+    start = end - dt.timedelta(days=days)
+    rows = (
+        PondReading.objects.filter(pond_id=pond.pk, item=item, at__gte=start, at__lt=end)
+        .annotate(day=TruncDate("at"))
+        .values("point_id", "day")
+        .annotate(low=Min("value"), high=Max("value"), worst=Max(ALARM_RANK))
+        .order_by("point_id", "day")
+    )
+    return [
+        {
+            "point": row["point_id"],
+            "day": row["day"],
+            "low": row["low"],
+            "high": row["high"],
+            "alarm": rules.level_of(row["worst"] or 0),
+        }
+        for row in rows
+    ]
+
+
+ALARM_RANK = Case(
+    *[When(alarm=level, then=Value(rank)) for level, rank in rules.RANK.items() if level],
+    default=Value(0),
+    output_field=IntegerField(),
+)

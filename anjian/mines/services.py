@@ -1,0 +1,317 @@
+"""Writes to the tailings pond register and its monitoring (domain-rules §12).
+
+Every path (API, import, demo) comes here. A pond's class and head-top flag are recomputed on
+every change; a reading's alarm is computed when stored; then the pond is judged: 橙 notifies
+the county, 红 (and every 危库 or 险库) becomes a major hazard under county supervision, once.
+"""
+
+import datetime as dt
+import math
+from decimal import Decimal
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from anjian.accounts.units import Unit
+from anjian.core import audit, clock
+from anjian.core.actors import SYSTEM
+from anjian.core.permissions import check_permission
+from anjian.core.rules import rule_value
+from anjian.core.scoping import in_scope
+from anjian.core.updates import model_update
+from anjian.core.validators import CLOCK_SLACK, EARLIEST_DATE
+from anjian.hazards import services as hazards
+from anjian.hazards.models import HazardGrade, HazardSource, HazardStatus
+from anjian.notifications.services import notify
+
+from . import rules
+from .models import ITEM_UNITS, MonitoringPoint, PondReading, SafetyDegree, TailingsPond
+
+POND_FIELDS = (
+    "name",
+    "total_capacity",
+    "dam_height",
+    "design_capacity",
+    "design_height",
+    "wet",
+    "construction",
+    "safety_degree",
+    "safety_degree_source",
+    "assessed_on",
+    "downstream_within_1km",
+    "class_raised",
+)
+POINT_FIELDS = ("code", "item", "blue", "yellow", "orange", "red")
+HAZARD_DEGREES = (SafetyDegree.DANGEROUS, SafetyDegree.RISKY)
+
+
+def _check_scope(actor, enterprise) -> None:
+    if not in_scope(
+        actor,
+        town_id=enterprise.town_id,
+        sector_id=enterprise.sector_id,
+        enterprise_id=enterprise.pk,
+    ):
+        raise ValidationError({"enterprise": _("This unit lies outside your jurisdiction.")})
+
+
+def _derive(pond: TailingsPond) -> None:
+    if pond.total_capacity is not None and pond.dam_height is not None:
+        bands = rule_value("mines.pond_class_bands")
+        pond.pond_class = rules.pond_class(
+            float(pond.total_capacity), float(pond.dam_height), bands, raised=pond.class_raised
+        )
+    pond.overhead = rules.is_overhead(pond.downstream_within_1km)
+
+
+@transaction.atomic
+def pond_create(*, actor, enterprise, data: dict[str, Any], via: str = "web") -> TailingsPond:
+    """Register a pond of `enterprise`; a 危库 or 险库 goes under county supervision at once."""
+    check_permission(actor, "write")
+    _check_scope(actor, enterprise)
+    pond = TailingsPond(
+        enterprise=enterprise, **{k: v for k, v in data.items() if k in POND_FIELDS}
+    )
+    _derive(pond)
+    pond.full_clean()
+    pond.save()
+    audit.record_create(actor=actor, instance=pond, via=via)
+    _judge_degree(pond, via=via)
+    return pond
+
+
+@transaction.atomic
+def pond_update(
+    *, actor, pond: TailingsPond, data: dict[str, Any], via: str = "web"
+) -> TailingsPond:
+    check_permission(actor, "write")
+    locked = TailingsPond.objects.select_for_update().select_related("enterprise").get(pk=pond.pk)
+    _check_scope(actor, locked.enterprise)
+    locked, _changes = model_update(
+        actor=actor, instance=locked, data=data, fields=POND_FIELDS, via=via, before_clean=_derive
+    )
+    _judge_degree(locked, via=via)
+    return locked
+
+
+def _judge_degree(pond: TailingsPond, *, via: str) -> None:
+    if pond.safety_degree in HAZARD_DEGREES:
+        pond_raise_hazard(
+            pond=pond,
+            description=_("Tailings pond %(pond)s is assessed as %(degree)s.")
+            % {"pond": pond.name, "degree": pond.get_safety_degree_display()},
+            via=via,
+        )
+
+
+def pond_raise_hazard(*, pond: TailingsPond, description: str, via: str = "system"):
+    """Make the pond a major hazard under county supervision, unless it already has an open one
+    (idempotent: locked on the pond row). Returns the hazard."""
+    locked = TailingsPond.objects.select_for_update().select_related("hazard").get(pk=pond.pk)
+    if locked.hazard_id and locked.hazard.status != HazardStatus.CLOSED:
+        return locked.hazard
+    today = clock.today()
+    hazard = hazards.hazard_create(
+        actor=SYSTEM,
+        data={
+            "enterprise": locked.enterprise_id,
+            "description": description[:2000],
+            "grade": HazardGrade.MAJOR,
+            "found_on": today,
+            "found_by": _("Tailings pond monitoring"),
+            "source": HazardSource.INSPECTION,
+            "deadline": today + dt.timedelta(days=rule_value("mines.hazard_deadline_days")),
+            "location": locked.name[:200],
+        },
+        via=via,
+    )
+    TailingsPond.objects.filter(pk=locked.pk).update(hazard=hazard)
+    pond.hazard = hazard
+    return hazard
+
+
+# Monitoring points ---------------------------------------------------------------------------
+
+
+def _clean_point(point: MonitoringPoint) -> None:
+    point.full_clean()
+    errors = {}
+    for level, value in point.thresholds.items():
+        if value is not None and not math.isfinite(value):
+            errors[level] = [_("A finite number.")]
+    if not errors and not rules.thresholds_ordered(point.item, point.thresholds):
+        errors["red" if point.red is not None else "orange"] = [
+            _(
+                "The thresholds must step from blue to red: rising for this item, or falling "
+                "for phreatic depth, beach length and freeboard."
+            )
+        ]
+    if errors:
+        raise ValidationError(errors)
+
+
+@transaction.atomic
+def point_create(
+    *, actor, pond: TailingsPond, data: dict[str, Any], via: str = "web"
+) -> MonitoringPoint:
+    """Add a monitoring point with its design thresholds."""
+    check_permission(actor, "write")
+    _check_scope(actor, pond.enterprise)
+    point = MonitoringPoint(pond=pond, **{k: v for k, v in data.items() if k in POINT_FIELDS})
+    _clean_point(point)
+    point.save()
+    audit.record_create(actor=actor, instance=point, via=via)
+    return point
+
+
+@transaction.atomic
+def point_update(
+    *, actor, point: MonitoringPoint, data: dict[str, Any], via: str = "web"
+) -> MonitoringPoint:
+    """Change a point's thresholds (readings already stored keep the alarm they had)."""
+    check_permission(actor, "write")
+    locked = (
+        MonitoringPoint.objects.select_for_update()
+        .select_related("pond__enterprise")
+        .get(pk=point.pk)
+    )
+    _check_scope(actor, locked.pond.enterprise)
+    fields = ("blue", "yellow", "orange", "red")
+    for key in fields:
+        if key in data:
+            setattr(locked, key, data[key])
+    _clean_point(locked)
+    return model_update(actor=actor, instance=locked, data=data, fields=fields, via=via)[0]
+
+
+# Readings ------------------------------------------------------------------------------------
+
+
+def reading_build(
+    *, point: MonitoringPoint, item: str, value: Any, at: Any, unit: str = ""
+) -> PondReading:
+    """An unsaved reading, checked: item of the point, unit of the item, value in range, time
+    neither implausible nor in the future (read on the real clock). ValidationError by field."""
+    errors: dict[str, list] = {}
+    if item != point.item:
+        errors["item"] = [
+            _("Point %(point)s measures %(item)s.")
+            % {"point": point.code, "item": point.get_item_display()}
+        ]
+    expected, low, high = ITEM_UNITS[point.item]
+    if unit and unit.strip() != expected:
+        errors["unit"] = [_("This item is measured in %(unit)s.") % {"unit": expected}]
+    number = None
+    if isinstance(value, bool) or value in (None, ""):
+        errors["value"] = [_("A number is required.")]
+    else:
+        try:
+            number = float(Decimal(str(value).strip()))
+        except (ArithmeticError, ValueError):
+            errors["value"] = [_("“%(value)s” is not a number.") % {"value": str(value)[:40]}]
+        else:
+            if not math.isfinite(number) or not low <= number <= high:
+                errors["value"] = [
+                    _("Out of range for this item: from %(low)s to %(high)s %(unit)s.")
+                    % {"low": low, "high": high, "unit": expected}
+                ]
+    if not isinstance(at, dt.datetime):
+        errors["at"] = [_("Give the time of the reading.")]
+    else:
+        if timezone.is_naive(at):
+            at = timezone.make_aware(at)
+        if at > timezone.now() + CLOCK_SLACK:
+            errors["at"] = [_("The time lies in the future.")]
+        elif timezone.localtime(at).date() < EARLIEST_DATE:
+            errors["at"] = [_("The time is not plausible.")]
+    if errors:
+        raise ValidationError(errors)
+    return PondReading(
+        pond_id=point.pond_id,
+        point=point,
+        item=point.item,
+        value=number,
+        at=at,
+        alarm=rules.reading_alarm(point.item, number, point.thresholds),
+    )
+
+
+@transaction.atomic
+def reading_add(
+    *, actor, point: MonitoringPoint, data: dict[str, Any], via: str = "web"
+) -> PondReading:
+    """Record one reading (manual entry) and judge its pond."""
+    check_permission(actor, "write")
+    _check_scope(actor, point.pond.enterprise)
+    reading = reading_build(
+        point=point,
+        item=data.get("item") or point.item,
+        value=data.get("value"),
+        at=data.get("at"),
+        unit=data.get("unit") or "",
+    )
+    if PondReading.objects.filter(point=point, at=reading.at).exists():
+        raise ValidationError({"at": [_("This point already has a reading at this time.")]})
+    reading.manual = data.get("manual", True) is not False
+    reading.save()
+    audit.record_create(actor=actor, instance=reading, via=via)
+    pond_judge(pond=point.pond, via=via)
+    return reading
+
+
+@transaction.atomic
+def readings_bulk_create(*, actor, readings: list[PondReading], via: str = "import") -> int:
+    """Store many checked readings at once (the Excel import), then judge each pond once."""
+    check_permission(actor, "write")
+    PondReading.objects.bulk_create(readings, batch_size=1000)
+    ponds = TailingsPond.objects.filter(pk__in={r.pond_id for r in readings})
+    for pond in ponds:
+        audit.record(
+            actor=actor,
+            action="pondreading.import",
+            instance=pond,
+            via=via,
+            changes={"readings": [None, sum(1 for r in readings if r.pond_id == pond.pk)]},
+        )
+        pond_judge(pond=pond, via=via)
+    return len(readings)
+
+
+def pond_judge(*, pond: TailingsPond, via: str = "system") -> str | None:
+    """Compute the pond's current alarm; 橙 notifies the county (once per pond and day), 红
+    makes the pond a supervised major hazard (once). Returns the pond's level."""
+    from .selectors import pond_status
+
+    status = pond_status(pond)
+    level = status["alarm"]
+    if rules.RANK[level] >= rules.RANK["orange"]:
+        day = clock.today().isoformat()
+        title = _("Tailings pond %(pond)s at %(level)s alarm") % {
+            "pond": pond.name,
+            "level": dict(rules_labels())[level],
+        }
+        notify(
+            recipients=Unit.county().users(),
+            kind="pond.alarm",
+            title=title[:200],
+            key=f"pond:{pond.pk}:{level}:{day}",
+        )
+    if level == "red":
+        pond_raise_hazard(
+            pond=pond,
+            description=_(
+                "Tailings pond %(pond)s reached the red monitoring alarm (GB 39496-2020 §5.5.4)."
+            )
+            % {"pond": pond.name},
+            via=via,
+        )
+    return level
+
+
+def rules_labels():
+    from .models import ALARM_CHOICES
+
+    return [(code, str(label)) for code, label in ALARM_CHOICES]
