@@ -15,6 +15,7 @@ SWEEP_STEPS = [
     ("alerts", "anjian.alerts.sweep.run"),
     ("public_reports", "anjian.public_reports.sweep.run"),
     ("emergency", "anjian.emergency.sweep.run"),
+    ("certificates", "anjian.certificates.sweep.run"),
     ("notifications", "anjian.notifications.sweep.run"),
     ("assessment", "anjian.assessment.sweep.run"),
 ]
@@ -34,6 +35,7 @@ IMPORTERS = [
     "anjian.accidents.imports.IMPORTERS",
     "anjian.assessment.imports.IMPORTERS",
     "anjian.emergency.imports.IMPORTERS",
+    "anjian.certificates.imports.IMPORTERS",
 ]
 
 # `anjian export`: {kind: export(actor, stream)} dictionaries.
@@ -43,4 +45,6 @@ EXPORTERS = [
     "anjian.hazards.exports.EXPORTERS",
     "anjian.accidents.exports.EXPORTERS",
     "anjian.assessment.exports.EXPORTERS",
+    "anjian.certificates.exports.EXPORTERS",
+    "anjian.funds.exports.EXPORTERS",
 ]
