@@ -55,21 +55,25 @@ def default_expiry(kind: str, issued_on: dt.date) -> dt.date:
 def review_due(
     kind: str, *, issued_on: dt.date, expires_on: dt.date, reviewed_on: dt.date | None = None
 ) -> dt.date | None:
-    """The day by which a special-operation certificate must next be reviewed (复审): the last
-    day of each 3-year period from its issue that a review after the previous period's end has
-    not covered. None for other kinds, and once the next such day is not before the expiry (the
-    certificate is renewed then, not reviewed)."""
+    """The day by which a special-operation certificate must next be reviewed (复审).
+
+    Reviews fall due on the last day of each 3-year period from the issue (令第30号 Art. 21;
+    the holder applies within the 60 days before, Art. 22). The last review covers the due day
+    nearest to it (an early or a late review alike; one near the issue covers nothing), and
+    the next due day follows. None for other kinds, and once that day is not before the expiry
+    (the certificate is renewed then, not reviewed)."""
     if kind != SPECIAL_OPERATION:
         return None
-    previous = issued_on - dt.timedelta(days=1)
-    periods = 1
-    while True:
-        due = add_years(issued_on, REVIEW_YEARS * periods) - dt.timedelta(days=1)
-        if due >= expires_on:
-            return None
-        if reviewed_on is None or reviewed_on <= previous:
-            return due
-        previous, periods = due, periods + 1
+    days = [issued_on - dt.timedelta(days=1)]
+    while days[-1] < expires_on:
+        days.append(add_years(issued_on, REVIEW_YEARS * len(days)) - dt.timedelta(days=1))
+    covered = 0
+    if reviewed_on is not None:
+        covered = min(range(len(days)), key=lambda k: (abs((reviewed_on - days[k]).days), -k))
+    if covered + 1 >= len(days):
+        return None
+    due = days[covered + 1]
+    return due if due < expires_on else None
 
 
 def is_expired(expires_on: dt.date, *, today: dt.date) -> bool:
