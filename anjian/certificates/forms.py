@@ -46,9 +46,9 @@ class CertificateForm(BootstrapMixin, forms.ModelForm):
             "expires_on",
             "reviewed_on",
         ]
-        widgets = {
-            name: DATE for name in ("issued_on", "expires_on", "reviewed_on")
-        } | {"category": forms.TextInput(attrs={"list": "special-operations"})}
+        widgets = {name: DATE for name in ("issued_on", "expires_on", "reviewed_on")} | {
+            "category": forms.TextInput(attrs={"list": "special-operations"})
+        }
 
     def __init__(self, *args, user=None, **kwargs):
         self.user = user

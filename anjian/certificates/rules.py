@@ -93,9 +93,7 @@ def is_review_overdue(review_on: dt.date | None, *, today: dt.date) -> bool:
 
 def is_valid(*, expires_on: dt.date, review_on: dt.date | None, today: dt.date) -> bool:
     """Neither expired nor overdue for its 复审 (working on it counts as without a certificate)."""
-    return not is_expired(expires_on, today=today) and not is_review_overdue(
-        review_on, today=today
-    )
+    return not is_expired(expires_on, today=today) and not is_review_overdue(review_on, today=today)
 
 
 _WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)

@@ -62,12 +62,16 @@ def certificate_list(
     if state in STATES:
         qs = qs.filter(_state_q(state, today))
     if expired is not None:
-        qs = qs.filter(_state_q("expired", today)) if expired else qs.exclude(
-            _state_q("expired", today)
+        qs = (
+            qs.filter(_state_q("expired", today))
+            if expired
+            else qs.exclude(_state_q("expired", today))
         )
     if expiring is not None:
-        qs = qs.filter(_state_q("expiring", today)) if expiring else qs.exclude(
-            _state_q("expiring", today)
+        qs = (
+            qs.filter(_state_q("expiring", today))
+            if expiring
+            else qs.exclude(_state_q("expiring", today))
         )
     if q:
         qs = qs.filter(

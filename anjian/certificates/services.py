@@ -119,7 +119,5 @@ def certificate_update(
         locked.enterprise_id
     ):
         raise ValidationError({"enterprise": _("A certificate cannot move to another unit.")})
-    locked, _changes = model_update(
-        actor=actor, instance=locked, data=data, fields=FIELDS, via=via
-    )
+    locked, _changes = model_update(actor=actor, instance=locked, data=data, fields=FIELDS, via=via)
     return locked

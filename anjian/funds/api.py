@@ -13,7 +13,12 @@ from anjian.core.filters import SelectorFilterSet
 from anjian.funds import selectors, services
 from anjian.funds.models import MAX_AMOUNT, Fund, Project, Spending
 
-MONEY = {"max_digits": 12, "decimal_places": 2, "min_value": Decimal("0.01"), "max_value": MAX_AMOUNT}
+MONEY = {
+    "max_digits": 12,
+    "decimal_places": 2,
+    "min_value": Decimal("0.01"),
+    "max_value": MAX_AMOUNT,
+}
 
 
 class AllocationSerializer(serializers.Serializer):
@@ -124,9 +129,7 @@ class FundViewSet(
         if "allocations" in data:
             from rest_framework.exceptions import ValidationError
 
-            raise ValidationError(
-                {"allocations": "分配请通过 allocations/ 逐项添加。"}
-            )
+            raise ValidationError({"allocations": "分配请通过 allocations/ 逐项添加。"})
         fund = services.fund_update(
             actor=self.request.user, fund=serializer.instance, data=data, via="api"
         )

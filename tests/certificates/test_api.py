@@ -34,7 +34,9 @@ FIELDS = {
 
 
 def _post(api, **extra):
-    data = {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in cert_data(**extra).items()}
+    data = {
+        k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in cert_data(**extra).items()
+    }
     return api.post("/api/v1/certificates/", data, format="json")
 
 
@@ -98,8 +100,9 @@ def test_an_officer_cannot_record_for_a_unit_outside_the_town(api_as, town_b_off
 def test_lists_mask_the_identity_number_for_everyone(api_as, certificate, county_admin):
     for user in (county_admin, certificate.enterprise.users.first()):
         rows = api_as(user).get("/api/v1/certificates/").json()["results"]
-        assert rows[0]["id_number"] == certificate.id_number[:6] + "********" + (
-            certificate.id_number[-4:]
+        assert (
+            rows[0]["id_number"]
+            == certificate.id_number[:6] + "********" + (certificate.id_number[-4:])
         )
     assert not AuditEntry.objects.filter(action="pii.view").exists()
 
@@ -109,9 +112,10 @@ def test_only_the_county_admin_sees_the_number_in_full_and_each_view_is_audited(
 ):
     url = f"/api/v1/certificates/{certificate.pk}/"
     assert api_as(town_a_officer).get(url).json()["id_number"].count("*") == 8
-    assert login(town_a_officer).get(certificate.get_absolute_url()).context["id_number"].count(
-        "*"
-    ) == 8
+    assert (
+        login(town_a_officer).get(certificate.get_absolute_url()).context["id_number"].count("*")
+        == 8
+    )
     assert not AuditEntry.objects.filter(action="pii.view").exists()
     assert api_as(county_admin).get(url).json()["id_number"] == certificate.id_number
     page = login(county_admin).get(certificate.get_absolute_url())
@@ -141,9 +145,7 @@ def test_the_outsider_gets_404_and_the_filters_match_the_page(
     assert api_as(town_a_officer).get("/api/v1/certificates/?expired=1").json()["count"] == 1
 
 
-def test_a_renewal_takes_the_old_certificate_off_the_expiring_list(
-    enterprise_user, login, api_as
-):
+def test_a_renewal_takes_the_old_certificate_off_the_expiring_list(enterprise_user, login, api_as):
     old = services.certificate_create(
         actor=enterprise_user, data=cert_data(kind="principal", category="", issued_on=days(-1080))
     )

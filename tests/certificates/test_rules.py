@@ -21,9 +21,7 @@ D = dt.date
         ("principal", D(2024, 3, 1), D(2027, 2, 28)),
     ],
 )
-def test_the_default_validity_is_three_years_and_six_for_a_special_operation(
-    kind, issued, expires
-):
+def test_the_default_validity_is_three_years_and_six_for_a_special_operation(kind, issued, expires):
     assert rules.default_expiry(kind, issued) == expires
 
 
@@ -50,9 +48,7 @@ def test_the_default_validity_is_three_years_and_six_for_a_special_operation(
     ],
 )
 def test_a_special_operation_is_reviewed_every_three_years(kind, issued, expires, reviewed, due):
-    assert (
-        rules.review_due(kind, issued_on=issued, expires_on=expires, reviewed_on=reviewed) == due
-    )
+    assert rules.review_due(kind, issued_on=issued, expires_on=expires, reviewed_on=reviewed) == due
 
 
 TODAY = D(2025, 6, 18)
