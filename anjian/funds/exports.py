@@ -6,6 +6,17 @@ from anjian.core.excel import write_workbook
 from anjian.funds import selectors
 from anjian.funds.models import Allocation
 
+# The workbook is Chinese whatever the reader's language.
+PROJECT_LABELS = {
+    "major_hazard": "重大隐患整治",
+    "equipment": "装备",
+    "training": "培训",
+    "publicity": "宣传",
+    "emergency": "应急救援",
+    "information": "信息化",
+    "other": "其他",
+}
+
 HEADERS = [
     "年度",
     "资金名称",
@@ -47,7 +58,12 @@ def export_funds(*, actor, stream) -> int:
                 if a is None:
                     yield [*head, "", None, None]
                 else:
-                    yield [*head, a.get_project_display(), _wan(a.amount), _wan(a.spent)]
+                    yield [
+                        *head,
+                        PROJECT_LABELS.get(a.project, a.project),
+                        _wan(a.amount),
+                        _wan(a.spent),
+                    ]
 
     write_workbook(stream, HEADERS, rows(), title="安全生产专项资金")
     return len(funds)

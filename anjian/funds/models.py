@@ -133,10 +133,10 @@ class Spending(models.Model):
     def __str__(self) -> str:
         return f"{self.spent_on} {self.description}"
 
+    def get_absolute_url(self) -> str:
+        return reverse("funds:voucher_download", args=[self.pk])
+
     @property
     def file(self):
         """`core.downloads.stored_file_download` serves `item.file`."""
         return self.voucher
-
-    def get_absolute_url(self) -> str:
-        return reverse("funds:voucher_download", args=[self.pk])
