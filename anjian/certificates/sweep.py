@@ -12,6 +12,7 @@ from collections import defaultdict
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -89,6 +90,8 @@ def run(*, now: dt.datetime) -> dict[str, int]:
         .order_by("pk")
     )
     members, departments, sent = _members(), _departments_by_sector(), _sent()
+    # One reverse() for all: thousands of reminders would spend seconds resolving the same name.
+    url_of = reverse("certificates:certificate_detail", args=[0]).replace("/0/", "/{}/").format
     pending: list[Notification] = []
     with translation.override(settings.LANGUAGE_CODE):
         for c in certificates.iterator(chunk_size=1000):
@@ -120,7 +123,7 @@ def run(*, now: dt.datetime) -> dict[str, int]:
                         kind=kind,
                         title=title[:200],
                         body=body,
-                        url=c.get_absolute_url(),
+                        url=url_of(c.pk),
                         key=key,
                     )
                 )

@@ -8,8 +8,8 @@ import time
 
 import pytest
 from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.test import RequestFactory
+from django.test.utils import CaptureQueriesContext
 from django.urls import resolve, reverse
 
 from anjian.accounts.models import Role, User
@@ -30,7 +30,7 @@ def _timed_get(user, url):
     match = resolve(url.split("?")[0])
     match.func(request)  # warm (templates, translations)
     best = None
-    for _round in range(3):
+    for _round in range(5):
         start = time.perf_counter()
         with CaptureQueriesContext(connection) as queries:
             response = match.func(request)
