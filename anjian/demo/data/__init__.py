@@ -4,8 +4,10 @@ from anjian.demo.data import (
     accidents,
     alerts,
     assessment,
+    certificates,
     duty,
     emergency,
+    funds,
     hazard_sources,
     hazards,
     inspections,
@@ -24,4 +26,6 @@ LOADERS = [
     assessment,
     public_reports,
     emergency,
+    certificates,
+    funds,
 ]
