@@ -11,11 +11,11 @@ from anjian.accounts import api as accounts_api
 from anjian.accounts import views as accounts_views
 from anjian.alerts import api as alerts_api
 from anjian.assessment import api as assessment_api
+from anjian.certificates import api as certificates_api
 from anjian.core import api_routes, views_rules
 from anjian.core import views as core_views
 from anjian.duty import api as duty_api
 from anjian.emergency import api as emergency_api
-from anjian.certificates import api as certificates_api
 from anjian.funds import api as funds_api
 from anjian.hazards import api as hazards_api
 from anjian.inspections import api as inspections_api

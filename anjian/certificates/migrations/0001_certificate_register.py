@@ -6,39 +6,118 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('registry', '0006_major_hazard_sources'),
+        ("registry", "0006_major_hazard_sources"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Certificate',
+            name="Certificate",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('holder', models.CharField(max_length=50, verbose_name='holder')),
-                ('id_number', models.CharField(max_length=18, verbose_name='identity number')),
-                ('kind', models.CharField(choices=[('principal', 'Principal (主要负责人)'), ('safety_manager', 'Safety manager (安全生产管理人员)'), ('special_operation', 'Special operation (特种作业)')], max_length=20, verbose_name='kind')),
-                ('category', models.CharField(blank=True, help_text='For a special-operation certificate: the operation, e.g. 电工作业.', max_length=40, verbose_name='special operation')),
-                ('number', models.CharField(max_length=40, verbose_name='certificate number')),
-                ('issued_on', models.DateField(verbose_name='issued on')),
-                ('expires_on', models.DateField(blank=True, help_text='Empty: 3 years, 6 for a special operation.', verbose_name='valid until')),
-                ('reviewed_on', models.DateField(blank=True, null=True, verbose_name='last reviewed on (复审)')),
-                ('review_on', models.DateField(blank=True, editable=False, null=True, verbose_name='review due')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='recorded at')),
-                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='recorded by')),
-                ('enterprise', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='certificates', to='registry.enterprise', verbose_name='enterprise')),
-                ('replaced_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='certificates.certificate', verbose_name='replaced by')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("holder", models.CharField(max_length=50, verbose_name="holder")),
+                ("id_number", models.CharField(max_length=18, verbose_name="identity number")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("principal", "Principal (主要负责人)"),
+                            ("safety_manager", "Safety manager (安全生产管理人员)"),
+                            ("special_operation", "Special operation (特种作业)"),
+                        ],
+                        max_length=20,
+                        verbose_name="kind",
+                    ),
+                ),
+                (
+                    "category",
+                    models.CharField(
+                        blank=True,
+                        help_text="For a special-operation certificate: the operation, e.g. 电工作业.",
+                        max_length=40,
+                        verbose_name="special operation",
+                    ),
+                ),
+                ("number", models.CharField(max_length=40, verbose_name="certificate number")),
+                ("issued_on", models.DateField(verbose_name="issued on")),
+                (
+                    "expires_on",
+                    models.DateField(
+                        blank=True,
+                        help_text="Empty: 3 years, 6 for a special operation.",
+                        verbose_name="valid until",
+                    ),
+                ),
+                (
+                    "reviewed_on",
+                    models.DateField(blank=True, null=True, verbose_name="last reviewed on (复审)"),
+                ),
+                (
+                    "review_on",
+                    models.DateField(
+                        blank=True, editable=False, null=True, verbose_name="review due"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="recorded at")),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="recorded by",
+                    ),
+                ),
+                (
+                    "enterprise",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="certificates",
+                        to="registry.enterprise",
+                        verbose_name="enterprise",
+                    ),
+                ),
+                (
+                    "replaced_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="certificates.certificate",
+                        verbose_name="replaced by",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'certificate',
-                'verbose_name_plural': 'certificates',
-                'ordering': ['expires_on', 'id'],
-                'indexes': [models.Index(fields=['expires_on'], name='certificate_expires_idx'), models.Index(fields=['review_on'], name='certificate_review_idx'), models.Index(fields=['enterprise', 'kind'], name='certificate_unit_kind_idx')],
-                'constraints': [models.UniqueConstraint(fields=('enterprise', 'kind', 'number'), name='certificate_number_unique'), models.CheckConstraint(condition=models.Q(('expires_on__gt', models.F('issued_on'))), name='certificate_expires_after_issue')],
+                "verbose_name": "certificate",
+                "verbose_name_plural": "certificates",
+                "ordering": ["expires_on", "id"],
+                "indexes": [
+                    models.Index(fields=["expires_on"], name="certificate_expires_idx"),
+                    models.Index(fields=["review_on"], name="certificate_review_idx"),
+                    models.Index(fields=["enterprise", "kind"], name="certificate_unit_kind_idx"),
+                ],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("enterprise", "kind", "number"), name="certificate_number_unique"
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(("expires_on__gt", models.F("issued_on"))),
+                        name="certificate_expires_after_issue",
+                    ),
+                ],
             },
         ),
     ]
