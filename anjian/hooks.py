@@ -16,6 +16,7 @@ SWEEP_STEPS = [
     ("public_reports", "anjian.public_reports.sweep.run"),
     ("emergency", "anjian.emergency.sweep.run"),
     ("crowded", "anjian.crowded.sweep.run"),
+    ("certificates", "anjian.certificates.sweep.run"),
     ("notifications", "anjian.notifications.sweep.run"),
     ("assessment", "anjian.assessment.sweep.run"),
 ]
@@ -36,6 +37,7 @@ IMPORTERS = [
     "anjian.assessment.imports.IMPORTERS",
     "anjian.emergency.imports.IMPORTERS",
     "anjian.mines.imports.IMPORTERS",
+    "anjian.certificates.imports.IMPORTERS",
 ]
 
 # `anjian export`: {kind: export(actor, stream)} dictionaries.
@@ -45,6 +47,8 @@ EXPORTERS = [
     "anjian.hazards.exports.EXPORTERS",
     "anjian.accidents.exports.EXPORTERS",
     "anjian.assessment.exports.EXPORTERS",
+    "anjian.certificates.exports.EXPORTERS",
+    "anjian.funds.exports.EXPORTERS",
 ]
 
 # `anjian briefing` (reports.briefing.standings): the published assessment results of a year,

@@ -66,6 +66,8 @@ INSTALLED_APPS = [
     "anjian.chemicals",
     "anjian.roads",
     "anjian.crowded",
+    "anjian.certificates",
+    "anjian.funds",
     "anjian.reports",
     "anjian.demo",
     "django.contrib.auth",

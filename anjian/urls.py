@@ -12,11 +12,13 @@ from anjian.accounts import views as accounts_views
 from anjian.alerts import api as alerts_api
 from anjian.assessment import api as assessment_api
 from anjian.chemicals import api as chemicals_api
+from anjian.certificates import api as certificates_api
 from anjian.core import api_routes, views_rules
 from anjian.core import views as core_views
 from anjian.crowded import api as crowded_api
 from anjian.duty import api as duty_api
 from anjian.emergency import api as emergency_api
+from anjian.funds import api as funds_api
 from anjian.hazards import api as hazards_api
 from anjian.inspections import api as inspections_api
 from anjian.mines import api as mines_api
@@ -43,6 +45,8 @@ AREA_URLS = [
     "emergency",
     "reports",
     "mines",
+    "certificates",
+    "funds",
 ]
 # The areas with API routes, each registering its viewsets on the one router.
 API_AREAS = [
@@ -62,6 +66,8 @@ API_AREAS = [
     chemicals_api,
     roads_api,
     crowded_api,
+    certificates_api,
+    funds_api,
 ]
 
 router = DefaultRouter()

@@ -85,6 +85,7 @@ TOWN_A = {
     "school-bus-routes",
     "crowded-places",
     "fire-judgements",
+    "certificates",
 }
 # What the county admin gets where an object rule, not the role, decides (URL name → status).
 COUNTY_ADMIN_EXCEPTIONS = {
@@ -271,6 +272,7 @@ def records(
     draw = draw_create(actor=town_a_officer, enterprises=1, inspectors=1)
     plan, drill, attachment = _emergency_records(enterprise_user)
     key_sectors = _key_sector_records(county_admin, enterprise_a)
+    certificate, fund, spending = _foundation_records(county_admin, enterprise_user)
     return {
         **key_sectors,
         **lists,
@@ -331,6 +333,9 @@ def records(
         "emergency-plans": plan,
         "drills": drill,
         "attachments": attachment,
+        "certificates": certificate,
+        "funds": fund,
+        "vouchers": spending,
     }
 
 
@@ -376,6 +381,32 @@ def _assessment_records(*, county_admin, town_a, sectors, enterprise_a, enterpri
             size=9,
         ),
     }
+
+
+def _foundation_records(county_admin, enterprise_user):
+    """A certificate of enterprise A, and a county fund with an allocation and a payment."""
+    from anjian.certificates import services as certificates
+    from anjian.funds import services as funds
+    from tests.certificates.conftest import cert_data
+
+    certificate = certificates.certificate_create(actor=enterprise_user, data=cert_data())
+    fund = funds.fund_create(
+        actor=county_admin,
+        data={
+            "year": 2025,
+            "name": "安全生产专项资金",
+            "source": "县级财政预算",
+            "amount": 1_000_000,
+            "allocations": [{"project": "training", "amount": 200_000}],
+        },
+    )
+    spending = funds.spending_add(
+        actor=county_admin,
+        allocation=fund.allocations.get(),
+        data={"spent_on": clock.today(), "amount": 5000, "description": "培训教材"},
+        voucher=ContentFile(b"%PDF-1.4\n%%EOF\n", name="voucher.pdf"),
+    )
+    return certificate, fund, spending
 
 
 def _emergency_records(enterprise_user):

@@ -140,6 +140,30 @@ def inspection_detail(request, pk: int):
     )
 
 
+SPECIAL_OPERATION_WORDS = ("特种作业",)
+
+
+def _answer_from_registers(user, enterprise, items) -> None:
+    """Items about special operations without a valid certificate (特种作业人员未持证上岗) carry
+    the unit's invalid special-operation certificates from the certificate register
+    (`item.asks_register`, and `item.register_answer`: a list, empty when all are valid)."""
+    from anjian.certificates.selectors import invalid_special_operations
+
+    asked = [
+        item
+        for item in items
+        if any(
+            word in item.text or (item.criterion_id and word in item.criterion.text)
+            for word in SPECIAL_OPERATION_WORDS
+        )
+    ]
+    if not asked:
+        return
+    invalid = invalid_special_operations(actor=user, enterprise=enterprise)
+    for item in asked:
+        item.asks_register, item.register_answer = True, invalid
+
+
 def _start_context(request) -> dict:
     """Step 1 and 2 of running a checklist: pick the unit, then the checklist."""
     user = request.user
@@ -180,7 +204,10 @@ def inspection_create(request):
     if not checklist_id:
         return render(request, "inspections/inspection_start.html", context)
     checklist = selectors.checklist_get(actor=request.user, pk=checklist_id)
-    form = InspectionForm(request.POST or None, items=checklist.items.filter(active=True))
+    form = InspectionForm(
+        request.POST or None, items=checklist.items.filter(active=True).select_related("criterion")
+    )
+    _answer_from_registers(request.user, context["enterprise"], form.items)
     inspection = submit(
         request,
         form,

@@ -63,6 +63,18 @@ def _create(**fields) -> Delivery | None:
         return None  # this channel already has this message
 
 
+ALL_LOADED = "*all*"
+
+
+def _all_configs() -> dict:
+    """Every active channel by its unit's key, in one query (a sweep notifies thousands of
+    users of hundreds of units: one query per unit would dominate it)."""
+    cache: dict = {ALL_LOADED: True}
+    for config in ChannelConfig.objects.filter(active=True):
+        cache.setdefault(config.unit.key, []).append(config)
+    return cache
+
+
 def plan(notification, *, now: dt.datetime, configs_cache: dict | None = None) -> list[Delivery]:
     """Record the deliveries a notification needs (none twice); returns the new ones."""
     user = notification.recipient
@@ -71,7 +83,11 @@ def plan(notification, *, now: dt.datetime, configs_cache: dict | None = None) -
     configs = []
     if unit is not None:
         if unit.key not in cache:
-            cache[unit.key] = list(ChannelConfig.objects.filter(unit.own_q(), active=True))
+            cache[unit.key] = (
+                []  # `deliver` loaded every active channel: this unit has none
+                if cache.get(ALL_LOADED)
+                else list(ChannelConfig.objects.filter(unit.own_q(), active=True))
+            )
         configs = cache[unit.key]
     text = message_text(title=notification.title, body=notification.body, url=notification.url)
     common = {
@@ -139,7 +155,7 @@ def deliver(notifications) -> None:
     try:
         now = clock.now()
         started = time.monotonic()
-        cache: dict = {}
+        cache: dict = _all_configs() if len(notifications) > 20 else {}
         for delivery in [d for n in notifications for d in plan(n, now=now, configs_cache=cache)]:
             if time.monotonic() - started > INLINE_BUDGET_SECONDS:
                 break  # the rest stay pending, due now: the next sweep sends them

@@ -6,8 +6,10 @@ from anjian.demo.data import (
     assessment,
     chemicals,
     crowded,
+    certificates,
     duty,
     emergency,
+    funds,
     hazard_sources,
     hazards,
     inspections,
@@ -32,4 +34,6 @@ LOADERS = [
     chemicals,
     roads,
     crowded,
+    certificates,
+    funds,
 ]
