@@ -15,6 +15,7 @@ SWEEP_STEPS = [
     ("alerts", "anjian.alerts.sweep.run"),
     ("public_reports", "anjian.public_reports.sweep.run"),
     ("emergency", "anjian.emergency.sweep.run"),
+    ("workforce", "anjian.workforce.sweep.run"),
     ("notifications", "anjian.notifications.sweep.run"),
     ("assessment", "anjian.assessment.sweep.run"),
 ]
@@ -25,6 +26,12 @@ ENTERPRISE_MOVED = [
     "anjian.risks.enterprise_sync.enterprise_moved",
     "anjian.hazards.enterprise_sync.enterprise_moved",
 ]
+
+# `inspections.draws` (双随机): the inspector register it draws from. DRAW_INSPECTORS:
+# pool(*, actor, day) -> (inspector ids, {inspector id: [conflicting unit ids]});
+# DRAWN_INSPECTORS: records(ids) -> {id: inspector} for the published draw.
+DRAW_INSPECTORS = ["anjian.workforce.selectors.draw_pool"]
+DRAWN_INSPECTORS = ["anjian.workforce.selectors.drawn_inspectors"]
 
 # `anjian import` and the import pages: lists of core.excel.Importer classes.
 IMPORTERS = [
@@ -43,4 +50,5 @@ EXPORTERS = [
     "anjian.hazards.exports.EXPORTERS",
     "anjian.accidents.exports.EXPORTERS",
     "anjian.assessment.exports.EXPORTERS",
+    "anjian.workforce.exports.EXPORTERS",
 ]

@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "anjian.assessment",
     "anjian.public_reports",
     "anjian.emergency",
+    "anjian.workforce",
     "anjian.reports",
     "anjian.demo",
     "django.contrib.auth",

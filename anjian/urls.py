@@ -22,6 +22,7 @@ from anjian.public_reports import api as public_reports_api
 from anjian.registry import api as registry_api
 from anjian.reports import views as report_views
 from anjian.risks import api as risks_api
+from anjian.workforce import api as workforce_api
 
 # The areas with pages, each under /<label>/ with its own URL namespace.
 AREA_URLS = [
@@ -37,6 +38,7 @@ AREA_URLS = [
     "assessment",
     "public_reports",
     "emergency",
+    "workforce",
 ]
 # The areas with API routes, each registering its viewsets on the one router.
 API_AREAS = [
@@ -52,6 +54,7 @@ API_AREAS = [
     assessment_api,
     public_reports_api,
     emergency_api,
+    workforce_api,
 ]
 
 router = DefaultRouter()
