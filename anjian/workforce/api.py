@@ -20,6 +20,16 @@ def _id(**kwargs):
     return serializers.IntegerField(min_value=1, max_value=MAX_ID, **kwargs)
 
 
+class IdListField(serializers.ListField):
+    """Record ids in, the related records' ids (sorted) out."""
+
+    def __init__(self, **kwargs):
+        super().__init__(child=_id(), **kwargs)
+
+    def to_representation(self, data):
+        return sorted(item.pk for item in data.all()) if hasattr(data, "all") else list(data)
+
+
 class InspectorSerializer(serializers.ModelSerializer):
     department = serializers.CharField(
         required=False,
@@ -27,9 +37,10 @@ class InspectorSerializer(serializers.ModelSerializer):
         max_length=40,
         help_text="the code of the inspector's unit: a department, a town or `county`",
     )
-    user = _id(required=False, allow_null=True, help_text="the linked platform account")
-    conflicts = serializers.ListField(
-        child=_id(),
+    user = _id(
+        source="user_id", required=False, allow_null=True, help_text="the linked platform account"
+    )
+    conflicts = IdListField(
         required=False,
         max_length=services.MAX_CONFLICTS,
         help_text="units (ids) this inspector is never sent to (回避)",
@@ -60,8 +71,6 @@ class InspectorSerializer(serializers.ModelSerializer):
     def to_representation(self, inspector):
         data = super().to_representation(inspector)
         data["department"] = inspector.unit_code
-        data["user"] = inspector.user_id
-        data["conflicts"] = sorted(e.pk for e in inspector.conflicts.all())
         return data
 
 
@@ -133,13 +142,12 @@ class TrainingSerializer(serializers.ModelSerializer):
         coerce_to_string=False,
     )
     kind = serializers.ChoiceField(choices=TrainingKind.choices)
-    inspectors = serializers.ListField(
-        child=_id(),
+    inspectors = IdListField(
         required=False,
         max_length=services.MAX_ATTENDING,
         help_text="the inspectors who attended (ids; an inspectors' training only)",
     )
-    enterprise = _id(required=False, allow_null=True)
+    enterprise = _id(source="enterprise_id", required=False, allow_null=True)
     attendees = serializers.IntegerField(min_value=0, max_value=1_000_000, required=False)
     unit = serializers.SerializerMethodField()
 
@@ -164,8 +172,6 @@ class TrainingSerializer(serializers.ModelSerializer):
 
     def to_representation(self, training):
         data = super().to_representation(training)
-        data["enterprise"] = training.enterprise_id
-        data["inspectors"] = sorted(i.pk for i in training.inspectors.all())
         return data
 
 

@@ -88,10 +88,20 @@ def _conflicts(actor, value) -> list[Enterprise] | None:
     return found
 
 
+def _renamed(data: dict[str, Any]) -> dict[str, Any]:
+    """The API's `user_id`/`enterprise_id` (serializer sources) under their names."""
+    data = dict(data)
+    for name in ("user", "enterprise"):
+        if f"{name}_id" in data:
+            data[name] = data.pop(f"{name}_id")
+    return data
+
+
 @transaction.atomic
 def inspector_create(*, actor, data: dict[str, Any], via: str = "web") -> Inspector:
     """Register an inspector of the actor's unit or of a unit it manages (`department`)."""
     check_permission(actor, "officer")
+    data = _renamed(data)
     unit = _unit_of(actor, data.get("department"))
     values = {k: v for k, v in data.items() if k in INSPECTOR_FIELDS and k != "user"}
     inspector = Inspector(**values)
@@ -116,7 +126,7 @@ def inspector_update(
     locked = Inspector.objects.select_for_update(of=("self",)).get(pk=inspector.pk)
     if not policy.can_manage_inspector(actor, locked):
         raise PermissionDenied
-    data = dict(data)
+    data = _renamed(data)
     unit = locked.unit
     if data.get("department") not in (None, ""):
         unit = _unit_of(actor, data["department"])
@@ -196,6 +206,7 @@ def training_create(*, actor, data: dict[str, Any], via: str = "web") -> Trainin
     who attended), or a training of an enterprise in its jurisdiction (an enterprise user: its
     own). Not before it was held."""
     check_permission(actor, "write")
+    data = _renamed(data)
     owner = _training_owner(actor, data)
     kind = data.get("kind")
     attending = _attending(actor, data.get("inspectors"))
