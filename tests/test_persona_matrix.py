@@ -77,6 +77,8 @@ TOWN_A = {
     "emergency-plans",
     "drills",
     "attachments",
+    "inspectors",
+    "trainings",
 }
 # What the county admin gets where an object rule, not the role, decides (URL name → status).
 COUNTY_ADMIN_EXCEPTIONS = {
@@ -260,6 +262,7 @@ def records(
             "substances": [{"name": "chlorine", "quantity_t": 20}],
         },
     )
+    inspector, training = _workforce_records(county_admin, town_a, town_a_officer)
     draw = draw_create(actor=town_a_officer, enterprises=1, inspectors=1)
     plan, drill, attachment = _emergency_records(enterprise_user)
     return {
@@ -321,6 +324,8 @@ def records(
         "emergency-plans": plan,
         "drills": drill,
         "attachments": attachment,
+        "inspectors": inspector,
+        "trainings": training,
     }
 
 
@@ -395,6 +400,34 @@ def _emergency_records(enterprise_user):
         plan=plan, file=ContentFile(b"%PDF-1.4\n", name="plan.pdf"), name="plan.pdf", size=9
     )
     return plan, drill, attachment
+
+
+def _workforce_records(county_admin, town_a, town_a_officer):
+    """An inspector of town A (with a valid certificate, so town A can draw) and its training."""
+    from anjian.accounts.units import Unit
+    from anjian.workforce import services as workforce
+
+    inspector = workforce.inspector_create(
+        actor=county_admin,
+        data={
+            "name": "王伟",
+            "department": Unit.of_town(town_a),
+            "certificate_number": "桂执证00001",
+            "certificate_issued_on": clock.today() - dt.timedelta(days=400),
+            "certificate_expires_on": clock.today() + dt.timedelta(days=30),
+        },
+    )
+    training = workforce.training_create(
+        actor=town_a_officer,
+        data={
+            "title": "执法业务培训",
+            "held_on": clock.today() - dt.timedelta(days=2),
+            "hours": 8,
+            "kind": "inspector",
+            "inspectors": [inspector],
+        },
+    )
+    return inspector, training
 
 
 def _send(client, method: str, path: str):
