@@ -11,12 +11,14 @@ from anjian.demo.data import (
     inspections,
     public_reports,
     risks,
+    workforce,
 )
 
 LOADERS = [
     hazard_sources,
     risks,
     hazards,
+    workforce,
     inspections,
     accidents,
     duty,
