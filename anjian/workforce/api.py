@@ -114,6 +114,11 @@ class InspectorViewSet(
     def get_object(self):
         return selectors.inspector_get_for(actor=self.request.user, pk=self.kwargs["pk"])
 
+    def paginate_queryset(self, queryset):
+        """The year's figures for the page only (two queries), not for the whole register."""
+        page = super().paginate_queryset(queryset)
+        return None if page is None else selectors.with_figures(page)
+
     def _fresh(self, inspector):
         return selectors.inspector_get_for(actor=self.request.user, pk=inspector.pk)
 

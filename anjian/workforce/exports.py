@@ -15,7 +15,7 @@ CERTIFICATE_STATES = {
 
 def export_inspectors(*, actor, stream, filters: dict | None = None) -> int:
     today = clock.today()
-    rows = list(selectors.inspector_list(actor=actor, **(filters or {})))
+    rows = selectors.with_figures(selectors.inspector_list(actor=actor, **(filters or {})))
     write_workbook(
         stream,
         [

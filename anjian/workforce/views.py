@@ -29,12 +29,14 @@ PAGE_SIZE = 30
 def inspector_list(request):
     filters = InspectorFilterForm(request.GET or None)
     rows = selectors.inspector_list(actor=request.user, **filters.filters())
+    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    page.object_list = selectors.with_figures(page.object_list)
     return render(
         request,
         "workforce/inspector_list.html",
         {
             "filters": filters,
-            "page": Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page")),
+            "page": page,
             "today": clock.today(),
             "soon": clock.today() + dt.timedelta(days=rules.CERTIFICATE_LEAD_DAYS),
             "can_create": has_permission(request.user, "officer"),
@@ -109,14 +111,10 @@ def inspector_hours(request):
     """Each inspector's training hours in a year against the county's target."""
     form = YearForm(request.GET or None)
     figures = selectors.inspector_hours(actor=request.user, year=form.chosen_year())
+    page = Paginator(figures["rows"], PAGE_SIZE).get_page(request.GET.get("page"))
+    page.object_list = selectors.with_figures(page.object_list)
     return render(
-        request,
-        "workforce/inspector_hours.html",
-        {
-            "form": form,
-            **figures,
-            "page": Paginator(figures["rows"], PAGE_SIZE).get_page(request.GET.get("page")),
-        },
+        request, "workforce/inspector_hours.html", {"form": form, **figures, "page": page}
     )
 
 

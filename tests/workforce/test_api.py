@@ -6,7 +6,7 @@ import pytest
 
 from anjian.core import clock
 from anjian.inspections import services as inspection_services
-from anjian.workforce import services
+from anjian.workforce import selectors, services
 from anjian.workforce.models import Inspector, Training
 from tests.inspections.conftest import answers, checklist  # noqa: F401
 from tests.workforce.conftest import days
@@ -36,6 +36,7 @@ def test_the_register_answers_the_contract_fields(api_as, town_a_officer, inspec
 
 
 def test_training_hours_and_inspections_count_this_year_only(
+    monkeypatch,
     api_as,
     county_admin,
     town_a_officer,
@@ -58,6 +59,7 @@ def test_training_hours_and_inspections_count_this_year_only(
     # Recorded by 王伟's account; another names 李娜 among the inspectors; one names 李娜娜.
     for who, names in (
         (town_a_officer, "赵六"),
+        (town_a_officer, "王伟，赵六"),  # recorded by 王伟's account and naming him: once
         (county_admin, "张三、李娜"),
         (county_admin, "李娜娜"),
     ):
@@ -74,8 +76,12 @@ def test_training_hours_and_inspections_count_this_year_only(
     rows = {r["name"]: r for r in api_as(town_a_officer).get(INSPECTORS).json()["results"]}
     assert rows["王伟"]["training_hours"] == 12.5
     assert rows["李娜"]["training_hours"] == 8
-    assert rows["王伟"]["inspections"] == 1
+    assert rows["王伟"]["inspections"] == 2
     assert rows["李娜"]["inspections"] == 1  # not 李娜娜's
+    # An export (more inspectors than the database narrowing takes) counts the same.
+    monkeypatch.setattr(selectors, "NARROW_UP_TO", 0)
+    everyone = selectors.with_figures(selectors.inspector_list(actor=town_a_officer))
+    assert {i.name: i.inspections for i in everyone} == {"王伟": 2, "李娜": 1}
     last_year = api_as(town_a_officer).get(INSPECTORS, {"year": 2024}).json()["results"]
     assert {r["name"]: r["training_hours"] for r in last_year}["王伟"] == 16
 
