@@ -31,7 +31,8 @@ SELECT i.id, i.name,
   (SELECT COUNT(*) FROM inspections_inspection n
    WHERE n.kind = 'inspection' AND n.inspected_on BETWEEN %(start)s AND %(end)s
      AND (n.created_by_id = i.user_id OR instr('、' || n.inspectors || '、', '、' || i.name || '、') > 0))
-FROM workforce_inspector i ORDER BY i.name, i.id LIMIT 30
+FROM (SELECT id, name, user_id FROM workforce_inspector ORDER BY name, id LIMIT 30) i
+ORDER BY i.name, i.id
 """
 
 
