@@ -7,6 +7,7 @@ from anjian.accounts.units import Unit, UnitKind, acts_for_unit
 from anjian.core import clock
 from anjian.core.filters import yes_no
 from anjian.core.forms import BootstrapMixin
+from anjian.core.permissions import holders_q
 from anjian.core.scoping import scope_queryset
 from anjian.registry.models import Enterprise
 from anjian.workforce.models import Induction, Inspector, Training, TrainingKind
@@ -58,9 +59,14 @@ class InspectorForm(BootstrapMixin, forms.ModelForm):
             self.instance.unit.key if self.instance.pk else (units[0].key if units else "")
         )
         accounts = get_user_model().objects.filter(is_active=True).order_by("username")
-        self.fields["user"].queryset = accounts.filter(
-            pk__in=[u.pk for unit in units for u in unit.users()]
-        )
+        own = Unit.of(self.acting)
+        if own is not None and own.is_county_wide:
+            accounts = accounts.filter(holders_q("officer"))
+        elif own is not None and units:
+            accounts = own.users().order_by("username")
+        else:
+            accounts = accounts.none()
+        self.fields["user"].queryset = accounts
         self.fields["user"].initial = self.instance.user_id
         if self.instance.pk:
             self.fields["conflict_codes"].initial = "\n".join(
