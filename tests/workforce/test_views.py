@@ -247,3 +247,12 @@ def test_excel_exports_of_the_register_and_the_trainings(
     trainings = _sheet(login(town_a_officer).get(reverse("workforce:training_export")))
     assert trainings[1][0] == "=HYPERLINK(1)" and trainings[1][6] == "王伟"
     assert len(_sheet(login(enterprise_user).get(reverse("workforce:training_export")))) == 1
+
+
+def test_the_export_command_writes_the_register(tmp_path, inspectors):
+    from django.core.management import call_command
+
+    path = tmp_path / "inspectors.xlsx"
+    call_command("export", "inspectors", "-o", str(path))
+    rows = [list(r) for r in openpyxl.load_workbook(path).active.iter_rows(values_only=True)]
+    assert sorted(r[0] for r in rows[1:]) == ["张强", "李娜", "王伟", "陈刚"]
