@@ -17,6 +17,7 @@ SWEEP_STEPS = [
     ("emergency", "anjian.emergency.sweep.run"),
     ("crowded", "anjian.crowded.sweep.run"),
     ("certificates", "anjian.certificates.sweep.run"),
+    ("workforce", "anjian.workforce.sweep.run"),
     ("notifications", "anjian.notifications.sweep.run"),
     ("assessment", "anjian.assessment.sweep.run"),
 ]
@@ -27,6 +28,12 @@ ENTERPRISE_MOVED = [
     "anjian.risks.enterprise_sync.enterprise_moved",
     "anjian.hazards.enterprise_sync.enterprise_moved",
 ]
+
+# `inspections.draws` (双随机): the inspector register it draws from. DRAW_INSPECTORS:
+# pool(*, actor, day) -> (inspector ids, {inspector id: [conflicting unit ids]});
+# DRAWN_INSPECTORS: records(ids) -> {id: inspector} for the published draw.
+DRAW_INSPECTORS = ["anjian.workforce.selectors.draw_pool"]
+DRAWN_INSPECTORS = ["anjian.workforce.selectors.drawn_inspectors"]
 
 # `anjian import` and the import pages: lists of core.excel.Importer classes.
 IMPORTERS = [
@@ -49,6 +56,7 @@ EXPORTERS = [
     "anjian.assessment.exports.EXPORTERS",
     "anjian.certificates.exports.EXPORTERS",
     "anjian.funds.exports.EXPORTERS",
+    "anjian.workforce.exports.EXPORTERS",
 ]
 
 # `anjian briefing` (reports.briefing.standings): the published assessment results of a year,

@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "anjian.crowded",
     "anjian.certificates",
     "anjian.funds",
+    "anjian.workforce",
     "anjian.reports",
     "anjian.demo",
     "django.contrib.auth",

@@ -28,6 +28,7 @@ from anjian.registry import api as registry_api
 from anjian.reports import views as report_views
 from anjian.risks import api as risks_api
 from anjian.roads import api as roads_api
+from anjian.workforce import api as workforce_api
 
 # The areas with pages, each under /<label>/ with its own URL namespace.
 AREA_URLS = [
@@ -47,6 +48,7 @@ AREA_URLS = [
     "mines",
     "certificates",
     "funds",
+    "workforce",
 ]
 # The areas with API routes, each registering its viewsets on the one router.
 API_AREAS = [
@@ -68,6 +70,7 @@ API_AREAS = [
     crowded_api,
     certificates_api,
     funds_api,
+    workforce_api,
 ]
 
 router = DefaultRouter()

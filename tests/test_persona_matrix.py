@@ -86,6 +86,8 @@ TOWN_A = {
     "crowded-places",
     "fire-judgements",
     "certificates",
+    "inspectors",
+    "trainings",
 }
 # What the county admin gets where an object rule, not the role, decides (URL name → status).
 COUNTY_ADMIN_EXCEPTIONS = {
@@ -269,6 +271,7 @@ def records(
             "substances": [{"name": "chlorine", "quantity_t": 20}],
         },
     )
+    inspector, training = _workforce_records(county_admin, town_a, town_a_officer)
     draw = draw_create(actor=town_a_officer, enterprises=1, inspectors=1)
     plan, drill, attachment = _emergency_records(enterprise_user)
     key_sectors = _key_sector_records(county_admin, enterprise_a)
@@ -336,6 +339,8 @@ def records(
         "certificates": certificate,
         "funds": fund,
         "vouchers": spending,
+        "inspectors": inspector,
+        "trainings": training,
     }
 
 
@@ -509,6 +514,32 @@ def _key_sector_records(county_admin, enterprise_a) -> dict:
         "pond-readings": reading,
         "chemicals": stock,
     }
+def _workforce_records(county_admin, town_a, town_a_officer):
+    """An inspector of town A (with a valid certificate, so town A can draw) and its training."""
+    from anjian.accounts.units import Unit
+    from anjian.workforce import services as workforce
+
+    inspector = workforce.inspector_create(
+        actor=county_admin,
+        data={
+            "name": "王伟",
+            "department": Unit.of_town(town_a),
+            "certificate_number": "桂执证00001",
+            "certificate_issued_on": clock.today() - dt.timedelta(days=400),
+            "certificate_expires_on": clock.today() + dt.timedelta(days=30),
+        },
+    )
+    training = workforce.training_create(
+        actor=town_a_officer,
+        data={
+            "title": "执法业务培训",
+            "held_on": clock.today() - dt.timedelta(days=2),
+            "hours": 8,
+            "kind": "inspector",
+            "inspectors": [inspector],
+        },
+    )
+    return inspector, training
 
 
 def _send(client, method: str, path: str):

@@ -39,6 +39,12 @@ def _minutes(value: Any) -> int:
     return value
 
 
+def _hours(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 2000:
+        raise ValidationError(_("A whole number of hours from 1 to 2000."))
+    return value
+
+
 def _sector_days(value: Any) -> dict:
     if not isinstance(value, dict) or "default" not in value:
         raise ValidationError(_('An object of days by sector code with a "default" entry.'))
@@ -312,6 +318,13 @@ RULES: dict[str, Rule] = {
             "platform defaults (domain-rules §14: no national rule found)",
             _weather_levels,
             unverified=True,
+        ),
+        Rule(
+            "workforce.inspector_training_hours",
+            gettext_lazy("Inspectors' yearly training hours (执法人员)"),
+            40,
+            "domain-rules §9 (set by the county)",
+            _hours,
         ),
     ]
 }

@@ -94,7 +94,7 @@ def non_negative_money(value: Any) -> None:
 # --- the rules above, attached to the platform's model fields ----------------------------------
 
 # Dates that lie years ahead by nature: a licence's expiry, a risk assessment's next review.
-LONG_HORIZON_FIELDS = {"expires_on", "review_on"}
+LONG_HORIZON_FIELDS = {"expires_on", "review_on", "certificate_expires_on"}
 LONG_HORIZON = dt.timedelta(days=366 * 30)
 # Moments that must already have happened.
 PAST_FIELDS = {("accidents", "accident"): {"occurred_at", "reported_at"}}

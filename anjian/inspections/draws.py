@@ -4,8 +4,9 @@ Units and inspectors are drawn at random from the lists in the caller's scope, w
 from `secrets` kept with the candidate lists, so the draw can be published and re-run: the same
 seed over the same lists gives the same result (`draw_replay`). A unit drawn is not drawn again
 in the same quarter (any unit's draw); an inspector is not sent to a unit on their conflict
-list. There is no inspector register yet: the inspectors are the officers who act for the
-caller's unit (`Unit.users()`) and nobody has a conflict list.
+list. The inspectors come from the inspector register (`anjian.workforce`, reached through
+`anjian.hooks.DRAW_INSPECTORS`): those in the caller's scope, in post, with an enforcement
+certificate valid on the day, with their conflict lists (回避).
 """
 
 import calendar
@@ -26,6 +27,7 @@ from anjian.accounts.units import Unit
 from anjian.core import audit, clock
 from anjian.core.dates import cn_datetime
 from anjian.core.errors import Conflict
+from anjian.core.hooks import resolve
 from anjian.core.permissions import check_permission
 from anjian.core.scoping import scope_queryset
 from anjian.inspections.draw_models import DrawnUnit, InspectionDraw
@@ -148,11 +150,17 @@ def draw_create(
         raise ValidationError(
             {"enterprises": [_("No operating unit in this scope is left to draw this quarter.")]}
         )
-    people = list(unit.users().order_by("pk").values_list("pk", flat=True))
+    pool = resolve("DRAW_INSPECTORS")[0]
+    people, conflicts = pool(actor=actor, day=clock.today())
     if not people:
-        raise ValidationError({"inspectors": [_("Your unit has no officer to draw.")]})
+        raise ValidationError(
+            {
+                "inspectors": [
+                    _("No inspector in your register is in post with a valid certificate.")
+                ]
+            }
+        )
     seed = secrets.randbits(63) if seed is None else seed
-    conflicts: dict[str, list[int]] = {}  # no inspector register (with conflict lists) yet
     drawn, sent = draw(
         seed=seed,
         enterprises=candidates,
@@ -270,10 +278,8 @@ def draw_get_for(*, actor, pk) -> InspectionDraw:
 
 def draw_names(record: InspectionDraw) -> dict[str, list]:
     """The drawn units and inspectors as records, in the order drawn (the published page)."""
-    from django.contrib.auth import get_user_model
-
     units = Enterprise.objects.in_bulk(record.enterprises)
-    people = get_user_model().objects.in_bulk(record.inspectors)
+    people = resolve("DRAWN_INSPECTORS")[0](record.inspectors)
     return {
         "enterprises": [units[pk] for pk in record.enterprises if pk in units],
         "inspectors": [people[pk] for pk in record.inspectors if pk in people],

@@ -6,12 +6,16 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from anjian.accounts.models import Role, User
+from anjian.accounts.units import Unit
+from anjian.core import clock
 from anjian.inspections import draws
 from anjian.inspections.draw_models import InspectionDraw
 from anjian.inspections.models import Campaign
 from anjian.registry.models import EnterpriseStatus
+from anjian.workforce import services
+from anjian.workforce.models import Inspector
 from tests.conftest import make_enterprise
+from tests.workforce.conftest import make_inspector
 
 URL = "/api/v1/inspection-draws/"
 
@@ -40,10 +44,19 @@ def town_a_units(town_a, sectors, emergency_dept, enterprise_a, enterprise_a_roa
     return [enterprise_a, enterprise_a_road, *extra]
 
 
-@pytest.fixture
-def town_a_officers(town_a, town_a_officer):
-    second = User.objects.create(username="town_a_officer_2", role=Role.TOWN_OFFICER, town=town_a)
-    return [town_a_officer, second]
+@pytest.fixture(autouse=True)
+def town_a_inspectors(request):
+    """Two inspectors of town A and one of the county in the register, certificates valid
+    (the tests of the pure rule need no database)."""
+    if "town_a_units" not in request.fixturenames:
+        return []
+    town_a = request.getfixturevalue("town_a")
+    county_admin = request.getfixturevalue("county_admin")
+    make_inspector(actor=county_admin, unit=Unit.county(), name="陈刚", n=9)
+    return [
+        make_inspector(actor=county_admin, unit=Unit.of_town(town_a), name=name, n=n)
+        for n, name in ((1, "王伟"), (2, "李娜"))
+    ]
 
 
 # --- the rule ------------------------------------------------------------------------------
@@ -107,7 +120,7 @@ def test_quarter_boundaries(day, quarter, end):
 
 
 def test_town_officer_draws_in_scope_and_the_draw_is_kept(
-    api_as, town_a_officer, town_a_officers, town_a_units, enterprise_b
+    api_as, town_a_officer, town_a_inspectors, town_a_units, enterprise_b
 ):
     response = api_as(town_a_officer).post(URL, {"enterprises": 3, "inspectors": 2}, format="json")
     assert response.status_code == 201, response.json()
@@ -115,7 +128,7 @@ def test_town_officer_draws_in_scope_and_the_draw_is_kept(
     assert {"id", "drawn_at", "seed", "enterprises", "inspectors"} <= set(body)
     assert len(body["enterprises"]) == 3 and len(set(body["enterprises"])) == 3
     assert set(body["enterprises"]) <= {e.pk for e in town_a_units}
-    assert set(body["inspectors"]) == {u.pk for u in town_a_officers}
+    assert set(body["inspectors"]) == {i.pk for i in town_a_inspectors}
     record = InspectionDraw.objects.get(pk=body["id"])
     assert sorted(record.candidate_enterprises) == sorted(e.pk for e in town_a_units)
     assert enterprise_b.pk not in record.candidate_enterprises
@@ -259,3 +272,45 @@ def test_two_draws_at_the_same_moment_cannot_take_the_same_unit(
     response = api_as(town_a_officer).post(URL, {"enterprises": 1, "inspectors": 1}, format="json")
     assert response.status_code == 409
     assert InspectionDraw.objects.count() == 1
+
+
+def test_only_inspectors_in_post_with_a_valid_certificate_are_drawn(
+    town_a_officer, town_a_units, town_a_inspectors, county_admin, town_a
+):
+    wang, li = town_a_inspectors
+    Inspector.objects.filter(pk=wang.pk).update(certificate_expires_on=clock.today())
+    Inspector.objects.filter(pk=li.pk).update(
+        certificate_expires_on=clock.today() - dt.timedelta(days=1)
+    )
+    left = make_inspector(
+        actor=county_admin, unit=Unit.of_town(town_a), name="赵离岗", n=3, active=False
+    )
+    record = draws.draw_create(actor=town_a_officer, enterprises=1, inspectors=5)
+    assert record.candidate_inspectors == [wang.pk]  # not the county's 陈刚, not 李娜, not 赵离岗
+    assert left.pk not in record.inspectors
+    Inspector.objects.filter(pk=wang.pk).update(active=False)
+    with pytest.raises(ValidationError) as refused:
+        draws.draw_create(actor=town_a_officer, enterprises=1, inspectors=1)
+    assert "inspectors" in refused.value.message_dict
+
+
+def test_the_county_draws_from_every_inspector_and_the_page_names_them(
+    login, county_admin, town_a_units, town_a_inspectors
+):
+    record = draws.draw_create(actor=county_admin, enterprises=1, inspectors=3)
+    assert len(record.candidate_inspectors) == 3
+    page = login(county_admin).get(record.get_absolute_url()).content.decode()
+    assert "王伟" in page and "李娜" in page and "陈刚" in page
+
+
+def test_the_registers_conflict_lists_are_kept_with_the_draw_and_respected(
+    town_a_officer, town_a_units, town_a_inspectors
+):
+    wang, li = town_a_inspectors
+    services.inspector_update(
+        actor=town_a_officer, inspector=wang, data={"conflicts": [e.pk for e in town_a_units]}
+    )
+    record = draws.draw_create(actor=town_a_officer, enterprises=2, inspectors=2)
+    assert record.inspectors == [li.pk]
+    assert record.conflicts == {str(wang.pk): sorted(e.pk for e in town_a_units)}
+    assert draws.draw_replay(record) == (record.enterprises, record.inspectors)

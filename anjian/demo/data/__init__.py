@@ -17,12 +17,14 @@ from anjian.demo.data import (
     public_reports,
     risks,
     roads,
+    workforce,
 )
 
 LOADERS = [
     hazard_sources,
     risks,
     hazards,
+    workforce,
     inspections,
     accidents,
     duty,
