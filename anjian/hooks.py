@@ -15,6 +15,8 @@ SWEEP_STEPS = [
     ("alerts", "anjian.alerts.sweep.run"),
     ("public_reports", "anjian.public_reports.sweep.run"),
     ("emergency", "anjian.emergency.sweep.run"),
+    ("forestfire", "anjian.forestfire.sweep.run"),
+    ("fireworks", "anjian.fireworks.sweep.run"),
     ("notifications", "anjian.notifications.sweep.run"),
     ("assessment", "anjian.assessment.sweep.run"),
 ]
@@ -34,6 +36,7 @@ IMPORTERS = [
     "anjian.accidents.imports.IMPORTERS",
     "anjian.assessment.imports.IMPORTERS",
     "anjian.emergency.imports.IMPORTERS",
+    "anjian.forestfire.imports.IMPORTERS",
 ]
 
 # `anjian export`: {kind: export(actor, stream)} dictionaries.
@@ -43,4 +46,11 @@ EXPORTERS = [
     "anjian.hazards.exports.EXPORTERS",
     "anjian.accidents.exports.EXPORTERS",
     "anjian.assessment.exports.EXPORTERS",
+]
+
+# The watch list (`watch-list/`, fireworks app): functions entries(*, actor, today) -> rows
+# {"enterprise", "reason", "since", "last_inspection", "inspection_due"}, one per reason.
+WATCH_LIST_SOURCES = [
+    "anjian.fireworks.watch.licence_expired",
+    "anjian.fireworks.watch.converted_follow_up",
 ]

@@ -62,6 +62,8 @@ INSTALLED_APPS = [
     "anjian.assessment",
     "anjian.public_reports",
     "anjian.emergency",
+    "anjian.forestfire",
+    "anjian.fireworks",
     "anjian.reports",
     "anjian.demo",
     "django.contrib.auth",

@@ -15,6 +15,8 @@ from anjian.core import api_routes, views_rules
 from anjian.core import views as core_views
 from anjian.duty import api as duty_api
 from anjian.emergency import api as emergency_api
+from anjian.fireworks import api as fireworks_api
+from anjian.forestfire import api as forestfire_api
 from anjian.hazards import api as hazards_api
 from anjian.inspections import api as inspections_api
 from anjian.notifications import views as notification_views
@@ -37,6 +39,8 @@ AREA_URLS = [
     "assessment",
     "public_reports",
     "emergency",
+    "forestfire",
+    "fireworks",
 ]
 # The areas with API routes, each registering its viewsets on the one router.
 API_AREAS = [
@@ -52,6 +56,8 @@ API_AREAS = [
     assessment_api,
     public_reports_api,
     emergency_api,
+    forestfire_api,
+    fireworks_api,
 ]
 
 router = DefaultRouter()
