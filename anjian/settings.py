@@ -118,6 +118,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "anjian.core.context_processors.navigation",
                 "anjian.core.context_processors.permissions",
+                "anjian.forestfire.context_processors.fire_ban",
             ],
         },
     },

@@ -50,7 +50,20 @@ def _covers(actor, town: Town | None, field: str = "town") -> None:
         raise ValidationError({field: _("This town lies outside your jurisdiction.")})
 
 
+def _not_ahead(instance, fields) -> None:
+    """Nothing after the business clock's now (the field validators check the real clock)."""
+    limit = clock.now() + dt.timedelta(minutes=5)
+    errors = {
+        f: [_("The time lies in the future.")]
+        for f in fields
+        if getattr(instance, f, None) is not None and getattr(instance, f) > limit
+    }
+    if errors:
+        raise ValidationError(errors)
+
+
 def _fire_order(fire: ForestFire) -> None:
+    _not_ahead(fire, ("started_at", "discovered_at", "reported_at", "extinguished_at"))
     errors = {}
     if fire.started_at and fire.discovered_at and fire.discovered_at < fire.started_at:
         errors["discovered_at"] = [_("A fire is discovered after it starts.")]
@@ -366,6 +379,7 @@ def patrol_log(*, actor, data: dict[str, Any], via: str = "web") -> Patrol:
     patrol.points = _check_points(data.get("points") or [])
     patrol.logged_by = actor if getattr(actor, "pk", None) else None
     patrol.full_clean()
+    _not_ahead(patrol, ("at",))
     if patrol.at and not area.open_on(timezone.localdate(patrol.at)):
         raise ValidationError({"at": _("The watch area was not open on that day.")})
     patrol.save()
