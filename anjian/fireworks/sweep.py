@@ -29,11 +29,14 @@ def run(*, now: dt.datetime) -> dict[str, int]:
         if threshold is None:
             continue
         enterprise = licence.enterprise
-        units = Unit.covering(
-            town_id=enterprise.town_id,
-            sector_id=enterprise.sector_id,
-            enterprise_id=enterprise.pk,
-        )
+        units = [
+            Unit.county(),
+            *Unit.covering(
+                town_id=enterprise.town_id,
+                sector_id=enterprise.sector_id,
+                enterprise_id=enterprise.pk,
+            ),
+        ]
         with translation.override(settings.LANGUAGE_CODE):
             title = _("Fireworks licence expires within %(days)s days: %(unit)s") % {
                 "days": threshold,

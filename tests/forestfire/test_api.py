@@ -159,9 +159,7 @@ def _area(api, pk):
     return api.get(f"/api/v1/forest-watch-areas/{pk}/").json()
 
 
-def test_patrol_gaps_appear_and_clear_as_patrols_are_logged(
-    api_as, town_a_officer, area_a, town_a
-):
+def test_patrol_gaps_appear_and_clear_as_patrols_are_logged(api_as, town_a_officer, area_a, town_a):
     api = api_as(town_a_officer)
     body = _area(api, area_a.pk)
     assert (body["patrols_required"], body["patrols_done"], body["gap"]) == (1, 0, 1)
@@ -228,9 +226,7 @@ def test_the_fire_season_turns_last_years_fires_into_watch_areas_once(fire_a):
     from anjian.duty.models import Season
     from anjian.forestfire import sweep
 
-    Season.objects.create(
-        name="森林防火期", start_month=10, start_day=1, end_month=4, end_day=30
-    )
+    Season.objects.create(name="森林防火期", start_month=10, start_day=1, end_month=4, end_day=30)
     now = at(dt.date(2025, 10, 2))
     assert sweep.run(now=now) == {"watch_areas_opened": 1}
     assert sweep.run(now=now) == {"watch_areas_opened": 0}

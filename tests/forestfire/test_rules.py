@@ -81,7 +81,12 @@ def test_the_regulation_changes_on_the_first_of_january_2026():
     assert rules.regulation_for(dt.date(2026, 1, 1)) == "822"
 
 
-RULE = {"base": 1, "raised": 2, "raise_at_level": 4, "holidays": ["清明节", "三月三", "春节", "劳动节"]}
+RULE = {
+    "base": 1,
+    "raised": 2,
+    "raise_at_level": 4,
+    "holidays": ["清明节", "三月三", "春节", "劳动节"],
+}
 
 
 @pytest.mark.parametrize(
@@ -108,7 +113,9 @@ def test_patrols_double_on_the_named_holidays_and_at_high_danger(
     )
 
 
-@pytest.mark.parametrize(("level", "void"), [(None, False), (1, False), (3, False), (4, True), (5, True)])
+@pytest.mark.parametrize(
+    ("level", "void"), [(None, False), (1, False), (3, False), (4, True), (5, True)]
+)
 def test_a_field_fire_approval_is_void_from_level_four(level, void):
     assert rules.permit_void(level=level, void_at_level=4) is void
 
