@@ -77,6 +77,15 @@ TOWN_A = {
     "emergency-plans",
     "drills",
     "attachments",
+    "fires",
+    "forest-fires",
+    "permits",
+    "field-fire-permits",
+    "areas",
+    "forest-watch-areas",
+    "patrols",
+    "cases",
+    "fireworks-cases",
 }
 # What the county admin gets where an object rule, not the role, decides (URL name → status).
 COUNTY_ADMIN_EXCEPTIONS = {
@@ -262,7 +271,9 @@ def records(
     )
     draw = draw_create(actor=town_a_officer, enterprises=1, inspectors=1)
     plan, drill, attachment = _emergency_records(enterprise_user)
+    forest = _forest_records(county_admin=county_admin, town_a=town_a)
     return {
+        **forest,
         **lists,
         "enterprises": enterprise_a,
         "licences": licence_create(
@@ -365,6 +376,64 @@ def _assessment_records(*, county_admin, town_a, sectors, enterprise_a, enterpri
             kind="document",
             size=9,
         ),
+    }
+
+
+def _forest_records(*, county_admin, town_a) -> dict:
+    """A fire, a field-fire application, a watch area with a patrol and a 打非 case in town A."""
+    from anjian.fireworks import services as fireworks
+    from anjian.forestfire import services as forest
+
+    now = clock.now()
+    fire = forest.fire_create(
+        actor=county_admin,
+        data={
+            "town": town_a,
+            "place": "青山岭",
+            "started_at": now - dt.timedelta(days=200),
+            "discovered_at": now - dt.timedelta(days=200),
+            "reported_at": now - dt.timedelta(days=200),
+            "damaged_area_ha": "0.5",
+        },
+    )
+    permit = forest.permit_create(
+        actor=county_admin,
+        data={
+            "applicant": "村民甲",
+            "purpose": "烧除病虫害枝叶",
+            "town": town_a,
+            "starts_at": now + dt.timedelta(days=1),
+            "ends_at": now + dt.timedelta(days=1, hours=3),
+            "measures": "隔离带",
+        },
+    )
+    area = forest.area_create(
+        actor=county_admin,
+        data={"town": town_a, "name": "青山岭重点监测区", "opened_on": clock.today()},
+    )
+    patrol = forest.patrol_log(
+        actor=county_admin, data={"area": area, "ranger": "黄护林", "at": now}
+    )
+    case = fireworks.case_create(
+        actor=county_admin,
+        data={
+            "clue_source": "grid",
+            "received_at": now,
+            "town": town_a,
+            "place": "石村",
+            "kind": "storage",
+        },
+    )
+    return {
+        "fires": fire,
+        "forest-fires": fire,
+        "permits": permit,
+        "field-fire-permits": permit,
+        "areas": area,
+        "forest-watch-areas": area,
+        "patrols": patrol,
+        "cases": case,
+        "fireworks-cases": case,
     }
 
 

@@ -10,7 +10,12 @@ urlpatterns = [
     path("cases/", views.case_list, name="case_list"),
     path("cases/new/", views.case_create, name="case_create"),
     path("cases/<int:pk>/", views.case_detail, name="case_detail"),
-    path("cases/<int:pk>/<str:action>/", views.case_step, name="case_step"),
+    *[
+        path(
+            f"cases/<int:pk>/{action}/", views.case_step, {"action": action}, name=f"case_{action}"
+        )
+        for action in views.STEPS
+    ],
     path("exits/new/", views.conversion_create, name="conversion_create"),
     path("firing-rules/new/", views.firing_rule_create, name="firing_rule_create"),
 ]

@@ -1,7 +1,6 @@
 """Fireworks pages: thin views over selectors and services."""
 
 from django.core.paginator import Paginator
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -14,6 +13,8 @@ from anjian.core.permissions import has_permission, requires
 from . import selectors, services, watch
 from .forms import CaseForm, ConversionForm, FiringRuleForm, StepForm
 from .models import CaseStatus
+
+STEPS = services.ACTIONS
 
 REASON_LABELS = {
     "licence_expired": _("licences expired, still operating or suspended"),
@@ -97,8 +98,6 @@ def case_detail(request, pk: int):
 @require_POST
 @requires("officer")
 def case_step(request, pk: int, action: str):
-    if action not in services.ACTIONS:
-        raise Http404
     case = selectors.case_get_for(actor=request.user, pk=pk)
     form = StepForm(request.POST)
     return flash(

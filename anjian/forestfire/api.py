@@ -200,12 +200,12 @@ class FieldFirePermitViewSet(
         return Response(PermitSerializer(permit, context={}).data)
 
     @extend_schema(request=None, responses=PermitSerializer)
-    @action(detail=True, methods=["post"], write_permission="county_admin")
+    @action(detail=True, methods=["post"], write_permission="officer")
     def approve(self, request, pk=None):
         return self._decide(request, pk, True)
 
     @extend_schema(request=None, responses=PermitSerializer)
-    @action(detail=True, methods=["post"], write_permission="county_admin")
+    @action(detail=True, methods=["post"], write_permission="officer")
     def reject(self, request, pk=None):
         return self._decide(request, pk, False)
 
@@ -289,7 +289,7 @@ class WatchAreaViewSet(
         serializer.instance = self._fresh(area)
 
     @extend_schema(request=CloseSerializer, responses=AreaSerializer)
-    @action(detail=True, methods=["post"], write_permission="county_admin")
+    @action(detail=True, methods=["post"], write_permission="officer")
     def close(self, request, pk=None):
         area = selectors.area_get_for(actor=request.user, pk=pk)
         data = CloseSerializer(data=request.data)
