@@ -324,6 +324,8 @@ def open_watch_areas(*, season_start: dt.date, actor=SYSTEM) -> list[WatchArea]:
     )
     created = []
     for fire in fires.select_related("town"):
+        with translation.override(settings.LANGUAGE_CODE):
+            name = _("Burned area: %(place)s") % {"place": fire.place}
         with transaction.atomic():
             area, made = WatchArea.objects.get_or_create(
                 source_fire=fire,
@@ -331,7 +333,7 @@ def open_watch_areas(*, season_start: dt.date, actor=SYSTEM) -> list[WatchArea]:
                 defaults={
                     "town": fire.town,
                     "sector_id": fire.sector_id,
-                    "name": _("Burned area: %(place)s") % {"place": fire.place},
+                    "name": name[:200],
                     "lng": fire.lng,
                     "lat": fire.lat,
                 },

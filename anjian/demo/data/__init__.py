@@ -6,6 +6,8 @@ from anjian.demo.data import (
     assessment,
     duty,
     emergency,
+    fireworks,
+    forestfire,
     hazard_sources,
     hazards,
     inspections,
@@ -24,4 +26,6 @@ LOADERS = [
     assessment,
     public_reports,
     emergency,
+    forestfire,
+    fireworks,
 ]
