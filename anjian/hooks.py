@@ -54,3 +54,9 @@ WATCH_LIST_SOURCES = [
     "anjian.fireworks.watch.licence_expired",
     "anjian.fireworks.watch.converted_follow_up",
 ]
+
+# The work calendar page (duty): county rules shown for the year, each a function
+# items(*, first, last) -> [{"title", "start", "end", "detail"}] (fireworks: 禁放/限放).
+CALENDAR_ITEMS = [
+    "anjian.fireworks.calendar.items",
+]

@@ -237,3 +237,23 @@ def test_the_workbench_gets_licence_watch_and_case_tasks(county_admin, plants, t
     assert kinds == {"licence_expiring", "watch_inspection", "case_verify"}
     assert all(set(t) == {"kind", "title", "url", "due", "overdue"} for t in tasks)
     assert tasks[0]["overdue"] is True  # overdue first
+
+
+def test_the_county_firing_rules_show_on_the_work_calendar(login, county_admin, town_a_officer):
+    from anjian.fireworks import services
+
+    services.firing_rule_create(
+        actor=county_admin,
+        data={"kind": "ban", "area": "县城建成区", "starts_on": dt.date(2026, 2, 10),
+              "ends_on": dt.date(2026, 3, 3), "note": "禁止燃放一切烟花爆竹"},
+    )  # fmt: skip
+    page = login(town_a_officer).get("/duty/calendar/?year=2026").content.decode()
+    assert "county-rules" in page and "县城建成区" in page and "禁止燃放一切烟花爆竹" in page
+    assert "县城建成区" not in login(town_a_officer).get("/duty/calendar/?year=2025").content.decode()
+
+
+def test_a_firing_rule_ending_before_it_starts_is_refused(api_as, county_admin, town_a_officer):
+    body = {"kind": "ban", "area": "县城", "starts_on": "2026-03-03", "ends_on": "2026-02-10"}
+    assert api_as(town_a_officer).post("/api/v1/firing-rules/", body).status_code == 403
+    answer = api_as(county_admin).post("/api/v1/firing-rules/", body)
+    assert answer.status_code == 400
