@@ -249,7 +249,9 @@ def test_the_county_firing_rules_show_on_the_work_calendar(login, county_admin, 
     )  # fmt: skip
     page = login(town_a_officer).get("/duty/calendar/?year=2026").content.decode()
     assert "county-rules" in page and "县城建成区" in page and "禁止燃放一切烟花爆竹" in page
-    assert "县城建成区" not in login(town_a_officer).get("/duty/calendar/?year=2025").content.decode()
+    assert (
+        "县城建成区" not in login(town_a_officer).get("/duty/calendar/?year=2025").content.decode()
+    )
 
 
 def test_a_firing_rule_ending_before_it_starts_is_refused(api_as, county_admin, town_a_officer):
