@@ -259,3 +259,35 @@ def test_a_firing_rule_ending_before_it_starts_is_refused(api_as, county_admin, 
     assert api_as(town_a_officer).post("/api/v1/firing-rules/", body).status_code == 403
     answer = api_as(county_admin).post("/api/v1/firing-rules/", body)
     assert answer.status_code == 400
+
+
+def test_the_watch_list_costs_the_same_for_two_plants_or_more(
+    api_as, county_admin, plants, town_a, sectors, emergency_dept
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from anjian.registry.services import licence_create
+    from tests.conftest import make_enterprise
+
+    api = api_as(county_admin)
+
+    def count():
+        with CaptureQueriesContext(connection) as captured:
+            api.get("/api/v1/watch-list/")
+        return len(captured)
+
+    before = count()
+    for n in range(4):
+        plant = make_enterprise(
+            name=f"厂{n}", n=950 + n, town=town_a, sector=sectors["fireworks"],
+            department=emergency_dept,
+        )  # fmt: skip
+        licence_create(
+            actor=county_admin,
+            enterprise=plant,
+            data={"kind": "烟花爆竹安全生产许可证", "number": f"x{n}",
+                  "issued_on": dt.date(2020, 1, 1), "expires_on": dt.date(2023, 1, 1)},
+        )  # fmt: skip
+    assert len(api.get("/api/v1/watch-list/").json()) == 6
+    assert count() == before

@@ -232,3 +232,27 @@ def test_the_fire_season_turns_last_years_fires_into_watch_areas_once(fire_a):
     assert sweep.run(now=now) == {"watch_areas_opened": 0}
     area = WatchArea.objects.get(source_fire=fire_a)
     assert area.opened_on == dt.date(2025, 10, 1) and area.town == fire_a.town
+
+
+def _queries(api, path):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        assert api.get(path).status_code == 200
+    return len(captured)
+
+
+def test_the_watch_area_list_costs_the_same_for_one_area_or_many(
+    api_as, county_admin, area_a, town_a
+):
+    api = api_as(county_admin)
+    one = _queries(api, "/api/v1/forest-watch-areas/")
+    for n in range(5):
+        area = services.area_create(
+            actor=SYSTEM,
+            data={"town": town_a, "name": f"区{n}", "opened_on": clock.today()},
+        )
+        services.patrol_log(actor=SYSTEM, data={"area": area, "ranger": "x", "at": clock.now()})
+    assert _queries(api, "/api/v1/forest-watch-areas/") == one
+    assert _queries(api, "/api/v1/patrols/") <= one + 2
