@@ -18,6 +18,8 @@ SWEEP_STEPS = [
     ("crowded", "anjian.crowded.sweep.run"),
     ("certificates", "anjian.certificates.sweep.run"),
     ("workforce", "anjian.workforce.sweep.run"),
+    ("forestfire", "anjian.forestfire.sweep.run"),
+    ("fireworks", "anjian.fireworks.sweep.run"),
     ("notifications", "anjian.notifications.sweep.run"),
     ("assessment", "anjian.assessment.sweep.run"),
 ]
@@ -45,6 +47,7 @@ IMPORTERS = [
     "anjian.emergency.imports.IMPORTERS",
     "anjian.mines.imports.IMPORTERS",
     "anjian.certificates.imports.IMPORTERS",
+    "anjian.forestfire.imports.IMPORTERS",
 ]
 
 # `anjian export`: {kind: export(actor, stream)} dictionaries.
@@ -63,9 +66,12 @@ EXPORTERS = [
 # each f(*, actor, year) -> rows with rank, unit, score, grade. Empty: the briefing says that no
 # results are published yet.
 BRIEFING_STANDINGS: list[str] = []
-# `watch-list/`: functions f(*, actor, today=None) -> [{"enterprise", "reason", "since",
-# "last_inspection", "inspection_due", "overdue"}], each adding its reasons.
+# `watch-list/` (fireworks.watch.watch_list): functions f(*, actor, today) -> [{"enterprise" (the
+# Enterprise), "reason", "since", "last_inspection", "inspection_due"}], each adding its reasons;
+# the list sets `overdue` and orders the rows.
 WATCH_LIST_SOURCES = [
+    "anjian.fireworks.watch.licence_expired",
+    "anjian.fireworks.watch.converted_follow_up",
     "anjian.mines.watch.watch_entries",
 ]
 
@@ -73,4 +79,10 @@ WATCH_LIST_SOURCES = [
 # warning reaches directly (each gets its own 签收).
 WARNING_ENTERPRISES = [
     "anjian.chemicals.warnings.enterprises_for",
+]
+
+# The work calendar page (duty): county rules shown for the year, each a function
+# items(*, first, last) -> [{"title", "start", "end", "detail"}] (fireworks: 禁放/限放).
+CALENDAR_ITEMS = [
+    "anjian.fireworks.calendar.items",
 ]

@@ -11,13 +11,15 @@ from anjian.accounts import api as accounts_api
 from anjian.accounts import views as accounts_views
 from anjian.alerts import api as alerts_api
 from anjian.assessment import api as assessment_api
-from anjian.chemicals import api as chemicals_api
 from anjian.certificates import api as certificates_api
+from anjian.chemicals import api as chemicals_api
 from anjian.core import api_routes, views_rules
 from anjian.core import views as core_views
 from anjian.crowded import api as crowded_api
 from anjian.duty import api as duty_api
 from anjian.emergency import api as emergency_api
+from anjian.fireworks import api as fireworks_api
+from anjian.forestfire import api as forestfire_api
 from anjian.funds import api as funds_api
 from anjian.hazards import api as hazards_api
 from anjian.inspections import api as inspections_api
@@ -49,6 +51,8 @@ AREA_URLS = [
     "certificates",
     "funds",
     "workforce",
+    "forestfire",
+    "fireworks",
 ]
 # The areas with API routes, each registering its viewsets on the one router.
 API_AREAS = [
@@ -71,6 +75,8 @@ API_AREAS = [
     certificates_api,
     funds_api,
     workforce_api,
+    forestfire_api,
+    fireworks_api,
 ]
 
 router = DefaultRouter()

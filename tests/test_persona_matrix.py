@@ -88,6 +88,15 @@ TOWN_A = {
     "certificates",
     "inspectors",
     "trainings",
+    "fires",
+    "forest-fires",
+    "permits",
+    "field-fire-permits",
+    "areas",
+    "forest-watch-areas",
+    "patrols",
+    "cases",
+    "fireworks-cases",
 }
 # What the county admin gets where an object rule, not the role, decides (URL name → status).
 COUNTY_ADMIN_EXCEPTIONS = {
@@ -276,8 +285,10 @@ def records(
     plan, drill, attachment = _emergency_records(enterprise_user)
     key_sectors = _key_sector_records(county_admin, enterprise_a)
     certificate, fund, spending = _foundation_records(county_admin, enterprise_user)
+    forest = _forest_records(county_admin=county_admin, town_a=town_a)
     return {
         **key_sectors,
+        **forest,
         **lists,
         "enterprises": enterprise_a,
         "licences": licence_create(
@@ -414,6 +425,64 @@ def _foundation_records(county_admin, enterprise_user):
     return certificate, fund, spending
 
 
+def _forest_records(*, county_admin, town_a) -> dict:
+    """A fire, a field-fire application, a watch area with a patrol and a 打非 case in town A."""
+    from anjian.fireworks import services as fireworks
+    from anjian.forestfire import services as forest
+
+    now = clock.now()
+    fire = forest.fire_create(
+        actor=county_admin,
+        data={
+            "town": town_a,
+            "place": "青山岭",
+            "started_at": now - dt.timedelta(days=200),
+            "discovered_at": now - dt.timedelta(days=200),
+            "reported_at": now - dt.timedelta(days=200),
+            "damaged_area_ha": "0.5",
+        },
+    )
+    permit = forest.permit_create(
+        actor=county_admin,
+        data={
+            "applicant": "村民甲",
+            "purpose": "烧除病虫害枝叶",
+            "town": town_a,
+            "starts_at": now + dt.timedelta(days=1),
+            "ends_at": now + dt.timedelta(days=1, hours=3),
+            "measures": "隔离带",
+        },
+    )
+    area = forest.area_create(
+        actor=county_admin,
+        data={"town": town_a, "name": "青山岭重点监测区", "opened_on": clock.today()},
+    )
+    patrol = forest.patrol_log(
+        actor=county_admin, data={"area": area, "ranger": "黄护林", "at": now}
+    )
+    case = fireworks.case_create(
+        actor=county_admin,
+        data={
+            "clue_source": "grid",
+            "received_at": now,
+            "town": town_a,
+            "place": "石村",
+            "kind": "storage",
+        },
+    )
+    return {
+        "fires": fire,
+        "forest-fires": fire,
+        "permits": permit,
+        "field-fire-permits": permit,
+        "areas": area,
+        "forest-watch-areas": area,
+        "patrols": patrol,
+        "cases": case,
+        "fireworks-cases": case,
+    }
+
+
 def _emergency_records(enterprise_user):
     """A plan of enterprise A (town A) with a drill and a document."""
     from anjian.emergency import services as emergency
@@ -514,6 +583,8 @@ def _key_sector_records(county_admin, enterprise_a) -> dict:
         "pond-readings": reading,
         "chemicals": stock,
     }
+
+
 def _workforce_records(county_admin, town_a, town_a_officer):
     """An inspector of town A (with a valid certificate, so town A can draw) and its training."""
     from anjian.accounts.units import Unit

@@ -189,6 +189,57 @@ def _weather_levels(value: Any) -> dict:
     return dict(value)
 
 
+def _level(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 5:
+        raise ValidationError(_("A fire-danger level from 1 to 5."))
+    return value
+
+
+def _forest_patrols(value: Any) -> dict:
+    keys = ("base", "raised", "raise_at_level", "holidays")
+    if (
+        not isinstance(value, dict)
+        or set(value) != set(keys)
+        or not isinstance(value["holidays"], list)
+        or not all(isinstance(h, str) and 0 < len(h) <= 40 for h in value["holidays"])
+    ):
+        raise ValidationError(
+            _(
+                'An object such as {"base": 1, "raised": 2, "raise_at_level": 4, '
+                '"holidays": ["清明节", "三月三", "春节", "劳动节"]}.'
+            )
+        )
+    for key in ("base", "raised"):
+        if (
+            isinstance(value[key], bool)
+            or not isinstance(value[key], int)
+            or not 1 <= value[key] <= 24
+        ):
+            raise ValidationError(_("Patrols a day: a whole number from 1 to 24."))
+    return {**value, "raise_at_level": _level(value["raise_at_level"])}
+
+
+def _alert_days(value: Any) -> list:
+    if not isinstance(value, list) or not value:
+        raise ValidationError(_("A list of days before expiry, such as [90, 30]."))
+    return sorted({_days(v) for v in value}, reverse=True)
+
+
+def _intervals(value: Any) -> dict:
+    if not isinstance(value, dict) or set(value) != {"normal_days", "peak_days"}:
+        raise ValidationError(_('An object such as {"normal_days": 30, "peak_days": 7}.'))
+    return {k: _days(v) for k, v in value.items()}
+
+
+def _follow_up(value: Any) -> dict:
+    if not isinstance(value, dict) or set(value) != {"every_days", "months"}:
+        raise ValidationError(_('An object such as {"every_days": 91, "months": 12}.'))
+    months = value["months"]
+    if isinstance(months, bool) or not isinstance(months, int) or not 1 <= months <= 60:
+        raise ValidationError(_("Months: a whole number from 1 to 60."))
+    return {"every_days": _days(value["every_days"]), "months": months}
+
+
 @dataclass(frozen=True)
 class Rule:
     key: str
@@ -325,6 +376,67 @@ RULES: dict[str, Rule] = {
             40,
             "domain-rules §9 (set by the county)",
             _hours,
+        ),
+        Rule(
+            "forestfire.patrols",
+            gettext_lazy("Watch-area patrols a day (base, raised on holidays and high danger)"),
+            {
+                "base": 1,
+                "raised": 2,
+                "raise_at_level": 4,
+                "holidays": ["清明节", "三月三", "春节", "劳动节"],
+            },
+            "domain-rules §11 (watch areas; no national frequency found)",
+            _forest_patrols,
+            unverified=True,
+            help=gettext_lazy("holidays: names from the work calendar that raise the requirement."),
+        ),
+        Rule(
+            "forestfire.notice_level",
+            gettext_lazy("Fire-danger level from which towns get a notice to confirm (签收)"),
+            4,
+            "domain-rules §11 (fire danger, platform default)",
+            _level,
+            unverified=True,
+        ),
+        Rule(
+            "forestfire.permit_void_level",
+            gettext_lazy("Fire-danger level from which field-fire approvals are void that day"),
+            4,
+            "domain-rules §11 (approval record, platform default)",
+            _level,
+            unverified=True,
+        ),
+        Rule(
+            "forestfire.watch_lookback_days",
+            gettext_lazy("Fires of the last N days become watch areas when the 防火期 starts"),
+            365,
+            "domain-rules §11 (watch areas: previous 12 months)",
+            _days,
+            unverified=True,
+        ),
+        Rule(
+            "fireworks.licence_alert_days",
+            gettext_lazy("Fireworks licence alerts (days before expiry)"),
+            [90, 30],
+            "安全生产许可证条例 Art. 9 (apply 3 months before); domain-rules §13",
+            _alert_days,
+        ),
+        Rule(
+            "fireworks.inspection_interval",
+            gettext_lazy("Unannounced checks of expired-licence plants (days; peak 腊月–正月十五)"),
+            {"normal_days": 30, "peak_days": 7},
+            "domain-rules §13 (expiry tracking, platform default)",
+            _intervals,
+            unverified=True,
+        ),
+        Rule(
+            "fireworks.follow_up",
+            gettext_lazy("转产/退出 follow-up checks (every N days, for M months)"),
+            {"every_days": 91, "months": 12},
+            "domain-rules §13 (conversion and exit; no national rule found)",
+            _follow_up,
+            unverified=True,
         ),
     ]
 }

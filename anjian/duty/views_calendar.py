@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from anjian.core import clock
 from anjian.core.forms import flash, submit
+from anjian.core.hooks import resolve
 from anjian.core.permissions import requires
 from anjian.duty import calendar, forms, services
 from anjian.duty.models import (
@@ -106,6 +107,11 @@ def calendar_year(request):
             "holidays": [(h, calendar.work_for(h.name, holiday=True)) for h in cal.holidays],
             "seasons": [(r, calendar.work_for(r.season.name, holiday=False)) for r in cal.seasons],
             "next_holiday": calendar.next_holiday(today),
+            "county_rules": [
+                item
+                for items in resolve("CALENDAR_ITEMS")
+                for item in items(first=dt.date(year, 1, 1), last=dt.date(year, 12, 31))
+            ],
         }
     )
     if context["next_holiday"]:

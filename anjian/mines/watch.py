@@ -1,7 +1,7 @@
 """The watch-list's pond entries (contract `watch-list/`, reasons `overhead_pond` and
 `dangerous_pond`), listed in `anjian.hooks.WATCH_LIST_SOURCES`.
 
-Each entry: {"enterprise", "reason", "since", "last_inspection", "inspection_due", "overdue"}.
+Each entry: {"enterprise" (the Enterprise), "reason", "since", "last_inspection", "inspection_due", "overdue"}.
 The county inspects every head-top pond and every 危/险/病 pond at least every
 `mines.pond_inspection_days["normal"]` days, and every `["flood_season"]` days in the flood
 season (`mines.flood_season`), both versioned defaults (domain-rules §12)."""
@@ -68,7 +68,7 @@ def watch_entries(*, actor, today: dt.date | None = None) -> list[dict]:
                 entries[key]["since"] = min(entries[key]["since"], since)
                 continue
             entries[key] = {
-                "enterprise": pond.enterprise_id,
+                "enterprise": pond.enterprise,
                 "reason": reason,
                 "since": since,
                 "last_inspection": last_inspection,

@@ -9,6 +9,7 @@ from rest_framework.response import Response
 from anjian.accounts.models import Sector, Town
 from anjian.core.api import Conflict as ApiConflict
 from anjian.core.filters import SelectorFilterSet, YesNoFilter
+from anjian.fireworks.models import CaseKind
 from anjian.registry.selectors import enterprise_list
 
 from . import selectors, services
@@ -59,6 +60,7 @@ LIST_FIELDS = [
     "reward_amount",
     "closed_at",
     "hazard",
+    "fireworks_case",
 ]
 
 
@@ -330,6 +332,24 @@ class PublicReportViewSet(viewsets.GenericViewSet):
             ),
         )
         return Response({"hazard": hazard.pk}, status=status.HTTP_201_CREATED)
+
+    @action(detail=True, methods=["post"], write_permission="officer", url_path="fireworks-case")
+    def fireworks_case(self, request, pk=None):
+        """Turn a report found true into a 打非 case (clue source 12350) → `{"fireworks_case"}`."""
+        case, _report = self._act(
+            request,
+            pk,
+            FireworksCaseInput,
+            lambda r, d: services.public_report_make_fireworks_case(
+                actor=request.user, report=r, via="api", **d
+            ),
+        )
+        return Response({"fireworks_case": case.pk}, status=status.HTTP_201_CREATED)
+
+
+class FireworksCaseInput(serializers.Serializer):
+    kind = serializers.ChoiceField(choices=CaseKind.choices)
+    description = serializers.CharField(max_length=2000)
 
 
 def register(router) -> None:

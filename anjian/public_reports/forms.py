@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from anjian.accounts.models import Sector, Town
 from anjian.core.forms import BootstrapMixin
+from anjian.fireworks.models import CaseKind
 from anjian.registry.models import Enterprise
 from anjian.registry.selectors import enterprise_list
 
@@ -152,6 +153,13 @@ class HazardForm(BootstrapMixin, forms.Form):
         super().__init__(*args, **kwargs)
         if user is not None:
             self.fields["enterprise"].queryset = enterprise_list(actor=user).order_by("name")
+
+
+class FireworksCaseForm(BootstrapMixin, forms.Form):
+    kind = forms.ChoiceField(label=_("kind"), choices=CaseKind.choices)
+    description = forms.CharField(
+        label=_("case description"), max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
 
 class FilterForm(BootstrapMixin, forms.Form):

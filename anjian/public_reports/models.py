@@ -157,6 +157,14 @@ class PublicReport(models.Model):
         related_name="public_report",
         verbose_name=_("hazard"),
     )
+    fireworks_case = models.OneToOneField(
+        "fireworks.FireworksCase",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="public_report",
+        verbose_name=_("打非 case"),
+    )
 
     objects = PublicReportQuerySet.as_manager()
 

@@ -33,12 +33,27 @@ S = ReportStatus
 TRANSITIONS: dict[str, dict[str, str]] = {
     S.RECEIVED: {"accept": S.ACCEPTED, "reject": S.REJECTED, "transfer": S.RECEIVED},
     S.ACCEPTED: {"transfer": S.ACCEPTED, "extend": S.ACCEPTED, "verify": S.VERIFIED},
-    S.VERIFIED: {"reward": S.REWARDED, "hazard": S.VERIFIED, "close": S.CLOSED},
-    S.REWARDED: {"hazard": S.REWARDED, "close": S.CLOSED},
+    S.VERIFIED: {
+        "reward": S.REWARDED,
+        "hazard": S.VERIFIED,
+        "fireworks_case": S.VERIFIED,
+        "close": S.CLOSED,
+    },
+    S.REWARDED: {"hazard": S.REWARDED, "fireworks_case": S.REWARDED, "close": S.CLOSED},
     S.REJECTED: {},
     S.CLOSED: {},
 }
-ACTIONS = ("accept", "reject", "transfer", "extend", "verify", "reward", "hazard", "close")
+ACTIONS = (
+    "accept",
+    "reject",
+    "transfer",
+    "extend",
+    "verify",
+    "reward",
+    "hazard",
+    "fireworks_case",
+    "close",
+)
 SUBMIT_FIELDS = (
     "content",
     "town",
@@ -370,6 +385,38 @@ def public_report_make_hazard(
     locked.save(update_fields=["hazard"])
     _record(actor, locked, "hazard", locked.status, via, hazard=[None, hazard.pk])
     return hazard
+
+
+@transaction.atomic
+def public_report_make_fireworks_case(
+    *, actor, report, kind: str, description: str, via: str = "web"
+):
+    """Turn a report found true (or partly) into a 打非 case (clue source 12350), linked back.
+    The case carries the officer's description, never the report or the reporter (§15)."""
+    from anjian.fireworks.models import ClueSource
+    from anjian.fireworks.services import case_create
+
+    locked = _lock(actor, report)
+    _step(actor, locked, "fireworks_case")
+    if locked.finding not in (Finding.TRUE, Finding.PARTLY):
+        raise ReportConflict(_("Only a report found true or partly true becomes a 打非 case."))
+    if locked.fireworks_case_id:
+        raise ReportConflict(_("This report has its 打非 case already."))
+    data = {
+        "clue_source": ClueSource.PUBLIC_REPORT,
+        "received_at": locked.received_at,
+        "town": Town.objects.get(pk=locked.town_id),
+        "place": (locked.place or locked.enterprise_name or "—")[:200],
+        "kind": kind,
+        "description": _required(
+            description, "description", _("Describe the case (not the report).")
+        ),
+    }
+    case = case_create(actor=actor, data=data, via=via)
+    locked.fireworks_case = case
+    locked.save(update_fields=["fireworks_case"])
+    _record(actor, locked, "fireworks_case", locked.status, via, fireworks_case=[None, case.pk])
+    return case
 
 
 def public_report_reporter_view(*, actor, report: PublicReport, via: str = "web") -> None:

@@ -16,6 +16,7 @@ from .forms import (
     AcceptForm,
     CloseForm,
     FilterForm,
+    FireworksCaseForm,
     HazardForm,
     PublicReportForm,
     ReasonForm,
@@ -90,6 +91,7 @@ FORMS = {
     "verify": VerifyForm,
     "reward": RewardForm,
     "hazard": HazardForm,
+    "fireworks_case": FireworksCaseForm,
     "close": CloseForm,
 }
 
@@ -108,6 +110,7 @@ def action_label(action: str) -> str:
         "verify": _("Record verification"),
         "reward": _("Assess the reward"),
         "hazard": _("Register as a hazard"),
+        "fireworks_case": _("Register as a 打非 case"),
         "close": _("Tell the reporter and close"),
     }[action]
 
@@ -117,7 +120,12 @@ def report_detail(request, pk: int):
     """One report with the reporter; every view of the reporter's identity is audited."""
     report = selectors.public_report_get_for(actor=request.user, pk=pk)
     services.public_report_reporter_view(actor=request.user, report=report)
-    allowed = [a for a in TRANSITIONS[report.status] if not (a == "hazard" and report.hazard_id)]
+    allowed = [
+        a
+        for a in TRANSITIONS[report.status]
+        if not (a == "hazard" and report.hazard_id)
+        and not (a == "fireworks_case" and report.fireworks_case_id)
+    ]
     return render(
         request,
         "public_reports/report_detail.html",
@@ -161,6 +169,10 @@ def _call(request, report, action: str, data: dict):
             deadline=data["deadline"],
             sector=data["sector"],
             enterprise=data["enterprise"],
+        )
+    if action == "fireworks_case":
+        return services.public_report_make_fireworks_case(
+            actor=actor, report=report, kind=data["kind"], description=data["description"]
         )
     return services.public_report_close(actor=actor, report=report, result=data["result"])
 

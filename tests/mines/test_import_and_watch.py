@@ -100,7 +100,7 @@ def test_head_top_and_dangerous_ponds_are_on_the_watch_list(
             "inspection_due",
             "overdue",
         }
-        assert entry["enterprise"] == enterprise_a.pk
+        assert entry["enterprise"] == enterprise_a
         assert entry["last_inspection"] is None and entry["overdue"] is True
     assert {e["since"] for e in entries if e["reason"] == "dangerous_pond"} == {dt.date(2025, 3, 1)}
     assert watch_entries(actor=town_b_officer) == []
@@ -131,3 +131,13 @@ def checklist_for_watch(sectors):
     from anjian.inspections.models import Checklist
 
     return Checklist.objects.create(name="尾矿库检查表", sector=sectors["non_coal_mine"])
+
+
+def test_the_watch_list_api_shows_the_head_top_pond_beside_the_fireworks_plants(
+    county_admin, make_pond, enterprise_a, api_as
+):
+    make_pond(downstream_within_1km=40)
+    rows = api_as(county_admin).get("/api/v1/watch-list/?reason=overhead_pond").json()
+    assert [(r["enterprise"], r["enterprise_name"], r["reason"]) for r in rows] == [
+        (enterprise_a.pk, enterprise_a.name, "overhead_pond")
+    ]
