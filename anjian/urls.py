@@ -20,6 +20,7 @@ from anjian.inspections import api as inspections_api
 from anjian.notifications import views as notification_views
 from anjian.public_reports import api as public_reports_api
 from anjian.registry import api as registry_api
+from anjian.reports import api as reports_api
 from anjian.reports import views as report_views
 from anjian.risks import api as risks_api
 
@@ -52,6 +53,7 @@ API_AREAS = [
     assessment_api,
     public_reports_api,
     emergency_api,
+    reports_api,
 ]
 
 router = DefaultRouter()
@@ -72,6 +74,8 @@ docs_view.permission = "public"
 
 urlpatterns = [
     path("", report_views.home, name="home"),
+    path("todo/", report_views.todo, name="todo"),
+    path("cockpit/", report_views.cockpit, name="cockpit"),
     path("login/", login_view, name="login"),
     path("report/", include("anjian.public_reports.public_urls")),
     path("logout/", accounts_views.logout, name="logout"),

@@ -1,13 +1,48 @@
-"""The home page: the user's part of the county at a glance."""
+"""The landing pages: the workbench (工作台) for those who act, the cockpit for the leader."""
 
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 
+from anjian.accidents import charts
 from anjian.core.permissions import has_permission, requires
+from anjian.reports.cockpit import cockpit_for
 from anjian.reports.overview import overview_for
+from anjian.reports.todo import KIND_LABELS, counts_by_kind, todo_list
+
+
+def lands_on_cockpit(user) -> bool:
+    """The leader reads and does not act: its landing page is the cockpit."""
+    return has_permission(user, "leader") and not has_permission(user, "write")
 
 
 @requires("login")
 def home(request):
     if not has_permission(request.user, "view"):
         return redirect("audit_list")  # the audit admin's one page (三权分立)
-    return render(request, "reports/home.html", {"o": overview_for(actor=request.user)})
+    return redirect("cockpit" if lands_on_cockpit(request.user) else "todo")
+
+
+@requires("view")
+def todo(request):
+    """工作台: the user's open tasks, most urgent first, and its part of the county in figures."""
+    tasks = todo_list(actor=request.user)
+    for task in tasks:
+        task["label"] = KIND_LABELS.get(task["kind"], task["kind"])
+    return render(
+        request,
+        "reports/todo.html",
+        {"tasks": tasks, "counts": counts_by_kind(tasks), "o": overview_for(actor=request.user)},
+    )
+
+
+@requires("leader")
+def cockpit(request):
+    """领导驾驶舱: this month and year against last year, where accidents concentrate, major
+    hazards, red risks on the map, warnings in force, who is on duty, what comes next."""
+    c = cockpit_for(actor=request.user)
+    figures = {
+        "trend": charts.trend_figure(c.trend),
+        "sectors": charts.breakdown_figure(c.year_stats["by_sector"], _("By sector")),
+        "towns": charts.breakdown_figure(c.year_stats["by_town"], _("By town")),
+    }
+    return render(request, "reports/cockpit.html", {"c": c, "figures": figures})

@@ -1,0 +1,65 @@
+"""The hazards waiting on a user, for the workbench (`reports.todo`, kind `hazard_action`).
+
+The same rules as `hazards.policy`, said as one query: an enterprise acknowledges and rectifies
+its own hazards and accepts its general self-check ones; a town, a department or the county
+accepts the rectifications it owns (the rest are the enterprise's) and rectifies public places.
+"""
+
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from anjian.accounts.units import Unit, UnitKind, acts_for_unit
+from anjian.core import clock
+from anjian.core.scoping import scope_queryset
+from anjian.hazards.models import Hazard, HazardGrade, HazardSource, HazardStatus
+
+OPEN_FOR_RECTIFYING = (HazardStatus.PENDING, HazardStatus.RECTIFYING)
+_ENTERPRISE_ACCEPTS = Q(
+    source=HazardSource.SELF_CHECK, grade=HazardGrade.GENERAL, enterprise__isnull=False
+)
+TITLES = {
+    HazardStatus.PENDING: _("Acknowledge the hazard: %(hazard)s"),
+    HazardStatus.RECTIFYING: _("Rectify and submit: %(hazard)s"),
+    HazardStatus.AWAITING_ACCEPTANCE: _("Accept the rectification: %(hazard)s"),
+}
+
+
+def waiting_q(unit: Unit) -> Q:
+    """The hazards (already in the unit's scope) whose next step is the unit's."""
+    awaiting = Q(status=HazardStatus.AWAITING_ACCEPTANCE)
+    if unit.kind == UnitKind.ENTERPRISE:
+        return Q(status__in=OPEN_FOR_RECTIFYING) | (awaiting & _ENTERPRISE_ACCEPTS)
+    unowned = Q(owner_town__isnull=True, owner_department__isnull=True)
+    if unit.kind == UnitKind.TOWN:
+        owner = Q(owner_town_id=unit.pk) | unowned
+    elif unit.kind == UnitKind.DEPARTMENT:
+        owner = Q(owner_department_id=unit.pk) | unowned
+    else:
+        owner = Q()
+    public_place = Q(enterprise__isnull=True, status__in=OPEN_FOR_RECTIFYING)
+    return (awaiting & ~_ENTERPRISE_ACCEPTS & owner) | public_place
+
+
+def todo_tasks(user) -> list[dict]:
+    """One task per hazard waiting on the user's unit (one query)."""
+    unit = Unit.of(user)
+    if unit is None or not acts_for_unit(user):
+        return []
+    today = clock.today()
+    hazards = (
+        scope_queryset(Hazard.objects.all(), user)
+        .filter(waiting_q(unit))
+        .select_related("enterprise")
+        .only("pk", "status", "deadline", "description", "location", "enterprise__name")
+        .order_by("deadline", "pk")
+    )
+    return [
+        {
+            "kind": "hazard_action",
+            "title": str(TITLES[h.status]) % {"hazard": h},
+            "url": h.get_absolute_url(),
+            "due": h.deadline,
+            "overdue": h.status != HazardStatus.AWAITING_ACCEPTANCE and h.deadline < today,
+        }
+        for h in hazards
+    ]
