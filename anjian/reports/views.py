@@ -4,6 +4,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from anjian.accidents import charts
+from anjian.accounts.units import Unit, UnitKind
 from anjian.core.permissions import has_permission, requires
 from anjian.reports.cockpit import cockpit_for
 from anjian.reports.overview import overview_for
@@ -13,6 +14,14 @@ from anjian.reports.todo import KIND_LABELS, counts_by_kind, todo_list
 def lands_on_cockpit(user) -> bool:
     """The leader reads and does not act: its landing page is the cockpit."""
     return has_permission(user, "leader") and not has_permission(user, "write")
+
+
+def _unit_name(user) -> str:
+    unit = Unit.of(user)
+    if unit is None or unit.pk is None and unit.kind != UnitKind.COUNTY:
+        return ""
+    county = unit.obj if unit.kind == UnitKind.COUNTY else None
+    return county.name if county is not None else unit.name
 
 
 @requires("login")
@@ -31,7 +40,12 @@ def todo(request):
     return render(
         request,
         "reports/todo.html",
-        {"tasks": tasks, "counts": counts_by_kind(tasks), "o": overview_for(actor=request.user)},
+        {
+            "tasks": tasks,
+            "counts": counts_by_kind(tasks),
+            "o": overview_for(actor=request.user),
+            "unit_name": _unit_name(request.user),
+        },
     )
 
 
@@ -45,4 +59,8 @@ def cockpit(request):
         "sectors": charts.breakdown_figure(c.year_stats["by_sector"], _("By sector")),
         "towns": charts.breakdown_figure(c.year_stats["by_town"], _("By town")),
     }
-    return render(request, "reports/cockpit.html", {"c": c, "figures": figures})
+    return render(
+        request,
+        "reports/cockpit.html",
+        {"c": c, "figures": figures, "unit_name": _unit_name(request.user)},
+    )
