@@ -5,6 +5,7 @@ next level is not recorded yet. Older ones stay visible on the accident pages.""
 import datetime as dt
 
 from django.db.models import Count
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from anjian.accidents import rules
@@ -29,6 +30,9 @@ def todo_tasks(user) -> list[dict]:
         .order_by("reported_at", "pk")
     )
     levels = dict(AccidentForward._meta.get_field("level").choices)
+    # Accident.get_absolute_url's address, resolved once (reverse() per row cost more than the query).
+    url = reverse("accidents:accident_detail", args=[0]).replace("/0/", "/%d/")
+    title = _("Forward the accident to the %(level)s level: %(title)s")
     tasks = []
     for accident in accidents:
         deadlines = rules.forwarding_deadlines(
@@ -40,9 +44,8 @@ def todo_tasks(user) -> list[dict]:
         tasks.append(
             {
                 "kind": "accident_forward",
-                "title": _("Forward the accident to the %(level)s level: %(title)s")
-                % {"level": levels.get(level, level), "title": accident.title},
-                "url": accident.get_absolute_url(),
+                "title": title % {"level": levels.get(level, level), "title": accident.title},
+                "url": url % accident.pk,
                 "due": due,
                 "overdue": due < now,
             }

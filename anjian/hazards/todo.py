@@ -6,6 +6,7 @@ accepts the rectifications it owns (the rest are the enterprise's) and rectifies
 """
 
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from anjian.accounts.units import Unit, UnitKind, acts_for_unit
@@ -34,10 +35,10 @@ def waiting_q(unit: Unit) -> Q:
         owner = Q(owner_town_id=unit.pk) | unowned
     elif unit.kind == UnitKind.DEPARTMENT:
         owner = Q(owner_department_id=unit.pk) | unowned
-    else:
-        owner = Q()
+    else:  # the county: what it found itself; a town's or a department's wait on them
+        owner = unowned
     public_place = Q(enterprise__isnull=True, status__in=OPEN_FOR_RECTIFYING)
-    return (awaiting & ~_ENTERPRISE_ACCEPTS & owner) | public_place
+    return owner & ((awaiting & ~_ENTERPRISE_ACCEPTS) | public_place)
 
 
 def todo_tasks(user) -> list[dict]:
@@ -53,11 +54,13 @@ def todo_tasks(user) -> list[dict]:
         .only("pk", "status", "deadline", "description", "location", "enterprise__name")
         .order_by("deadline", "pk")
     )
+    # Hazard.get_absolute_url's address, resolved once: reverse() per row cost more than the query.
+    url = reverse("hazards:hazard_detail", args=[0]).replace("/0/", "/%d/")
     return [
         {
             "kind": "hazard_action",
             "title": str(TITLES[h.status]) % {"hazard": h},
-            "url": h.get_absolute_url(),
+            "url": url % h.pk,
             "due": h.deadline,
             "overdue": h.status != HazardStatus.AWAITING_ACCEPTANCE and h.deadline < today,
         }
