@@ -48,6 +48,8 @@ class Cockpit:
     warnings: list
     on_duty: list
     coming: list[Season]
+    # (period code, month number, accidents) for each month so far: links under the trend.
+    months: list = field(default_factory=list)
     # The assessment standings (issue 11): the lead wires `assessment` results in here.
     assessment_ranking: list | None = field(default=None)
 
@@ -156,4 +158,5 @@ def cockpit_for(*, actor) -> Cockpit:
         warnings=list(in_force),
         on_duty=list(shifts),
         coming=_coming(today),
+        months=[(f"{today.year}-{m:02d}", m, n) for m, n in enumerate(trend["count"], start=1)],
     )
