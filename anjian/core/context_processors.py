@@ -51,4 +51,7 @@ def navigation(request) -> dict:
     if user is None or not user.is_authenticated:
         return {}
     unread = user.notifications.filter(read_at__isnull=True).count()
-    return {"nav_groups": menu_for(user, request.path), "unread_notifications": unread}
+    groups = menu_for(user, request.path)
+    # On a phone the menu button carries the sum of what the menu counts.
+    pending = " ".join(sorted({k for g in groups for k in g["pending"].split()}))
+    return {"nav_groups": groups, "nav_pending": pending, "unread_notifications": unread}

@@ -68,3 +68,9 @@ def test_workbench_query_count_does_not_grow_with_data(
 def test_anonymous_visitor_is_sent_to_login(client):
     response = client.get(reverse("home"))
     assert response.status_code == 302 and "/login/" in response["Location"]
+
+
+def test_enterprise_workbench_links_no_page_it_may_not_open(login, enterprise_user):
+    html = login(enterprise_user).get(reverse("todo")).content.decode()
+    assert reverse("risks:map") not in html
+    assert reverse("accidents:accident_stats") not in html

@@ -7,7 +7,7 @@
     .then(function (response) { return response.ok ? response.json() : null; })
     .then(function (data) {
       if (!data || !data.by_kind) { return; }
-      menu.querySelectorAll("[data-pending]").forEach(function (badge) {
+      document.querySelectorAll("[data-pending]").forEach(function (badge) {
         var total = 0;
         badge.dataset.pending.split(" ").forEach(function (kind) { total += data.by_kind[kind] || 0; });
         if (total > 0) {
