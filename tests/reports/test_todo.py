@@ -177,3 +177,14 @@ def test_workbench_page_lists_the_tasks_with_their_links(login, enterprise_user,
 
 def test_anonymous_gets_401_from_the_api(client):
     assert client.get("/api/v1/todo/").status_code in (401, 403)
+
+
+def test_county_admin_accepts_only_what_no_town_or_department_owns(
+    county_admin, town_a_officer, hazards, town_a
+):
+    owned = hazards["gov_to_accept"]
+    Hazard.objects.filter(pk=owned.pk).update(owner_town=town_a)
+    county = _urls(todo_list(actor=county_admin), "hazard_action")
+    assert owned.get_absolute_url() not in county
+    assert hazards["major_self_check_to_accept"].get_absolute_url() in county
+    assert owned.get_absolute_url() in _urls(todo_list(actor=town_a_officer), "hazard_action")
