@@ -86,3 +86,14 @@ WARNING_ENTERPRISES = [
 CALENDAR_ITEMS = [
     "anjian.fireworks.calendar.items",
 ]
+
+# The workbench (`todo/`): functions todo_tasks(user) -> [{"kind", "title", "url", "due",
+# "overdue"}], each the user's open tasks of its kinds, in at most one query per kind.
+TODO_SOURCES = [
+    "anjian.hazards.todo.todo_tasks",
+    "anjian.alerts.todo.todo_tasks",
+    "anjian.duty.todo.todo_tasks",
+    "anjian.accidents.todo.todo_tasks",
+    "anjian.emergency.todo.todo_tasks",
+    "anjian.registry.todo.todo_tasks",
+]

@@ -27,6 +27,7 @@ from anjian.mines import api as mines_api
 from anjian.notifications import views as notification_views
 from anjian.public_reports import api as public_reports_api
 from anjian.registry import api as registry_api
+from anjian.reports import api as reports_api
 from anjian.reports import views as report_views
 from anjian.risks import api as risks_api
 from anjian.roads import api as roads_api
@@ -77,6 +78,7 @@ API_AREAS = [
     workforce_api,
     forestfire_api,
     fireworks_api,
+    reports_api,
 ]
 
 router = DefaultRouter()
@@ -97,6 +99,8 @@ docs_view.permission = "public"
 
 urlpatterns = [
     path("", report_views.home, name="home"),
+    path("todo/", report_views.todo, name="todo"),
+    path("cockpit/", report_views.cockpit, name="cockpit"),
     path("login/", login_view, name="login"),
     path("report/", include("anjian.public_reports.public_urls")),
     path("logout/", accounts_views.logout, name="logout"),

@@ -5,7 +5,3 @@ from django.utils.translation import gettext_lazy as _
 class AccidentsConfig(AppConfig):
     name = "anjian.accidents"
     verbose_name = _("Accidents")
-    nav = [
-        (_("Accidents"), "accidents:accident_list", "view"),
-        (_("Accident statistics"), "accidents:accident_stats", "view"),
-    ]

@@ -18,7 +18,11 @@ def _json(figure: go.Figure) -> dict:
     return json.loads(figure.to_json())
 
 
-def trend_figure(trend: dict) -> dict:
+def trend_figure(trend: dict) -> dict | None:
+    """Accidents per month, this year beside last year; None when both years have none (the
+    page shows an empty state, never empty axes)."""
+    if not any(trend["count"]) and not any(trend["previous_count"]) and not any(trend["deaths"]):
+        return None
     months = [_("%(m)s月") % {"m": m} for m in trend["months"]]
     year = trend["year"]
     figure = go.Figure(
@@ -40,7 +44,10 @@ def trend_figure(trend: dict) -> dict:
     return _json(figure)
 
 
-def breakdown_figure(rows: list[dict], title: str) -> dict:
+def breakdown_figure(rows: list[dict], title: str) -> dict | None:
+    """Accidents and deaths per sector or town; None without a row (an empty state)."""
+    if not rows:
+        return None
     names = [r["name"] for r in rows]
     figure = go.Figure(layout={**LAYOUT, "title": {"text": title}, "barmode": "group"})
     figure.add_bar(

@@ -115,7 +115,7 @@ def accident_forward(request, pk: int):
     )
 
 
-@requires("view")
+@requires("government")
 def accident_stats(request):
     """The statistics page: the API's figures, the monthly trend, sectors and towns."""
     form = StatsForm(request.GET or None)

@@ -5,7 +5,3 @@ from django.utils.translation import gettext_lazy as _
 class AlertsConfig(AppConfig):
     name = "anjian.alerts"
     verbose_name = _("Early warnings")
-    nav = [
-        (_("Early warnings"), "alerts:alert_list", "view"),
-        (_("Publicity"), "alerts:publicity_list", "view"),
-    ]

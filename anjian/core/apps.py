@@ -19,7 +19,6 @@ def _reinstall_audit_triggers(sender, using="default", **kwargs) -> None:
 class CoreConfig(AppConfig):
     name = "anjian.core"
     verbose_name = _("Core")
-    nav = [(_("Audit log"), "audit_list", "audit")]
 
     def ready(self) -> None:
         from anjian.core.validators import install_plausibility_rules

@@ -5,7 +5,3 @@ from django.utils.translation import gettext_lazy as _
 class DutyConfig(AppConfig):
     name = "anjian.duty"
     verbose_name = _("Duty")
-    nav = [
-        (_("Duty"), "duty:roster_list", "view"),
-        (_("Work calendar"), "duty:calendar", "view"),
-    ]

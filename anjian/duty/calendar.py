@@ -10,6 +10,7 @@ holiday runs into (与周末连休) belong to it (端午 2024 is 8–10 June).
 """
 
 import datetime as dt
+import functools
 from dataclasses import dataclass, field
 
 import chinese_calendar
@@ -201,9 +202,16 @@ def statutory_holidays(year: int, source: str = "") -> list[Holiday]:
             for h in DeclaredHoliday.objects.filter(end__year__gte=year, start__year__lte=year)
             for span in [_with_weekends(h.start, h.end)]
         ]
+    return list(_package_holidays(year))
+
+
+@functools.cache
+def _package_holidays(year: int) -> tuple[Holiday, ...]:
+    """The package's periods for `year`: fixed data, computed once per process (walking the
+    year day by day costs tens of milliseconds, and the workbench asks on every page)."""
     first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
     periods = _group(_widen(_package_days(first - _MARGIN, last + _MARGIN)))
-    return [p for p in periods if p.end >= first and p.start <= last]
+    return tuple(p for p in periods if p.end >= first and p.start <= last)
 
 
 def adjusted_workdays(year: int, source: str = "") -> list[dt.date]:

@@ -5,6 +5,3 @@ from django.utils.translation import gettext_lazy as _
 class EmergencyConfig(AppConfig):
     name = "anjian.emergency"
     verbose_name = _("Emergency plans")
-    nav = [
-        (_("Emergency plans"), "emergency:plan_list", "view"),
-    ]

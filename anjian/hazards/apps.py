@@ -5,6 +5,3 @@ from django.utils.translation import gettext_lazy as _
 class HazardsConfig(AppConfig):
     name = "anjian.hazards"
     verbose_name = _("Hidden hazards")
-    nav = [
-        (_("Hidden hazards"), "hazards:hazard_list", "view"),
-    ]

@@ -5,6 +5,3 @@ from django.utils.translation import gettext_lazy as _
 class NotificationsConfig(AppConfig):
     name = "anjian.notifications"
     verbose_name = _("Notifications")
-    nav = [
-        (_("Notification channels"), "notifications:channel_list", "officer"),
-    ]

@@ -5,6 +5,3 @@ from django.utils.translation import gettext_lazy as _
 class PublicReportsConfig(AppConfig):
     name = "anjian.public_reports"
     verbose_name = _("12350 public reports")
-    nav = [
-        (_("12350 reports"), "public_reports:report_list", "officer"),
-    ]

@@ -44,19 +44,19 @@ def _map_context(request) -> dict:
     }
 
 
-@requires("view")
+@requires("government")
 def risk_map(request):
     """四色图: every enterprise by its overall level and every public risk point."""
     return render(request, "risks/map.html", _map_context(request))
 
 
-@requires("view")
+@requires("government")
 def risk_map_print(request):
     """The same map on its own page for the notice board (print CSS, no navigation)."""
     return render(request, "risks/map_print.html", _map_context(request))
 
 
-@requires("view")
+@requires("government")
 def watch_list(request):
     filters = MapFilterForm(request.GET or None)
     result = selectors.watch_list(actor=request.user, **filters.filters())

@@ -141,8 +141,8 @@ def test_password_page_changes_the_password_and_keeps_this_session(town_a_office
         "/accounts/password/", {"old_password": PASSWORD, "new_password": NEW, "new_password2": NEW}
     )
     assert response.status_code == 302
-    assert client.get("/").status_code == 200  # this browser stays logged in
-    assert other.get("/").status_code == 302  # the other session has ended
+    assert client.get("/todo/").status_code == 200  # this browser stays logged in
+    assert other.get("/todo/").status_code == 302  # the other session has ended
 
 
 def test_password_page_shows_the_broken_rule(town_a_officer, login):
@@ -156,7 +156,7 @@ def test_password_page_shows_the_broken_rule(town_a_officer, login):
 
 
 def test_the_menu_links_to_the_password_page(town_a_officer, login):
-    assert 'href="/accounts/password/"' in login(town_a_officer).get("/").content.decode()
+    assert 'href="/accounts/password/"' in login(town_a_officer).get("/todo/").content.decode()
 
 
 def test_an_account_an_admin_creates_must_change_its_password_first(county_admin, town_a):
@@ -187,7 +187,7 @@ def test_an_expired_password_forces_the_change_page(town_a_officer, settings):
     )
     client = Client()
     client.post("/login/", {"username": town_a_officer.username, "password": PASSWORD})
-    response = client.get("/")
+    response = client.get("/todo/")
     assert response.status_code == 302 and response["Location"].startswith("/accounts/password/")
     assert "过期" in client.get(response["Location"]).content.decode()
 
@@ -198,7 +198,7 @@ def test_passwords_do_not_expire_by_default(town_a_officer):
     )
     client = Client()
     client.post("/login/", {"username": town_a_officer.username, "password": PASSWORD})
-    assert client.get("/").status_code == 200
+    assert client.get("/todo/").status_code == 200
 
 
 def test_demo_accounts_log_in_with_the_demo_password_as_they_are(db):
@@ -211,7 +211,7 @@ def test_demo_accounts_log_in_with_the_demo_password_as_they_are(db):
         client.post("/login/", {"username": "demo_officer", "password": "Demo@2024"}).status_code
         == 302
     )
-    assert client.get("/").status_code == 200
+    assert client.get("/todo/").status_code == 200
 
 
 def test_account_creation_audits_that_a_password_was_set_but_not_its_hash(county_admin, town_a):

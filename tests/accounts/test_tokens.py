@@ -75,7 +75,7 @@ def test_logout_revokes_the_token_and_ends_the_users_sessions(town_a_officer):
     api.credentials(HTTP_AUTHORIZATION=f"Bearer {raw}")
     assert api.post("/api/v1/auth/logout/").status_code == 204
     assert _me(raw) == 401 and _me(other) == 401
-    assert browser.get("/").status_code == 302
+    assert browser.get("/todo/").status_code == 302
     assert AuditEntry.objects.filter(
         action="auth.logout", object_id=str(town_a_officer.pk)
     ).exists()
@@ -87,7 +87,7 @@ def test_web_logout_ends_the_users_tokens_and_other_sessions(town_a_officer):
     phone, desk = _web_session(town_a_officer), _web_session(town_a_officer)
     assert desk.post("/logout/").status_code == 302
     assert _me(raw) == 401
-    assert phone.get("/").status_code == 302
+    assert phone.get("/todo/").status_code == 302
 
 
 def test_logout_needs_a_login():
@@ -99,7 +99,7 @@ def test_deactivation_ends_tokens_and_sessions(town_a_officer, county_admin):
     browser = _web_session(town_a_officer)
     user_set_active(actor=county_admin, user=town_a_officer, active=False)
     assert _me(raw) == 401
-    assert browser.get("/").status_code == 302
+    assert browser.get("/todo/").status_code == 302
     assert not Session.objects.exists()
     assert not ApiToken.objects.filter(user=town_a_officer).exists()
 

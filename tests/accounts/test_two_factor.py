@@ -50,7 +50,7 @@ def test_the_right_code_opens_the_platform(town_a_officer, device):
     assert client.get("/accounts/otp/").status_code == 200
     response = client.post("/accounts/otp/", {"code": code(device), "next": "/"})
     assert response.status_code == 302
-    assert client.get("/").status_code == 200
+    assert client.get("/todo/").status_code == 200
 
 
 def test_wrong_codes_slow_down_the_next_try(town_a_officer, device):
@@ -58,7 +58,7 @@ def test_wrong_codes_slow_down_the_next_try(town_a_officer, device):
     client.post("/accounts/otp/", {"code": "000000"})
     # django-otp's throttle: after a failure even the right code waits a moment.
     assert client.post("/accounts/otp/", {"code": code(device)}).status_code == 200
-    assert client.get("/").status_code == 302
+    assert client.get("/todo/").status_code == 302
 
 
 def test_a_wrong_code_keeps_the_door_shut(town_a_officer, device):
@@ -66,12 +66,12 @@ def test_a_wrong_code_keeps_the_door_shut(town_a_officer, device):
     response = client.post("/accounts/otp/", {"code": "000000"})
     assert response.status_code == 200
     assert "验证码错误" in response.content.decode()
-    assert client.get("/").status_code == 302
+    assert client.get("/todo/").status_code == 302
 
 
 def test_roles_not_listed_log_in_with_the_password_alone(enterprise_user):
     client = _password_step(enterprise_user)
-    assert client.get("/").status_code == 200
+    assert client.get("/todo/").status_code == 200
 
 
 def test_enrolment_shows_a_local_qr_code_and_ten_recovery_codes_once(town_a_officer):
@@ -85,14 +85,14 @@ def test_enrolment_shows_a_local_qr_code_and_ten_recovery_codes_once(town_a_offi
     assert len(codes) == 10
     stored = set(StaticToken.objects.values_list("token", flat=True))
     assert len(stored) == 10 and not stored & set(codes)  # only keyed hashes are kept
-    assert client.get("/").status_code == 200
+    assert client.get("/todo/").status_code == 200
     # A recovery code logs in once.
     again = _password_step(town_a_officer)
     assert again.post("/accounts/otp/", {"code": codes[0]}).status_code == 302
-    assert again.get("/").status_code == 200
+    assert again.get("/todo/").status_code == 200
     third = _password_step(town_a_officer)
     assert third.post("/accounts/otp/", {"code": codes[0]}).status_code == 200
-    assert third.get("/").status_code == 302
+    assert third.get("/todo/").status_code == 302
 
 
 def test_token_needs_the_otp_field(town_a_officer, device, settings):

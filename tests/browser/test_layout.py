@@ -1,11 +1,14 @@
-"""The page shell in a real browser: Bootstrap 5's own CSS and JS, served by the platform."""
+"""The page shell in a real browser: Bootstrap 5's own CSS and JS, served by the platform; the
+grouped menu collapses behind a menu button on a phone, whose first screen shows the page."""
 
 from tests.conftest import PASSWORD
+
+PHONE = {"width": 390, "height": 844}
 
 
 def test_phone_menu_opens_behind_the_toggler(page, live_url, login_as, town_a_officer):
     login_as(page, town_a_officer.username, PASSWORD)
-    page.set_viewport_size({"width": 390, "height": 844})
+    page.set_viewport_size(PHONE)
     page.goto(f"{live_url}/hazards/")
     menu_link = page.locator("#main-nav .nav-link").first
     assert page.locator(".navbar-toggler").is_visible()
@@ -14,12 +17,36 @@ def test_phone_menu_opens_behind_the_toggler(page, live_url, login_as, town_a_of
     page.click(".navbar-toggler")  # Bootstrap's bundle (collapse) opens the menu
     menu_link.wait_for(state="visible")
     assert page.locator("#whoami").is_visible()
+    page.click("[data-group=prevention] > .dropdown-toggle")  # a group opens its entries
+    page.locator("[data-group=prevention] .dropdown-item[href='/hazards/']").wait_for(
+        state="visible"
+    )
 
 
-def test_desktop_menu_shows_without_a_toggler(page, live_url, login_as, town_a_officer):
+def test_phone_first_screen_shows_the_page_not_the_menu(page, live_url, login_as, town_a_officer):
     login_as(page, town_a_officer.username, PASSWORD)
-    assert not page.locator(".navbar-toggler").is_visible()
-    assert page.locator("#main-nav .nav-link").first.is_visible()
+    page.set_viewport_size(PHONE)
+    page.goto(f"{live_url}/todo/")
+    navbar = page.locator("nav.navbar").bounding_box()
+    heading = page.locator("main h1").bounding_box()
+    assert navbar["height"] < 80  # the brand and the menu button, nothing else
+    assert heading["y"] + heading["height"] < PHONE["height"] / 4
+    assert page.locator("#todo").is_visible()
+    assert not page.locator("#menu").is_visible()
+
+
+def test_desktop_menu_shows_groups_on_one_line_and_log_out_never_wraps(
+    page, live_url, login_as, county_admin
+):
+    login_as(page, county_admin.username, PASSWORD)
+    for width in (1400, 1200):
+        page.set_viewport_size({"width": width, "height": 900})
+        page.goto(f"{live_url}/todo/")
+        assert not page.locator(".navbar-toggler").is_visible()
+        assert page.locator("#main-nav .nav-link").first.is_visible()
+        logout = page.locator("form[action='/logout/'] button").bounding_box()
+        assert logout["height"] < 40, f"退出 wraps at {width}px"
+        assert page.locator("nav.navbar").bounding_box()["height"] < 70, f"menu wraps at {width}px"
     # Bootstrap 5.3's stylesheet is the one in force (its CSS variables exist only from 5.x).
     assert page.evaluate(
         "getComputedStyle(document.documentElement).getPropertyValue('--bs-body-font-size')"

@@ -42,7 +42,7 @@ def test_every_answer_carries_a_permissions_policy(client, login, county_admin):
     anonymous = client.get(reverse("login"))
     assert "camera=(self)" in anonymous["Permissions-Policy"]
     assert "microphone=()" in anonymous["Permissions-Policy"]
-    assert "geolocation=(self)" in login(county_admin).get("/")["Permissions-Policy"]
+    assert "geolocation=(self)" in login(county_admin).get("/todo/")["Permissions-Policy"]
 
 
 def test_data_directory_is_0700_and_database_0600(tmp_path):

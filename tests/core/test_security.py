@@ -202,7 +202,7 @@ def test_every_request_pushes_the_expiry_back(town_a_officer, client):
     _post_login(client, town_a_officer.username, PASSWORD)
     key = client.session.session_key
     Session.objects.filter(pk=key).update(expire_date=timezone.now() + dt.timedelta(minutes=1))
-    response = client.get(reverse("home"))
+    response = client.get(reverse("todo"))
     assert response.status_code == 200
     assert int(response.cookies["sessionid"]["max-age"]) == 1800
     expiry = Session.objects.get(pk=key).expire_date
@@ -211,7 +211,7 @@ def test_every_request_pushes_the_expiry_back(town_a_officer, client):
 
 def test_an_expired_session_sends_the_user_back_to_login(town_a_officer, client):
     _post_login(client, town_a_officer.username, PASSWORD)
-    assert client.get(reverse("home")).status_code == 200
+    assert client.get(reverse("todo")).status_code == 200
     Session.objects.filter(pk=client.session.session_key).update(
         expire_date=timezone.now() - dt.timedelta(seconds=1)
     )
@@ -280,7 +280,7 @@ def _csp(response) -> dict[str, list[str]]:
 
 
 @pytest.mark.parametrize(
-    "path,logged_in", [(LOGIN, False), ("/", True), ("/registry/enterprises/", True)]
+    "path,logged_in", [(LOGIN, False), ("/todo/", True), ("/registry/enterprises/", True)]
 )
 def test_secure_headers_are_sent(path, logged_in, town_a_officer, client):
     if logged_in:

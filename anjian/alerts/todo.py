@@ -1,0 +1,34 @@
+"""Warnings waiting for the user's unit to confirm them (签收), for the workbench
+(`reports.todo`, kind `warning_confirm`). A task leaves once the unit confirms or the warning
+ends."""
+
+from django.utils.translation import gettext as _
+
+from anjian.accounts.units import Unit
+from anjian.alerts.models import AlertRecipient
+from anjian.alerts.policies import can_confirm
+from anjian.core import clock
+
+
+def todo_tasks(user) -> list[dict]:
+    """One task per warning in force that the unit has not confirmed (one query)."""
+    if not can_confirm(user):
+        return []
+    now = clock.now()
+    rows = (
+        AlertRecipient.objects.filter(
+            Unit.of(user).own_q(), confirmed_at__isnull=True, alert__valid_to__gt=now
+        )
+        .select_related("alert")
+        .order_by("alert__remind_at", "pk")
+    )
+    return [
+        {
+            "kind": "warning_confirm",
+            "title": _("Confirm the warning (签收): %(title)s") % {"title": r.alert.title},
+            "url": r.alert.get_absolute_url(),
+            "due": r.alert.remind_at,
+            "overdue": r.alert.remind_at <= now,
+        }
+        for r in rows
+    ]
