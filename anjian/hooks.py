@@ -96,4 +96,7 @@ TODO_SOURCES = [
     "anjian.accidents.todo.todo_tasks",
     "anjian.emergency.todo.todo_tasks",
     "anjian.registry.todo.todo_tasks",
+    "anjian.certificates.selectors.todo_tasks",
+    "anjian.workforce.selectors.todo_tasks",
+    "anjian.fireworks.selectors.todo_tasks",
 ]

@@ -45,6 +45,8 @@ ALL_TASKS = (
     "drill_due",
     "licence_expiring",
     "certificate_expiring",
+    "watch_inspection",
+    "case_verify",
 )
 
 MENU: tuple[Group, ...] = (
@@ -53,7 +55,14 @@ MENU: tuple[Group, ...] = (
         _("Workbench"),
         (Entry(_("Workbench"), "todo", "write", pending=ALL_TASKS),),
     ),
-    Group("cockpit", _("Leader cockpit"), (Entry(_("Leader cockpit"), "cockpit", "leader"),)),
+    Group(
+        "cockpit",
+        _("Leader cockpit"),
+        (
+            Entry(_("Leader cockpit"), "cockpit", "leader"),
+            Entry(_("Meeting briefing"), "reports:briefing", "leader"),
+        ),
+    ),
     Group(
         "prevention",
         _("Dual prevention"),
@@ -99,6 +108,28 @@ MENU: tuple[Group, ...] = (
                 "emergency:plan_list",
                 pending=("plan_evaluation", "drill_due"),
             ),
+            Entry(
+                _("Certificates"),
+                "certificates:certificate_list",
+                pending=("certificate_expiring",),
+            ),
+            Entry(_("Inspectors"), "workforce:inspector_list", "government"),
+            Entry(_("Trainings"), "workforce:training_list"),
+            Entry(_("Special funds"), "funds:fund_list", "government"),
+        ),
+    ),
+    Group(
+        "sectors",
+        _("Key sectors"),
+        (
+            Entry(_("Forest fire"), "forestfire:home", "government"),
+            Entry(
+                _("Fireworks"),
+                "fireworks:home",
+                "government",
+                pending=("licence_expiring", "watch_inspection", "case_verify"),
+            ),
+            Entry(_("Tailings pond readings"), "mines:reading_import", "government"),
         ),
     ),
     Group(

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from anjian.core import clock
+from anjian.core.permissions import has_permission
 from anjian.core.rules import rule_value
 from anjian.core.scoping import scope_queryset
 from anjian.registry.models import Licence
@@ -79,6 +80,8 @@ def todo_tasks(user) -> list[dict]:
     (`licence_expiring`), watch-list checks due within a week or overdue (`watch_inspection`)
     and 打非 clues waiting for verification (`case_verify`). Each row:
     {"kind", "title", "url", "due" (date), "overdue" (bool)}."""
+    if not has_permission(user, "government"):
+        return []  # an enterprise renews its own licences through registry.todo
     today = clock.today()
     tasks = []
     for licence in licence_list(actor=user, expiring=True)[:50]:

@@ -21,6 +21,8 @@ KIND_LABELS = {
     "drill_due": _("Drill"),
     "licence_expiring": _("Licence"),
     "certificate_expiring": _("Certificate"),
+    "watch_inspection": _("Unannounced check"),
+    "case_verify": _("打非 clue"),
 }
 
 

@@ -159,3 +159,22 @@ def test_an_enterprise_not_reached_still_cannot_confirm(
 ):
     alert = _publish(county_admin, town_a)
     assert api_as(enterprise_user).post(f"/api/v1/warnings/{alert.pk}/confirm/").status_code == 403
+
+
+def test_the_enterprise_reached_by_a_rainstorm_warning_has_it_on_its_workbench_until_it_confirms(
+    api_as, county_admin, enterprise_user, enterprise_a, town_b
+):
+    services.stock_create(
+        actor=county_admin, enterprise=enterprise_a, data={"name": "金属钠", "max_stock_t": 1}
+    )
+    alert = _publish(county_admin, town_b)
+    api = api_as(enterprise_user)
+    tasks = [
+        t for t in api.get("/api/v1/todo/").json()["results"] if t["kind"] == "warning_confirm"
+    ]
+    assert [t["url"] for t in tasks] == [alert.get_absolute_url()]
+    api.post(f"/api/v1/warnings/{alert.pk}/confirm/")
+    tasks = [
+        t for t in api.get("/api/v1/todo/").json()["results"] if t["kind"] == "warning_confirm"
+    ]
+    assert tasks == []
