@@ -96,6 +96,7 @@ MIDDLEWARE = [
     "anjian.core.middleware.LoginRequiredMiddleware",
     "anjian.accounts.middleware.IdentityMiddleware",
     "anjian.core.middleware.TrustMiddleware",
+    "anjian.core.divisions.DivisionMiddleware",
     # Last, as django-axes asks.
     "axes.middleware.AxesMiddleware",
 ]

@@ -109,7 +109,16 @@ class Unit:
 
     def as_dict(self) -> dict:
         """The API's `me/` unit."""
-        return {"kind": self.kind, "code": self.code, "name": self.name}
+        return {
+            "kind": self.kind,
+            "code": self.code,
+            "name": self.name,
+            "division": self.division_info(),
+        }
+
+    def division_info(self) -> dict | None:
+        """`{"code", "name", "level"}` of the division the unit belongs to (a town: itself)."""
+        return _home_division()
 
     @property
     def is_county_wide(self) -> bool:
@@ -364,7 +373,12 @@ class DivisionUnit(Unit):
     def as_dict(self) -> dict:
         division = self.division
         if division is None:
-            return {"kind": self.kind, "code": self.kind, "name": str(self.name)}
+            return {
+                "kind": self.kind,
+                "code": self.kind,
+                "name": str(self.name),
+                "division": _home_division(),
+            }
         return {
             "kind": self.kind,
             "code": division.code,
@@ -484,6 +498,7 @@ class CountyUnit(DivisionUnit):
             "kind": self.kind,
             "code": county.code if county else "county",
             "name": county.name if county else "",
+            "division": _home_division(),
         }
 
 
@@ -500,6 +515,16 @@ def division_dict(division: Division) -> dict:
     return {"code": division.code, "name": division.name, "level": division.level}
 
 
+def _home_division() -> dict | None:
+    """The installation's county, for units that name no division (v1 accounts)."""
+    county = Division.objects.filter(level="county").order_by("path").first()
+    return division_dict(county) if county else None
+
+
+def _town_dict(town: Town) -> dict:
+    return {"code": town.code, "name": town.name, "level": "town"}
+
+
 class TownUnit(Unit):
     kind = UnitKind.TOWN
     model = Town
@@ -507,6 +532,9 @@ class TownUnit(Unit):
 
     def enterprise_users_q(self) -> Q:
         return Q(role=Role.ENTERPRISE_USER, enterprise__town_id=self.pk)
+
+    def division_info(self) -> dict:
+        return _town_dict(self.obj)
 
     def scope_q(self, scope: Scope) -> Q:
         return Q(**{_lookup(scope.town): self.pk})
@@ -529,7 +557,10 @@ class DepartmentUnit(Unit):
     def division_unit(self) -> DivisionUnit | None:
         """The division it serves, as a unit (None: the whole installation, as in v1)."""
         if not hasattr(self, "_division_unit"):
-            division = self.obj.division if self.obj.division_id else None
+            # A department officer's account names its department's division (`user_create`),
+            # so the v1 case (none) costs no query.
+            holder = self._source if hasattr(self._source, "division_id") else self.obj
+            division = holder.division if holder.division_id else None
             self._division_unit = (
                 None if division is None else Unit.of_division(division, source=self._source)
             )
@@ -541,6 +572,10 @@ class DepartmentUnit(Unit):
 
     def enterprise_users_q(self) -> Q:
         return Q(role=Role.ENTERPRISE_USER, enterprise__department_id=self.pk)
+
+    def division_info(self) -> dict | None:
+        division = self.division_unit()
+        return _home_division() if division is None else division_dict(division.obj)
 
     def scope_q(self, scope: Scope) -> Q:
         return Q(**{_lookup(scope.sector, "_id__in"): department_sector_ids(self.pk)}) & (
@@ -581,6 +616,9 @@ class EnterpriseUnit(Unit):
     @property
     def code(self) -> str:
         return self.obj.credit_code
+
+    def division_info(self) -> dict:
+        return _town_dict(self.obj.town)
 
     def fields(self) -> dict:
         return {
