@@ -228,6 +228,13 @@ class _ByTown(serializers.Serializer):
     deaths = serializers.IntegerField()
 
 
+class _ByCounty(serializers.Serializer):
+    county = serializers.CharField()
+    name = serializers.CharField()
+    count = serializers.IntegerField()
+    deaths = serializers.IntegerField()
+
+
 class _ByGrade(serializers.Serializer):
     general = serializers.IntegerField()
     large = serializers.IntegerField()
@@ -243,6 +250,9 @@ class AccidentStatsSerializer(_Totals):
     by_sector = _BySector(many=True)
     by_town = _ByTown(many=True)
     by_grade = _ByGrade()
+    by_county = _ByCounty(
+        many=True, required=False, help_text="only when the scope holds several counties"
+    )
 
 
 class AccidentStatsViewSet(viewsets.ViewSet):
@@ -257,6 +267,7 @@ class AccidentStatsViewSet(viewsets.ViewSet):
             OpenApiParameter("period", str, required=True, description="2024-03, 2024-Q1 or 2024"),
             OpenApiParameter("town", str),
             OpenApiParameter("sector", str),
+            OpenApiParameter("division", str, description="a division code in your scope"),
         ],
     )
     def list(self, request):

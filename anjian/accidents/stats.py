@@ -13,6 +13,7 @@ from django.db.models.functions import Coalesce, TruncMonth
 from django.utils.translation import gettext as _
 
 from anjian.accidents.models import Accident, Grade
+from anjian.accounts.divisions import visible_towns
 from anjian.accounts.models import Sector, Town
 from anjian.core.periods import Period, PeriodError, local_zone, parse_period
 from anjian.core.scoping import scope_queryset
@@ -138,7 +139,36 @@ def accident_stats(*, actor, period: Period, town: str = "", sector: str = "") -
         )
     ]
     result["by_grade"] = {grade: grades.get(grade, 0) for grade in Grade.values}
+    if several_counties(actor):
+        result["by_county"] = by_county(this_year)
     return result
+
+
+def several_counties(actor) -> bool:
+    """Whether the caller's scope (narrowed by `?division=`) holds more than one county: a
+    city's or province's figures then break down by county."""
+    return visible_towns(actor).order_by().values("county").distinct()[:2].count() > 1
+
+
+def by_county(queryset: QuerySet) -> list[dict]:
+    """`[{"county", "name", "count", "deaths"}]`, the most accidents first."""
+    rows = (
+        queryset.order_by()
+        .values("town__county__code", "town__county__name", "town__county__path")
+        .annotate(n=Count("id"), d=Sum("deaths"))
+    )
+    return [
+        {
+            "county": r["town__county__code"],
+            "name": r["town__county__name"],
+            "count": r["n"],
+            "deaths": r["d"] or 0,
+        }
+        for r in sorted(
+            rows,
+            key=lambda r: (-r["n"], -(r["d"] or 0), r["town__county__path"] or ""),
+        )
+    ]
 
 
 def monthly_trend(

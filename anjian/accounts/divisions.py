@@ -23,6 +23,20 @@ def home(unit: Unit) -> Division | None:
     return town.county if town is not None and town.county_id else None
 
 
+def scope_division(user) -> Division | None:
+    """The division whose figures the caller reads (a bulletin's title, a map's centre): the
+    one `?division=` names, else its own (a county, city or province admin's, a department's);
+    None for a v1 county admin, a town or an enterprise."""
+    narrowed = area(user)
+    if isinstance(narrowed, DivisionUnit):
+        return narrowed.obj
+    unit = Unit.of(user)
+    if isinstance(unit, DivisionUnit):
+        return unit.division
+    served = getattr(unit, "division_unit", lambda: None)()
+    return served.obj if served is not None else None
+
+
 def visible_towns(user):
     """The towns of the caller's division (all of them for a whole-installation unit); a town
     officer or an enterprise sees the towns of its county. Narrowed by `?division=`."""

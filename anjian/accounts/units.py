@@ -160,6 +160,11 @@ class Unit:
         """Whether this unit files and configures records for `other` (itself; the county: all)."""
         return self == other
 
+    def managed_units(self) -> list[Unit]:
+        """The units it files records for (forms offer these): itself; a county, city or
+        province also its towns and departments."""
+        return [self]
+
     # -- what it sees -------------------------------------------------------------------------
     def scope_q(self, scope: Scope) -> Q:
         """The records in this unit's jurisdiction, for a model whose lookups are `scope`."""
@@ -366,6 +371,16 @@ class DivisionUnit(Unit):
     def key(self) -> str:
         return self.kind if self.pk is None else f"{self.kind}:{self.pk}"
 
+    def managed_units(self) -> list[Unit]:
+        if self.is_county_wide:
+            return Unit.all()
+        departments = Department.objects.filter(division__path__startswith=self.obj.path)
+        return (
+            [Unit.county() if self.kind == UnitKind.COUNTY else self]
+            + [TownUnit(obj=t) for t in self.towns()]
+            + [DepartmentUnit(obj=d) for d in departments]
+        )
+
     @property
     def division(self) -> Division | None:
         return self.obj if self.pk is not None else None
@@ -472,7 +487,14 @@ class DivisionUnit(Unit):
 
 
 class CountyUnit(DivisionUnit):
+    """Unit records do not name a division yet, so every county unit keeps the records of
+    kind `county` and is keyed `county` (equal to the v1 county), whatever its division."""
+
     kind = UnitKind.COUNTY
+
+    @property
+    def key(self) -> str:
+        return "county"
 
     @property
     def obj(self):

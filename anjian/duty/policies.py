@@ -21,4 +21,4 @@ def units_user_may_file(user) -> list[Unit]:
     own = duty_unit(user)
     if own is None:
         return []
-    return Unit.all() if own.is_county_wide else [own]
+    return own.managed_units()
