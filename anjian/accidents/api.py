@@ -179,7 +179,7 @@ class AccidentViewSet(ScopedViewSetMixin, viewsets.ModelViewSet):
         return super().filter_queryset(queryset).prefetch_related("forwards")
 
     @extend_schema(request=None, responses=ForwardingSerializer)
-    @action(detail=True, methods=["post"], write_permission="county_admin")
+    @action(detail=True, methods=["post"], write_permission="officer")
     def receive(self, request, pk=None):
         """An admin of the receiving city or province records that the accident reached it
         (once; a second call changes nothing). 409 when it does not go up to your level."""
