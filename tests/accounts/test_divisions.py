@@ -152,3 +152,17 @@ def test_a_county_without_divisions_keeps_v1_answers(api_as, county_admin, enter
     assert me["unit"]["kind"] == "county" and me["unit"]["division"] is None
     assert api_as(county_admin).get("/api/v1/towns/").json()["results"][0]["county"] is None
     assert Enterprise.objects.count() == _count(api_as(county_admin), "/api/v1/enterprises/")
+
+
+def test_a_city_bulletin_speaks_of_its_counties(units, city_admin, county_x_admin):
+    from anjian.accidents.bulletin import build_bulletin
+    from anjian.core.periods import parse_period
+
+    period = parse_period(str(clock.today().year))
+    document, data = build_bulletin(actor=city_admin, period=period)
+    text = document.text()
+    assert "甲市" in document.title and "我市" in text
+    assert "从县（市、区）看" in text and "甲县" in text and "乙县" in text
+    document, _data = build_bulletin(actor=county_x_admin, period=period)
+    text = document.text()
+    assert "甲县" in document.title and "我县" in text and "乙县" not in text
