@@ -75,7 +75,7 @@ def _change(now: int, before: int, pct: float | None, *, deaths: bool) -> str:
 
 
 def _opening(level: str, count: int) -> str:
-    """"In %(period)s our county/city/province had …" (a county's wording unless told)."""
+    """The opening "In %(period)s our county/city/province had …" (a county's unless told)."""
     if level == "province":
         if count:
             return _("In %(period)s our province had %(count)s work-safety accidents")

@@ -6,72 +6,211 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('accounts', '0005_audit_admin_role'),
-        ('auth', '0012_alter_user_first_name_max_length'),
-        ('registry', '0006_major_hazard_sources'),
+        ("accounts", "0005_audit_admin_role"),
+        ("auth", "0012_alter_user_first_name_max_length"),
+        ("registry", "0006_major_hazard_sources"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Division',
+            name="Division",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(max_length=6, unique=True, validators=[django.core.validators.RegexValidator('^[0-9]{6}$', 'Six digits (GB/T 2260).')], verbose_name='code')),
-                ('name', models.CharField(max_length=100, verbose_name='name')),
-                ('level', models.CharField(choices=[('province', 'Province'), ('city', 'City'), ('county', 'County')], max_length=8, verbose_name='level')),
-                ('path', models.CharField(db_index=True, editable=False, max_length=64, verbose_name='path')),
-                ('lng', models.DecimalField(blank=True, decimal_places=6, max_digits=9, null=True, verbose_name='longitude')),
-                ('lat', models.DecimalField(blank=True, decimal_places=6, max_digits=9, null=True, verbose_name='latitude')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "code",
+                    models.CharField(
+                        max_length=6,
+                        unique=True,
+                        validators=[
+                            django.core.validators.RegexValidator(
+                                "^[0-9]{6}$", "Six digits (GB/T 2260)."
+                            )
+                        ],
+                        verbose_name="code",
+                    ),
+                ),
+                ("name", models.CharField(max_length=100, verbose_name="name")),
+                (
+                    "level",
+                    models.CharField(
+                        choices=[("province", "Province"), ("city", "City"), ("county", "County")],
+                        max_length=8,
+                        verbose_name="level",
+                    ),
+                ),
+                (
+                    "path",
+                    models.CharField(
+                        db_index=True, editable=False, max_length=64, verbose_name="path"
+                    ),
+                ),
+                (
+                    "lng",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=6,
+                        max_digits=9,
+                        null=True,
+                        verbose_name="longitude",
+                    ),
+                ),
+                (
+                    "lat",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=6,
+                        max_digits=9,
+                        null=True,
+                        verbose_name="latitude",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'division',
-                'verbose_name_plural': 'divisions',
-                'ordering': ['path'],
+                "verbose_name": "division",
+                "verbose_name_plural": "divisions",
+                "ordering": ["path"],
             },
         ),
         migrations.RemoveConstraint(
-            model_name='user',
-            name='user_unit_matches_role',
+            model_name="user",
+            name="user_unit_matches_role",
         ),
         migrations.AlterField(
-            model_name='user',
-            name='role',
-            field=models.CharField(choices=[('county_admin', 'County admin'), ('department_officer', 'Department officer'), ('town_officer', 'Town officer'), ('enterprise_user', 'Enterprise user'), ('leader', 'Leader'), ('audit_admin', 'Audit admin'), ('city_admin', 'City admin'), ('province_admin', 'Province admin')], max_length=24, verbose_name='role'),
+            model_name="user",
+            name="role",
+            field=models.CharField(
+                choices=[
+                    ("county_admin", "County admin"),
+                    ("department_officer", "Department officer"),
+                    ("town_officer", "Town officer"),
+                    ("enterprise_user", "Enterprise user"),
+                    ("leader", "Leader"),
+                    ("audit_admin", "Audit admin"),
+                    ("city_admin", "City admin"),
+                    ("province_admin", "Province admin"),
+                ],
+                max_length=24,
+                verbose_name="role",
+            ),
         ),
         migrations.AddField(
-            model_name='division',
-            name='parent',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='children', to='accounts.division', verbose_name='parent'),
+            model_name="division",
+            name="parent",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="children",
+                to="accounts.division",
+                verbose_name="parent",
+            ),
         ),
         migrations.AddField(
-            model_name='department',
-            name='division',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='departments', to='accounts.division', verbose_name='division'),
+            model_name="department",
+            name="division",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="departments",
+                to="accounts.division",
+                verbose_name="division",
+            ),
         ),
         migrations.AddField(
-            model_name='town',
-            name='city',
-            field=models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='accounts.division'),
+            model_name="town",
+            name="city",
+            field=models.ForeignKey(
+                blank=True,
+                editable=False,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to="accounts.division",
+            ),
         ),
         migrations.AddField(
-            model_name='town',
-            name='county',
-            field=models.ForeignKey(blank=True, limit_choices_to={'level': 'county'}, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='towns', to='accounts.division', verbose_name='county'),
+            model_name="town",
+            name="county",
+            field=models.ForeignKey(
+                blank=True,
+                limit_choices_to={"level": "county"},
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="towns",
+                to="accounts.division",
+                verbose_name="county",
+            ),
         ),
         migrations.AddField(
-            model_name='town',
-            name='province',
-            field=models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='accounts.division'),
+            model_name="town",
+            name="province",
+            field=models.ForeignKey(
+                blank=True,
+                editable=False,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to="accounts.division",
+            ),
         ),
         migrations.AddField(
-            model_name='user',
-            name='division',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='users', to='accounts.division', verbose_name='division'),
+            model_name="user",
+            name="division",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="users",
+                to="accounts.division",
+                verbose_name="division",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='user',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('department__isnull', True), ('enterprise__isnull', True), ('role', 'town_officer'), ('town__isnull', False)), models.Q(('department__isnull', False), ('enterprise__isnull', True), ('role', 'department_officer'), ('town__isnull', True)), models.Q(('department__isnull', True), ('enterprise__isnull', False), ('role', 'enterprise_user'), ('town__isnull', True)), models.Q(('department__isnull', True), ('enterprise__isnull', True), ('role__in', ['county_admin', 'leader', 'audit_admin']), ('town__isnull', True)), models.Q(('department__isnull', True), ('division__isnull', False), ('enterprise__isnull', True), ('role__in', ['city_admin', 'province_admin']), ('town__isnull', True)), models.Q(('is_superuser', True), ('role', '')), _connector='OR'), name='user_unit_matches_role'),
+            model_name="user",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(
+                        ("department__isnull", True),
+                        ("enterprise__isnull", True),
+                        ("role", "town_officer"),
+                        ("town__isnull", False),
+                    ),
+                    models.Q(
+                        ("department__isnull", False),
+                        ("enterprise__isnull", True),
+                        ("role", "department_officer"),
+                        ("town__isnull", True),
+                    ),
+                    models.Q(
+                        ("department__isnull", True),
+                        ("enterprise__isnull", False),
+                        ("role", "enterprise_user"),
+                        ("town__isnull", True),
+                    ),
+                    models.Q(
+                        ("department__isnull", True),
+                        ("enterprise__isnull", True),
+                        ("role__in", ["county_admin", "leader", "audit_admin"]),
+                        ("town__isnull", True),
+                    ),
+                    models.Q(
+                        ("department__isnull", True),
+                        ("division__isnull", False),
+                        ("enterprise__isnull", True),
+                        ("role__in", ["city_admin", "province_admin"]),
+                        ("town__isnull", True),
+                    ),
+                    models.Q(("is_superuser", True), ("role", "")),
+                    _connector="OR",
+                ),
+                name="user_unit_matches_role",
+            ),
         ),
     ]
