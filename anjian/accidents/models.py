@@ -216,8 +216,12 @@ class AccidentForward(models.Model):
     forwarded_at = models.DateTimeField(_("forwarded at"), null=True, blank=True)
     username = models.CharField(_("username"), max_length=150, blank=True)
     note = models.CharField(_("note"), max_length=200, blank=True)
-    received_at = models.DateTimeField(_("received at"), null=True, blank=True)
-    received_by = models.CharField(_("received by"), max_length=150, blank=True)
+    received_at = models.DateTimeField(
+        pgettext_lazy("forwarding", "received at"), null=True, blank=True
+    )
+    received_by = models.CharField(
+        pgettext_lazy("forwarding", "received by"), max_length=150, blank=True
+    )
 
     class Meta:
         ordering = ["due", "id"]

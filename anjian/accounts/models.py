@@ -5,13 +5,14 @@ from django.contrib.auth.models import AbstractUser, UserManager
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class DivisionLevel(models.TextChoices):
-    PROVINCE = "province", _("Province")
-    CITY = "city", _("City")
-    COUNTY = "county", _("County")
-    TOWN = "town", _("Town")
+    PROVINCE = "province", pgettext_lazy("division", "Province")
+    CITY = "city", pgettext_lazy("division", "City")
+    COUNTY = "county", pgettext_lazy("division", "County")
+    TOWN = "town", pgettext_lazy("division", "Town")
 
 
 # The level a division's children have (a county's children are towns, `Town`).
@@ -36,7 +37,7 @@ class Division(models.Model):
     )
     name = models.CharField(_("name"), max_length=100)
     level = models.CharField(
-        _("level"),
+        pgettext_lazy("division", "level"),
         max_length=8,
         choices=[c for c in DivisionLevel.choices if c[0] != DivisionLevel.TOWN],
     )
