@@ -1,5 +1,6 @@
-"""The installation's one county becomes a county division under a city: its towns, departments
-and county-level users (admins, leaders, the auditor) point at it, so nothing changes for them."""
+"""The installation's one county becomes a county division under a city: its towns, departments,
+county-level users (admins, leaders, the auditor) and department officers point at it, so
+nothing changes for them."""
 
 import re
 
@@ -31,9 +32,11 @@ def forwards(apps, schema_editor):
     )
     Town.objects.update(county=division, city=city, province=None)
     Department.objects.update(division=division)
-    User.objects.filter(role__in=["county_admin", "leader", "audit_admin"]).update(
-        division=division
-    )
+    # County-level accounts, and department officers (their account names the division their
+    # department serves, units.py reads it from there).
+    User.objects.filter(
+        role__in=["county_admin", "leader", "audit_admin", "department_officer"]
+    ).update(division=division)
 
 
 class Migration(migrations.Migration):
