@@ -315,6 +315,8 @@ SPECTACULAR_SETTINGS = {
         "HazardStatusEnum": "anjian.hazards.models.HazardStatus",
         "EnterpriseStatusEnum": "anjian.registry.models.EnterpriseStatus",
         "PublicReportStatusEnum": "anjian.public_reports.models.ReportStatus",
+        "DivisionLevelEnum": "anjian.accounts.models.DivisionLevel",
+        "ForwardingLevelEnum": "anjian.accidents.models.Level",
     },
 }
 
