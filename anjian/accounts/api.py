@@ -249,7 +249,6 @@ class DivisionSerializer(serializers.Serializer):
     ],
 )
 @api_view(["GET"])
-@permission_classes([IsAuthenticated])
 def divisions(request):
     """The divisions the caller sees: its own division's subtree (down to towns) and the chain
     of its ancestors (`parent`: the code of the division above, null at the top)."""
