@@ -11,6 +11,7 @@ SWEEP_STEPS = [
     ("risks", "anjian.risks.sweep.run"),
     ("risks", "anjian.risks.hazard_source_sweep.run"),
     ("hazards", "anjian.hazards.sweep.run"),
+    ("accidents", "anjian.accidents.sweep.run"),
     ("duty", "anjian.duty.sweep.run"),
     ("alerts", "anjian.alerts.sweep.run"),
     ("public_reports", "anjian.public_reports.sweep.run"),

@@ -105,6 +105,7 @@ MIDDLEWARE = [
     "anjian.core.middleware.LoginRequiredMiddleware",
     "anjian.accounts.middleware.IdentityMiddleware",
     "anjian.core.middleware.TrustMiddleware",
+    "anjian.core.divisions.DivisionMiddleware",
     # Last, as django-axes asks.
     "axes.middleware.AxesMiddleware",
 ]
@@ -324,6 +325,8 @@ SPECTACULAR_SETTINGS = {
         "HazardStatusEnum": "anjian.hazards.models.HazardStatus",
         "EnterpriseStatusEnum": "anjian.registry.models.EnterpriseStatus",
         "PublicReportStatusEnum": "anjian.public_reports.models.ReportStatus",
+        "DivisionLevelEnum": "anjian.accounts.models.DivisionLevel",
+        "ForwardingLevelEnum": "anjian.accidents.models.Level",
     },
 }
 

@@ -14,7 +14,7 @@ from django.contrib.auth.hashers import make_password
 from django.utils import timezone
 from rest_framework.test import APIClient
 
-from anjian.accounts.models import Department, Role, Sector, Town, User
+from anjian.accounts.models import Department, Division, Role, Sector, Town, User
 from anjian.core import clock
 from anjian.core.identifiers import credit_code_check_char
 from anjian.registry.models import Enterprise
@@ -183,6 +183,39 @@ def traffic_officer(traffic_dept) -> User:
 @pytest.fixture
 def enterprise_user(enterprise_a) -> User:
     return _user("ent_a_p", Role.ENTERPRISE_USER, enterprise=enterprise_a)
+
+
+@pytest.fixture
+def region(town_a, town_b):
+    """A city (甲市) holding county X (towns A and B) and county Y (town C, with a unit)."""
+    from types import SimpleNamespace
+
+    city = Division.objects.create(code="990100", name="甲市", level="city")
+    county_x = Division.objects.create(code="990121", name="甲县", level="county", parent=city)
+    county_y = Division.objects.create(code="990122", name="乙县", level="county", parent=city)
+    for town in (town_a, town_b):
+        town.county = county_x
+        town.save()
+    town_c = Town.objects.create(code="town_c", name="丙镇", county=county_y)
+    return SimpleNamespace(city=city, county_x=county_x, county_y=county_y, town_c=town_c)
+
+
+@pytest.fixture
+def city_admin(region) -> User:
+    """The 安委办 of the city: both counties."""
+    return _user("city_p", Role.CITY_ADMIN, division=region.city)
+
+
+@pytest.fixture
+def county_x_admin(region) -> User:
+    """The admin of county X (towns A and B) once the city holds a second county."""
+    return _user("county_x_p", Role.COUNTY_ADMIN, division=region.county_x)
+
+
+@pytest.fixture
+def other_county_admin(region) -> User:
+    """The outsider from the other county (Y): refused whatever lies in county X."""
+    return _user("county_y_p", Role.COUNTY_ADMIN, division=region.county_y)
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from anjian.accidents import selectors, services, stats
-from anjian.accidents.models import Accident, AccidentRevision, Grade, Kind
+from anjian.accidents.models import Accident, AccidentForward, AccidentRevision, Grade, Kind
 from anjian.accounts.models import Sector, Town
 from anjian.core.api import IdFilter, ScopedViewSetMixin
 from anjian.core.filters import SelectorFilterSet, YesNoFilter
@@ -29,6 +29,15 @@ class AccidentTypeField(serializers.Field):
 
     def to_representation(self, value):
         return value
+
+
+class ForwardingSerializer(serializers.ModelSerializer):
+    """One level the accident goes up to (493号令 Art. 10)."""
+
+    class Meta:
+        model = AccidentForward
+        fields = ["level", "due", "received_at", "received_by"]
+        read_only_fields = fields
 
 
 class AccidentSerializer(serializers.ModelSerializer):
@@ -52,6 +61,7 @@ class AccidentSerializer(serializers.ModelSerializer):
         allow_blank=True,
         help_text="补报 note kept with the revision when figures change",
     )
+    forwarding = ForwardingSerializer(source="forwards", many=True, read_only=True)
 
     class Meta:
         model = Accident
@@ -79,9 +89,10 @@ class AccidentSerializer(serializers.ModelSerializer):
             "key_facilities_threatened",
             "grade",
             "report_late",
+            "forwarding",
             "note",
         ]
-        read_only_fields = ["grade", "report_late"]
+        read_only_fields = ["grade", "report_late", "forwarding"]
 
     def get_accident_type_name(self, obj) -> str:
         return NAMES.get(obj.accident_type, "")
@@ -164,6 +175,18 @@ class AccidentViewSet(ScopedViewSetMixin, viewsets.ModelViewSet):
     def perform_destroy(self, instance):
         services.accident_delete(actor=self.request.user, accident=instance, via="api")
 
+    def filter_queryset(self, queryset):
+        return super().filter_queryset(queryset).prefetch_related("forwards")
+
+    @extend_schema(request=None, responses=ForwardingSerializer)
+    @action(detail=True, methods=["post"], write_permission="officer")
+    def receive(self, request, pk=None):
+        """An admin of the receiving city or province records that the accident reached it
+        (once; a second call changes nothing). 409 when it does not go up to your level."""
+        accident = self.get_object()
+        entry = services.accident_receive(actor=request.user, accident=accident, via="api")
+        return Response(ForwardingSerializer(entry).data)
+
     @extend_schema(responses=RevisionSerializer(many=True))
     @action(detail=True, methods=["get"])
     def revisions(self, request, pk=None):
@@ -205,6 +228,13 @@ class _ByTown(serializers.Serializer):
     deaths = serializers.IntegerField()
 
 
+class _ByCounty(serializers.Serializer):
+    county = serializers.CharField()
+    name = serializers.CharField()
+    count = serializers.IntegerField()
+    deaths = serializers.IntegerField()
+
+
 class _ByGrade(serializers.Serializer):
     general = serializers.IntegerField()
     large = serializers.IntegerField()
@@ -220,6 +250,9 @@ class AccidentStatsSerializer(_Totals):
     by_sector = _BySector(many=True)
     by_town = _ByTown(many=True)
     by_grade = _ByGrade()
+    by_county = _ByCounty(
+        many=True, required=False, help_text="only when the scope holds several counties"
+    )
 
 
 class AccidentStatsViewSet(viewsets.ViewSet):
@@ -234,6 +267,7 @@ class AccidentStatsViewSet(viewsets.ViewSet):
             OpenApiParameter("period", str, required=True, description="2024-03, 2024-Q1 or 2024"),
             OpenApiParameter("town", str),
             OpenApiParameter("sector", str),
+            OpenApiParameter("division", str, description="a division code in your scope"),
         ],
     )
     def list(self, request):

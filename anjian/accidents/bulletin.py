@@ -15,6 +15,7 @@ from django.utils.translation import pgettext
 
 from anjian.accidents import selectors, stats
 from anjian.accidents.models import Grade, Kind
+from anjian.accounts.divisions import scope_division
 from anjian.accounts.models import County
 from anjian.core import clock
 from anjian.core.dates import cn_date
@@ -73,16 +74,25 @@ def _change(now: int, before: int, pct: float | None, *, deaths: bool) -> str:
     return phrases["down"] % {"n": -diff, "pct": _num(abs(pct))}
 
 
-def situation(data: dict, period: Period) -> list[str]:
+def _opening(level: str, count: int) -> str:
+    """The opening "In %(period)s our county/city/province had …" (a county's unless told)."""
+    if level == "province":
+        if count:
+            return _("In %(period)s our province had %(count)s work-safety accidents")
+        return _("In %(period)s our province had no work-safety accidents")
+    if level == "city":
+        if count:
+            return _("In %(period)s our city had %(count)s work-safety accidents")
+        return _("In %(period)s our city had no work-safety accidents")
+    if count:
+        return _("In %(period)s our county had %(count)s work-safety accidents")
+    return _("In %(period)s our county had no work-safety accidents")
+
+
+def situation(data: dict, period: Period, level: str = "county") -> list[str]:
     """The opening paragraph: accidents, deaths, injuries and loss, against last year."""
     prev, change = data["previous"], data["change"]
-    if data["count"]:
-        text = _("In %(period)s our county had %(count)s work-safety accidents") % {
-            "period": period.label,
-            "count": data["count"],
-        }
-    else:
-        text = _("In %(period)s our county had no work-safety accidents") % {"period": period.label}
+    text = _opening(level, data["count"]) % {"period": period.label, "count": data["count"]}
     text += _change(data["count"], prev["count"], change["count_pct"], deaths=False)
     if data["count"] or prev["deaths"]:
         if data["deaths"]:
@@ -158,14 +168,20 @@ def distribution(data: dict, period: Period, dangerous: int) -> list[str]:
                 )
             }
         )
-    if len(towns) == 1:
-        paragraphs.append(_("All of them happened in %(town)s.") % {"town": towns[0]["name"]})
-    elif towns:
+    # A city's or province's bulletin speaks of its counties as a county's speaks of its towns.
+    places, by_place = (
+        (data["by_county"], _("By county, they happened mostly in %(list)s."))
+        if "by_county" in data
+        else (towns, _("By town, they happened mostly in %(list)s."))
+    )
+    if len(places) == 1:
+        paragraphs.append(_("All of them happened in %(town)s.") % {"town": places[0]["name"]})
+    elif places:
         paragraphs.append(
-            _("By town, they happened mostly in %(list)s.")
+            by_place
             % {
                 "list": _items(
-                    towns, _("%(name)s (%(count)s)"), _("%(name)s (%(count)s, %(deaths)s deaths)")
+                    places, _("%(name)s (%(count)s)"), _("%(name)s (%(count)s, %(deaths)s deaths)")
                 )
             }
         )
@@ -298,8 +314,12 @@ def build_bulletin(*, actor, period: Period, today: dt.date | None = None) -> tu
         )
         accidents = [a for a in listed if a.kind == Kind.ACCIDENT]
         dangerous = len(listed) - len(accidents)
-        county = County.objects.first()
-        county_name = county.name if county else ""
+        division = scope_division(actor)
+        if division is None:
+            county = County.objects.first()
+            county_name, level = (county.name if county else ""), "county"
+        else:
+            county_name, level = division.name, division.level
         today = today or clock.today()
         document = Document(
             title=_("Bulletin on work-safety accidents in %(county)s, %(period)s")
@@ -307,7 +327,7 @@ def build_bulletin(*, actor, period: Period, today: dt.date | None = None) -> tu
             issuer=_("Work-safety committee office of %(county)s") % {"county": county_name},
             date=cn_date(today),
             sections=[
-                Section(_("1. The overall situation"), situation(data, period)),
+                Section(_("1. The overall situation"), situation(data, period, level)),
                 Section(
                     _("2. Where the accidents happened"),
                     distribution(data, period, dangerous)

@@ -196,11 +196,13 @@ class AccidentRevision(models.Model):
 class Level(models.TextChoices):
     CITY = "city", _("City (设区的市)")
     PROVINCE = "province", _("Province")
-    STATE_COUNCIL = "state_council", _("State Council")
+    STATE = "state", _("State Council")
 
 
 class AccidentForward(models.Model):
-    """The county forwarded the accident upward to one level (493号令 Art. 10)."""
+    """One level the accident goes up to (493号令 Art. 10): due 2 h per level after the county
+    received the report; the county records when it forwarded it, an admin of the receiving
+    division when it was received. Made with the accident (and when a 补报 raises its grade)."""
 
     SCOPE = Scope(
         town="accident__town", sector="accident__sector", enterprise="accident__enterprise"
@@ -210,16 +212,27 @@ class AccidentForward(models.Model):
         Accident, on_delete=models.CASCADE, related_name="forwards", verbose_name=_("accident")
     )
     level = models.CharField(_("forwarding level"), max_length=16, choices=Level.choices)
-    forwarded_at = models.DateTimeField(_("forwarded at"))
+    due = models.DateTimeField(_("forwarding due"))
+    forwarded_at = models.DateTimeField(_("forwarded at"), null=True, blank=True)
     username = models.CharField(_("username"), max_length=150, blank=True)
     note = models.CharField(_("note"), max_length=200, blank=True)
+    received_at = models.DateTimeField(
+        pgettext_lazy("forwarding", "received at"), null=True, blank=True
+    )
+    received_by = models.CharField(
+        pgettext_lazy("forwarding", "received by"), max_length=150, blank=True
+    )
 
     class Meta:
-        ordering = ["forwarded_at", "id"]
+        ordering = ["due", "id"]
         verbose_name = _("accident forwarding")
         verbose_name_plural = _("accident forwardings")
         constraints = [
             models.UniqueConstraint(fields=["accident", "level"], name="accident_forward_once"),
+        ]
+        indexes = [
+            # The sweep's "overdue and not received" and a receiving admin's open entries.
+            models.Index(fields=["received_at", "due"], name="accident_forward_open"),
         ]
 
     def __str__(self) -> str:

@@ -44,12 +44,12 @@ def accident_grade(*, deaths: int, serious_injuries: int, direct_loss: Decimal |
 
 # Forwarding upward (493号令 Art. 10): the county passes an accident on within 2 h per level;
 # 一般 goes up to the city, 较大 to the province, 重大/特别重大 to the State Council.
-LEVELS = ["city", "province", "state_council"]
+LEVELS = ["city", "province", "state"]
 FORWARD_TO = {
     Grade.GENERAL: ["city"],
     Grade.LARGE: ["city", "province"],
-    Grade.MAJOR: ["city", "province", "state_council"],
-    Grade.EXTRAORDINARY: ["city", "province", "state_council"],
+    Grade.MAJOR: ["city", "province", "state"],
+    Grade.EXTRAORDINARY: ["city", "province", "state"],
 }
 
 

@@ -8,8 +8,10 @@ from django.utils import timezone
 
 from anjian.accidents import rules, stats
 from anjian.accidents.models import Accident, AccidentRevision
+from anjian.accounts.units import Unit
 from anjian.core import clock
 from anjian.core.periods import Period, PeriodError, parse_period
+from anjian.core.permissions import has_permission
 from anjian.core.rules import rule_value
 from anjian.core.scoping import get_in_scope, scope_queryset
 
@@ -82,23 +84,31 @@ def supplementary_last_day(*, accident: Accident) -> dt.date:
 
 
 def forwarding_status(*, accident: Accident, now: dt.datetime | None = None) -> list[dict]:
-    """Each level the county must forward to: due time, when done, and whether it was late."""
+    """The chain upward (493号令 Art. 10): per level its due time, when the county forwarded
+    it, when (and by whom) the receiving division received it, and whether it is late."""
     now = now or clock.now()
-    done = {f.level: f for f in accident.forwards.all()}
     rows = []
-    for level, due in rules.forwarding_deadlines(
-        grade=accident.grade, reported_at=accident.reported_at
-    ):
-        forward = done.get(level)
-        at = forward.forwarded_at if forward else None
+    for forward in accident.forwards.all():
+        done = forward.received_at or forward.forwarded_at
         rows.append(
             {
-                "level": level,
-                "due": due,
+                "level": forward.level,
+                "label": forward.get_level_display(),
+                "due": forward.due,
                 "forward": forward,
-                "forwarded_at": at,
-                "late": (at > due) if at else now > due,
-                "open": forward is None,
+                "forwarded_at": forward.forwarded_at,
+                "received_at": forward.received_at,
+                "received_by": forward.received_by,
+                "late": (done > forward.due) if done else now > forward.due,
+                "open": forward.forwarded_at is None,
             }
         )
     return rows
+
+
+def receivable(*, actor, accident: Accident):
+    """The forwarding entry the actor's division still has to receive (None: none)."""
+    unit = Unit.of(actor)
+    if unit is None or not has_permission(actor, "county_admin"):
+        return None
+    return accident.forwards.filter(level=unit.kind, received_at__isnull=True).first()

@@ -20,6 +20,7 @@ from anjian.accidents.models import (
 )
 from anjian.accounts.units import Unit, UnitKind
 from anjian.core import audit, clock
+from anjian.core.errors import Conflict
 from anjian.core.permissions import check_permission, has_permission
 from anjian.core.rules import rule_value
 from anjian.core.scoping import in_scope
@@ -155,9 +156,36 @@ def accident_report(*, actor, data: dict[str, Any], via: str = "web") -> Acciden
     accident = accident_build(data=data)
     _check_scope(actor, accident)
     accident.save()
+    forwarding_sync([accident])
     audit.record_create(actor=actor, instance=accident, via=via)
     transaction.on_commit(lambda: _notify_reported(accident))
     return accident
+
+
+def forwarding_sync(accidents) -> None:
+    """Give each accident the forwarding entries its grade calls for (493号令 Art. 10), due
+    2 h per level after the report. An entry stays once made (a lower grade after 补报 does
+    not take back what went up); the due time of one not yet received follows the report."""
+    accidents = list(accidents)
+    if not accidents:
+        return
+    have = {
+        (f.accident_id, f.level): f
+        for f in AccidentForward.objects.filter(accident__in=[a.pk for a in accidents])
+    }
+    new, moved = [], []
+    for accident in accidents:
+        for level, due in rules.forwarding_deadlines(
+            grade=accident.grade, reported_at=accident.reported_at
+        ):
+            entry = have.get((accident.pk, level))
+            if entry is None:
+                new.append(AccidentForward(accident=accident, level=level, due=due))
+            elif entry.due != due and entry.received_at is None:
+                entry.due = due
+                moved.append(entry)
+    AccidentForward.objects.bulk_create(new)
+    AccidentForward.objects.bulk_update(moved, ["due"])
 
 
 def _revision_allowed(actor, accident: Accident, *, now: dt.datetime) -> bool:
@@ -254,6 +282,7 @@ def _apply(
         )
     else:
         locked.save()
+    forwarding_sync([locked])
     audit.record_update(actor=actor, instance=locked, before=before, via=via)
     return locked, revision
 
@@ -330,30 +359,21 @@ def accident_forward(
     """Record that the county forwarded the accident to `level` (493号令 Art. 10)."""
     check_permission(actor, "county_admin")
     locked = Accident.objects.select_for_update().get(pk=accident.pk)
-    due_levels = [
-        lvl
-        for lvl, _due in rules.forwarding_deadlines(
-            grade=locked.grade, reported_at=locked.reported_at
-        )
-    ]
-    if level not in due_levels:
+    entry = AccidentForward.objects.filter(accident=locked, level=level).first()
+    if entry is None:
         raise ValidationError({"level": _("This accident is not forwarded to that level.")})
     forwarded_at = forwarded_at or clock.now()
     if forwarded_at < locked.reported_at:
         raise ValidationError(
             {"forwarded_at": _("It cannot be forwarded before the county received the report.")}
         )
-    if AccidentForward.objects.filter(accident=locked, level=level).exists():
+    if entry.forwarded_at is not None:
         raise ValidationError({"level": _("It was already forwarded to that level.")})
-    forward = AccidentForward(
-        accident=locked,
-        level=level,
-        forwarded_at=forwarded_at,
-        username=getattr(actor, "username", "") or "system",
-        note=note,
-    )
-    forward.full_clean()
-    forward.save()
+    entry.forwarded_at = forwarded_at
+    entry.username = getattr(actor, "username", "") or "system"
+    entry.note = note
+    entry.full_clean()
+    entry.save(update_fields=["forwarded_at", "username", "note"])
     audit.record(
         actor=actor,
         action="accident.forward",
@@ -361,7 +381,37 @@ def accident_forward(
         changes={level: [None, forwarded_at.isoformat()]},
         via=via,
     )
-    return forward
+    return entry
+
+
+@transaction.atomic
+def accident_receive(*, actor, accident: Accident, via: str = "web") -> AccidentForward:
+    """An admin of the receiving division (city, province) records that the accident reached
+    it; once: a second call changes nothing. `Conflict` when the accident does not go up to
+    the caller's level. The caller's scope (404 outside) is the view's `get_object`."""
+    check_permission(actor, "county_admin")
+    unit = Unit.of(actor)
+    level = unit.kind if unit is not None else ""
+    entry = (
+        AccidentForward.objects.select_for_update().filter(accident=accident, level=level).first()
+        if level in (UnitKind.CITY, UnitKind.PROVINCE)
+        else None
+    )
+    if entry is None:
+        raise Conflict(_("This accident does not go up to your level."))
+    if entry.received_at is not None:
+        return entry
+    entry.received_at = clock.now()
+    entry.received_by = actor.username
+    entry.save(update_fields=["received_at", "received_by"])
+    audit.record(
+        actor=actor,
+        action="accident.receive",
+        instance=accident,
+        changes={level: [None, entry.received_at.isoformat()]},
+        via=via,
+    )
+    return entry
 
 
 @transaction.atomic
@@ -379,4 +429,5 @@ def accident_bulk_create(*, actor, accidents: list[Accident], via: str = "import
     created = Accident.objects.bulk_create(accidents)
     if created and created[0].pk is None:  # backends without RETURNING
         raise RuntimeError("bulk_create did not return primary keys")
+    forwarding_sync(created)
     audit.bulk_record_create(actor=actor, instances=created, via=via)

@@ -13,6 +13,7 @@ from django.db.models.functions import Coalesce, TruncMonth
 from django.utils.translation import gettext as _
 
 from anjian.accidents.models import Accident, Grade
+from anjian.accounts.divisions import scope_division
 from anjian.accounts.models import Sector, Town
 from anjian.core.periods import Period, PeriodError, local_zone, parse_period
 from anjian.core.scoping import scope_queryset
@@ -98,7 +99,14 @@ def accident_stats(*, actor, period: Period, town: str = "", sector: str = "") -
     )
     by_town = (
         this_year.order_by()
-        .values("town__code", "town__name", "town__ordering")
+        .values(
+            "town__code",
+            "town__name",
+            "town__ordering",
+            "town__county__code",
+            "town__county__name",
+            "town__county__path",
+        )
         .annotate(n=Count("id"), d=Sum("deaths"))
     )
     grades = dict(this_year.order_by().values_list("grade").annotate(n=Count("id")))
@@ -138,7 +146,40 @@ def accident_stats(*, actor, period: Period, town: str = "", sector: str = "") -
         )
     ]
     result["by_grade"] = {grade: grades.get(grade, 0) for grade in Grade.values}
+    counties = by_county(by_town)
+    if len(counties) > 1 or (counties and _above_county(actor)):
+        result["by_county"] = counties
     return result
+
+
+def _above_county(actor) -> bool:
+    """Whether the caller reads a city or a province (its own, or one `?division=` names)."""
+    division = scope_division(actor)
+    return division is not None and division.level in ("city", "province")
+
+
+def by_county(by_town) -> list[dict]:
+    """`[{"county", "name", "count", "deaths"}]` from the per-town rows (no query of its own),
+    the most accidents first; towns without a county are left out."""
+    totals: dict[str, dict] = {}
+    for r in by_town:
+        code = r["town__county__code"]
+        if code is None:
+            continue
+        row = totals.setdefault(
+            code,
+            {
+                "county": code,
+                "name": r["town__county__name"],
+                "count": 0,
+                "deaths": 0,
+                "_p": r["town__county__path"],
+            },
+        )
+        row["count"] += r["n"]
+        row["deaths"] += r["d"] or 0
+    rows = sorted(totals.values(), key=lambda r: (-r["count"], -r["deaths"], r["_p"]))
+    return [{k: v for k, v in r.items() if k != "_p"} for r in rows]
 
 
 def monthly_trend(

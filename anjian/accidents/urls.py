@@ -15,4 +15,5 @@ urlpatterns = [
     path("<int:pk>/edit/", views.accident_edit, name="accident_edit"),
     path("<int:pk>/revise/", views.accident_revise, name="accident_revise"),
     path("<int:pk>/forward/", views.accident_forward, name="accident_forward"),
+    path("<int:pk>/receive/", views.accident_receive, name="accident_receive"),
 ]

@@ -45,6 +45,7 @@ def accident_detail(request, pk: int):
             "window_last_day": selectors.supplementary_last_day(accident=accident),
             "revision_form": RevisionForm.for_accident(accident),
             "forward_form": ForwardForm(),
+            "receivable": selectors.receivable(actor=request.user, accident=accident),
             "timeline": timeline(accident)[:50],
         },
     )
@@ -111,6 +112,19 @@ def accident_forward(request, pk: int):
         form=form,
         invalid=_("Give the level and the time of forwarding."),
         success=_("The forwarding was recorded."),
+        to=reverse("accidents:accident_detail", args=[accident.pk]),
+    )
+
+
+@require_POST
+@requires("county_admin")
+def accident_receive(request, pk: int):
+    """An admin of the receiving city or province records that the accident reached it."""
+    accident = selectors.accident_get_for(actor=request.user, pk=pk)
+    return flash(
+        request,
+        lambda: services.accident_receive(actor=request.user, accident=accident),
+        success=_("The receipt was recorded."),
         to=reverse("accidents:accident_detail", args=[accident.pk]),
     )
 

@@ -2,12 +2,18 @@
 
 from django.contrib.auth import authenticate, update_session_auth_hash
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+    inline_serializer,
+)
 from rest_framework import serializers, status, viewsets
 from rest_framework.decorators import api_view, authentication_classes, permission_classes
 from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
 
+from anjian.accounts.divisions import visible_divisions, visible_towns
 from anjian.accounts.identity import login_record, password_change, token_issue, user_logout
 from anjian.accounts.lockout import (
     address_retry_after,
@@ -15,9 +21,10 @@ from anjian.accounts.lockout import (
     login_failure_record,
     throttled_response,
 )
-from anjian.accounts.models import Department, Sector, Town
+from anjian.accounts.models import Department, DivisionLevel, Sector, Town
 from anjian.accounts.twofactor import otp_verify, totp_device
 from anjian.accounts.units import Unit
+from anjian.core.drf import Pagination
 from anjian.core.permissions import two_factor_required
 
 
@@ -137,10 +144,17 @@ def password(request):
 password.cls.permission = password.cls.write_permission = "login"
 
 
+class DivisionRefSerializer(serializers.Serializer):
+    code = serializers.CharField()
+    name = serializers.CharField()
+    level = serializers.ChoiceField(choices=DivisionLevel.choices)
+
+
 class UnitSerializer(serializers.Serializer):
     kind = serializers.CharField()
     code = serializers.CharField()
     name = serializers.CharField()
+    division = DivisionRefSerializer(allow_null=True)
 
 
 class MeSerializer(serializers.Serializer):
@@ -174,9 +188,11 @@ class SectorSerializer(serializers.ModelSerializer):
 
 
 class TownSerializer(serializers.ModelSerializer):
+    county = serializers.SlugRelatedField(slug_field="code", read_only=True, allow_null=True)
+
     class Meta:
         model = Town
-        fields = ["id", "code", "name"]
+        fields = ["id", "code", "name", "county"]
 
 
 class DepartmentSerializer(serializers.ModelSerializer):
@@ -206,9 +222,42 @@ class SectorViewSet(_ReferenceViewSet):
 
 
 class TownViewSet(_ReferenceViewSet):
+    """The towns of the caller's division (`county`: the code of the town's county)."""
+
     queryset = Town.objects.all()
     serializer_class = TownSerializer
     filterset_fields = ["code"]
+
+    def get_queryset(self):
+        qs = visible_towns(self.request.user)
+        q = self.request.query_params.get("q")
+        return qs.filter(name__icontains=q) if q else qs
+
+
+class DivisionSerializer(serializers.Serializer):
+    code = serializers.CharField()
+    name = serializers.CharField()
+    level = serializers.ChoiceField(choices=DivisionLevel.choices)
+    parent = serializers.CharField(allow_null=True)
+
+
+@extend_schema(
+    responses=DivisionSerializer(many=True),
+    parameters=[
+        OpenApiParameter("division", str, description=_("a division code in your scope")),
+        OpenApiParameter("page", int),
+    ],
+)
+@api_view(["GET"])
+def divisions(request):
+    """The divisions the caller sees: its own division's subtree (down to towns) and the chain
+    of its ancestors (`parent`: the code of the division above, null at the top)."""
+    paginator = Pagination()
+    page = paginator.paginate_queryset(visible_divisions(request.user), request)
+    return paginator.get_paginated_response(DivisionSerializer(page, many=True).data)
+
+
+divisions.cls.permission = divisions.cls.write_permission = "view"
 
 
 class DepartmentViewSet(_ReferenceViewSet):

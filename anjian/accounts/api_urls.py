@@ -7,4 +7,5 @@ urlpatterns = [
     path("auth/logout/", api.logout, name="api-logout"),
     path("auth/password/", api.password, name="api-password"),
     path("me/", api.me, name="api-me"),
+    path("divisions/", api.divisions, name="api-divisions"),
 ]

@@ -3,7 +3,7 @@
 from django.contrib.auth.password_validation import validate_password
 from django.db import transaction
 
-from anjian.accounts.models import County, Department, Sector, Town, User
+from anjian.accounts.models import County, Department, Division, Sector, Town, User
 from anjian.core import audit
 from anjian.core.permissions import check_permission
 
@@ -23,6 +23,7 @@ def user_create(
     town=None,
     department=None,
     enterprise=None,
+    division=None,
     full_name: str = "",
     via: str = "web",
     must_change_password: bool | None = None,
@@ -40,12 +41,16 @@ def user_create(
     from anjian.accounts.identity import password_history_append, password_store
 
     _system_or_admin(actor)
+    if department is not None:
+        # The officer's account names the division its department serves (units.py reads it).
+        division = department.division
     user = User(
         username=username,
         role=role,
         town=town,
         department=department,
         enterprise=enterprise,
+        division=division,
         first_name=full_name,
         must_change_password=must_change_password,
     )
@@ -62,8 +67,8 @@ def user_create(
 
 @transaction.atomic
 def reference_create(*, actor, model, via: str = "web", **fields):
-    """A county, sector, town or department (county admin, or the system at set-up)."""
-    assert model in (County, Sector, Town, Department)
+    """A division, county, sector, town or department (county admin, or the system at set-up)."""
+    assert model in (Division, County, Sector, Town, Department)
     _system_or_admin(actor)
     sectors = fields.pop("sectors", None)
     obj = model(**fields)

@@ -1,4 +1,4 @@
-"""The acting unit: the county, a town, a department or an enterprise (later: city, province).
+"""The acting unit: a province, a city, a county, a town, a department or an enterprise.
 
 This module holds the only switch on a user's role (`ROLE_UNIT`). Everything else asks the unit:
 whose records it sees (`q`, `records_q`), which towns and sectors it covers, who acts for it
@@ -19,7 +19,7 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
 
-from anjian.accounts.models import County, Department, Role, Sector, Town
+from anjian.accounts.models import County, Department, Division, Role, Sector, Town
 
 
 class UnitKind(models.TextChoices):
@@ -27,6 +27,13 @@ class UnitKind(models.TextChoices):
     TOWN = "town", pgettext_lazy("unit", "Town")
     DEPARTMENT = "department", pgettext_lazy("unit", "Department")
     ENTERPRISE = "enterprise", pgettext_lazy("unit", "Enterprise")
+    CITY = "city", pgettext_lazy("unit", "City")
+    PROVINCE = "province", pgettext_lazy("unit", "Province")
+
+
+# The kinds a unit record (`UnitRecord.unit_kind`) stores today.
+RECORD_KINDS = (UnitKind.COUNTY, UnitKind.TOWN, UnitKind.DEPARTMENT, UnitKind.ENTERPRISE)
+RECORD_KIND_CHOICES = [c for c in UnitKind.choices if c[0] in RECORD_KINDS]
 
 
 @dataclass(frozen=True)
@@ -102,7 +109,16 @@ class Unit:
 
     def as_dict(self) -> dict:
         """The API's `me/` unit."""
-        return {"kind": self.kind, "code": self.code, "name": self.name}
+        return {
+            "kind": self.kind,
+            "code": self.code,
+            "name": self.name,
+            "division": self.division_info(),
+        }
+
+    def division_info(self) -> dict | None:
+        """`{"code", "name", "level"}` of the division the unit belongs to (a town: itself)."""
+        return _home_division()
 
     @property
     def is_county_wide(self) -> bool:
@@ -143,6 +159,11 @@ class Unit:
     def manages(self, other: Unit) -> bool:
         """Whether this unit files and configures records for `other` (itself; the county: all)."""
         return self == other
+
+    def managed_units(self) -> list[Unit]:
+        """The units it files records for (forms offer these): itself; a county, city or
+        province also its towns and departments."""
+        return [self]
 
     # -- what it sees -------------------------------------------------------------------------
     def scope_q(self, scope: Scope) -> Q:
@@ -192,12 +213,18 @@ class Unit:
             return None
         if getattr(user, "is_superuser", False):
             return CountyUnit()
-        kind, _acts = ROLE_UNIT.get(getattr(user, "role", ""), (None, False))
+        role = getattr(user, "role", "")
+        kind, _acts = ROLE_UNIT.get(role, (None, False))
         cls = KINDS.get(kind)
         if cls is None:
             return None
-        if cls.field is None:
-            return cls()
+        if issubclass(cls, DivisionUnit):
+            pk = getattr(user, "division_id", None)
+            if pk is not None and role in ANY_LEVEL:
+                cls = KINDS[user.division.level]
+            if pk is None and cls is not CountyUnit:
+                return None
+            return cls(pk, source=user)
         pk = getattr(user, f"{cls.field}_id", None)
         if pk is None:
             return None
@@ -213,7 +240,10 @@ class Unit:
         if not acts:
             return None
         cls = KINDS[kind]
-        return cls() if cls.field is None else cls(getattr(user, f"{cls.field}_id", None))
+        # Unit records do not name a division yet: a county admin keeps the county's records.
+        if issubclass(cls, DivisionUnit):
+            return cls()
+        return cls(getattr(user, f"{cls.field}_id", None))
 
     @staticmethod
     def named(kind: str, pk: int | None) -> Unit:
@@ -223,6 +253,11 @@ class Unit:
     @staticmethod
     def county() -> CountyUnit:
         return CountyUnit()
+
+    @staticmethod
+    def of_division(division: Division, source=None) -> DivisionUnit:
+        """The unit of a county, city or province division."""
+        return KINDS[division.level](obj=division, source=source)
 
     @staticmethod
     def of_town(town: Town) -> TownUnit:
@@ -249,7 +284,7 @@ class Unit:
     def of_record(record) -> Unit:
         """The unit a UnitRecord names (uses its loaded town/department)."""
         cls = KINDS[record.unit_kind]
-        if cls.field is None:
+        if issubclass(cls, DivisionUnit):
             return cls()
         return cls(obj=getattr(record, cls.field))
 
@@ -276,7 +311,7 @@ class Unit:
         cls = KINDS.get(kind)
         if cls is None:
             raise ValidationError({"unit": _("Choose a unit from the list.")})
-        if cls.field is None:
+        if issubclass(cls, DivisionUnit) and not pk:
             return cls()
         model = cls.get_model()
         try:
@@ -313,61 +348,203 @@ class Unit:
         return get_user_model().objects.filter(condition, is_active=True)
 
 
-class CountyUnit(Unit):
-    kind = UnitKind.COUNTY
-    model = County
+def _town_lookup(town: str, column: str) -> str:
+    """The lookup from a record to its town's `column` (county_id, city_id, province_id)."""
+    return column if town == "pk" else f"{town}__{column}"
+
+
+class DivisionUnit(Unit):
+    """A county, city or province (its 安委办). Without a division (`pk` None: a v1 county admin
+    or leader, the superuser, the system) it is the whole installation. A division that holds
+    every town sees everything (`is_county_wide`), so a one-county installation keeps the v1
+    queries; otherwise it sees the records located in its towns (`Town.<level>_id`)."""
+
+    model = Division
+    field = "division"
 
     def __init__(self, pk: int | None = None, obj=None, source=None):
-        super().__init__(None, obj)
+        super().__init__(pk, obj, source)
+        self._whole: bool | None = None if self.pk is not None else True
+
+    # -- identity -----------------------------------------------------------------------------
+    @property
+    def key(self) -> str:
+        return self.kind if self.pk is None else f"{self.kind}:{self.pk}"
+
+    def managed_units(self) -> list[Unit]:
+        if self.is_county_wide:
+            return Unit.all()
+        departments = Department.objects.filter(division__path__startswith=self.obj.path)
+        return (
+            [Unit.county() if self.kind == UnitKind.COUNTY else self]
+            + [TownUnit(obj=t) for t in self.towns()]
+            + [DepartmentUnit(obj=d) for d in departments]
+        )
 
     @property
-    def obj(self):
-        if self._obj is None:
-            self._obj = County.objects.first()
-        return self._obj
+    def division(self) -> Division | None:
+        return self.obj if self.pk is not None else None
+
+    def as_dict(self) -> dict:
+        division = self.division
+        if division is None:
+            return {
+                "kind": self.kind,
+                "code": self.kind,
+                "name": str(self.name),
+                "division": _home_division(),
+            }
+        return {
+            "kind": self.kind,
+            "code": division.code,
+            "name": division.name,
+            "division": division_dict(division),
+        }
+
+    @property
+    def is_county_wide(self) -> bool:
+        """Whether it sees the whole installation (every town lies in its subtree)."""
+        if self._whole is None:
+            cache = getattr(self._source, "__dict__", {})
+            key = f"_anjian_whole_{self.pk}"
+            if key not in cache:
+                cache[key] = not Town.objects.exclude(**{f"{self.kind}_id": self.pk}).exists()
+            self._whole = cache[key]
+        return self._whole
+
+    # -- who acts for it ----------------------------------------------------------------------
+    def users_q(self, prefix: str = "") -> Q:
+        roles = [role for role, (kind, acts) in ROLE_UNIT.items() if kind == self.kind and acts]
+        condition = Q(**{f"{prefix}role__in": roles})
+        if self.pk is not None:
+            condition &= Q(**{f"{prefix}division_id": self.pk})
+        return condition
+
+    def enterprise_users_q(self) -> Q:
+        if self.is_county_wide:
+            return Q(role=Role.ENTERPRISE_USER)
+        return Q(role=Role.ENTERPRISE_USER, **{f"enterprise__town__{self.kind}_id": self.pk})
+
+    def fields(self) -> dict:
+        return {"unit_kind": self.kind, "town_id": None, "department_id": None}
+
+    def own_q(self, prefix: str = "") -> Q:
+        return Q(**{f"{prefix}unit_kind": self.kind})
+
+    def manages(self, other: Unit) -> bool:
+        if self.is_county_wide or self == other:
+            return True
+        if isinstance(other, DivisionUnit):
+            return other.pk is not None and self.obj.contains(other.obj)
+        if isinstance(other, TownUnit):
+            return self.towns().filter(pk=other.pk).exists()
+        if isinstance(other, DepartmentUnit):
+            division = other.obj.division
+            return division is not None and self.obj.contains(division)
+        if isinstance(other, EnterpriseUnit):
+            return self.towns().filter(pk=other.obj.town_id).exists()
+        return False
+
+    # -- what it sees -------------------------------------------------------------------------
+    def scope_q(self, scope: Scope) -> Q:
+        if self.is_county_wide:
+            return Q()
+        return Q(**{_town_lookup(scope.town, f"{self.kind}_id"): self.pk})
+
+    def records_q(self, model) -> Q:
+        if self.is_county_wide:
+            return Q()
+        # What its towns keep, what its departments (and those of the divisions below) keep,
+        # and county-level records (which do not name a division yet).
+        condition = (
+            self.own_q()
+            | Q(**{f"town__{self.kind}_id": self.pk})
+            | Q(department__division__path__startswith=self.obj.path)
+        )
+        if UnitKind.ENTERPRISE in model.UNIT_KINDS:
+            condition |= Q(**{f"enterprise__town__{self.kind}_id": self.pk})
+        scope = getattr(model, "SCOPE", None)
+        if scope is not None:
+            condition |= self.scope_q(scope)
+        return condition
+
+    def towns(self):
+        if self.is_county_wide:
+            return Town.objects.all()
+        return Town.objects.filter(**{f"{self.kind}_id": self.pk})
+
+    def covers(self, *, town_id, sector_id, enterprise_id=None) -> bool:
+        if self.is_county_wide:
+            return True
+        if town_id is None and enterprise_id is not None:
+            town_id = (
+                EnterpriseUnit.get_model()
+                .objects.filter(pk=enterprise_id)
+                .values_list("town_id", flat=True)
+                .first()
+            )
+        return town_id is not None and self.towns().filter(pk=town_id).exists()
+
+
+class CountyUnit(DivisionUnit):
+    """Unit records do not name a division yet, so every county unit keeps the records of
+    kind `county` and is keyed `county` (equal to the v1 county), whatever its division."""
+
+    kind = UnitKind.COUNTY
 
     @property
     def key(self) -> str:
         return "county"
 
     @property
+    def obj(self):
+        if self.pk is None:
+            if self._obj is None:
+                self._obj = County.objects.first()
+            return self._obj
+        return super().obj
+
+    @property
     def code(self) -> str:
-        return "county"
+        return "county" if self.pk is None else self.obj.code
 
     @property
     def name(self) -> str:
-        return _("County level")
+        return _("County level") if self.pk is None else self.obj.name
 
     def as_dict(self) -> dict:
+        if self.pk is not None:
+            return super().as_dict()
         county = self.obj
         return {
             "kind": self.kind,
             "code": county.code if county else "county",
             "name": county.name if county else "",
+            "division": _home_division(),
         }
 
-    @property
-    def is_county_wide(self) -> bool:
-        return True
 
-    def users_q(self, prefix: str = "") -> Q:
-        roles = [role for role, (kind, acts) in ROLE_UNIT.items() if kind == self.kind and acts]
-        return Q(**{f"{prefix}role__in": roles})
+class CityUnit(DivisionUnit):
+    kind = UnitKind.CITY
 
-    def own_q(self, prefix: str = "") -> Q:
-        return Q(**{f"{prefix}unit_kind": self.kind})
 
-    def manages(self, other: Unit) -> bool:
-        return True
+class ProvinceUnit(DivisionUnit):
+    kind = UnitKind.PROVINCE
 
-    def scope_q(self, scope: Scope) -> Q:
-        return Q()
 
-    def records_q(self, model) -> Q:
-        return Q()
+def division_dict(division: Division) -> dict:
+    """`{"code", "name", "level"}` (the API's `me/` unit division)."""
+    return {"code": division.code, "name": division.name, "level": division.level}
 
-    def covers(self, *, town_id, sector_id, enterprise_id=None) -> bool:
-        return True
+
+def _home_division() -> dict | None:
+    """The installation's county, for units that name no division (v1 accounts)."""
+    county = Division.objects.filter(level="county").order_by("path").first()
+    return division_dict(county) if county else None
+
+
+def _town_dict(town: Town) -> dict:
+    return {"code": town.code, "name": town.name, "level": "town"}
 
 
 class TownUnit(Unit):
@@ -377,6 +554,9 @@ class TownUnit(Unit):
 
     def enterprise_users_q(self) -> Q:
         return Q(role=Role.ENTERPRISE_USER, enterprise__town_id=self.pk)
+
+    def division_info(self) -> dict:
+        return _town_dict(self.obj)
 
     def scope_q(self, scope: Scope) -> Q:
         return Q(**{_lookup(scope.town): self.pk})
@@ -389,23 +569,59 @@ class TownUnit(Unit):
 
 
 class DepartmentUnit(Unit):
+    """A department supervises its sectors across the division it serves (a county's
+    departments their county, a city's or province's their whole subtree)."""
+
     kind = UnitKind.DEPARTMENT
     model = Department
     field = "department"
 
+    def division_unit(self) -> DivisionUnit | None:
+        """The division it serves, as a unit (None: the whole installation, as in v1)."""
+        if not hasattr(self, "_division_unit"):
+            # A department officer's account names its department's division (`user_create`),
+            # so the v1 case (none) costs no query.
+            holder = self._source if hasattr(self._source, "division_id") else self.obj
+            division = holder.division if holder.division_id else None
+            self._division_unit = (
+                None if division is None else Unit.of_division(division, source=self._source)
+            )
+        return self._division_unit
+
+    def _area_q(self, scope: Scope) -> Q:
+        division = self.division_unit()
+        return Q() if division is None else division.scope_q(scope)
+
     def enterprise_users_q(self) -> Q:
         return Q(role=Role.ENTERPRISE_USER, enterprise__department_id=self.pk)
 
+    def division_info(self) -> dict | None:
+        division = self.division_unit()
+        return _home_division() if division is None else division_dict(division.obj)
+
     def scope_q(self, scope: Scope) -> Q:
-        return Q(**{_lookup(scope.sector, "_id__in"): department_sector_ids(self.pk)})
+        return Q(**{_lookup(scope.sector, "_id__in"): department_sector_ids(self.pk)}) & (
+            self._area_q(scope)
+        )
 
     def sectors(self):
         return Sector.objects.filter(departments=self.pk)
 
+    def towns(self):
+        division = self.division_unit()
+        return Town.objects.all() if division is None else division.towns()
+
     def covers(self, *, town_id, sector_id, enterprise_id=None) -> bool:
+        division = self.division_unit()
         return (
             sector_id is not None
             and department_sector_ids(self.pk).filter(sector_id=sector_id).exists()
+            and (
+                division is None
+                or division.covers(
+                    town_id=town_id, sector_id=sector_id, enterprise_id=enterprise_id
+                )
+            )
         )
 
 
@@ -422,6 +638,9 @@ class EnterpriseUnit(Unit):
     @property
     def code(self) -> str:
         return self.obj.credit_code
+
+    def division_info(self) -> dict:
+        return _town_dict(self.obj.town)
 
     def fields(self) -> dict:
         return {
@@ -454,6 +673,8 @@ class EnterpriseUnit(Unit):
 
 
 KINDS: dict[str, type[Unit]] = {
+    UnitKind.PROVINCE: ProvinceUnit,
+    UnitKind.CITY: CityUnit,
     UnitKind.COUNTY: CountyUnit,
     UnitKind.TOWN: TownUnit,
     UnitKind.DEPARTMENT: DepartmentUnit,
@@ -462,8 +683,11 @@ KINDS: dict[str, type[Unit]] = {
 
 # The only switch on role: role → (the kind of unit it acts in, whether it acts for the unit:
 # receives the unit's notifications and keeps its records). The leader sees the county but does
-# not act for it.
+# not act for it. A leader sits at the level of its division (the county when it has none).
+ANY_LEVEL = {Role.LEADER}
 ROLE_UNIT: dict[str, tuple[str, bool]] = {
+    Role.PROVINCE_ADMIN: (UnitKind.PROVINCE, True),
+    Role.CITY_ADMIN: (UnitKind.CITY, True),
     Role.COUNTY_ADMIN: (UnitKind.COUNTY, True),
     Role.LEADER: (UnitKind.COUNTY, False),
     Role.TOWN_OFFICER: (UnitKind.TOWN, True),
@@ -487,7 +711,11 @@ class UnitRecord(models.Model):
     # Records addressed to a unit are seen by the units below it too (warnings: enterprises).
     SHARED_WITH_SUBUNITS: ClassVar[bool] = False
 
-    unit_kind = models.CharField(gettext_lazy("unit kind"), max_length=12, choices=UnitKind.choices)
+    unit_kind = models.CharField(
+        gettext_lazy("unit kind"),
+        max_length=12,
+        choices=RECORD_KIND_CHOICES,
+    )
     town = models.ForeignKey(
         Town,
         on_delete=models.PROTECT,

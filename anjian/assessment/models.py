@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from anjian.accounts.models import Department, Sector, Town
-from anjian.accounts.units import Scope, UnitKind
+from anjian.accounts.units import RECORD_KIND_CHOICES, Scope, UnitKind
 
 
 class Responsibility(models.Model):
@@ -187,7 +187,7 @@ class AccountabilityRecord(models.Model):
     )
     UNIT_KINDS = (UnitKind.TOWN, UnitKind.DEPARTMENT, UnitKind.ENTERPRISE)
 
-    unit_kind = models.CharField(_("unit kind"), max_length=12, choices=UnitKind.choices)
+    unit_kind = models.CharField(_("unit kind"), max_length=12, choices=RECORD_KIND_CHOICES)
     town = models.ForeignKey(
         Town,
         on_delete=models.PROTECT,

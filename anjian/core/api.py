@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from rest_framework import exceptions, viewsets
 from rest_framework.views import exception_handler as drf_exception_handler
 
+from anjian.core import errors
 from anjian.core.scoping import scope_queryset
 
 
@@ -55,6 +56,8 @@ def exception_handler(exc, context):
         exc = exceptions.NotFound()
     if isinstance(exc, ProtectedError | RestrictedError):
         exc = Conflict(dependents_message(exc))
+    if isinstance(exc, errors.Conflict):
+        exc = Conflict(exc.message)
     return drf_exception_handler(exc, context)
 
 

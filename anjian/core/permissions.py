@@ -12,7 +12,9 @@ from anjian.accounts.models import Role
 
 # 三权分立: the audit admin reads the audit log and nothing else, so it holds only "audit".
 ALL_ROLES = frozenset(Role.values) - {Role.AUDIT_ADMIN}
-OFFICERS = frozenset({Role.COUNTY_ADMIN, Role.DEPARTMENT_OFFICER, Role.TOWN_OFFICER})
+# The 安委办 of a county, a city or a province: the same rights, each over its own subtree.
+ADMINS = frozenset({Role.COUNTY_ADMIN, Role.CITY_ADMIN, Role.PROVINCE_ADMIN})
+OFFICERS = ADMINS | {Role.DEPARTMENT_OFFICER, Role.TOWN_OFFICER}
 WRITERS = OFFICERS | {Role.ENTERPRISE_USER}
 
 # Permission code → roles that hold it. "public" and "login" are special: anyone / any user.
@@ -20,8 +22,8 @@ PERMISSIONS: dict[str, frozenset] = {
     "view": ALL_ROLES,
     "write": WRITERS,
     "officer": OFFICERS,
-    "county_admin": frozenset({Role.COUNTY_ADMIN}),
-    "leader": frozenset({Role.LEADER, Role.COUNTY_ADMIN}),
+    "county_admin": ADMINS,
+    "leader": ADMINS | {Role.LEADER},
     # Government roles, not enterprises: responsibility lists, gaps, accountability (read).
     "government": OFFICERS | {Role.LEADER},
     # Read the audit log (nobody can change it): the audit admin, and the county admin (v1).

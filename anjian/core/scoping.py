@@ -6,13 +6,15 @@ Every scoped model names the lookups that lead to its town, sector and enterpris
 attribute `SCOPE`; records without an enterprise (public places) are invisible to enterprise users.
 Records that units keep (`UnitRecord`: duty, warning recipients, publicity, channels) are seen by
 the unit that keeps them (and, per model, by the units below it or in whose jurisdiction they
-lie). What each unit sees is the unit's business: `anjian.accounts.units`.
+lie). What each unit sees is the unit's business: `anjian.accounts.units`. A request with
+`?division=CODE` narrows every read further to that division (`core.divisions`).
 """
 
 from django.db import models
 from django.http import Http404
 
 from anjian.accounts.units import Scope, Unit, UnitRecord, department_sector_ids
+from anjian.core.divisions import area
 
 __all__ = ["Scope", "department_sector_ids", "get_in_scope", "in_scope", "scope_queryset"]
 
@@ -22,8 +24,15 @@ def scope_queryset(queryset: models.QuerySet, user) -> models.QuerySet:
     unit = Unit.of(user)
     if unit is None:
         return queryset.none()
+    narrowed = area(user)
+    if narrowed is not None:
+        queryset = _narrow(queryset, narrowed)
     if unit.is_county_wide:
         return queryset
+    return _narrow(queryset, unit)
+
+
+def _narrow(queryset: models.QuerySet, unit: Unit) -> models.QuerySet:
     if issubclass(queryset.model, UnitRecord):
         return queryset.filter(unit.records_q(queryset.model))
     return queryset.filter(unit.scope_q(queryset.model.SCOPE))

@@ -16,3 +16,5 @@ class DemoContext:
     enterprises: list = field(default_factory=list)
     users: dict = field(default_factory=dict)  # username → User
     admin: object = None  # the county_admin user, the actor for demo writes
+    city: object = None  # 示例市 (Division)
+    division: object = None  # 示例县 (Division)

@@ -11,11 +11,11 @@ from decimal import Decimal
 
 from django.db import transaction
 
-from anjian.accounts.models import County, Department, Role, Sector, Town
+from anjian.accounts.models import County, Department, Division, Role, Sector, Town
 from anjian.accounts.services import reference_create, user_create
 from anjian.core import clock
 from anjian.core.identifiers import ALPHABET, credit_code_check_char
-from anjian.demo import names
+from anjian.demo import names, neighbour
 from anjian.demo.context import DemoContext
 from anjian.demo.data import LOADERS
 from anjian.registry.models import Enterprise, EnterpriseStatus
@@ -29,7 +29,10 @@ DEMO_ACCOUNTS = [
     ("enterprise_user", Role.ENTERPRISE_USER, "企业安全负责人"),
     ("leader", Role.LEADER, "县领导"),
     ("auditor", Role.AUDIT_ADMIN, "审计管理员"),
+    ("city_admin", Role.CITY_ADMIN, "示例市安委办"),
 ]
+# 邻县's own admin (the outsider of the isolation tests), not printed with the demo logins.
+NEIGHBOUR_ADMIN = "linxian_admin"
 
 
 def is_loaded() -> bool:
@@ -45,11 +48,49 @@ def credit_code(rng: random.Random) -> str:
     return body + credit_code_check_char(body)
 
 
+def _divisions(ctx: DemoContext) -> None:
+    """示例省 → 示例市 → 示例县 and 邻县 (the towns of 邻县 come after 示例县's data)."""
+    code, name = names.PROVINCE
+    province = reference_create(
+        actor=None, model=Division, code=code, name=name, level="province", via="demo"
+    )
+    code, name, lng, lat = names.CITY
+    ctx.city = reference_create(
+        actor=None,
+        model=Division,
+        code=code,
+        name=name,
+        level="city",
+        parent=province,
+        lng=lng,
+        lat=lat,
+        via="demo",
+    )
+    _code, name, lng, lat = names.COUNTY
+    ctx.division = reference_create(
+        actor=None,
+        model=Division,
+        code=names.COUNTY_DIVISION,
+        name=name,
+        level="county",
+        parent=ctx.city,
+        lng=lng,
+        lat=lat,
+        via="demo",
+    )
+
+
 def _places(ctx: DemoContext) -> None:
     ctx.sectors = {s.code: s for s in Sector.objects.all()}
     for i, (code, name) in enumerate(names.TOWNS):
         ctx.towns[code] = reference_create(
-            actor=None, model=Town, code=code, name=name, ordering=i, via="demo"
+            actor=None,
+            model=Town,
+            code=code,
+            name=name,
+            ordering=i,
+            county=ctx.division,
+            via="demo",
         )
     for i, (code, name, sectors) in enumerate(names.DEPARTMENTS):
         ctx.departments[code] = reference_create(
@@ -58,6 +99,7 @@ def _places(ctx: DemoContext) -> None:
             code=code,
             name=name,
             ordering=i,
+            division=ctx.division,
             via="demo",
             sectors=[ctx.sectors[s] for s in sectors],
         )
@@ -141,8 +183,9 @@ def _accounts(ctx: DemoContext) -> None:
     )
     units = {
         "county_admin": {},
-        "leader": {},
+        "leader": {"division": ctx.division},
         "auditor": {},
+        "city_admin": {"division": ctx.city},
         "dept_officer": {"department": ctx.departments["transport"]},
         "town_officer": {"town": first_town},
         "enterprise_user": {"enterprise": own},
@@ -172,12 +215,14 @@ def load(*, today: dt.date | None = None, seed: int = 2024) -> DemoContext:
             actor=None, model=County, code=code, name=name, lng=lng, lat=lat, via="demo"
         )
         ctx = DemoContext(today=today or clock.today(), rng=rng, county=county)
+        _divisions(ctx)
         _places(ctx)
         ctx.admin = user_create(
             actor=None,
             username="county_admin",
             password=PASSWORD,
             role=Role.COUNTY_ADMIN,
+            division=ctx.division,
             full_name="县安委办",
             via="demo",
         )
@@ -186,4 +231,5 @@ def load(*, today: dt.date | None = None, seed: int = 2024) -> DemoContext:
         _accounts(ctx)
         for module in LOADERS:
             module.load(ctx)
+        neighbour.load(ctx)
     return ctx

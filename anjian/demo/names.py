@@ -9,6 +9,39 @@ from anjian.registry.names import WORDS as WORDS
 
 COUNTY = ("demo_county", "示例县", "108.300000", "22.800000")
 
+# The fictional region around it (GB/T 2260-shaped codes no real division uses: 99…).
+PROVINCE = ("990000", "示例省")
+CITY = ("990100", "示例市", "108.400000", "22.850000")
+COUNTY_DIVISION = "990121"
+# The smaller neighbour county in the same city: (code, name, lng, lat), its towns, departments.
+NEIGHBOUR = ("990122", "邻县", "108.700000", "22.900000")
+NEIGHBOUR_TOWNS = [("lx_dongping", "东坪镇"), ("lx_nanfeng", "南丰镇"), ("lx_beishan", "北山乡")]
+NEIGHBOUR_DEPARTMENTS = [
+    ("lx_transport", "邻县交通运输局", ["road_traffic", "waterway"]),
+    (
+        "lx_emergency",
+        "邻县应急管理局",
+        [
+            "non_coal_mine",
+            "fireworks",
+            "hazardous_chemicals",
+            "industry_trade",
+            "construction",
+            "fire",
+            "special_equipment",
+            "other",
+        ],
+    ),
+]
+NEIGHBOUR_UNITS = [
+    ("industry_trade", "机械厂"),
+    ("industry_trade", "木材加工厂"),
+    ("construction", "建筑工程公司"),
+    ("hazardous_chemicals", "化工有限公司"),
+    ("fire", "商贸城"),
+    ("non_coal_mine", "采石场"),
+]
+
 TOWNS = [
     ("qingshan", "青山镇"),
     ("shiqiao", "石桥镇"),

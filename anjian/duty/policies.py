@@ -1,13 +1,15 @@
 """Who files duty records for which unit: a unit files only its own; the county admin any."""
 
-from anjian.accounts.units import Unit, acts_for_unit
+from anjian.accounts.units import DivisionUnit, Unit, acts_for_unit
 from anjian.duty.models import DutyRoster
 
 
 def duty_unit(user) -> Unit | None:
     """The unit a user keeps duty for (county admins: the county; leaders and enterprises: none)."""
     unit = Unit.of(user)
-    if unit is None or not acts_for_unit(user) or unit.kind not in DutyRoster.UNIT_KINDS:
+    if unit is None or not acts_for_unit(user):
+        return None
+    if unit.kind not in DutyRoster.UNIT_KINDS and not isinstance(unit, DivisionUnit):
         return None
     return unit
 
@@ -21,4 +23,4 @@ def units_user_may_file(user) -> list[Unit]:
     own = duty_unit(user)
     if own is None:
         return []
-    return Unit.all() if own.is_county_wide else [own]
+    return [u for u in own.managed_units() if u.kind in DutyRoster.UNIT_KINDS]

@@ -39,7 +39,7 @@ class PlanForm(BootstrapMixin, forms.ModelForm):
         if self.instance.pk or unit is None or unit.kind == UnitKind.ENTERPRISE:
             del self.fields["unit"], self.fields["enterprise"]
             return
-        units = Unit.all() if unit.is_county_wide else [unit]
+        units = unit.managed_units()
         self.fields["unit"].choices = [("", "—")] + [(u.key, u.name) for u in units]
         self.fields["unit"].initial = unit.key
         self.fields = {

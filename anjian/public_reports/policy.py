@@ -3,7 +3,7 @@ is transferred to it. Nobody else sees it — least of all the unit reported on.
 
 from django.db.models import Q
 
-from anjian.accounts.units import Unit, UnitKind, acts_for_unit
+from anjian.accounts.units import DivisionUnit, Unit, UnitKind, acts_for_unit
 from anjian.core.permissions import has_permission
 
 
@@ -14,8 +14,9 @@ def handler_q(user) -> Q | None:
     unit = Unit.of(user)
     if unit is None:
         return Q(pk__in=[])
-    if unit.kind == UnitKind.COUNTY:
-        return None
+    if isinstance(unit, DivisionUnit):
+        # A county, city or province admin: the reports of its towns (all: a whole installation).
+        return None if unit.is_county_wide else Q(**{f"town__{unit.kind}_id": unit.pk})
     if unit.kind == UnitKind.TOWN:
         return Q(handler_town_id=unit.pk)
     if unit.kind == UnitKind.DEPARTMENT:
@@ -30,6 +31,8 @@ def handles(user, report) -> bool:
     unit = Unit.of(user)
     if unit is None:
         return False
+    if isinstance(unit, DivisionUnit):
+        return report.town_id is not None and unit.covers(town_id=report.town_id, sector_id=None)
     if unit.kind == UnitKind.TOWN:
         return report.handler_town_id == unit.pk
     if unit.kind == UnitKind.DEPARTMENT:

@@ -24,7 +24,7 @@ from typing import Any
 
 from django.db import transaction
 
-from anjian.accounts.models import Department, Sector, Town
+from anjian.accounts.models import Department, Division, Sector, Town
 from anjian.accounts.sectors import TYPICAL_DEPARTMENTS as DEPARTMENTS
 from anjian.accounts.services import reference_create
 from anjian.core import audit, clock
@@ -40,15 +40,19 @@ from anjian.registry.services import enterprise_bulk_create
 class Scale:
     enterprises: int
     towns: int
+    cities: int = 0
+    counties: int = 0
 
 
-# A real county has 10-20 towns and a few thousand units; "city" and "province" still live in
-# one county model here, so they get more towns rather than more counties.
+# A real county has 10-20 towns and a few thousand units; a city about eight counties; a
+# province about 14 cities and 110 counties. The county scale builds no division tree.
 SCALES = {
     "county": Scale(enterprises=5_000, towns=20),
-    "city": Scale(enterprises=50_000, towns=200),
-    "province": Scale(enterprises=500_000, towns=2_000),
+    "city": Scale(enterprises=50_000, towns=200, cities=1, counties=10),
+    "province": Scale(enterprises=500_000, towns=2_000, cities=14, counties=110),
 }
+# The seeded region's GB/T 2260-shaped codes: "98" is no real province (the demo's is "99").
+SEED_PROVINCE = "980000"
 
 # "91" (enterprise, market regulator) + "45" (Guangxi) + "XY": the demo county's codes have only
 # digits after "9145", so a seeded code can never collide with a demo one.
@@ -145,6 +149,56 @@ def _towns(actor, count: int, result: SeedResult) -> list[Town]:
         result.towns_created += 1
     result.towns = len(existing)
     return [existing[f"{TOWN_CODE_PREFIX}{i:04d}"] for i in range(count)]
+
+
+def _divisions(actor, target: Scale, towns: list[Town]) -> None:
+    """The seeded province (at province scale), its cities and counties, and each seeded town
+    in one county (contiguous runs of towns per county); the towns' denormalised city and
+    province ids are written with it."""
+    if not target.counties:
+        return
+    province = None
+    if target.cities > 1:
+        province = Division.objects.filter(code=SEED_PROVINCE).first() or reference_create(
+            actor=actor,
+            model=Division,
+            code=SEED_PROVINCE,
+            name="种子省",
+            level="province",
+            via="seed",
+        )
+    counties: list[tuple[Division, Division]] = []
+    for c in range(target.cities):
+        code = f"98{c + 1:02d}00"
+        city = Division.objects.filter(code=code).first() or reference_create(
+            actor=actor,
+            model=Division,
+            code=code,
+            name=f"种子{c + 1}市",
+            level="city",
+            parent=province,
+            via="seed",
+        )
+        share = range(
+            c * target.counties // target.cities, (c + 1) * target.counties // target.cities
+        )
+        for k, _n in enumerate(share):
+            code = f"98{c + 1:02d}{21 + k:02d}"
+            county = Division.objects.filter(code=code).first() or reference_create(
+                actor=actor,
+                model=Division,
+                code=code,
+                name=f"种子{c + 1}市{k + 1}县",
+                level="county",
+                parent=city,
+                via="seed",
+            )
+            counties.append((county, city))
+    for i, town in enumerate(towns):
+        county, city = counties[i * len(counties) // len(towns)]
+        town.county_id, town.city_id = county.pk, city.pk
+        town.province_id = province.pk if province else None
+    Town.objects.bulk_update(towns, ["county", "city", "province"], batch_size=500)
 
 
 def _departments(actor) -> dict[str, Department]:
@@ -257,6 +311,7 @@ def seed(
     result = SeedResult(scale=scale)
     with transaction.atomic():
         town_list = _towns(actor, target.towns if towns is None else towns, result)
+        _divisions(actor, target, town_list)
         by_sector = _departments(actor)
     sectors = {s.code: s for s in Sector.objects.filter(code__in=list(SECTORS))}
     plan = [(sectors[code], by_sector[code]) for code in SECTORS]

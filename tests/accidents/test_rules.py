@@ -122,8 +122,8 @@ def test_supplementary_window_counts_calendar_days(sector, occurred, at, inside)
     [
         ("general", ["city"]),
         ("large", ["city", "province"]),
-        ("major", ["city", "province", "state_council"]),
-        ("extraordinary", ["city", "province", "state_council"]),
+        ("major", ["city", "province", "state"]),
+        ("extraordinary", ["city", "province", "state"]),
     ],
 )
 def test_forwarding_two_hours_per_level(grade, levels):

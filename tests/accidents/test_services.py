@@ -166,7 +166,7 @@ def test_forwarding_is_recorded_once_per_level(make_accident, county_admin):
     with pytest.raises(ValidationError):
         services.accident_forward(actor=county_admin, accident=accident, level="province")
     with pytest.raises(ValidationError):
-        services.accident_forward(actor=county_admin, accident=accident, level="state_council")
+        services.accident_forward(actor=county_admin, accident=accident, level="state")
 
 
 def test_dangerous_occurrence_needs_a_criterion(make_accident):

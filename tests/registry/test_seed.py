@@ -82,3 +82,17 @@ def test_command_seeds_the_county_scale_and_prints_one_line(db):
     out = io.StringIO()
     call_command("seed", "--scale", "county", stdout=out)
     assert "(+0)" in out.getvalue()
+
+
+def test_the_province_scale_puts_every_town_in_a_county_of_a_city_of_the_province(db):
+    from anjian.accounts.models import Division
+
+    seed(scale="province", enterprises=20, towns=220)
+    assert Division.objects.filter(level="province").count() == 1
+    assert Division.objects.filter(level="city").count() == 14
+    assert Division.objects.filter(level="county").count() == 110
+    towns = Town.objects.filter(code__startswith="seed_")
+    assert not towns.filter(county=None).exists()
+    assert towns.filter(city__parent__level="province").count() == 220
+    assert all(t.county.parent_id == t.city_id for t in towns.select_related("county"))
+    assert towns.values("county").distinct().count() == 110

@@ -9,7 +9,7 @@ import json
 
 from django.contrib.auth.hashers import make_password
 
-from anjian.accounts.models import Department, Role, Sector, Town, User
+from anjian.accounts.models import Department, Division, Role, Sector, Town, User
 from anjian.core.identifiers import credit_code_check_char
 from anjian.registry.models import Enterprise
 
@@ -21,6 +21,8 @@ USERNAMES = {
     "town_b_officer": "town_b_p",
     "traffic_officer": "traffic_p",
     "enterprise_user": "ent_a_p",
+    "city_admin": "city_p",
+    "other_county_admin": "county_y_p",
 }
 
 
@@ -32,8 +34,13 @@ def _credit_code(n: int) -> str:
 def create() -> dict:
     """Create the personas; returns {name: pk} of the records a test may need."""
     sectors = {s.code: s for s in Sector.objects.all()}
-    town_a = Town.objects.create(code="town_a", name="甲镇")
-    town_b = Town.objects.create(code="town_b", name="乙镇")
+    # As tests.conftest.region: towns A and B in county X, town C in county Y, both in 甲市.
+    city = Division.objects.create(code="990100", name="甲市", level="city")
+    county_x = Division.objects.create(code="990121", name="甲县", level="county", parent=city)
+    county_y = Division.objects.create(code="990122", name="乙县", level="county", parent=city)
+    town_a = Town.objects.create(code="town_a", name="甲镇", county=county_x)
+    town_b = Town.objects.create(code="town_b", name="乙镇", county=county_x)
+    Town.objects.create(code="town_c", name="丙镇", county=county_y)
     traffic = Department.objects.create(code="transport", name="县交通运输局")
     traffic.sectors.set([sectors["road_traffic"], sectors["waterway"]])
     emergency = Department.objects.create(code="emergency", name="县应急管理局")
@@ -53,6 +60,8 @@ def create() -> dict:
         "town_b_officer": (Role.TOWN_OFFICER, {"town": town_b}),
         "traffic_officer": (Role.DEPARTMENT_OFFICER, {"department": traffic}),
         "enterprise_user": (Role.ENTERPRISE_USER, {"enterprise": enterprise_a}),
+        "city_admin": (Role.CITY_ADMIN, {"division": city}),
+        "other_county_admin": (Role.COUNTY_ADMIN, {"division": county_y}),
     }
     for name, (role, unit) in units.items():
         User.objects.create(username=USERNAMES[name], role=role, password=password, **unit)
