@@ -103,14 +103,11 @@ def target_set(
         target.save()
         audit.record_create(actor=actor, instance=target, via=via)
         return target
-    before = {"max_accidents": target.max_accidents, "max_deaths": target.max_deaths}
+    before = audit.snapshot(target)
     target.max_accidents, target.max_deaths = max_accidents, max_deaths
     target.full_clean()
     target.save()
-    after = {"max_accidents": target.max_accidents, "max_deaths": target.max_deaths}
-    changes = audit.diff(before, after)
-    if changes:
-        audit.record_update(actor=actor, instance=target, changes=changes, via=via)
+    audit.record_update(actor=actor, instance=target, before=before, via=via)
     return target
 
 

@@ -1,0 +1,178 @@
+"""Each computed indicator and each veto on real records, at its boundary (today is
+2025-06-18 in the tests)."""
+
+import datetime as dt
+
+import pytest
+from django.utils import timezone
+
+from anjian.accounts.units import Unit
+from anjian.alerts.models import PublicityActivity
+from anjian.assessment import results, scoring_services
+from anjian.assessment.models import AccidentFinding
+from anjian.core import clock
+from anjian.hazards.models import Hazard
+
+D = dt.date
+
+
+def _aware(day: dt.date) -> dt.datetime:
+    return timezone.make_aware(dt.datetime.combine(day, dt.time(12)))
+
+
+@pytest.fixture
+def hazard(enterprise_a):
+    def _make(*, found_on=D(2025, 3, 1), deadline=D(2025, 7, 1), grade="general", closed_on=None,
+              enterprise=None, supervised=False):
+        e = enterprise or enterprise_a
+        return Hazard.objects.create(
+            enterprise=e,
+            town=e.town,
+            sector=e.sector,
+            description="测试隐患",
+            grade=grade,
+            found_on=found_on,
+            found_by="检查组",
+            source="inspection",
+            deadline=deadline,
+            supervised=supervised,
+            status="closed" if closed_on else "rectifying",
+            closed_at=_aware(closed_on) if closed_on else None,
+        )
+
+    return _make
+
+
+def _row(year, unit, **kw):
+    rows = results.assess([unit], year, **kw)
+    return rows[0]
+
+
+def _item(row, code):
+    return next(i for i in row["items"] if i["code"] == code)
+
+
+def test_hazard_closure_rate_is_closed_over_found_in_the_year(hazard, town_a, town_b):
+    hazard(closed_on=D(2025, 4, 1))
+    hazard(closed_on=D(2025, 4, 2))
+    hazard()
+    hazard(found_on=D(2024, 12, 31))  # last year's: not counted
+    item = _item(_row(2025, Unit.of_town(town_a)), "hazard_closure_rate")
+    assert item["value"] == 66.7 and item["points"] == 6.7
+    assert "发现隐患3项" in item["how"] and "已整改销号2项" in item["how"]
+    assert "found=2025" in item["url"] and "town=town_a" in item["url"]
+
+
+def test_hazard_closure_rate_with_no_hazard_found_gives_full_marks(town_b):
+    item = _item(_row(2025, Unit.of_town(town_b)), "hazard_closure_rate")
+    assert item["value"] is None and item["points"] == 10 and "满分" in item["how"]
+
+
+def test_a_major_hazard_overdue_by_one_day_counts_as_an_accident(hazard, town_a):
+    hazard(grade="major", deadline=D(2025, 6, 17))  # open, one day past
+    item = _item(_row(2025, Unit.of_town(town_a)), "accident_control")
+    assert item["value"]["overdue_major"] == 1 and item["points"] == 25
+
+
+def test_a_major_hazard_closed_on_its_deadline_day_does_not_count(hazard, town_a):
+    hazard(grade="major", deadline=D(2025, 6, 10), closed_on=D(2025, 6, 10))
+    hazard(grade="major", deadline=D(2025, 6, 18))  # due today: not yet overdue
+    item = _item(_row(2025, Unit.of_town(town_a)), "accident_control")
+    assert item["value"]["overdue_major"] == 0 and item["points"] == 30
+
+
+def test_a_major_hazard_closed_a_day_late_counts(hazard, town_a):
+    hazard(grade="major", deadline=D(2025, 6, 10), closed_on=D(2025, 6, 11))
+    item = _item(_row(2025, Unit.of_town(town_a)), "accident_control")
+    assert item["value"]["overdue_major"] == 1
+
+
+def test_accident_control_reads_the_units_targets(make_accident, county_admin, town_a, traffic_dept):
+    scoring_services.target_set(
+        actor=county_admin, year=2025, unit=Unit.of_town(town_a), max_accidents=1, max_deaths=0
+    )
+    make_accident()
+    make_accident(deaths=1)
+    town = _item(_row(2025, Unit.of_town(town_a)), "accident_control")
+    assert town["value"] == {"accidents": 2, "deaths": 1, "overdue_major": 0}
+    assert town["points"] == 30 - 5 - 10 and "事故不超过1起" in town["how"]
+    # the traffic department (road sector) has no target: 0 and 0
+    dept = _item(_row(2025, Unit.of_department(traffic_dept)), "accident_control")
+    assert dept["points"] == 30 - 2 * 5 - 10 and "未下达控制指标" in dept["how"]
+
+
+def test_hazards_overdue_now_are_deducted_one_point_each(hazard, town_a):
+    hazard(deadline=D(2025, 6, 17))
+    hazard(deadline=D(2025, 6, 18))  # due today: not overdue
+    item = _item(_row(2025, Unit.of_town(town_a)), "hazard_overdue")
+    assert item["value"] == 1 and item["points"] == 4 and "overdue=1" in item["url"]
+
+
+def test_major_hazard_supervision_is_supervised_over_major_found(hazard, town_a):
+    hazard(grade="major", supervised=True)
+    hazard(grade="major")
+    item = _item(_row(2025, Unit.of_town(town_a)), "major_hazard_supervision")
+    assert item["value"] == 50.0 and item["points"] == 2.5
+
+
+def test_a_large_accident_vetoes_its_town_and_department_and_a_general_one_does_not(
+    make_accident, town_a, town_b, traffic_dept
+):
+    make_accident(deaths=1, title="一般事故")
+    assert not _row(2025, Unit.of_town(town_a))["vetoed"]
+    accident = make_accident(deaths=3, title="较大事故")
+    assert accident.grade == "large"
+    for unit in (Unit.of_town(town_a), Unit.of_department(traffic_dept)):
+        row = _row(2025, unit)
+        assert row["vetoed"] and row["grade"] == "fail"
+        assert row["vetoes"][0]["record"] == accident.get_absolute_url()
+        assert "较大事故" in row["vetoes"][0]["reason"]
+    assert not _row(2025, Unit.of_town(town_b))["vetoed"]
+
+
+@pytest.mark.parametrize(("kind", "vetoed"), [("late", False), ("concealed", True), ("falsified", True)])
+def test_a_finding_of_concealing_or_falsifying_vetoes(accident_a, town_a, kind, vetoed):
+    AccidentFinding.objects.create(accident=accident_a, kind=kind, note="认定")
+    row = _row(2025, Unit.of_town(town_a))
+    assert row["vetoed"] is vetoed
+    if vetoed:
+        assert row["vetoes"][0]["record"] == accident_a.get_absolute_url()
+
+
+@pytest.mark.parametrize(("deadline", "vetoed"), [(D(2025, 6, 14), True), (D(2025, 6, 15), False)])
+def test_an_accident_at_a_unit_with_an_overdue_major_hazard_then_vetoes(
+    make_accident, enterprise_a_road, hazard, town_a, deadline, vetoed
+):
+    # the accident happens on 2025-06-15; a deadline of that day was not yet passed
+    hazard(grade="major", deadline=deadline, enterprise=enterprise_a_road,
+           closed_on=D(2025, 6, 16))
+    make_accident(enterprise=enterprise_a_road, title="运输事故")
+    row = _row(2025, Unit.of_town(town_a))
+    assert row["vetoed"] is vetoed
+    if vetoed:
+        assert "逾期未整改的重大隐患" in row["vetoes"][0]["reason"]
+
+
+def test_training_counts_the_units_publicity_and_training_activities(town_a, county_admin):
+    for day in (D(2025, 3, 1), D(2025, 5, 1), D(2024, 5, 1)):
+        PublicityActivity.objects.create(
+            unit_kind="town", town=town_a, title="安全宣传", held_on=day, place="镇政府",
+            participants=30,
+        )
+    item = _item(_row(2025, Unit.of_town(town_a)), "training")
+    assert item["value"] == 2 and item["points"] == 5.0
+
+
+def test_items_scored_by_hand_show_the_evidence(county_admin, town_a):
+    scoring_services.hand_score_set(
+        actor=county_admin, year=2025, unit=Unit.of_town(town_a), item="responsibility",
+        points=12, evidence="责任书签订率100%",
+    )
+    item = _item(_row(2025, Unit.of_town(town_a)), "responsibility")
+    assert item["points"] == 12 and "责任书签订率100%" in item["how"]
+
+
+def test_the_score_is_the_sum_of_the_items(town_b):
+    row = _row(2025, Unit.of_town(town_b))
+    assert row["score"] == round(sum(i["points"] for i in row["items"]), 1)
+    assert clock.today() == D(2025, 6, 18)
