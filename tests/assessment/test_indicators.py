@@ -22,8 +22,15 @@ def _aware(day: dt.date) -> dt.datetime:
 
 @pytest.fixture
 def hazard(enterprise_a):
-    def _make(*, found_on=D(2025, 3, 1), deadline=D(2025, 7, 1), grade="general", closed_on=None,
-              enterprise=None, supervised=False):
+    def _make(
+        *,
+        found_on=D(2025, 3, 1),
+        deadline=D(2025, 7, 1),
+        grade="general",
+        closed_on=None,
+        enterprise=None,
+        supervised=False,
+    ):
         e = enterprise or enterprise_a
         return Hazard.objects.create(
             enterprise=e,
@@ -87,7 +94,9 @@ def test_a_major_hazard_closed_a_day_late_counts(hazard, town_a):
     assert item["value"]["overdue_major"] == 1
 
 
-def test_accident_control_reads_the_units_targets(make_accident, county_admin, town_a, traffic_dept):
+def test_accident_control_reads_the_units_targets(
+    make_accident, county_admin, town_a, traffic_dept
+):
     scoring_services.target_set(
         actor=county_admin, year=2025, unit=Unit.of_town(town_a), max_accidents=1, max_deaths=0
     )
@@ -130,7 +139,9 @@ def test_a_large_accident_vetoes_its_town_and_department_and_a_general_one_does_
     assert not _row(2025, Unit.of_town(town_b))["vetoed"]
 
 
-@pytest.mark.parametrize(("kind", "vetoed"), [("late", False), ("concealed", True), ("falsified", True)])
+@pytest.mark.parametrize(
+    ("kind", "vetoed"), [("late", False), ("concealed", True), ("falsified", True)]
+)
 def test_a_finding_of_concealing_or_falsifying_vetoes(accident_a, town_a, kind, vetoed):
     AccidentFinding.objects.create(accident=accident_a, kind=kind, note="认定")
     row = _row(2025, Unit.of_town(town_a))
@@ -144,8 +155,7 @@ def test_an_accident_at_a_unit_with_an_overdue_major_hazard_then_vetoes(
     make_accident, enterprise_a_road, hazard, town_a, deadline, vetoed
 ):
     # the accident happens on 2025-06-15; a deadline of that day was not yet passed
-    hazard(grade="major", deadline=deadline, enterprise=enterprise_a_road,
-           closed_on=D(2025, 6, 16))
+    hazard(grade="major", deadline=deadline, enterprise=enterprise_a_road, closed_on=D(2025, 6, 16))
     make_accident(enterprise=enterprise_a_road, title="运输事故")
     row = _row(2025, Unit.of_town(town_a))
     assert row["vetoed"] is vetoed
@@ -156,7 +166,11 @@ def test_an_accident_at_a_unit_with_an_overdue_major_hazard_then_vetoes(
 def test_training_counts_the_units_publicity_and_training_activities(town_a, county_admin):
     for day in (D(2025, 3, 1), D(2025, 5, 1), D(2024, 5, 1)):
         PublicityActivity.objects.create(
-            unit_kind="town", town=town_a, title="安全宣传", held_on=day, place="镇政府",
+            unit_kind="town",
+            town=town_a,
+            title="安全宣传",
+            held_on=day,
+            place="镇政府",
             participants=30,
         )
     item = _item(_row(2025, Unit.of_town(town_a)), "training")
@@ -165,8 +179,12 @@ def test_training_counts_the_units_publicity_and_training_activities(town_a, cou
 
 def test_items_scored_by_hand_show_the_evidence(county_admin, town_a):
     scoring_services.hand_score_set(
-        actor=county_admin, year=2025, unit=Unit.of_town(town_a), item="responsibility",
-        points=12, evidence="责任书签订率100%",
+        actor=county_admin,
+        year=2025,
+        unit=Unit.of_town(town_a),
+        item="responsibility",
+        points=12,
+        evidence="责任书签订率100%",
     )
     item = _item(_row(2025, Unit.of_town(town_a)), "responsibility")
     assert item["points"] == 12 and "责任书签订率100%" in item["how"]

@@ -35,7 +35,9 @@ def test_the_county_admin_edits_the_scheme_and_bad_weights_are_refused_naming_th
     saved = api.post("/api/v1/assessment/schemes/", {"year": 2026, "items": items}, format="json")
     assert saved.status_code == 201, saved.json()
     items[0]["indicator"] = "luck"
-    unknown = api.put("/api/v1/assessment/schemes/2026/", {"year": 2026, "items": items}, format="json")
+    unknown = api.put(
+        "/api/v1/assessment/schemes/2026/", {"year": 2026, "items": items}, format="json"
+    )
     assert unknown.status_code == 400 and "luck" in str(unknown.json())
 
 
@@ -73,7 +75,9 @@ def test_targets_for_a_town_or_department_and_unknown_units_are_refused(
         assert bad.status_code == 400 and "unit" in bad.json()
     # the town reads its own target; another town gets a 404 for it
     pk = ok.json()["id"]
-    assert api_as(town_a_officer).get(f"/api/v1/assessment/targets/{pk}/").json()["max_accidents"] == 3
+    assert (
+        api_as(town_a_officer).get(f"/api/v1/assessment/targets/{pk}/").json()["max_accidents"] == 3
+    )
     assert api_as(town_b_officer).get(f"/api/v1/assessment/targets/{pk}/").status_code == 404
 
 
@@ -126,7 +130,10 @@ def test_publishing_freezes_the_results_with_an_audit_entry_and_twice_is_a_409(
     make_accident(deaths=3)  # a large accident after publication changes nothing
     assert api.get(RESULTS, {"year": 2025}).json() == frozen
     assert api.post(f"{RESULTS}publish/", {"year": 2025}, format="json").status_code == 409
-    assert api_as(town_a_officer).post(f"{RESULTS}publish/", {"year": 2025}, format="json").status_code == 403
+    assert (
+        api_as(town_a_officer).post(f"{RESULTS}publish/", {"year": 2025}, format="json").status_code
+        == 403
+    )
     # the scheme and targets of a published year stay
     assert (
         api.post(
@@ -142,7 +149,10 @@ def test_a_correction_after_publishing_is_a_new_audited_version(
     api_as, county_admin, make_accident, world
 ):
     api = api_as(county_admin)
-    assert api.post(f"{RESULTS}correct/", {"year": 2025, "reason": "x"}, format="json").status_code == 409
+    assert (
+        api.post(f"{RESULTS}correct/", {"year": 2025, "reason": "x"}, format="json").status_code
+        == 409
+    )
     api.post(f"{RESULTS}publish/", {"year": 2025}, format="json")
     make_accident(deaths=3)
     corrected = api.post(

@@ -23,7 +23,9 @@ D = dt.date
 def test_a_major_hazard_counts_as_an_accident_only_after_its_deadline_day(
     deadline, closed_on, today, counts
 ):
-    assert scoring.overdue_as_accident(deadline=deadline, closed_on=closed_on, today=today) is counts
+    assert (
+        scoring.overdue_as_accident(deadline=deadline, closed_on=closed_on, today=today) is counts
+    )
 
 
 @pytest.mark.parametrize(
