@@ -14,6 +14,7 @@ from anjian.core import clock
 from anjian.hazards.models import Hazard
 
 D = dt.date
+MARCH, JULY = D(2025, 3, 1), D(2025, 7, 1)
 
 
 def _aware(day: dt.date) -> dt.datetime:
@@ -24,8 +25,8 @@ def _aware(day: dt.date) -> dt.datetime:
 def hazard(enterprise_a):
     def _make(
         *,
-        found_on=D(2025, 3, 1),
-        deadline=D(2025, 7, 1),
+        found_on=MARCH,
+        deadline=JULY,
         grade="general",
         closed_on=None,
         enterprise=None,
