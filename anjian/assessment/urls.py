@@ -23,12 +23,12 @@ urlpatterns = [
     path("results/publish/", views_scoring.result_publish, name="result_publish"),
     path("results/correct/", views_scoring.result_correct, name="result_correct"),
     path(
-        "results/<int:year>/<slug:kind>/<slug:code>/",
+        "results/<int:year>/<slug:unit_kind>/<slug:unit_code>/",
         views_scoring.result_detail,
         name="result_detail",
     ),
     path(
-        "results/<int:year>/<slug:kind>/<slug:code>/<slug:item>/",
+        "results/<int:year>/<slug:unit_kind>/<slug:unit_code>/<slug:item>/",
         views_scoring.hand_score_set,
         name="hand_score_set",
     ),

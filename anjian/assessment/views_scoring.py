@@ -82,10 +82,10 @@ def result_list(request):
 
 
 @requires("government")
-def result_detail(request, year: int, kind: str, code: str):
+def result_detail(request, year: int, unit_kind: str, unit_code: str):
     if not 2000 <= year <= 2100:
         raise Http404
-    row, published = results.row_for(actor=request.user, year=year, kind=kind, code=code)
+    row, published = results.row_for(actor=request.user, year=year, kind=unit_kind, code=unit_code)
     may_score = has_permission(request.user, "county_admin") and published is None
     forms = {}
     if may_score:
@@ -105,9 +105,11 @@ def result_detail(request, year: int, kind: str, code: str):
 
 @require_POST
 @requires("county_admin")
-def hand_score_set(request, year: int, kind: str, code: str, item: str):
-    row, _published = results.row_for(actor=request.user, year=year, kind=kind, code=code)
-    unit = Unit.from_code(code)
+def hand_score_set(request, year: int, unit_kind: str, unit_code: str, item: str):
+    if not 2000 <= year <= 2100:
+        raise Http404
+    results.row_for(actor=request.user, year=year, kind=unit_kind, code=unit_code)
+    unit = Unit.from_code(unit_code)
     form = HandScoreForm(request.POST, prefix=item)
     return flash(
         request,
@@ -121,7 +123,7 @@ def hand_score_set(request, year: int, kind: str, code: str, item: str):
         ),
         form=form,
         success=_("The score was saved."),
-        to=reverse("assessment:result_detail", args=[year, kind, code]),
+        to=reverse("assessment:result_detail", args=[year, unit_kind, unit_code]),
     )
 
 
