@@ -44,3 +44,8 @@ EXPORTERS = [
     "anjian.accidents.exports.EXPORTERS",
     "anjian.assessment.exports.EXPORTERS",
 ]
+
+# The annual assessment's computed indicators: {code: function(ctx, item)} dictionaries read
+# after anjian.assessment.indicators.INDICATORS, so an app above (training records) replaces
+# an indicator, e.g. "anjian.workforce.assessment.INDICATORS" for `training`.
+ASSESSMENT_INDICATORS: list[str] = []

@@ -485,11 +485,9 @@ INDICATORS = {
 
 def registry() -> dict:
     """The indicator functions by code: this module's, then the hooks' (which may replace)."""
-    from anjian import hooks
-
     found = dict(INDICATORS)
-    for path in getattr(hooks, "ASSESSMENT_INDICATORS", []):
-        found.update(resolve(path))
+    for mapping in resolve("ASSESSMENT_INDICATORS"):
+        found.update(mapping)
     return found
 
 

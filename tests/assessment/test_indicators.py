@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from anjian.accounts.units import Unit
 from anjian.alerts.models import PublicityActivity
-from anjian.assessment import results, scoring_services
+from anjian.assessment import indicators, results, scoring_services
 from anjian.assessment.models import AccidentFinding
 from anjian.core import clock
 from anjian.hazards.models import Hazard
@@ -195,3 +195,30 @@ def test_the_score_is_the_sum_of_the_items(town_b):
     row = _row(2025, Unit.of_town(town_b))
     assert row["score"] == round(sum(i["points"] for i in row["items"]), 1)
     assert clock.today() == D(2025, 6, 18)
+
+
+def _training_records(ctx, item):
+    return {
+        u.key: indicators.Measure(value=7, points=item["max_points"], how="培训记录7次")
+        for u in ctx.units
+    }
+
+
+PLUGGED = {"training": _training_records}
+
+
+def test_an_app_with_training_records_replaces_the_training_indicator_through_the_hook(
+    monkeypatch, town_a
+):
+    from anjian import hooks
+    from anjian.core.hooks import resolve
+
+    monkeypatch.setattr(
+        hooks, "ASSESSMENT_INDICATORS", ["tests.assessment.test_indicators.PLUGGED"]
+    )
+    resolve.cache_clear()  # the hooks are resolved once per process
+    try:
+        item = _item(_row(2025, Unit.of_town(town_a)), "training")
+    finally:
+        resolve.cache_clear()
+    assert item["value"] == 7 and item["how"] == "培训记录7次"
