@@ -143,7 +143,7 @@ def _fill() -> None:
     plans = EmergencyPlan.objects.bulk_create(
         [
             EmergencyPlan(
-                unit_kind="county",
+                unit_kind="enterprise",
                 enterprise_id=pk,
                 kind="comprehensive",
                 title="综合应急预案",

@@ -12,6 +12,8 @@ from anjian.assessment import indicators, results, scoring_services
 from anjian.assessment.models import AccidentFinding
 from anjian.core import clock
 from anjian.hazards.models import Hazard
+from tests.alerts.conftest import publish  # noqa: F401 - a fixture, found by name
+from tests.inspections.conftest import checklist  # noqa: F401
 
 D = dt.date
 MARCH, JULY = D(2025, 3, 1), D(2025, 7, 1)
@@ -222,3 +224,125 @@ def test_an_app_with_training_records_replaces_the_training_indicator_through_th
     finally:
         resolve.cache_clear()
     assert item["value"] == 7 and item["how"] == "培训记录7次"
+
+
+def test_inspections_cover_operating_units_inspected_by_government_in_the_year(
+    enterprise_a,
+    enterprise_a_road,
+    town_a,
+    checklist,  # noqa: F811
+):
+    from anjian.inspections.models import Inspection
+
+    for kind, day in (("inspection", D(2025, 3, 1)), ("self_check", D(2025, 3, 2))):
+        Inspection.objects.create(
+            kind=kind,
+            enterprise=enterprise_a,
+            town=town_a,
+            sector=enterprise_a.sector,
+            checklist=checklist,
+            inspected_on=day,
+            inspectors="检查组",
+        )
+    Inspection.objects.create(
+        kind="inspection",
+        enterprise=enterprise_a_road,
+        town=town_a,
+        sector=enterprise_a_road.sector,
+        checklist=checklist,
+        inspected_on=D(2024, 12, 31),  # last year's
+        inspectors="检查组",
+    )
+    item = _item(_row(2025, Unit.of_town(town_a)), "inspections")
+    assert item["value"] == 50.0 and item["points"] == 4.0
+
+
+def test_campaign_reporting_is_targets_inspected_in_the_campaign(
+    enterprise_a,
+    enterprise_a_road,
+    town_a,
+    checklist,  # noqa: F811
+):
+    from anjian.inspections.models import Campaign, CampaignTarget, Inspection
+
+    campaign = Campaign.objects.create(
+        name="危化品专项整治", starts_on=D(2025, 3, 1), ends_on=D(2025, 9, 30), checklist=checklist
+    )
+    for e in (enterprise_a, enterprise_a_road):
+        CampaignTarget.objects.create(campaign=campaign, enterprise=e)
+    Inspection.objects.create(
+        kind="inspection",
+        enterprise=enterprise_a,
+        town=town_a,
+        sector=enterprise_a.sector,
+        checklist=checklist,
+        campaign=campaign,
+        inspected_on=D(2025, 4, 1),
+        inspectors="检查组",
+    )
+    item = _item(_row(2025, Unit.of_town(town_a)), "campaign_reporting")
+    assert item["value"] == 50.0 and item["points"] == 3.5
+
+
+def test_drills_are_plans_drilled_in_the_year(enterprise_a, enterprise_a_road, town_a):
+    from anjian.emergency.models import Drill, EmergencyPlan
+
+    plans = [
+        EmergencyPlan.objects.create(
+            unit_kind="enterprise",
+            enterprise=e,
+            kind="comprehensive",
+            title="综合应急预案",
+            published_on=D(2024, 5, 1),
+        )
+        for e in (enterprise_a, enterprise_a_road)
+    ]
+    Drill.objects.create(plan=plans[0], held_on=D(2025, 5, 1), form="tabletop", participants=9)
+    Drill.objects.create(plan=plans[1], held_on=D(2024, 5, 1), form="tabletop", participants=9)
+    item = _item(_row(2025, Unit.of_town(town_a)), "drills")
+    assert item["value"] == 50.0 and item["points"] == 2.0
+
+
+def test_a_roster_counts_on_time_only_when_filed_before_the_holiday(town_a, town_a_officer):
+    from anjian.duty import services as duty
+
+    def roster(start, filed):
+        r = duty.roster_create(
+            actor=town_a_officer,
+            unit=Unit.of_town(town_a),
+            title="值班表",
+            starts_at=_aware(start),
+            ends_at=_aware(start + dt.timedelta(days=2)),
+            shifts=[
+                {
+                    "starts_at": _aware(start),
+                    "ends_at": _aware(start + dt.timedelta(days=2)),
+                    "leader": "张镇长",
+                    "staff": "李四",
+                    "phone": "13800000000",
+                }
+            ],
+        )
+        type(r).objects.filter(pk=r.pk).update(created_at=_aware(filed))
+
+    roster(D(2025, 5, 1), D(2025, 4, 28))  # 劳动节: filed before
+    roster(D(2025, 4, 4), D(2025, 4, 4))  # 清明节: filed on the first day, late
+    item = _item(_row(2025, Unit.of_town(town_a)), "roster_on_time")
+    assert "节前按时报备值班表1个" in item["how"]
+    assert item["value"] == round(100 / int(item["how"].split("法定节假日")[1].split("个")[0]), 1)
+
+
+def test_warning_confirmation_is_confirmed_over_received(
+    publish,  # noqa: F811
+    town_a,
+    traffic_dept,
+    town_a_officer,
+):
+    from anjian.alerts import services as alerts
+
+    alert = publish(towns=[town_a], departments=[traffic_dept])  # published 2024-12-30
+    alerts.alert_confirm(actor=town_a_officer, alert=alert, now=alert.published_at)
+    town = _item(_row(2024, Unit.of_town(town_a)), "warning_confirmation")
+    dept = _item(_row(2024, Unit.of_department(traffic_dept)), "warning_confirmation")
+    assert (town["value"], town["points"]) == (100.0, 3.0)
+    assert (dept["value"], dept["points"]) == (0.0, 0.0)
