@@ -370,11 +370,11 @@ def _unit_key(kind: str, town_id, department_id) -> str:
 def roster_on_time(ctx: Context, item: dict) -> dict[str, Measure]:
     """Each statutory holiday of the year that has begun: on time when a roster covering part
     of it was filed before the holiday's first day."""
-    holidays = [
-        h
-        for h in calendar.statutory_holidays(ctx.year)
-        if h.start.year == ctx.year and h.start <= ctx.today
-    ]
+    try:
+        known = calendar.statutory_holidays(ctx.year)
+    except calendar.UnsupportedYear:  # a year whose holidays nobody declared: nothing due
+        known = []
+    holidays = [h for h in known if h.start.year == ctx.year and h.start <= ctx.today]
     windows = [h.window() for h in holidays]
     filed: dict[str, set[int]] = defaultdict(set)
     if windows:

@@ -162,3 +162,9 @@ def test_a_correction_after_publishing_is_a_new_audited_version(
     town = next(r for r in api.get(RESULTS, {"year": 2025}).json() if r["unit"]["code"] == "town_a")
     assert town["vetoed"] and town["grade"] == "fail"
     assert AuditEntry.objects.filter(action="assessment.correct").count() == 1
+
+
+def test_a_year_without_a_holiday_calendar_still_gives_results(api_as, county_admin, world):
+    rows = api_as(county_admin).get(RESULTS, {"year": 2000}).json()
+    item = next(i for i in rows[0]["items"] if i["code"] == "roster_on_time")
+    assert item["points"] == item["max_points"] and "0个" in item["how"]
