@@ -59,6 +59,7 @@ class Context:
     today: dt.date = field(default_factory=clock.today)
     _department_sectors: dict[int, set[int]] | None = None
     _targets: dict[str, AssessmentTarget] | None = None
+    _hazards: dict[tuple, tuple] | None = None
 
     @property
     def period(self) -> Period:
@@ -99,6 +100,37 @@ class Context:
                 )
             }
         return self._targets
+
+    def hazard_cells(self) -> dict[tuple, tuple]:
+        """Every hazard figure the indicators read, in one scan of the hazards grouped by
+        (town, sector): found in the year, of them closed; overdue now; major found in the
+        year, of them supervised; major overdue with a deadline in the year (视同事故)."""
+        if self._hazards is None:
+            found = Q(found_on__gte=self.start, found_on__lte=self.end)
+            major = found & Q(grade=HazardGrade.MAJOR)
+            self._hazards = cells(
+                Hazard.objects.all(),
+                "town_id",
+                "sector_id",
+                found=Count("id", filter=found),
+                closed=Count("id", filter=found & Q(status=HazardStatus.CLOSED)),
+                overdue=Count(
+                    "id", filter=~Q(status=HazardStatus.CLOSED) & Q(deadline__lt=self.today)
+                ),
+                major=Count("id", filter=major),
+                supervised=Count("id", filter=major & Q(supervised=True)),
+                overdue_major=Count(
+                    "id",
+                    filter=Q(deadline__gte=self.start, deadline__lte=self.end)
+                    & overdue_major_q(self.today),
+                ),
+            )
+        return self._hazards
+
+    def hazards(self, unit: Unit) -> dict[str, int]:
+        names = ("found", "closed", "overdue", "major", "supervised", "overdue_major")
+        values = self.sums(self.hazard_cells(), unit)
+        return dict(zip(names, values + [0] * (len(names) - len(values)), strict=False))
 
     def sums(self, cells: dict[tuple, tuple], unit: Unit) -> list[int]:
         """The unit's totals over the cells it covers."""
@@ -159,20 +191,12 @@ def accident_control(ctx: Context, item: dict) -> dict[str, Measure]:
         n=Count("id"),
         deaths=Sum("deaths"),
     )
-    overdue = cells(
-        Hazard.objects.filter(deadline__gte=ctx.start, deadline__lte=ctx.end).filter(
-            overdue_major_q(ctx.today)
-        ),
-        "town_id",
-        "sector_id",
-        n=Count("id"),
-    )
     params = item.get("params") or {}
     targets = ctx.targets()
     result = {}
     for unit in ctx.units:
         n, deaths = ctx.sums(accidents, unit)[:2]
-        (late,) = ctx.sums(overdue, unit)[:1]
+        late = ctx.hazards(unit)["overdue_major"]
         target = targets.get(unit.key)
         max_acc = target.max_accidents if target else 0
         max_deaths = target.max_deaths if target else 0
@@ -206,16 +230,10 @@ def accident_control(ctx: Context, item: dict) -> dict[str, Measure]:
 
 
 def hazard_closure_rate(ctx: Context, item: dict) -> dict[str, Measure]:
-    found = cells(
-        Hazard.objects.filter(found_on__gte=ctx.start, found_on__lte=ctx.end),
-        "town_id",
-        "sector_id",
-        n=Count("id"),
-        closed=Count("id", filter=Q(status=HazardStatus.CLOSED)),
-    )
     result = {}
     for unit in ctx.units:
-        n, closed = ctx.sums(found, unit)[:2]
+        h = ctx.hazards(unit)
+        n, closed = h["found"], h["closed"]
         result[unit.key] = Measure(
             value=pct(closed, n),
             points=scoring.rate_points(item["max_points"], closed, n),
@@ -229,11 +247,10 @@ def hazard_closure_rate(ctx: Context, item: dict) -> dict[str, Measure]:
 
 
 def hazard_overdue(ctx: Context, item: dict) -> dict[str, Measure]:
-    found = cells(Hazard.objects.overdue(on=ctx.today), "town_id", "sector_id", n=Count("id"))
     per = (item.get("params") or {}).get("per_item", 1)
     result = {}
     for unit in ctx.units:
-        (n,) = ctx.sums(found, unit)[:1]
+        n = ctx.hazards(unit)["overdue"]
         result[unit.key] = Measure(
             value=n,
             points=scoring.deduction_points(item["max_points"], n, per),
@@ -244,18 +261,10 @@ def hazard_overdue(ctx: Context, item: dict) -> dict[str, Measure]:
 
 
 def major_hazard_supervision(ctx: Context, item: dict) -> dict[str, Measure]:
-    found = cells(
-        Hazard.objects.filter(
-            grade=HazardGrade.MAJOR, found_on__gte=ctx.start, found_on__lte=ctx.end
-        ),
-        "town_id",
-        "sector_id",
-        n=Count("id"),
-        supervised=Count("id", filter=Q(supervised=True)),
-    )
     result = {}
     for unit in ctx.units:
-        n, done = ctx.sums(found, unit)[:2]
+        h = ctx.hazards(unit)
+        n, done = h["major"], h["supervised"]
         result[unit.key] = Measure(
             value=pct(done, n),
             points=scoring.rate_points(item["max_points"], done, n),
