@@ -7,6 +7,7 @@ from contextlib import contextmanager
 
 import django_filters
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.http import Http404
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import mixins, serializers, status, viewsets
@@ -72,12 +73,17 @@ class SchemeViewSet(
     permission = "government"
     write_permission = "county_admin"
     lookup_field = "year"
-    lookup_value_regex = r"\d{4}"
+    lookup_value_regex = r"\d+"
 
     def get_queryset(self):
         if self.action == "list":
             scoring_services.scheme_get_or_default(clock.today().year)
         return AssessmentScheme.objects.all()
+
+    def get_object(self):
+        if len(self.kwargs.get("year", "")) != 4:  # no scheme outside 2000–2100
+            raise Http404
+        return super().get_object()
 
     def _save(self, serializer):
         data = serializer.validated_data
