@@ -346,3 +346,18 @@ def test_warning_confirmation_is_confirmed_over_received(
     dept = _item(_row(2024, Unit.of_department(traffic_dept)), "warning_confirmation")
     assert (town["value"], town["points"]) == (100.0, 3.0)
     assert (dept["value"], dept["points"]) == (0.0, 0.0)
+
+
+def test_grades_follow_the_versioned_cut_off_rule(county_admin, town_b):
+    from anjian.core.rules import rule_setting_change
+
+    before = _row(2025, Unit.of_town(town_b))
+    assert 60 <= before["score"] < 80 and before["grade"] == "pass"
+    rule_setting_change(
+        actor=county_admin,
+        key="assessment.grade_cutoffs",
+        value={"excellent": 70, "good": 65, "pass": 50},
+        effective_from=D(2025, 1, 1),
+        note="县安委办〔2025〕1号",
+    )
+    assert _row(2025, Unit.of_town(town_b))["grade"] == "excellent"
