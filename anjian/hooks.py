@@ -101,3 +101,8 @@ TODO_SOURCES = [
     "anjian.workforce.selectors.todo_tasks",
     "anjian.fireworks.selectors.todo_tasks",
 ]
+
+# The annual assessment's computed indicators: {code: function(ctx, item)} dictionaries read
+# after anjian.assessment.indicators.INDICATORS, so an app above (training records) replaces
+# an indicator, e.g. "anjian.workforce.assessment.INDICATORS" for `training`.
+ASSESSMENT_INDICATORS: list[str] = []

@@ -103,6 +103,7 @@ TOWN_A = {
     "patrols",
     "cases",
     "fireworks-cases",
+    "targets",
 }
 # What the county admin gets where an object rule, not the role, decides (URL name → status).
 COUNTY_ADMIN_EXCEPTIONS = {
@@ -161,6 +162,14 @@ def fill(route: str, records: dict) -> tuple[str, str]:
             value = records["tracking-code"]
         elif name == "key":
             value = records["key"]
+        elif name == "year":  # the annual assessment's year
+            value = clock.today().year
+        elif name == "unit_kind":
+            value = "town"
+        elif name == "unit_code":
+            value = "town_a"
+        elif name == "item":
+            value = "responsibility"
         else:
             raise LookupError(f"{route}: no value for the parameter {name!r}")
         path += str(value)
@@ -365,6 +374,7 @@ def records(
 
 def _assessment_records(*, county_admin, town_a, sectors, enterprise_a, enterprise_user) -> dict:
     from anjian.accounts.units import Unit
+    from anjian.assessment import scoring_services as scoring
     from anjian.assessment import services as assessment
 
     position = assessment.safety_position_create(
@@ -398,6 +408,14 @@ def _assessment_records(*, county_admin, town_a, sectors, enterprise_a, enterpri
         ),
         "positions": position,
         "safety-positions": position,
+        # the annual assessment: town A's control target (assessment/targets/<pk>/)
+        "targets": scoring.target_set(
+            actor=county_admin,
+            year=clock.today().year,
+            unit=Unit.of_town(town_a),
+            max_accidents=2,
+            max_deaths=1,
+        ),
         "five-evidence": item.evidence.create(
             file=ContentFile(b"%PDF-1.4\n", name="plan.pdf"),
             name="plan.pdf",

@@ -130,6 +130,7 @@ class AccidentFilter(SelectorFilterSet):
     late = YesNoFilter()
     accident_type = django_filters.CharFilter()
     enterprise = IdFilter()
+    department = django_filters.CharFilter(help_text="department code: accidents in its sectors")
 
     class Meta:
         model = Accident

@@ -128,6 +128,7 @@ class AccidentFilterForm(BootstrapMixin, forms.Form):
     )
     accident_type = forms.CharField(required=False, widget=forms.HiddenInput)
     enterprise = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    department = forms.SlugField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, data=None, *args, **kwargs):
         if data is not None and not data.get("late"):  # the API's name works here too
@@ -160,7 +161,7 @@ class AccidentFilterForm(BootstrapMixin, forms.Form):
             filters["late"] = data["late"] == "1"
         if data.get("period"):
             filters["period"] = data["period"]
-        for name in ("kind", "accident_type", "enterprise"):
+        for name in ("kind", "accident_type", "enterprise", "department"):
             if data.get(name):
                 filters[name] = data[name]
         return filters

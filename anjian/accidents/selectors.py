@@ -36,6 +36,7 @@ def accident_list(
     accident_type: str = "",
     enterprise: int | None = None,
     q: str = "",
+    department: str = "",
 ) -> QuerySet:
     """The accidents the actor may see, newest first (town/sector by code).
 
@@ -44,6 +45,8 @@ def accident_list(
     qs = scope_queryset(Accident.objects.all(), actor)
     if town:
         qs = qs.filter(town__code=town)
+    if department:  # in the department's sectors
+        qs = qs.filter(sector__departments__code=department)
     if sector:
         qs = qs.filter(sector__code=sector)
     if grade:

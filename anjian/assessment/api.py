@@ -11,7 +11,7 @@ from rest_framework.response import Response
 from anjian.accidents import selectors as accident_selectors
 from anjian.accounts.models import Sector, Town
 from anjian.accounts.units import Unit, UnitKind
-from anjian.assessment import selectors, services
+from anjian.assessment import api_scoring, selectors, services
 from anjian.assessment.models import (
     AccidentFinding,
     AccountabilityKind,
@@ -368,3 +368,4 @@ def register(router) -> None:
     router.register("accountability", AccountabilityViewSet, basename="accountability")
     router.register("safety-positions", SafetyPositionViewSet, basename="safety-position")
     router.register("five-in-place", FiveInPlaceViewSet, basename="five-in-place")
+    api_scoring.register(router)

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from anjian.accounts.models import Department, Sector, Town
-from anjian.accounts.units import RECORD_KIND_CHOICES, Scope, UnitKind
+from anjian.accounts.units import RECORD_KIND_CHOICES, Scope, UnitKind, UnitRecord
 
 
 class Responsibility(models.Model):
@@ -409,3 +409,123 @@ class FiveInPlaceEvidence(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("assessment:five_evidence_download", args=[self.pk])
+
+
+# --- the scored annual assessment (目标管理考核): schemes, targets, hand scores, publications ---
+
+
+class AssessmentScheme(models.Model):
+    """A year's scoring scheme: items `[{code, name, max_points, indicator, params}]`
+    (`indicator` null for an item scored by hand). Editable until the year is published."""
+
+    year = models.PositiveSmallIntegerField(
+        _("year"), unique=True, validators=[MinValueValidator(2000), MaxValueValidator(2100)]
+    )
+    items = models.JSONField(_("items"), default=list)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        ordering = ["-year"]
+        verbose_name = _("assessment scheme")
+        verbose_name_plural = _("assessment schemes")
+
+    def __str__(self) -> str:
+        return f"{self.year}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("assessment:scheme_edit", args=[self.year])
+
+
+class AssessmentTarget(UnitRecord):
+    """A town's or department's control targets for a year (控制指标)."""
+
+    UNIT_KINDS = (UnitKind.TOWN, UnitKind.DEPARTMENT)
+
+    year = models.PositiveSmallIntegerField(
+        _("year"), validators=[MinValueValidator(2000), MaxValueValidator(2100)]
+    )
+    max_accidents = models.PositiveIntegerField(
+        _("accidents at most"), validators=[MaxValueValidator(100000)]
+    )
+    max_deaths = models.PositiveIntegerField(
+        _("deaths at most"), validators=[MaxValueValidator(100000)]
+    )
+
+    class Meta:
+        ordering = ["-year", "unit_kind", "town", "department"]
+        verbose_name = _("control target")
+        verbose_name_plural = _("control targets")
+        constraints = [
+            *UnitRecord.Meta.constraints,
+            models.UniqueConstraint(
+                fields=["year", "unit_kind", "town", "department"], name="target_once_per_unit"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.year} {self.unit_name}"
+
+
+class HandScore(UnitRecord):
+    """The points of an item scored by hand (indicator null) for one unit and year, with the
+    evidence the county admin relied on."""
+
+    UNIT_KINDS = (UnitKind.TOWN, UnitKind.DEPARTMENT)
+
+    year = models.PositiveSmallIntegerField(
+        _("year"), validators=[MinValueValidator(2000), MaxValueValidator(2100)]
+    )
+    item = models.CharField(_("item"), max_length=40)
+    points = models.DecimalField(
+        _("points"),
+        max_digits=5,
+        decimal_places=1,
+        validators=[MinValueValidator(0), MaxValueValidator(100)],
+    )
+    evidence = models.TextField(_("evidence"), max_length=2000)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        ordering = ["year", "item"]
+        verbose_name = _("hand score")
+        verbose_name_plural = _("hand scores")
+        constraints = [
+            *UnitRecord.Meta.constraints,
+            models.UniqueConstraint(
+                fields=["year", "item", "unit_kind", "town", "department"],
+                name="hand_score_once_per_item",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.year} {self.item} {self.points}"
+
+
+class AssessmentPublication(models.Model):
+    """The frozen results of a year (`results`: the rows as the API gives them). Version 1 is
+    the publication; each correction afterwards is a new version with its reason."""
+
+    year = models.PositiveSmallIntegerField(_("year"))
+    version = models.PositiveSmallIntegerField(_("version"))
+    results = models.JSONField(_("results"), default=list)
+    reason = models.TextField(_("reason for the correction"), blank=True)
+    published_at = models.DateTimeField(_("published at"))
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("published by"),
+    )
+
+    class Meta:
+        ordering = ["-year", "-version"]
+        verbose_name = _("published assessment")
+        verbose_name_plural = _("published assessments")
+        constraints = [
+            models.UniqueConstraint(fields=["year", "version"], name="publication_version_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.year} v{self.version}"

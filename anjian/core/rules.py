@@ -240,6 +240,24 @@ def _follow_up(value: Any) -> dict:
     return {"every_days": _days(value["every_days"]), "months": months}
 
 
+GRADE_NAMES = ("excellent", "good", "pass")  # the lowest score of each grade; below: fail
+
+
+def _grade_cutoffs(value: Any) -> dict:
+    if (
+        not isinstance(value, dict)
+        or set(value) != set(GRADE_NAMES)
+        or not all(
+            isinstance(value[k], int | float) and not isinstance(value[k], bool) for k in value
+        )
+    ):
+        raise ValidationError(_('An object such as {"excellent": 90, "good": 80, "pass": 60}.'))
+    cuts = [value[k] for k in GRADE_NAMES]
+    if not all(0 < c <= 105 for c in cuts) or cuts != sorted(cuts, reverse=True):
+        raise ValidationError(_("Each grade needs a higher score than the next (0–105)."))
+    return dict(value)
+
+
 @dataclass(frozen=True)
 class Rule:
     key: str
@@ -296,6 +314,13 @@ RULES: dict[str, Rule] = {
             "2012 举报奖励办法 Art. 10(3), 11(5)–(6) (domain-rules §15)",
             _time_limits,
             unverified=True,
+        ),
+        Rule(
+            "assessment.grade_cutoffs",
+            gettext_lazy("Assessment grades: the lowest score of 优秀, 良好 and 合格"),
+            {"excellent": 90, "good": 80, "pass": 60},
+            "domain-rules §7 (set per county)",
+            _grade_cutoffs,
         ),
         Rule(
             "risks.control_levels",

@@ -149,6 +149,8 @@ class HazardFilter(SelectorFilterSet):
     supervised = YesNoFilter()
     overdue = YesNoFilter()
     enterprise = IdFilter()
+    department = django_filters.CharFilter(help_text="department code: hazards in its sectors")
+    found = django_filters.CharFilter(help_text="found within 2024-03, 2024-Q1 or 2024")
 
     class Meta:
         model = Hazard
@@ -157,6 +159,8 @@ class HazardFilter(SelectorFilterSet):
     def selector_kwargs(self, data):
         if data.get("enterprise") is not None:
             data["enterprise"] = int(data["enterprise"])
+        if data.get("found"):
+            data["found"] = selectors.found_period(data["found"])
         return super().selector_kwargs(data)
 
 

@@ -6,6 +6,7 @@ from anjian.accounts.models import Sector, Town
 from anjian.accounts.units import is_enterprise, narrow_to_jurisdiction
 from anjian.core.filters import yes_no_query
 from anjian.core.forms import BootstrapMixin
+from anjian.core.periods import parse_period
 from anjian.registry.selectors import enterprise_list
 
 from .models import PLAN_FIELDS, Hazard, HazardGrade, HazardSource, HazardStatus
@@ -214,6 +215,10 @@ class HazardFilterForm(BootstrapMixin, forms.Form):
         ],
     )
     enterprise = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    department = forms.SlugField(required=False, widget=forms.HiddenInput)
+    found = forms.RegexField(
+        regex=r"^\d{4}(-(0[1-9]|1[0-2]|[Qq][1-4]))?$", required=False, widget=forms.HiddenInput
+    )
 
     def __init__(self, data=None, *args, **kwargs):
         # overdue=true (the API's spelling) works here too
@@ -234,6 +239,8 @@ class HazardFilterForm(BootstrapMixin, forms.Form):
             "enterprise": data["enterprise"],
             "town": data["town"].code if data["town"] else "",
             "sector": data["sector"].code if data["sector"] else "",
+            "department": data["department"],
+            "found": parse_period(data["found"]) if data["found"] else None,
         }
 
 

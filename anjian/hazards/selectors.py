@@ -3,10 +3,13 @@
 import datetime as dt
 from dataclasses import dataclass
 
+from django.core.exceptions import ValidationError
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from anjian.core import clock
+from anjian.core.periods import Period, PeriodError, parse_period
 from anjian.core.scoping import get_in_scope, scope_queryset
 from anjian.registry.models import Enterprise
 
@@ -28,13 +31,20 @@ def hazard_list(
     enterprise: int | None = None,
     q: str = "",
     on: dt.date | None = None,
+    department: str = "",
+    found: Period | None = None,
 ) -> QuerySet:
-    """The hazards the actor may see, filtered (town and sector by code)."""
+    """The hazards the actor may see, filtered (town and sector by code; `department`: in the
+    department's sectors; `found`: found within the period)."""
     qs = scope_queryset(Hazard.objects.all(), actor)
     if town:
         qs = qs.filter(town__code=town)
     if sector:
         qs = qs.filter(sector__code=sector)
+    if department:
+        qs = qs.filter(sector__departments__code=department)
+    if found is not None:
+        qs = qs.filter(found_on__gte=found.start, found_on__lt=found.end_exclusive)
     if status:
         qs = qs.filter(status=status)
     if grade:
@@ -52,6 +62,24 @@ def hazard_list(
     if q:
         qs = qs.search(q)
     return qs.select_related(*LIST_RELATED)
+
+
+def found_period(value: str) -> Period:
+    """A `found` filter value (2024, 2024-Q1, 2024-03), or a Chinese error naming the field."""
+    try:
+        return parse_period(value)
+    except PeriodError as exc:
+        raise ValidationError(
+            {
+                "found": [
+                    _(
+                        "Unknown period “%(value)s”: use 2024-03 (a month), 2024-Q1 (a quarter) "
+                        "or 2024 (a year)."
+                    )
+                    % {"value": value}
+                ]
+            }
+        ) from exc
 
 
 def hazard_get_for(*, actor, pk) -> Hazard:

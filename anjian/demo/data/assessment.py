@@ -1,12 +1,17 @@
 """Demo responsibilities: the department–sector matrix, leaders' assignments for the year with
 a sector and a town left without a leader (the 监管盲区 page finds them), one finding of 迟报,
-two accountability records, and the demo enterprise's own lists."""
+two accountability records, the demo enterprise's own lists, and the annual assessment's
+targets and hand scores with one town vetoed by a 较大 accident."""
 
 import datetime as dt
+from decimal import Decimal
 
+from django.utils import timezone
+
+from anjian.accidents import services as accident_services
 from anjian.accidents.models import Accident
 from anjian.accounts.units import Unit
-from anjian.assessment import services
+from anjian.assessment import results, scoring_services, services
 from anjian.hazards.models import Hazard
 
 # (person, title, sectors in charge); the towns but the last are linked in turn. `forestry`
@@ -142,8 +147,73 @@ def _enterprise_lists(ctx) -> None:
         )
 
 
+def _annual_assessment(ctx) -> None:
+    """The year's default scheme, control targets for every town and department, the items
+    scored by hand with their evidence, and one 较大 accident this year in the second town
+    (its veto shows on the results page)."""
+    year = ctx.today.year
+    scoring_services.scheme_get_or_default(year)
+    rng = ctx.rng
+    for unit in results.assessed_units(Unit.county()):
+        town = unit.kind == "town"
+        scoring_services.target_set(
+            actor=ctx.admin,
+            year=year,
+            unit=unit,
+            max_accidents=3 if town else 5,
+            max_deaths=2 if town else 3,
+            via="demo",
+        )
+        scoring_services.hand_score_set(
+            actor=ctx.admin,
+            year=year,
+            unit=unit,
+            item="responsibility",
+            points=rng.choice([11, 12, 13, 13.5, 14, 15]),
+            evidence="安全生产责任书、党政领导述职材料和“三个必须”落实台账",
+            via="demo",
+        )
+        if rng.random() < 0.4:
+            scoring_services.hand_score_set(
+                actor=ctx.admin,
+                year=year,
+                unit=unit,
+                item="bonus",
+                points=rng.choice([1, 2, 3]),
+                evidence="安全生产工作经验在市级以上推广",
+                via="demo",
+            )
+    towns = list(ctx.towns.values())
+    if len(towns) < 2:
+        return
+    town = towns[1]
+    occurred = timezone.make_aware(
+        dt.datetime.combine(ctx.today - dt.timedelta(days=45), dt.time(9, 40))
+    )
+    if occurred.year != year:
+        occurred = timezone.make_aware(dt.datetime.combine(ctx.today, dt.time(0, 30)))
+    accident_services.accident_report(
+        actor=ctx.admin,
+        via="demo",
+        data={
+            "title": f"{town.name}建材厂粉尘爆炸较大事故",
+            "occurred_at": occurred,
+            "reported_at": occurred + dt.timedelta(minutes=40),
+            "town": town,
+            "sector": ctx.sectors["industry_trade"],
+            "accident_type": "18",
+            "deaths": 3,
+            "serious_injuries": 2,
+            "direct_loss": Decimal("4200000"),
+            "description": "车间除尘系统发生粉尘爆炸，造成3人死亡、2人重伤。",
+            "cause": "除尘系统未按规定清理，现场违规动火作业。",
+        },
+    )
+
+
 def load(ctx) -> None:
     _matrix(ctx)
     _leaders(ctx)
     _findings_and_accountability(ctx)
     _enterprise_lists(ctx)
+    _annual_assessment(ctx)
