@@ -66,7 +66,7 @@ EXPORTERS = [
 # `anjian briefing` (reports.briefing.standings): the published assessment results of a year,
 # each f(*, actor, year) -> rows with rank, unit, score, grade. Empty: the briefing says that no
 # results are published yet.
-BRIEFING_STANDINGS: list[str] = []
+BRIEFING_STANDINGS = ["anjian.assessment.results.standings"]
 # `watch-list/` (fireworks.watch.watch_list): functions f(*, actor, today) -> [{"enterprise" (the
 # Enterprise), "reason", "since", "last_inspection", "inspection_due"}], each adding its reasons;
 # the list sets `overdue` and orders the rows.

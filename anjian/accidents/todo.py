@@ -4,7 +4,7 @@ next level is not recorded yet. Older ones stay visible on the accident pages.""
 
 import datetime as dt
 
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
@@ -25,7 +25,14 @@ def todo_tasks(user) -> list[dict]:
     accidents = (
         scope_queryset(Accident.objects.all(), user)
         .filter(reported_at__gte=now - dt.timedelta(days=WINDOW_DAYS))
-        .annotate(done=Count("forwards"))
+        # An entry is done once forwarded by the county or received by the level above.
+        .annotate(
+            done=Count(
+                "forwards",
+                filter=Q(forwards__forwarded_at__isnull=False)
+                | Q(forwards__received_at__isnull=False),
+            )
+        )
         .only("pk", "title", "grade", "reported_at")
         .order_by("reported_at", "pk")
     )

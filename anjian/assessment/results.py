@@ -9,6 +9,8 @@ so a division above the county assesses its children through the same two functi
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
@@ -145,3 +147,32 @@ def row_for(*, actor, year: int, kind: str, code: str) -> tuple[dict, Assessment
         if row["unit"]["kind"] == kind and row["unit"]["code"] == code and "items" in row:
             return row, published
     raise Http404
+
+
+@dataclass(frozen=True)
+class Standing:
+    """One published row for the meeting briefing: rank, unit name, score, grade (Chinese)."""
+
+    rank: int
+    unit: str
+    score: str
+    grade: str
+
+
+def standings(*, actor, year: int) -> list[Standing]:
+    """The year's published results in rank order, for `anjian briefing` (hooks.BRIEFING_STANDINGS).
+    Live (unpublished) results are not standings: nothing is returned until the year is
+    published."""
+    published = publication(year)
+    if published is None:
+        return []
+    rows = published.results
+    return [
+        Standing(
+            rank=row["rank"],
+            unit=row["unit"]["name"],
+            score=f"{row['score']:g}" if isinstance(row["score"], float) else str(row["score"]),
+            grade=scoring.GRADE_LABELS.get(row["grade"], row["grade"]),
+        )
+        for row in sorted(rows, key=lambda r: r["rank"])
+    ]

@@ -136,6 +136,7 @@ MENU: tuple[Group, ...] = (
         "assessment",
         pgettext_lazy("menu", "Assessment"),
         (
+            Entry(_("Assessment results"), "assessment:result_list", "government"),
             Entry(_("Responsibilities"), "assessment:responsibility_list", "government"),
             Entry(_("Responsibility lists"), "assessment:enterprise_lists_index"),
             Entry(_("Supervision gaps"), "assessment:gap_list", "government"),

@@ -7,9 +7,13 @@ import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
 
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+
 from anjian.accidents.stats import accident_stats, monthly_trend, pct
 from anjian.accounts.models import County
 from anjian.alerts import selectors as alerts
+from anjian.assessment import results as assessment_results
 from anjian.core import clock
 from anjian.core.periods import Period, period_of
 from anjian.duty import calendar
@@ -159,4 +163,14 @@ def cockpit_for(*, actor) -> Cockpit:
         on_duty=list(shifts),
         coming=_coming(today),
         months=[(f"{today.year}-{m:02d}", m, n) for m, n in enumerate(trend["count"], start=1)],
+        assessment_ranking=_ranking(actor, today.year),
     )
+
+
+def _ranking(actor, year: int) -> list[dict]:
+    """The year's assessment ranking (live until published), best first."""
+    try:
+        rows, _published = assessment_results.results_for(actor=actor, year=year)
+    except (PermissionDenied, Http404):
+        return []
+    return sorted(rows, key=lambda r: r["rank"])

@@ -7,10 +7,7 @@ history. A town's file narrows every tab to the town (`Unit.of_town(t).scope_q`)
 department's to its sectors. Only the active tab is read (paginated, 20 rows); the other tabs
 show their counts, one COUNT each.
 
-Personnel certificates (人员证书) come from the certificates app being built in parallel: its
-tab is added to `ENTERPRISE_TABS` (and the unit tabs) as
-`Tab("certificates", gettext_lazy("Personnel certificates"), <its selector>,
-"reports/file/_certificates.html")` when that app lands.
+Personnel certificates (人员证书) are the enterprise's tab from the certificates register.
 """
 
 from collections.abc import Callable
@@ -25,6 +22,7 @@ from django.utils.translation import gettext_lazy
 from anjian.accidents import selectors as accidents
 from anjian.accounts.models import Department, Town
 from anjian.accounts.units import Unit
+from anjian.certificates.selectors import certificate_list
 from anjian.core.audit import timeline
 from anjian.emergency import selectors as emergency
 from anjian.hazards import selectors as hazards
@@ -106,6 +104,14 @@ ENTERPRISE_TABS = [
         gettext_lazy("Major hazard sources"),
         lambda actor, e: hazard_source_list(actor=actor, enterprise=e.pk).order_by("level", "pk"),
         "reports/file/_sources.html",
+    ),
+    Tab(
+        "certificates",
+        gettext_lazy("Personnel certificates"),
+        lambda actor, e: certificate_list(actor=actor, enterprise=e.pk).order_by(
+            "expires_on", "pk"
+        ),
+        "reports/file/_certificates.html",
     ),
     Tab(
         "history",

@@ -168,3 +168,26 @@ def test_a_year_without_a_holiday_calendar_still_gives_results(api_as, county_ad
     rows = api_as(county_admin).get(RESULTS, {"year": 2000}).json()
     item = next(i for i in rows[0]["items"] if i["code"] == "roster_on_time")
     assert item["points"] == item["max_points"] and "0个" in item["how"]
+
+
+def test_the_published_ranking_reaches_the_briefing_and_the_cockpit(
+    api_as, county_admin, leader, login, world
+):
+    from django.urls import reverse
+
+    from anjian.core import clock
+    from anjian.core.actors import SYSTEM
+    from anjian.core.periods import parse_period
+    from anjian.reports.briefing import build_briefing
+
+    api = api_as(county_admin)
+    rows = api.get(RESULTS, {"year": clock.today().year}).json()
+    cockpit = login(leader).get(reverse("cockpit")).content.decode()
+    assert 'id="assessment-ranking"' in cockpit
+    assert all(r["unit"]["name"] in cockpit for r in rows)
+    api.post(f"{RESULTS}publish/", {"year": clock.today().year}, format="json")
+    document, _data = build_briefing(actor=SYSTEM, period=parse_period(str(clock.today().year)))
+    table = document.sections[-1].tables[0].rows
+    assert [row[1] for row in table] == [
+        r["unit"]["name"] for r in sorted(rows, key=lambda r: r["rank"])
+    ]

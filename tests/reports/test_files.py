@@ -13,7 +13,17 @@ from tests.accidents.conftest import make_accident  # noqa: F401 - fixtures, fou
 from tests.hazards.conftest import gov_hazard, make_hazard  # noqa: F401
 from tests.risks.conftest import make_point  # noqa: F401
 
-TABS = ["basic", "risks", "hazards", "inspections", "accidents", "plans", "sources", "history"]
+TABS = [
+    "basic",
+    "risks",
+    "hazards",
+    "inspections",
+    "accidents",
+    "plans",
+    "sources",
+    "certificates",
+    "history",
+]
 
 
 @pytest.fixture
@@ -133,3 +143,15 @@ def test_a_department_file_covers_its_sectors_county_wide(
     assert enterprise_a_road.name in html and enterprise_a.name not in html
     other = client.get(reverse("reports:department_file", args=[emergency_dept.pk]))
     assert other.status_code == 404
+
+
+def test_the_enterprise_file_lists_its_personnel_certificates(
+    enterprise_a, enterprise_user, county_admin, login
+):
+    from anjian.certificates.services import certificate_create
+    from tests.certificates.conftest import cert_data
+
+    certificate_create(actor=enterprise_user, data=cert_data(holder="王电工"))
+    url = reverse("reports:enterprise_file", args=[enterprise_a.pk])
+    html = _get(login(county_admin), url, tab="certificates").content.decode()
+    assert "王电工" in html and "电工作业" in html
