@@ -327,6 +327,8 @@ SPECTACULAR_SETTINGS = {
         "PublicReportStatusEnum": "anjian.public_reports.models.ReportStatus",
         "DivisionLevelEnum": "anjian.accounts.models.DivisionLevel",
         "ForwardingLevelEnum": "anjian.accidents.models.Level",
+        "AlertLevelEnum": "anjian.alerts.models.alerts.AlertLevel",
+        "PondItemEnum": "anjian.mines.models.Item",
     },
 }
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
-from anjian.accounts.units import Unit, UnitKind
+from anjian.accounts.units import DivisionUnit, Unit, UnitKind
 from anjian.assessment import indicators, scoring
 from anjian.assessment.models import AssessmentPublication, HandScore
 from anjian.core import clock
@@ -24,8 +24,23 @@ PUBLIC_FIELDS = ("unit", "score", "grade", "rank")  # what an officer sees of th
 
 
 def assessed_units(assessor: Unit | None = None) -> list[Unit]:
-    """The units an assessor assesses: the county's towns and departments."""
-    return [u for u in Unit.all() if u.kind in (UnitKind.TOWN, UnitKind.DEPARTMENT)]
+    """The units an assessor assesses: the towns and departments of its division (a town or
+    department officer reads the ranking of the division it belongs to); the whole
+    installation's where no division is named (v1)."""
+    division = _division_of(assessor) if assessor is not None else None
+    units = Unit.all() if division is None else division.managed_units()
+    return [u for u in units if u.kind in (UnitKind.TOWN, UnitKind.DEPARTMENT)]
+
+
+def _division_of(unit: Unit) -> DivisionUnit | None:
+    if isinstance(unit, DivisionUnit):
+        return unit
+    if unit.kind == UnitKind.TOWN:
+        county = unit.obj.county
+        return Unit.of_division(county) if county is not None else None
+    if unit.kind == UnitKind.DEPARTMENT:
+        return unit.division_unit()
+    return None
 
 
 def scheme_items(year: int) -> list[dict]:
@@ -128,7 +143,7 @@ def results_for(*, actor, year: int) -> tuple[list[dict], AssessmentPublication 
         raise PermissionDenied
     published = publication(year)
     rows = published.results if published else assess(assessed_units(unit), year)
-    if unit.is_county_wide:
+    if isinstance(unit, DivisionUnit):
         return rows, published
     return [
         row if _is(row, unit) else {k: row[k] for k in PUBLIC_FIELDS} for row in rows

@@ -55,4 +55,5 @@ def test_publish_confirm_and_follow_up(page, live_url, login_as):  # noqa: F811 
     assert OFFICER in page.inner_text("#confirmed")
     assert "乙镇" in page.inner_text("#unconfirmed")
     page.goto(f"{live_url}/alerts/")
-    assert "1/2" in page.inner_text("#alert-table")
+    # All towns of the installation: 甲镇, 乙镇 and the neighbouring county's 丙镇.
+    assert "1/3" in page.inner_text("#alert-table")

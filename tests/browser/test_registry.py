@@ -23,6 +23,10 @@ out = {}
 for user in User.objects.filter(username__in=["county_admin", "leader", "town_officer",
                                               "dept_officer", "enterprise_user"]):
     qs = Enterprise.objects.all()
+    # The demo county only: its neighbour (邻县) is outside every one of these logins.
+    county = user.division_id or (user.department.division_id if user.department_id else None)
+    if county:
+        qs = qs.filter(town__county_id=county)
     if user.role == "town_officer":
         qs = qs.filter(town_id=user.town_id)
     elif user.role == "department_officer":

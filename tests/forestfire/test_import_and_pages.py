@@ -64,7 +64,7 @@ def test_the_fire_ban_banner_shows_to_the_town_and_the_county_only(
 ):
     services.danger_set(actor=SYSTEM, town=town_a, date=clock.today(), level=5)
     assert "fire-ban-banner" in login(town_a_officer).get("/forestfire/").content.decode()
-    assert "fire-ban-banner" in login(county_admin).get("/").content.decode()
+    assert "fire-ban-banner" in login(county_admin).get("/todo/").content.decode()
     assert "fire-ban-banner" not in login(town_b_officer).get("/forestfire/").content.decode()
 
 
