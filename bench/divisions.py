@@ -306,6 +306,7 @@ def main(argv=None) -> int:
     parser.add_argument("--accidents", type=int, default=1_000_000)
     parser.add_argument("--requests", type=int, default=60, help="timed runs per case")
     parser.add_argument("--explain", action="store_true")
+    parser.add_argument("--only", default="", help="run only the cases whose label has this text")
     args = parser.parse_args(argv)
     if not args.database_url.startswith("postgres"):
         raise SystemExit("a postgres:// URL of a database built by `anjian seed --scale province`")
@@ -344,6 +345,8 @@ def main(argv=None) -> int:
         ]
         for name, url, period in cases:
             label = f"{level} admin · {name}"
+            if args.only not in label:
+                continue
 
             def hand(cursor, period=period, level=level, division_id=user.division_id):
                 if period is None:
