@@ -192,6 +192,61 @@ def build_map(
     }
 
 
+def build_county_map(data, *, width: float = 1000) -> dict[str, Any]:
+    """The SVG of a city's or province's map from `selectors.county_map_data`: one area per
+    county (its towns' outlines together, or a tile in a grid when no outline is loaded),
+    filled with the colour of the county's highest level and linking to `?division=<code>`."""
+    positions = [
+        position
+        for county in data.counties
+        for outline in county.outlines
+        for position in outline_positions(outline.geometry)
+    ]
+    areas = []
+    if positions:
+        proj = projection(positions, width=width)
+        height = proj.height
+        for county in data.counties:
+            if not county.outlines:
+                continue
+            largest = max(
+                county.outlines,
+                key=lambda o: sum(len(ring) for poly in polygons(o.geometry) for ring in poly),
+            )
+            x, y = label_position(largest.geometry, proj)
+            areas.append(
+                {
+                    "county": county,
+                    "path": " ".join(svg_path(o.geometry, proj) for o in county.outlines),
+                    "x": x,
+                    "y": y,
+                }
+            )
+    else:  # no outlines: a grid of tiles, about as wide as high
+        columns = max(1, math.ceil(math.sqrt(len(data.counties))))
+        rows = max(1, math.ceil(len(data.counties) / columns))
+        pad, size = 24, (width - 48) / columns
+        tile_height = min(size, 160)
+        height = round(rows * tile_height + 2 * pad, 1)
+        for i, county in enumerate(data.counties):
+            left = pad + (i % columns) * size
+            top = pad + (i // columns) * tile_height
+            right, bottom = left + size - 6, top + tile_height - 6
+            areas.append(
+                {
+                    "county": county,
+                    "path": f"M{left:.1f} {top:.1f} L{right:.1f} {top:.1f} "
+                    f"L{right:.1f} {bottom:.1f} L{left:.1f} {bottom:.1f} Z",
+                    "x": round((left + right) / 2, 1),
+                    "y": round((top + bottom) / 2, 1),
+                }
+            )
+    for area in areas:
+        level = area["county"].level
+        area["colour"] = rules.LEVEL_COLOURS.get(level, rules.UNASSESSED_COLOUR)
+    return {"width": width, "height": height, "areas": areas}
+
+
 ENTERPRISE_MARKER = (
     '<a href="{url}"><circle class="marker enterprise-marker" data-level="{level}" cx="{x}" '
     'cy="{y}" r="5" fill="{colour}" stroke="#333" stroke-width="0.6"><title>{title}</title>'

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count, IntegerField, Max, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 
+from anjian.accounts.models import Division, DivisionLevel
 from anjian.core import clock
 from anjian.core.scoping import get_in_scope, scope_queryset
 from anjian.registry import selectors as registry
@@ -199,3 +200,75 @@ def enterprise_board(*, actor, enterprise_pk) -> tuple[Enterprise, QuerySet]:
         .order_by("-rank", "name", "pk")
     )
     return enterprise, points
+
+
+@dataclass
+class CountyArea:
+    """One county on a city's or province's map: its units per level and its public points."""
+
+    code: str
+    name: str
+    enterprise_counts: LevelCounts
+    public: int
+    level: str  # the highest level of its units and public points, or "none"
+    outlines: list[TownOutline]
+
+
+@dataclass
+class CountyMapData:
+    counties: list[CountyArea]
+    enterprise_counts: LevelCounts
+    public_counts: LevelCounts
+    without_coordinates: int = 0
+
+
+def county_map_data(*, actor, division: Division, sector: str = "") -> CountyMapData:
+    """The map of a city or province: one area per county of `division`, coloured by the
+    county's highest risk level. Four queries whatever the number of counties or units."""
+    counties = list(
+        Division.objects.filter(level=DivisionLevel.COUNTY, path__startswith=division.path)
+    )
+    ranks = {rank: level for level, rank in rules.LEVEL_RANK.items()}
+    per_level = {level: Count("pk", filter=Q(top=rank)) for level, rank in rules.LEVEL_RANK.items()}
+    units = {
+        row["town__county_id"]: row
+        for row in enterprises_with_level(actor=actor, sector=sector)
+        .order_by()
+        .values("town__county_id")
+        .annotate(**per_level, none=Count("pk", filter=Q(top=0)))
+    }
+    public = {
+        (row["town__county_id"], row["level"]): row["n"]
+        for row in risk_point_list(actor=actor, sector=sector, public=True)
+        .order_by()
+        .values("town__county_id", "level")
+        .annotate(n=Count("pk"))
+    }
+    outlines: dict[int, list[TownOutline]] = {}
+    for outline in TownOutline.objects.filter(town__county__in=counties).select_related("town"):
+        outlines.setdefault(outline.town.county_id, []).append(outline)
+    areas, total, public_total = [], LevelCounts(), LevelCounts()
+    for county in counties:
+        row = units.get(county.pk, {})
+        counts = LevelCounts(**{level: row.get(level, 0) for level in (*rules.LEVELS, "none")})
+        top = max(
+            [rules.LEVEL_RANK[level] for level in rules.LEVELS if getattr(counts, level)]
+            + [rules.LEVEL_RANK[level] for (pk, level) in public if pk == county.pk],
+            default=0,
+        )
+        for level in (*rules.LEVELS, "none"):
+            setattr(total, level, getattr(total, level) + getattr(counts, level))
+        for level in rules.LEVELS:
+            n = public.get((county.pk, level), 0)
+            setattr(public_total, level, getattr(public_total, level) + n)
+        areas.append(
+            CountyArea(
+                code=county.code,
+                name=county.name,
+                enterprise_counts=counts,
+                public=sum(n for (pk, _level), n in public.items() if pk == county.pk),
+                level=ranks.get(top, "none"),
+                outlines=outlines.get(county.pk, []),
+            )
+        )
+    return CountyMapData(counties=areas, enterprise_counts=total, public_counts=public_total)

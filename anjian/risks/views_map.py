@@ -5,7 +5,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from anjian.accounts.models import County
-from anjian.core import clock
+from anjian.accounts.units import CityUnit, ProvinceUnit, Unit
+from anjian.core import clock, divisions
 from anjian.core.forms import submit
 from anjian.core.permissions import has_permission, requires
 from anjian.registry.hazard_sources.selectors import major_sources
@@ -14,20 +15,36 @@ from anjian.risks.forms import MapFilterForm, OutlineUploadForm, RiskBandsForm
 from anjian.risks.models import TownOutline
 
 
+def _above_county(request, filters: dict):
+    """The city or province whose map shows counties (the caller's, or `?division=`), if any."""
+    if filters.get("town"):
+        return None
+    unit = divisions.area(request.user) or Unit.of(request.user)
+    if isinstance(unit, CityUnit | ProvinceUnit) and unit.obj is not None:
+        return unit.obj
+    return None
+
+
 def _map_context(request) -> dict:
     filters = MapFilterForm(request.GET or None)
+    above = _above_county(request, filters.filters())
+    if above is not None:
+        data = selectors.county_map_data(
+            actor=request.user, division=above, sector=filters.filters().get("sector", "")
+        )
+        return {
+            "filters": filters,
+            "data": data,
+            "division": above,
+            "county_map": maps.build_county_map(data),
+            "legend": _legend(data),
+            "today": clock.today(),
+            "unassessed_colour": rules.UNASSESSED_COLOUR,
+        }
     data = selectors.map_data(actor=request.user, **filters.filters())
     county = County.objects.first()
     centre = (float(county.lng), float(county.lat)) if county and county.lng else None
-    legend = [
-        {
-            "level": level,
-            "colour": rules.LEVEL_COLOURS[level],
-            "enterprises": getattr(data.enterprise_counts, level),
-            "public": getattr(data.public_counts, level),
-        }
-        for level in rules.LEVELS
-    ]
+    legend = _legend(data)
     sources = list(
         major_sources(actor=request.user, **filters.filters())
         .filter(enterprise__lng__isnull=False, enterprise__lat__isnull=False)
@@ -42,6 +59,18 @@ def _map_context(request) -> dict:
         "today": clock.today(),
         "unassessed_colour": rules.UNASSESSED_COLOUR,
     }
+
+
+def _legend(data) -> list[dict]:
+    return [
+        {
+            "level": level,
+            "colour": rules.LEVEL_COLOURS[level],
+            "enterprises": getattr(data.enterprise_counts, level),
+            "public": getattr(data.public_counts, level),
+        }
+        for level in rules.LEVELS
+    ]
 
 
 @requires("government")

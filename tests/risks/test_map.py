@@ -321,3 +321,77 @@ def test_marker_titles_are_escaped(located, enterprise_a, login, county_admin):
     html = login(county_admin).get(reverse("risks:map")).content.decode()
     assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;化工" in html
     assert "<script>alert" not in html
+
+
+def _county_areas(html: str) -> dict[str, str]:
+    """county code → the level its area is coloured by (the city's or province's map)."""
+    return dict(re.findall(r'class="county-area" data-county="(\d+)" data-level="(\w+)"', html))
+
+
+def test_city_map_draws_one_area_per_county_coloured_by_its_highest_level(
+    located, region, login, city_admin
+):
+    html = login(city_admin).get(reverse("risks:map")).content.decode()
+    assert _county_areas(html) == {"990121": "major", "990122": "none"}
+    assert "甲县" in html and "乙县" in html and "甲市" in html
+    assert 'href="?division=990121"' in html and 'href="?division=990122"' in html
+    assert "enterprise-marker" not in html
+    row = html.split('<tr data-county="990121">', 1)[1].split("</tr>", 1)[0]
+    assert re.findall(r"<td>(\d+)</td>", row) == ["1", "1", "1", "0", "0", "1"]
+
+
+def test_city_map_of_one_county_shows_its_towns_as_before(located, region, login, city_admin):
+    html = login(city_admin).get(reverse("risks:map") + "?division=990121").content.decode()
+    assert "county-area" not in html
+    levels = re.findall(r'class="marker enterprise-marker" data-level="(\w+)"', html)
+    assert sorted(levels) == ["general", "large", "major"]
+
+
+def test_county_admin_map_in_a_city_is_unchanged(located, region, login, county_x_admin):
+    html = login(county_x_admin).get(reverse("risks:map")).content.decode()
+    assert "county-area" not in html and "乙县" not in html
+    levels = re.findall(r'class="marker enterprise-marker" data-level="(\w+)"', html)
+    assert sorted(levels) == ["general", "large", "major"]
+
+
+def test_city_map_draws_a_county_from_its_towns_outlines(
+    located, region, town_a, town_b, login, city_admin
+):
+    shifted = {
+        "type": "Polygon",
+        "coordinates": [[[lng + 0.1, lat] for lng, lat in SQUARE["coordinates"][0]]],
+    }
+    TownOutline.objects.create(town=town_a, geometry=SQUARE)
+    TownOutline.objects.create(town=town_b, geometry=shifted)
+    client = login(city_admin)
+    html = client.get(reverse("risks:map")).content.decode()
+    path = re.search(r'data-county="990121" data-level="major" d="([^"]+)"', html).group(1)
+    assert path.count("M") == 2  # both towns' outlines make the county's area
+    assert "990122" not in html.split('class="county-areas"', 1)[1].split("</g>", 1)[0]
+    assert 'data-county="990122"' in html.split('id="county-table"', 1)[1]  # still in the table
+    printable = client.get(reverse("risks:map_print")).content.decode()
+    assert 'data-county="990121"' in printable
+
+
+def test_city_map_query_count_does_not_grow_with_units(
+    located, region, sectors, emergency_dept, login, city_admin, django_assert_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = login(city_admin)
+    client.get(reverse("risks:map"))
+    with CaptureQueriesContext(connection) as before:
+        client.get(reverse("risks:map"))
+    for n in range(10, 20):
+        make_enterprise(
+            name=f"丙镇单位{n}",
+            n=n,
+            town=region.town_c,
+            sector=sectors["industry_trade"],
+            department=emergency_dept,
+        )
+    with django_assert_num_queries(len(before)):
+        html = client.get(reverse("risks:map")).content.decode()
+    assert _county_areas(html)["990122"] == "none"
+    assert re.findall(r"<td>(\d+)</td>", html.split('<tr data-county="990122">', 1)[1])[4] == "10"
