@@ -65,7 +65,11 @@ def x_records(county_x_admin):
     )
     plan = emergency_services.plan_create(
         actor=county_x_admin,
-        data={"kind": "comprehensive", "title": "甲县综合应急预案", "published_on": dt.date(2025, 1, 1)},
+        data={
+            "kind": "comprehensive",
+            "title": "甲县综合应急预案",
+            "published_on": dt.date(2025, 1, 1),
+        },
     )
     return {"roster": roster, "publicity": publicity, "channel": channel, "plan": plan}
 
@@ -111,9 +115,7 @@ def test_a_county_level_notification_reaches_only_that_countys_admins(
     assert other_county_admin not in set(Unit.member_of(county_x_admin).users())
 
 
-def test_a_county_admin_without_a_division_still_sees_every_county_record(
-    x_records, county_admin
-):
+def test_a_county_admin_without_a_division_still_sees_every_county_record(x_records, county_admin):
     from anjian.core.scoping import scope_queryset
 
     for model in (DutyRoster, PublicityActivity, ChannelConfig, EmergencyPlan):
