@@ -5,7 +5,8 @@ whose records it sees (`q`, `records_q`), which towns and sectors it covers, who
 (`users`). A new level is one more `Unit` subclass registered in `KINDS`, nothing else.
 
 Records that a unit keeps (duty rosters, warning recipients, publicity, channels) inherit
-`UnitRecord`: the unit kind plus the town or department it names (none for the county).
+`UnitRecord`: the unit kind plus the town, department or division it names (a county-kind record
+without a division belongs to the whole installation, as in v1).
 """
 
 from __future__ import annotations
@@ -143,7 +144,12 @@ class Unit:
     # -- what it keeps ------------------------------------------------------------------------
     def fields(self) -> dict:
         """The UnitRecord fields that store this unit."""
-        values = {"unit_kind": self.kind, "town_id": None, "department_id": None}
+        values = {
+            "unit_kind": self.kind,
+            "town_id": None,
+            "department_id": None,
+            "division_id": None,
+        }
         if self.field:
             values[f"{self.field}_id"] = self.pk
         return values
@@ -240,10 +246,7 @@ class Unit:
         if not acts:
             return None
         cls = KINDS[kind]
-        # Unit records do not name a division yet: a county admin keeps the county's records.
-        if issubclass(cls, DivisionUnit):
-            return cls()
-        return cls(getattr(user, f"{cls.field}_id", None))
+        return cls(getattr(user, f"{cls.field}_id", None), source=user)
 
     @staticmethod
     def named(kind: str, pk: int | None) -> Unit:
@@ -285,7 +288,8 @@ class Unit:
         """The unit a UnitRecord names (uses its loaded town/department)."""
         cls = KINDS[record.unit_kind]
         if issubclass(cls, DivisionUnit):
-            return cls()
+            # The division loads through the record (once, when its name is needed).
+            return cls(record.division_id, source=record)
         return cls(obj=getattr(record, cls.field))
 
     @staticmethod
@@ -373,10 +377,13 @@ class DivisionUnit(Unit):
 
     def managed_units(self) -> list[Unit]:
         if self.is_county_wide:
-            return Unit.all()
+            units = Unit.all()
+            if self.kind == UnitKind.COUNTY:
+                units[0] = self  # its records name its division
+            return units
         departments = Department.objects.filter(division__path__startswith=self.obj.path)
         return (
-            [Unit.county() if self.kind == UnitKind.COUNTY else self]
+            [self]
             + [TownUnit(obj=t) for t in self.towns()]
             + [DepartmentUnit(obj=d) for d in departments]
         )
@@ -426,10 +433,19 @@ class DivisionUnit(Unit):
         return Q(role=Role.ENTERPRISE_USER, **{f"enterprise__town__{self.kind}_id": self.pk})
 
     def fields(self) -> dict:
-        return {"unit_kind": self.kind, "town_id": None, "department_id": None}
+        return {
+            "unit_kind": self.kind,
+            "town_id": None,
+            "department_id": None,
+            "division_id": self.pk,
+        }
 
     def own_q(self, prefix: str = "") -> Q:
-        return Q(**{f"{prefix}unit_kind": self.kind})
+        """The records of its kind that name its division. Without a division (v1), or when it
+        holds every town (one county), every record of its kind, as in v1."""
+        if self.pk is None or self.is_county_wide:
+            return Q(**{f"{prefix}unit_kind": self.kind})
+        return Q(**{f"{prefix}unit_kind": self.kind, f"{prefix}division_id": self.pk})
 
     def manages(self, other: Unit) -> bool:
         if self.is_county_wide or self == other:
@@ -454,10 +470,11 @@ class DivisionUnit(Unit):
     def records_q(self, model) -> Q:
         if self.is_county_wide:
             return Q()
-        # What its towns keep, what its departments (and those of the divisions below) keep,
-        # and county-level records (which do not name a division yet).
+        # What it and the divisions below keep, what its towns keep, what its departments (and
+        # those of the divisions below) keep. A county-kind record without a division belongs
+        # to the whole installation: only a unit without a division sees it.
         condition = (
-            self.own_q()
+            Q(division__path__startswith=self.obj.path)
             | Q(**{f"town__{self.kind}_id": self.pk})
             | Q(department__division__path__startswith=self.obj.path)
         )
@@ -487,14 +504,10 @@ class DivisionUnit(Unit):
 
 
 class CountyUnit(DivisionUnit):
-    """Unit records do not name a division yet, so every county unit keeps the records of
-    kind `county` and is keyed `county` (equal to the v1 county), whatever its division."""
+    """A county. Without a division (`Unit.county()`, a v1 admin) it is the whole installation,
+    keyed `county`; with one it is keyed `county:<pk>` and keeps the records naming it."""
 
     kind = UnitKind.COUNTY
-
-    @property
-    def key(self) -> str:
-        return "county"
 
     @property
     def obj(self):
@@ -647,6 +660,7 @@ class EnterpriseUnit(Unit):
             "unit_kind": self.kind,
             "town_id": None,
             "department_id": None,
+            "division_id": None,
             "enterprise_id": self.pk,
         }
 
@@ -704,8 +718,8 @@ def acts_for_unit(user) -> bool:
 
 
 class UnitRecord(models.Model):
-    """A record kept by (or addressed to) one unit: the kind plus the town or department it
-    names (none for the county). `UNIT_KINDS` lists the kinds a model accepts."""
+    """A record kept by (or addressed to) one unit: the kind plus the town, department or
+    division it names. `UNIT_KINDS` lists the kinds a model accepts."""
 
     UNIT_KINDS: ClassVar[tuple[str, ...]] = (UnitKind.COUNTY, UnitKind.TOWN, UnitKind.DEPARTMENT)
     # Records addressed to a unit are seen by the units below it too (warnings: enterprises).
@@ -723,6 +737,16 @@ class UnitRecord(models.Model):
         blank=True,
         related_name="+",
         verbose_name=gettext_lazy("town"),
+    )
+    # The county (city, province) a division-kind record belongs to; empty: the whole
+    # installation (v1).
+    division = models.ForeignKey(
+        Division,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=gettext_lazy("division"),
     )
     department = models.ForeignKey(
         Department,

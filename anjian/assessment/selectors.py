@@ -79,7 +79,8 @@ def accountability_list(
     if acting is None:
         return qs.none()
     if not acting.is_county_wide:
-        qs = qs.filter(acting.own_q() | acting.scope_q(AccountabilityRecord.ENTERPRISE_SCOPE))
+        own = acting.own_q() if acting.kind in AccountabilityRecord.UNIT_KINDS else Q(pk__in=[])
+        qs = qs.filter(own | acting.scope_q(AccountabilityRecord.ENTERPRISE_SCOPE))
     if year is not None:
         qs = qs.filter(date__year=year)
     if unit:

@@ -98,7 +98,9 @@ def filing_overview(*, holiday: Holiday) -> list[Filing]:
         .order_by("starts_at")
     )
     for roster in rosters:
-        row = rows.get(Unit.of_record(roster).key)
+        # The overview covers the installation: every county-level roster is the county's row.
+        key = "county" if roster.unit_kind == UnitKind.COUNTY else Unit.of_record(roster).key
+        row = rows.get(key)
         if row is not None:
             row.rosters.append(roster)
     for row in rows.values():

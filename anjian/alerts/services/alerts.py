@@ -194,7 +194,7 @@ def alert_remind_due(*, now: dt.datetime) -> int:
         reminded_at__isnull=True,
         alert__remind_at__lte=now,
         alert__valid_to__gt=now,
-    ).select_related("alert", "town", "department")
+    ).select_related("alert__published_by", "town", "department")
     created = 0
     for recipient in due:
         with transaction.atomic():
@@ -222,12 +222,18 @@ def alert_remind_due(*, now: dt.datetime) -> int:
     return created
 
 
+def _publishers(alert: Alert) -> Unit:
+    """The unit that published the warning (its county, city or province; v1: the county)."""
+    unit = Unit.member_of(alert.published_by) if alert.published_by_id else None
+    return unit if unit is not None and unit.kind != UnitKind.ENTERPRISE else Unit.county()
+
+
 def alert_escalate_due(*, now: dt.datetime) -> int:
     """Report to the county admins, once per warning, the units that have still not confirmed
     by its escalation time. Returns notifications created."""
     due = AlertRecipient.objects.filter(
         confirmed_at__isnull=True, escalated_at__isnull=True, alert__escalate_at__lte=now
-    ).select_related("alert", "town", "department")
+    ).select_related("alert__published_by", "town", "department")
     by_alert: dict[int, list[AlertRecipient]] = {}
     for recipient in due:
         by_alert.setdefault(recipient.alert_id, []).append(recipient)
@@ -265,7 +271,7 @@ def alert_escalate_due(*, now: dt.datetime) -> int:
                 }
             created += len(
                 notify(
-                    recipients=Unit.county().users(),
+                    recipients=_publishers(alert).users(),
                     kind="alert.escalation",
                     title=title,
                     body=body,

@@ -27,6 +27,7 @@ def _organiser(actor, activity: PublicityActivity) -> None:
     """Set the organiser from the actor's unit and keep town/sector inside its jurisdiction."""
     unit = Unit.of(actor)
     activity.unit_kind = unit.kind
+    activity.division_id = unit.fields().get("division_id")
     if unit.kind == UnitKind.ENTERPRISE:
         enterprise = unit.obj
         activity.enterprise_id = enterprise.pk

@@ -63,6 +63,11 @@ PERIOD_WORK = [
 SEASONS = [("汛期", 4, 1, 9, 30), ("森林防火期", 9, 1, 4, 30)]
 
 
+def _county(ctx: DemoContext) -> Unit:
+    """The demo county's unit: its county-level records name 示例县."""
+    return Unit.of_division(ctx.division) if ctx.division is not None else Unit.county()
+
+
 def _calendar(ctx: DemoContext) -> None:
     admin = ctx.admin
     services.calendar_item_save(
@@ -146,7 +151,7 @@ def _rosters(ctx: DemoContext) -> None:
     holiday = calendar.next_holiday(ctx.today)
     if holiday is None:
         return
-    units = [Unit.county(), *(Unit.of_town(t) for t in ctx.towns.values())]
+    units = [_county(ctx), *(Unit.of_town(t) for t in ctx.towns.values())]
     if "transport" in ctx.departments:
         units.append(Unit.of_department(ctx.departments["transport"]))
     for index, unit in enumerate(units):
@@ -173,7 +178,7 @@ def _log(ctx: DemoContext) -> None:
     for days_ago in range(30, 0, -1):
         day = ctx.today - dt.timedelta(days=days_ago)
         at = dt.datetime.combine(day, dt.time(8, 30), tzinfo=tz)
-        for unit in (Unit.county(), first_town):
+        for unit in (_county(ctx), first_town):
             a, b = rng.sample(people, 2)
             services.handover_create(
                 actor=ctx.admin,
@@ -201,7 +206,7 @@ def _log(ctx: DemoContext) -> None:
         )
         services.report_create(
             actor=ctx.admin,
-            unit=Unit.county(),
+            unit=_county(ctx),
             via="demo",
             data={
                 "event": event,
@@ -214,7 +219,7 @@ def _log(ctx: DemoContext) -> None:
         )
     checker = ctx.users.get("leader") or ctx.admin
     units = [
-        Unit.county(),
+        _county(ctx),
         *(Unit.of_town(t) for t in ctx.towns.values()),
         *(Unit.of_department(d) for d in ctx.departments.values()),
     ]

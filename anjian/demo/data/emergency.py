@@ -3,6 +3,7 @@ some plans filed late), all written through the services."""
 
 import datetime as dt
 
+from anjian.accounts.units import Unit
 from anjian.emergency import rules, services
 from anjian.emergency.workdays import is_workday
 
@@ -49,7 +50,7 @@ def load(ctx) -> None:
     _plan(
         ctx,
         drills=[820],
-        unit="county",
+        unit=Unit.of_division(ctx.division) if ctx.division is not None else "county",
         kind="comprehensive",
         title="示例县生产安全事故应急预案",
         published_on=published,

@@ -24,9 +24,20 @@ CHANNEL_FIELDS = (
 
 
 def _own_unit(actor, config: ChannelConfig) -> None:
-    """An officer configures its own town or department only; the county admin any unit."""
+    """An officer configures its own town or department only; a county (city, province) admin
+    its own division's channel and any unit it manages."""
     unit = Unit.of(actor)
+    if unit is not None and config.unit_kind == unit.kind == UnitKind.COUNTY:
+        config.set_unit(unit)  # the county channel names the admin's county
     if unit is not None and unit.is_county_wide:
+        return
+    if (
+        unit is not None
+        and unit.kind in (UnitKind.COUNTY, UnitKind.CITY, UnitKind.PROVINCE)
+        and config.unit_kind in (UnitKind.COUNTY, UnitKind.TOWN, UnitKind.DEPARTMENT)
+        and (config.town_id or config.department_id or config.unit_kind == UnitKind.COUNTY)
+        and unit.manages(config.unit)
+    ):
         return
     if unit is None or unit.kind not in (UnitKind.TOWN, UnitKind.DEPARTMENT):
         raise PermissionDenied
