@@ -9,7 +9,7 @@ its enterprise's town or competent department ("through them, enterprises"). Any
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.http import Http404
 
-from anjian.accounts.units import Unit
+from anjian.accounts.units import Unit, UnitKind
 from anjian.alerts.models import (
     Alert,
     AlertEnterpriseRecipient,
@@ -111,8 +111,15 @@ def alert_get_for(*, actor, pk) -> Alert:
 
 
 def recipient_for(*, actor, alert: Alert) -> AlertRecipient | None:
-    """The recipient row that `actor` confirms for (None: the actor's unit is not a recipient)."""
+    """The recipient row that `actor` confirms for (None: the actor's unit is not a recipient):
+    a town's or department's, or an enterprise's own where the warning reached it directly."""
     unit = Unit.of(actor)
+    if unit is not None and unit.kind == UnitKind.ENTERPRISE and unit.pk is not None:
+        return (
+            AlertEnterpriseRecipient.objects.filter(alert=alert, enterprise_id=unit.pk)
+            .select_related("confirmed_by")
+            .first()
+        )
     if unit is None or unit.kind not in AlertRecipient.UNIT_KINDS:
         return None
     for recipient in alert.recipients.all():

@@ -70,7 +70,7 @@ def alert_create(request):
 
 
 @require_POST
-@requires("officer")
+@requires("view")  # officers of a recipient unit, or an enterprise the warning reached (service)
 def alert_confirm(request, pk: int):
     alert = selectors.alert_get_for(actor=request.user, pk=pk)
     return flash(
