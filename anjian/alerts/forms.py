@@ -46,6 +46,17 @@ class AlertForm(BootstrapMixin, forms.ModelForm):
             "content": forms.Textarea(attrs={"rows": 6}),
         }
 
+    def __init__(self, *args, actor=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if actor is not None:
+            # The publisher's own towns and departments: a county's admin never reaches the
+            # neighbouring county's (the whole installation for a v1 county admin).
+            managed = Unit.of(actor).managed_units()
+            kinds = {UnitKind.TOWN: "towns", UnitKind.DEPARTMENT: "departments"}
+            for kind, name in kinds.items():
+                ids = [u.pk for u in managed if u.kind == kind]
+                self.fields[name].queryset = self.fields[name].queryset.filter(pk__in=ids)
+
     def customise(self) -> None:
         for name in ("valid_from", "valid_to"):
             self.fields[name].input_formats = [
@@ -56,9 +67,13 @@ class AlertForm(BootstrapMixin, forms.ModelForm):
 
     def recipients(self) -> tuple[list[Town], list[Department]]:
         data = self.cleaned_data
-        towns = list(Town.objects.all()) if data.get("all_towns") else list(data.get("towns") or [])
+        towns = (
+            list(self.fields["towns"].queryset)
+            if data.get("all_towns")
+            else list(data.get("towns") or [])
+        )
         departments = (
-            list(Department.objects.all())
+            list(self.fields["departments"].queryset)
             if data.get("all_departments")
             else list(data.get("departments") or [])
         )

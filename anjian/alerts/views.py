@@ -52,7 +52,7 @@ def alert_detail(request, pk: int):
 
 @requires("county_admin")
 def alert_create(request):
-    form = AlertForm(request.POST or None)
+    form = AlertForm(request.POST or None, actor=request.user)
     alert = submit(
         request,
         form,

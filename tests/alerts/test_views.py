@@ -185,3 +185,23 @@ def test_the_warning_list_and_the_api_give_the_same_rows(
     )
     page = login(county_admin).get(reverse("alerts:alert_list") + f"?{query}")
     assert sorted(a.pk for a in page.context["page"]) == api
+
+
+def test_a_county_admins_all_towns_are_its_own_county_only(login, county_x_admin, region):
+    client = login(county_x_admin)
+    form = client.get(reverse("alerts:alert_create")).content.decode()
+    assert "甲镇" in form and "丙镇" not in form
+    response = client.post(
+        reverse("alerts:alert_create"),
+        {
+            "title": "强降雨预警",
+            "level": "yellow",
+            "kind": "weather",
+            "content": "加强巡查。",
+            "valid_from": "2025-06-18T08:00",
+            "valid_to": "2025-06-19T18:00",
+            "all_towns": "on",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()
+    assert sorted(Alert.objects.get().recipient_codes) == ["town_a", "town_b"]
