@@ -252,7 +252,11 @@ def _apply(
 ) -> tuple[Accident, AccidentRevision | None]:
     check_permission(actor, "officer")
     now = now or clock.now()
-    locked = Accident.objects.select_for_update().select_related("sector").get(pk=accident.pk)
+    locked = (
+        Accident.objects.select_for_update(of=("self",))
+        .select_related("sector")
+        .get(pk=accident.pk)
+    )
     _check_scope(actor, locked)
     before, figures_before, grade_before = (
         audit.snapshot(locked),
@@ -358,7 +362,7 @@ def accident_forward(
 ) -> AccidentForward:
     """Record that the county forwarded the accident to `level` (493号令 Art. 10)."""
     check_permission(actor, "county_admin")
-    locked = Accident.objects.select_for_update().get(pk=accident.pk)
+    locked = Accident.objects.select_for_update(of=("self",)).get(pk=accident.pk)
     entry = AccidentForward.objects.filter(accident=locked, level=level).first()
     if entry is None:
         raise ValidationError({"level": _("This accident is not forwarded to that level.")})
@@ -393,7 +397,9 @@ def accident_receive(*, actor, accident: Accident, via: str = "web") -> Accident
     unit = Unit.of(actor)
     level = unit.kind if unit is not None else ""
     entry = (
-        AccidentForward.objects.select_for_update().filter(accident=accident, level=level).first()
+        AccidentForward.objects.select_for_update(of=("self",))
+        .filter(accident=accident, level=level)
+        .first()
         if level in (UnitKind.CITY, UnitKind.PROVINCE)
         else None
     )

@@ -137,7 +137,7 @@ def password_change(
 
     Raises ValidationError keyed `old_password` or `new_password` naming the rule broken.
     """
-    user = User.objects.select_for_update().get(pk=actor.pk)
+    user = User.objects.select_for_update(of=("self",)).get(pk=actor.pk)
     if not user.check_password(old_password):
         raise ValidationError({"old_password": _("The current password is wrong.")})
     try:

@@ -56,7 +56,7 @@ def scheme_save(*, actor, year: int, items, via: str = "web") -> AssessmentSchem
     check_permission(actor, "county_admin")
     year = _check_year(year)
     checked = scoring.check_items(items, known=tuple(registry()))
-    scheme = AssessmentScheme.objects.select_for_update().filter(year=year).first()
+    scheme = AssessmentScheme.objects.select_for_update(of=("self",)).filter(year=year).first()
     _open_year(year)
     if scheme is None:
         scheme = AssessmentScheme.objects.create(year=year, items=checked)
@@ -92,7 +92,7 @@ def target_set(
     unit = _assessed(unit)
     _open_year(year)
     target = (
-        AssessmentTarget.objects.select_for_update()
+        AssessmentTarget.objects.select_for_update(of=("self",))
         .filter(year=year, unit_kind=unit.kind, **{unit.field: unit.pk})
         .first()
     )
@@ -139,7 +139,7 @@ def hand_score_set(
     if not (evidence or "").strip():
         raise ValidationError({"evidence": [_("Name the evidence the score rests on.")]})
     score = (
-        HandScore.objects.select_for_update()
+        HandScore.objects.select_for_update(of=("self",))
         .filter(year=year, item=item, unit_kind=unit.kind, **{unit.field: unit.pk})
         .first()
     )
@@ -167,7 +167,7 @@ def results_publish(*, actor, year: int, via: str = "web") -> AssessmentPublicat
     year = _check_year(year)
     # Serialise publications of the same year on the scheme's row.
     scheme_get_or_default(year)
-    AssessmentScheme.objects.select_for_update().filter(year=year).first()
+    AssessmentScheme.objects.select_for_update(of=("self",)).filter(year=year).first()
     if AssessmentPublication.objects.filter(year=year).exists():
         raise YearPublished(_("The results of %(year)s are already published.") % {"year": year})
     return _freeze(actor=actor, year=year, version=1, reason="", via=via)
@@ -178,7 +178,7 @@ def results_correct(*, actor, year: int, reason: str, via: str = "web") -> Asses
     """A correction after publication: the results recomputed now, as the next version."""
     check_permission(actor, "county_admin")
     year = _check_year(year)
-    AssessmentScheme.objects.select_for_update().filter(year=year).first()
+    AssessmentScheme.objects.select_for_update(of=("self",)).filter(year=year).first()
     last = results.publication(year)
     if last is None:
         raise YearPublished(_("The results of %(year)s are not published yet.") % {"year": year})

@@ -72,7 +72,7 @@ def responsibility_update(
 ) -> Responsibility:
     """Change an assignment; the sectors and towns given replace the old ones."""
     check_permission(actor, "county_admin")
-    locked = Responsibility.objects.select_for_update().get(pk=responsibility.pk)
+    locked = Responsibility.objects.select_for_update(of=("self",)).get(pk=responsibility.pk)
     before, links_before = audit.snapshot(locked), _links(locked)
     for field in RESPONSIBILITY_FIELDS:
         if field in data:
@@ -112,7 +112,7 @@ def sector_duty_set(
     part in, and department officers see the sector's records."""
     check_permission(actor, "county_admin")
     cooperating = [d for d in cooperating if d != lead]
-    Sector.objects.select_for_update().filter(pk=sector.pk).first()
+    Sector.objects.select_for_update(of=("self",)).filter(pk=sector.pk).first()
     before = {
         "lead": list(
             sector.duties.filter(part=SectorPart.LEAD).values_list("department__code", flat=True)
@@ -242,7 +242,7 @@ def safety_position_update(
     *, actor, position: SafetyPosition, data: dict, via: str = "web"
 ) -> SafetyPosition:
     _check_keeper(actor, position.enterprise)
-    locked = SafetyPosition.objects.select_for_update().get(pk=position.pk)
+    locked = SafetyPosition.objects.select_for_update(of=("self",)).get(pk=position.pk)
     locked, _diff = model_update(
         actor=actor, instance=locked, data=data, fields=POSITION_FIELDS, via=via
     )
@@ -274,7 +274,7 @@ def five_in_place_set(
     if item not in FiveItem.values:
         raise ValidationError({"item": _("Choose one of the five items.")})
     with removed_on_failure() as stored, transaction.atomic():
-        row, _created = FiveInPlace.objects.select_for_update().get_or_create(
+        row, _created = FiveInPlace.objects.select_for_update(of=("self",)).get_or_create(
             enterprise=enterprise, item=item
         )
         row, _diff = model_update(

@@ -50,7 +50,11 @@ def stock_create(*, actor, enterprise, data: dict[str, Any], via: str = "web") -
 @transaction.atomic
 def stock_update(*, actor, stock: ChemicalStock, data: dict[str, Any], via: str = "web"):
     check_permission(actor, "write")
-    locked = ChemicalStock.objects.select_for_update().select_related("enterprise").get(pk=stock.pk)
+    locked = (
+        ChemicalStock.objects.select_for_update(of=("self",))
+        .select_related("enterprise")
+        .get(pk=stock.pk)
+    )
     _check_scope(actor, locked.enterprise)
     return model_update(
         actor=actor, instance=locked, data=data, fields=FIELDS, via=via, before_clean=_derive

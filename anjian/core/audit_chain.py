@@ -86,7 +86,7 @@ def lock_head() -> AuditChainHead:
     # anything is read, so two appenders never both read the same head.
     if not AuditChainHead.objects.filter(pk=1).update(last_id=F("last_id")):
         AuditChainHead.objects.get_or_create(pk=1)
-    return AuditChainHead.objects.select_for_update().get(pk=1)
+    return AuditChainHead.objects.select_for_update(of=("self",)).get(pk=1)
 
 
 def append(entries: list[AuditEntry]) -> list[AuditEntry]:

@@ -533,7 +533,11 @@ def rule_setting_change(
     if errors:
         raise ValidationError(errors)
     # Lock the rule's versions so two simultaneous changes cannot take the same number.
-    list(RuleSetting.objects.select_for_update().filter(key=key).values_list("pk", flat=True))
+    list(
+        RuleSetting.objects.select_for_update(of=("self",))
+        .filter(key=key)
+        .values_list("pk", flat=True)
+    )
     last = RuleSetting.objects.filter(key=key).aggregate(n=Max("version"))["n"] or 0
     before = rule_value(key, on=effective_from)
     setting = RuleSetting.objects.create(

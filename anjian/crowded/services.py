@@ -68,7 +68,7 @@ def place_create(*, actor, data: dict[str, Any], via: str = "web") -> CrowdedPla
 @transaction.atomic
 def place_update(*, actor, place: CrowdedPlace, data: dict[str, Any], via: str = "web"):
     check_permission(actor, "write")
-    locked = CrowdedPlace.objects.select_for_update().get(pk=place.pk)
+    locked = CrowdedPlace.objects.select_for_update(of=("self",)).get(pk=place.pk)
     _check_scope(actor, locked)
     locked = model_update(
         actor=actor, instance=locked, data=data, fields=PLACE_FIELDS, via=via, before_clean=_derive

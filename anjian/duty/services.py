@@ -278,7 +278,7 @@ def calendar_item_save(*, actor, instance, data: dict[str, Any], via: str = "web
     check_permission(actor, "county_admin")
     model = type(instance)
     if instance.pk is not None:
-        locked = model.objects.select_for_update().get(pk=instance.pk)
+        locked = model.objects.select_for_update(of=("self",)).get(pk=instance.pk)
         return model_update(actor=actor, instance=locked, data=data, fields=data, via=via)[0]
     for key, value in data.items():
         setattr(instance, key, value)

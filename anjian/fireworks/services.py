@@ -98,7 +98,7 @@ def case_act(
     `fireworkscase.<action>` with the fields it set."""
     check_permission(actor, "officer")
     data = data or {}
-    locked = FireworksCase.objects.select_for_update().get(pk=case.pk)
+    locked = FireworksCase.objects.select_for_update(of=("self",)).get(pk=case.pk)
     _covers(actor, locked.town)
     before = locked.status
     if action == "verify" and data.get("found") is False:

@@ -91,7 +91,7 @@ def fire_create(*, actor, data: dict[str, Any], via: str = "web") -> ForestFire:
 @transaction.atomic
 def fire_update(*, actor, fire: ForestFire, data: dict[str, Any], via: str = "web") -> ForestFire:
     check_permission(actor, "officer")
-    locked = ForestFire.objects.select_for_update().get(pk=fire.pk)
+    locked = ForestFire.objects.select_for_update(of=("self",)).get(pk=fire.pk)
     _covers(actor, data.get("town", locked.town))
     fire, _diff = model_update(
         actor=actor, instance=locked, data=data, fields=FIRE_FIELDS, via=via,
@@ -153,7 +153,9 @@ def _check_day(day: Any) -> dt.date:
 
 
 def _danger_write(*, actor, town: Town, day: dt.date, level: int, via: str) -> FireDanger:
-    existing = FireDanger.objects.select_for_update().filter(date=day, town=town).first()
+    existing = (
+        FireDanger.objects.select_for_update(of=("self",)).filter(date=day, town=town).first()
+    )
     if existing is None:
         danger = FireDanger.objects.create(date=day, town=town, level=level)
         audit.record_create(actor=actor, instance=danger, via=via)
@@ -242,7 +244,7 @@ def permit_decide(
 ) -> FieldFirePermit:
     """County-government approval (541 Art. 25): the county admin approves or rejects once."""
     check_permission(actor, "county_admin")
-    locked = FieldFirePermit.objects.select_for_update().get(pk=permit.pk)
+    locked = FieldFirePermit.objects.select_for_update(of=("self",)).get(pk=permit.pk)
     if locked.status != PermitStatus.PENDING:
         raise PermitConflict(_("This application has been decided already."))
     locked.status = PermitStatus.APPROVED if approve else PermitStatus.REJECTED
@@ -286,7 +288,7 @@ def area_create(*, actor, data: dict[str, Any], via: str = "web") -> WatchArea:
 def area_update(*, actor, area: WatchArea, data: dict[str, Any], via: str = "web") -> WatchArea:
     """Change the leader, the rangers or the place (officers of the town or the county)."""
     check_permission(actor, "officer")
-    locked = WatchArea.objects.select_for_update().get(pk=area.pk)
+    locked = WatchArea.objects.select_for_update(of=("self",)).get(pk=area.pk)
     _covers(actor, locked.town)
     data = dict(data)
     if "rangers" in data:
@@ -299,7 +301,7 @@ def area_update(*, actor, area: WatchArea, data: dict[str, Any], via: str = "web
 @transaction.atomic
 def area_close(*, actor, area: WatchArea, reason: str, via: str = "web") -> WatchArea:
     check_permission(actor, "county_admin")
-    locked = WatchArea.objects.select_for_update().get(pk=area.pk)
+    locked = WatchArea.objects.select_for_update(of=("self",)).get(pk=area.pk)
     if locked.closed_on is not None:
         raise Conflict(_("This watch area is closed already."))
     if not (reason or "").strip():

@@ -86,7 +86,7 @@ def fund_create(*, actor, data: dict[str, Any], via: str = "web") -> Fund:
 def fund_update(*, actor, fund: Fund, data: dict[str, Any], via: str = "web") -> Fund:
     """Change a fund's name, source or amount (never below what is allocated)."""
     check_permission(actor, "county_admin")
-    locked = Fund.objects.select_for_update().get(pk=fund.pk)
+    locked = Fund.objects.select_for_update(of=("self",)).get(pk=fund.pk)
     allocated = _allocated(locked.pk)
 
     def _covers_allocations(instance: Fund) -> None:
@@ -122,7 +122,7 @@ def allocation_add(
     """Give part of the fund to a project; refused when the allocations would exceed the fund.
     The fund's row is locked first, so two concurrent allocations cannot both pass the check."""
     check_permission(actor, "county_admin")
-    locked = Fund.objects.select_for_update().get(pk=fund.pk)
+    locked = Fund.objects.select_for_update(of=("self",)).get(pk=fund.pk)
     allocation = Allocation(fund=locked, project=project, amount=amount)
     allocation.full_clean(validate_constraints=False)
     if Allocation.objects.filter(fund=locked, project=project).exists():

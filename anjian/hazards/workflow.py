@@ -350,7 +350,7 @@ def hazard_extension_decide(
     """The government side approves (the deadline moves) or refuses an extension request."""
     pk = getattr(extension, "pk", extension)
     with transaction.atomic():
-        ext = HazardExtension.objects.select_for_update().get(pk=pk)
+        ext = HazardExtension.objects.select_for_update(of=("self",)).get(pk=pk)
         locked = _lock(ext.hazard_id)
         _check_access(actor, locked, policy.can_decide_extension)
         if ext.status != ExtensionStatus.REQUESTED:

@@ -97,7 +97,7 @@ def campaign_update(
 ) -> Campaign:
     """Change a campaign's name, kind, dates, checklist or description (targets: see below)."""
     check_permission(actor, "county_admin")
-    locked = Campaign.objects.select_for_update().get(pk=campaign.pk)
+    locked = Campaign.objects.select_for_update(of=("self",)).get(pk=campaign.pk)
     return model_update(actor=actor, instance=locked, data=data, fields=CAMPAIGN_FIELDS, via=via)[0]
 
 
@@ -105,7 +105,7 @@ def campaign_update(
 def campaign_target_add(*, actor, campaign: Campaign, enterprises, via: str = "web") -> int:
     """Add enterprises to a campaign's targets; returns how many were new."""
     check_permission(actor, "county_admin")
-    Campaign.objects.select_for_update().get(pk=campaign.pk)
+    Campaign.objects.select_for_update(of=("self",)).get(pk=campaign.pk)
     existing = set(campaign.targets.values_list("enterprise_id", flat=True))
     new = [e for e in enterprises if e.pk not in existing]
     CampaignTarget.objects.bulk_create(
@@ -136,7 +136,7 @@ def campaign_target_add_codes(
 def campaign_target_remove(*, actor, target: CampaignTarget, via: str = "web") -> None:
     """Take an enterprise off a campaign's targets (its inspections stay on record)."""
     check_permission(actor, "county_admin")
-    campaign = Campaign.objects.select_for_update().get(pk=target.campaign_id)
+    campaign = Campaign.objects.select_for_update(of=("self",)).get(pk=target.campaign_id)
     audit.record(
         actor=actor,
         action="campaign.target_remove",

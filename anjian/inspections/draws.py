@@ -214,7 +214,7 @@ def draw_campaign_create(*, actor, record: InspectionDraw, via: str = "web") -> 
     end of the quarter). Only the unit that drew (or the county) may; others get a 404."""
     check_permission(actor, "officer")
     unit = Unit.of(actor)
-    locked = InspectionDraw.objects.select_for_update().get(pk=record.pk)
+    locked = InspectionDraw.objects.select_for_update(of=("self",)).get(pk=record.pk)
     if not (unit.is_county_wide or unit.key == locked.unit_key):
         raise Http404
     if locked.campaign_id:

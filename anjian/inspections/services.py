@@ -69,7 +69,7 @@ def checklist_update(
 ) -> Checklist:
     """Change a checklist's name, source, version or dates, or (de)activate it (county admin)."""
     check_permission(actor, "county_admin")
-    locked = Checklist.objects.select_for_update().get(pk=checklist.pk)
+    locked = Checklist.objects.select_for_update(of=("self",)).get(pk=checklist.pk)
     return model_update(actor=actor, instance=locked, data=data, fields=CHECKLIST_FIELDS, via=via)[
         0
     ]
@@ -81,7 +81,7 @@ def checklist_item_create(
 ) -> ChecklistItem:
     """Append an item to a checklist (county admin); a criterion makes it a major criterion."""
     check_permission(actor, "county_admin")
-    Checklist.objects.select_for_update().get(pk=checklist.pk)
+    Checklist.objects.select_for_update(of=("self",)).get(pk=checklist.pk)
     last = checklist.items.aggregate(n=Max("number"))["n"] or 0
     item = ChecklistItem(checklist=checklist, number=data.get("number") or last + 1)
     _set(item, data, ITEM_FIELDS)
@@ -99,7 +99,7 @@ def checklist_item_update(
 ) -> ChecklistItem:
     """Reword or (de)activate an item (county admin). Past results keep the wording they used."""
     check_permission(actor, "county_admin")
-    locked = ChecklistItem.objects.select_for_update().get(pk=item.pk)
+    locked = ChecklistItem.objects.select_for_update(of=("self",)).get(pk=item.pk)
     return model_update(
         actor=actor,
         instance=locked,

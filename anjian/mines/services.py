@@ -88,7 +88,11 @@ def pond_update(
     *, actor, pond: TailingsPond, data: dict[str, Any], via: str = "web"
 ) -> TailingsPond:
     check_permission(actor, "write")
-    locked = TailingsPond.objects.select_for_update().select_related("enterprise").get(pk=pond.pk)
+    locked = (
+        TailingsPond.objects.select_for_update(of=("self",))
+        .select_related("enterprise")
+        .get(pk=pond.pk)
+    )
     _check_scope(actor, locked.enterprise)
     locked, _changes = model_update(
         actor=actor, instance=locked, data=data, fields=POND_FIELDS, via=via, before_clean=_derive
@@ -110,7 +114,11 @@ def _judge_degree(pond: TailingsPond, *, via: str) -> None:
 def pond_raise_hazard(*, pond: TailingsPond, description: str, via: str = "system"):
     """Make the pond a major hazard under county supervision, unless it already has an open one
     (idempotent: locked on the pond row). Returns the hazard."""
-    locked = TailingsPond.objects.select_for_update().select_related("hazard").get(pk=pond.pk)
+    locked = (
+        TailingsPond.objects.select_for_update(of=("self",))
+        .select_related("hazard")
+        .get(pk=pond.pk)
+    )
     if locked.hazard_id and locked.hazard.status != HazardStatus.CLOSED:
         return locked.hazard
     today = clock.today()
@@ -174,7 +182,7 @@ def point_update(
     """Change a point's thresholds (readings already stored keep the alarm they had)."""
     check_permission(actor, "write")
     locked = (
-        MonitoringPoint.objects.select_for_update()
+        MonitoringPoint.objects.select_for_update(of=("self",))
         .select_related("pond__enterprise")
         .get(pk=point.pk)
     )

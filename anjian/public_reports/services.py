@@ -108,7 +108,9 @@ def public_report_submit(*, data: dict[str, Any], via: str = "web") -> PublicRep
 
 def _lock(actor, report: PublicReport | int) -> PublicReport:
     check_permission(actor, "officer")
-    locked = PublicReport.objects.select_for_update().get(pk=getattr(report, "pk", report))
+    locked = PublicReport.objects.select_for_update(of=("self",)).get(
+        pk=getattr(report, "pk", report)
+    )
     if not policy.handles(actor, locked):
         raise Http404
     return locked

@@ -82,7 +82,7 @@ def enterprise_update(
 ) -> Enterprise:
     """Change an enterprise; an enterprise user may change its own contact details only."""
     check_permission(actor, "write")
-    locked = Enterprise.objects.select_for_update().get(pk=enterprise.pk)
+    locked = Enterprise.objects.select_for_update(of=("self",)).get(pk=enterprise.pk)
     _check_enterprise_scope(actor, locked)
     allowed = ENTERPRISE_FIELDS
     if is_enterprise(actor):
@@ -151,7 +151,11 @@ def licence_create(
 @transaction.atomic
 def licence_update(*, actor, licence: Licence, data: dict[str, Any], via: str = "web") -> Licence:
     check_permission(actor, "write")
-    locked = Licence.objects.select_for_update().select_related("enterprise").get(pk=licence.pk)
+    locked = (
+        Licence.objects.select_for_update(of=("self",))
+        .select_related("enterprise")
+        .get(pk=licence.pk)
+    )
     _check_enterprise_scope(actor, locked.enterprise)
     return model_update(actor=actor, instance=locked, data=data, fields=LICENCE_FIELDS, via=via)[0]
 

@@ -254,7 +254,7 @@ def risk_bands_create(
     bands = rules.Bands(major=Decimal(major), large=Decimal(large), general=Decimal(general))
     rules.validate_bands(method, bands)
     last = (
-        RiskBands.objects.select_for_update()
+        RiskBands.objects.select_for_update(of=("self",))
         .filter(sector=sector, method=method)
         .order_by("-version")
         .first()
@@ -283,7 +283,7 @@ def risk_points_regrade(
 ) -> int:
     """Grade again the points whose bands are not the ones in force (all sectors, or one);
     a point whose control level falls below its new level is raised. Returns the count."""
-    qs = RiskPoint.objects.select_for_update().order_by("pk")
+    qs = RiskPoint.objects.select_for_update(of=("self",)).order_by("pk")
     if sector_id:
         qs = qs.filter(sector_id=sector_id)
     cache: dict = {}
@@ -339,7 +339,7 @@ def town_outlines_replace(*, actor, outlines: dict, via: str = "web") -> int:
     """Store the given towns' outlines (town → GeoJSON geometry), replacing earlier ones."""
     check_permission(actor, "county_admin")
     for town, geometry in outlines.items():
-        existing = TownOutline.objects.select_for_update().filter(town=town).first()
+        existing = TownOutline.objects.select_for_update(of=("self",)).filter(town=town).first()
         if existing:
             model_update(
                 actor=actor,

@@ -7,6 +7,7 @@ from tests.browser.conftest import (  # noqa: F401 - fixtures
     _browser,
     _personas_database,
     live_url,
+    log_out,
     login_as,
     page,
     site,
@@ -20,8 +21,7 @@ pytestmark = pytest.mark.browser
 
 def _switch(tab, sign_in, username):
     if tab.locator("#whoami").count():
-        tab.click("nav form button[type=submit]")
-        tab.wait_for_url("**/login/**")
+        log_out(tab)
     sign_in(tab, username, PASSWORD)
 
 

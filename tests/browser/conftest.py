@@ -172,3 +172,14 @@ def login_as(live_url):
         return page
 
     return _login
+
+
+def log_out(page) -> None:
+    """Sign out the way a person does: open the menu if it is collapsed, then the account menu,
+    then 退出."""
+    toggler = page.locator(".navbar-toggler")
+    if toggler.is_visible():
+        toggler.click()
+    page.click("#whoami")
+    page.click("#logout")
+    page.wait_for_url("**/login/**")

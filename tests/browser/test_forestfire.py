@@ -2,6 +2,8 @@
 the phone's location, and the watch area's gap clears; every forest-fire and fireworks page
 loads with nothing from another host and no console error."""
 
+from playwright.sync_api import expect
+
 from tests.support.personas import PASSWORD, USERNAMES
 
 AREA = """
@@ -39,7 +41,8 @@ def test_a_patrol_logged_on_a_phone_with_its_location_clears_the_gap(
     assert page.evaluate("document.documentElement.scrollWidth") <= 390  # no sideways scroll
     page.fill("#id_ranger", "黄德明")
     page.click("#locate")
-    page.wait_for_function("document.getElementById('id_points').value.length > 0")
+    # A locator waits without evaluating a string (the page's CSP forbids eval).
+    expect(page.locator("#id_points")).not_to_have_value("")
     page.fill("#id_findings", "无异常")
     page.click("#patrol-form button[type=submit]")
     page.wait_for_selector(".alert-success")

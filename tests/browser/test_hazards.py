@@ -5,6 +5,7 @@ the enterprise submits again, the officer accepts and the hazard is closed (é”€å
 import datetime as dt
 
 from anjian.core import clock
+from tests.browser.conftest import log_out
 from tests.support.personas import PASSWORD, USERNAMES
 
 OFFICER, ENTERPRISE = USERNAMES["town_a_officer"], USERNAMES["enterprise_user"]
@@ -19,8 +20,7 @@ print(json.dumps({"pk": hazard.pk, "status": hazard.status,
 
 def _switch(page, login_as, username):
     if page.locator("#whoami").count():
-        page.click("nav form button[type=submit]")
-        page.wait_for_url("**/login/**")
+        log_out(page)
     login_as(page, username, PASSWORD)
 
 

@@ -246,7 +246,7 @@ def alert_escalate_due(*, now: dt.datetime) -> int:
             # order_by("pk"): the default ordering joins towns/departments, which PostgreSQL
             # cannot lock FOR UPDATE (outer join).
             mine = list(
-                AlertRecipient.objects.select_for_update()
+                AlertRecipient.objects.select_for_update(of=("self",))
                 .filter(
                     pk__in=[r.pk for r in recipients],
                     escalated_at__isnull=True,

@@ -77,7 +77,7 @@ def channel_update(
     *, actor, config: ChannelConfig, data: dict[str, Any], via: str = "web"
 ) -> ChannelConfig:
     check_permission(actor, "officer")
-    locked = ChannelConfig.objects.select_for_update().get(pk=config.pk)
+    locked = ChannelConfig.objects.select_for_update(of=("self",)).get(pk=config.pk)
     if not _manages(actor, locked):
         raise PermissionDenied
     before = _snapshot(locked)

@@ -155,7 +155,9 @@ def hazard_source_update(
     """Change a source; S, R and the grade follow its substances and people."""
     check_permission(actor, "write")
     locked = (
-        MajorHazardSource.objects.select_for_update().select_related("enterprise").get(pk=source.pk)
+        MajorHazardSource.objects.select_for_update(of=("self",))
+        .select_related("enterprise")
+        .get(pk=source.pk)
     )
     _check_scope(actor, locked.enterprise)
     data = dict(data)
