@@ -112,6 +112,7 @@ COUNTY_ADMIN_EXCEPTIONS = {
     "hazards:hazard_notice_docx": 404,  # only a supervised major hazard has a notice
     "accidents:bulletin_download": 400,  # the bulletin needs its period
     "alerts:alert_confirm": 403,  # only a unit the warning was sent to confirms it
+    "alerts:alert_pass_on": 403,  # only a county a city's warning reached passes it on
 }
 
 

@@ -12,9 +12,10 @@ from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from anjian.accounts.models import Department, Town
+from anjian.accounts.models import Department, Division, DivisionLevel, Town
 from anjian.alerts import selectors, services
 from anjian.alerts.models import Alert, AlertEnterpriseRecipient, AlertKind, AlertLevel
+from anjian.core.permissions import check_permission
 
 
 class ConfirmationSerializer(serializers.Serializer):
@@ -47,7 +48,10 @@ class AlertSerializer(serializers.Serializer):
     valid_from = serializers.DateTimeField()
     valid_to = serializers.DateTimeField()
     recipients = serializers.ListField(
-        child=serializers.CharField(), source="recipient_codes", allow_empty=False
+        child=serializers.CharField(max_length=32),
+        source="recipient_codes",
+        allow_empty=False,
+        max_length=500,
     )
     confirmations = ConfirmationSerializer(source="recipients.all", many=True, read_only=True)
     # Units reached by what they keep (a rainstorm: water-reactive chemicals), each with 签收.
@@ -63,25 +67,44 @@ class AlertSerializer(serializers.Serializer):
         return data
 
     def validate_recipients(self, codes: list[str]) -> dict:
-        """Town and department codes → {"towns": [...], "departments": [...]}."""
-        codes = list(dict.fromkeys(c.strip() for c in codes))
-        towns = {t.code: t for t in Town.objects.filter(code__in=codes)}
-        departments = {d.code: d for d in Department.objects.filter(code__in=codes)}
-        unknown = [c for c in codes if c not in towns and c not in departments]
-        if unknown:
-            raise serializers.ValidationError(
-                _("Unknown town or department code: %(codes)s") % {"codes": ", ".join(unknown)}
-            )
-        ambiguous = [c for c in codes if c in towns and c in departments]
-        if ambiguous:
-            raise serializers.ValidationError(
-                _("Both a town and a department have the code: %(codes)s")
-                % {"codes": ", ".join(ambiguous)}
-            )
-        return {
-            "towns": [towns[c] for c in codes if c in towns],
-            "departments": [departments[c] for c in codes if c in departments],
-        }
+        return recipients_from_codes(codes)
+
+
+def recipients_from_codes(codes: list[str]) -> dict:
+    """Town, department and county codes → {"towns": [...], "departments": [...],
+    "counties": [...]} (whether the caller may reach them is the service's to say)."""
+    codes = list(dict.fromkeys(c.strip() for c in codes))
+    found = {
+        "towns": {t.code: t for t in Town.objects.filter(code__in=codes)},
+        "departments": {d.code: d for d in Department.objects.filter(code__in=codes)},
+        "counties": {
+            c.code: c for c in Division.objects.filter(code__in=codes, level=DivisionLevel.COUNTY)
+        },
+    }
+    unknown = [c for c in codes if not any(c in kind for kind in found.values())]
+    if unknown:
+        raise serializers.ValidationError(
+            _("Unknown town, department or county code: %(codes)s") % {"codes": ", ".join(unknown)}
+        )
+    ambiguous = [c for c in codes if sum(c in kind for kind in found.values()) > 1]
+    if ambiguous:
+        raise serializers.ValidationError(
+            _("Both a town and a department have the code: %(codes)s")
+            % {"codes": ", ".join(ambiguous)}
+        )
+    return {name: [kind[c] for c in codes if c in kind] for name, kind in found.items()}
+
+
+class PassOnSerializer(serializers.Serializer):
+    recipients = serializers.ListField(
+        child=serializers.CharField(max_length=32), allow_empty=False, max_length=500
+    )
+
+    def validate_recipients(self, codes: list[str]) -> dict:
+        found = recipients_from_codes(codes)
+        if found.pop("counties"):
+            raise serializers.ValidationError(_("Pass a warning on to towns and departments."))
+        return found
 
 
 @extend_schema_view(
@@ -145,6 +168,23 @@ class AlertViewSet(
         if isinstance(recipient, AlertEnterpriseRecipient):
             return Response(EnterpriseRecipientSerializer(recipient).data)
         return Response(ConfirmationSerializer(recipient).data, status=status.HTTP_200_OK)
+
+    @extend_schema(request=PassOnSerializer, responses={201: AlertSerializer})
+    # As `confirm`: the warning is found first (404 outside the caller's scope), then the service
+    # answers 403 for anyone but the admin of a receiving county.
+    @action(detail=True, methods=["post"], url_path="pass-on", write_permission="view")
+    def pass_on(self, request, pk=None):
+        """转发: a receiving county passes a city's or a province's warning on to its towns and
+        departments, once (409 the second time); this confirms the county's receipt."""
+        alert = self.get_object()
+        check_permission(request.user, "county_admin")
+        serializer = PassOnSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        passed = services.alert_pass_on(
+            actor=request.user, alert=alert, via="api", **serializer.validated_data["recipients"]
+        )
+        passed = selectors.alert_get_for(actor=request.user, pk=passed.pk)
+        return Response(AlertSerializer(passed).data, status=status.HTTP_201_CREATED)
 
 
 def register(router) -> None:

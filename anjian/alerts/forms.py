@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import pgettext_lazy
 
-from anjian.accounts.models import Department, Sector, Town
+from anjian.accounts.models import Department, Division, DivisionLevel, Sector, Town
 from anjian.accounts.units import Unit, UnitKind, narrow_to_jurisdiction
 from anjian.alerts.models import (
     Alert,
@@ -19,7 +19,18 @@ def _datetime_widget():
     return forms.DateTimeInput(attrs={"type": "datetime-local"}, format=DATETIME_LOCAL)
 
 
-class AlertForm(BootstrapMixin, forms.ModelForm):
+class RecipientsForm(BootstrapMixin, forms.Form):
+    """The recipients of a warning, offered from what the publisher may reach: a county its
+    own towns and departments (the whole installation for a v1 county admin); a city or a
+    province its counties and its own departments."""
+
+    all_counties = forms.BooleanField(label=pgettext_lazy("alerts", "All counties"), required=False)
+    counties = forms.ModelMultipleChoiceField(
+        Division.objects.filter(level=DivisionLevel.COUNTY),
+        label=pgettext_lazy("alerts", "or these counties"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "recipient-choice"}),
+    )
     all_towns = forms.BooleanField(label=pgettext_lazy("alerts", "All towns"), required=False)
     towns = forms.ModelMultipleChoiceField(
         Town.objects.all(),
@@ -37,6 +48,37 @@ class AlertForm(BootstrapMixin, forms.ModelForm):
         widget=forms.CheckboxSelectMultiple(attrs={"class": "recipient-choice"}),
     )
 
+    def __init__(self, *args, actor=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if actor is None:
+            return
+        publisher = Unit.of(actor)
+        if publisher.kind in (UnitKind.CITY, UnitKind.PROVINCE):
+            division = publisher.division
+            self.fields["counties"].queryset = division.subtree().filter(level=DivisionLevel.COUNTY)
+            self.fields["towns"].queryset = Town.objects.none()
+            self.fields["departments"].queryset = Department.objects.filter(division=division)
+            return
+        self.fields["counties"].queryset = Division.objects.none()
+        # The publisher's own towns and departments: a county's admin never reaches the
+        # neighbouring county's (the whole installation for a v1 county admin).
+        managed = publisher.managed_units()
+        for kind, name in ((UnitKind.TOWN, "towns"), (UnitKind.DEPARTMENT, "departments")):
+            ids = [u.pk for u in managed if u.kind == kind]
+            self.fields[name].queryset = self.fields[name].queryset.filter(pk__in=ids)
+
+    def recipients(self) -> dict[str, list]:
+        """{"towns", "departments", "counties"}: the chosen units ("all": every one offered)."""
+        data = self.cleaned_data
+        return {
+            name: list(self.fields[name].queryset)
+            if data.get(f"all_{name}")
+            else list(data.get(name) or [])
+            for name in ("towns", "departments", "counties")
+        }
+
+
+class AlertForm(RecipientsForm, forms.ModelForm):
     class Meta:
         model = Alert
         fields = ["title", "level", "kind", "content", "valid_from", "valid_to"]
@@ -46,17 +88,6 @@ class AlertForm(BootstrapMixin, forms.ModelForm):
             "content": forms.Textarea(attrs={"rows": 6}),
         }
 
-    def __init__(self, *args, actor=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        if actor is not None:
-            # The publisher's own towns and departments: a county's admin never reaches the
-            # neighbouring county's (the whole installation for a v1 county admin).
-            managed = Unit.of(actor).managed_units()
-            kinds = {UnitKind.TOWN: "towns", UnitKind.DEPARTMENT: "departments"}
-            for kind, name in kinds.items():
-                ids = [u.pk for u in managed if u.kind == kind]
-                self.fields[name].queryset = self.fields[name].queryset.filter(pk__in=ids)
-
     def customise(self) -> None:
         for name in ("valid_from", "valid_to"):
             self.fields[name].input_formats = [
@@ -64,20 +95,6 @@ class AlertForm(BootstrapMixin, forms.ModelForm):
                 "%Y-%m-%d %H:%M",
                 "%Y-%m-%d %H:%M:%S",
             ]
-
-    def recipients(self) -> tuple[list[Town], list[Department]]:
-        data = self.cleaned_data
-        towns = (
-            list(self.fields["towns"].queryset)
-            if data.get("all_towns")
-            else list(data.get("towns") or [])
-        )
-        departments = (
-            list(self.fields["departments"].queryset)
-            if data.get("all_departments")
-            else list(data.get("departments") or [])
-        )
-        return towns, departments
 
     def alert_data(self) -> dict:
         return {name: self.cleaned_data[name] for name in self.Meta.fields}

@@ -5,7 +5,8 @@ from anjian.alerts.models import AlertRecipient
 
 
 def can_confirm(actor) -> bool:
-    """签收 is for the officers of a receiving unit (a town or a department); the county admin,
-    the leader and enterprise users read warnings but do not confirm them."""
-    unit = Unit.of(actor)
+    """签收 is for those who act for a receiving unit: the officers of a town or a department,
+    the admins of a county (a city's or a province's warning). The leader reads warnings but
+    does not confirm them; an enterprise confirms only what reached it directly (services)."""
+    unit = Unit.member_of(actor)
     return unit is not None and unit.kind in AlertRecipient.UNIT_KINDS

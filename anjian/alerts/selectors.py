@@ -28,7 +28,9 @@ def _received(actor) -> QuerySet:
 def _recipients_prefetch() -> Prefetch:
     return Prefetch(
         "recipients",
-        queryset=AlertRecipient.objects.select_related("town", "department", "confirmed_by"),
+        queryset=AlertRecipient.objects.select_related(
+            "town", "department", "division", "confirmed_by"
+        ),
     )
 
 
@@ -67,8 +69,8 @@ def alert_list(
 
 
 def _own_recipient(actor) -> Q | None:
-    """The recipient rows the actor confirms for (the officers of a receiving unit)."""
-    unit = Unit.of(actor)
+    """The recipient rows the actor confirms for (those acting for a receiving unit)."""
+    unit = Unit.member_of(actor)
     if unit is None or unit.kind not in AlertRecipient.UNIT_KINDS:
         return None
     return unit.own_q()
@@ -120,12 +122,22 @@ def recipient_for(*, actor, alert: Alert) -> AlertRecipient | None:
             .select_related("confirmed_by")
             .first()
         )
+    unit = Unit.member_of(actor)
     if unit is None or unit.kind not in AlertRecipient.UNIT_KINDS:
         return None
     for recipient in alert.recipients.all():
         if recipient.unit == unit:
             return recipient
     return None
+
+
+def passed_on(*, actor, alert: Alert) -> dict[int, Alert]:
+    """The warnings the receiving counties made of `alert` when they passed it on (转发), that
+    the actor can see, with their progress: {county division id: warning}."""
+    return {
+        child.division_id: child
+        for child in alert_list(actor=actor).filter(source=alert).select_related("division")
+    }
 
 
 def confirmation_rows(alert: Alert) -> list[dict]:

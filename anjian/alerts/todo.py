@@ -2,10 +2,11 @@
 (`reports.todo`, kind `warning_confirm`). A task leaves once the unit confirms or the warning
 ends."""
 
+from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext as _
 
 from anjian.accounts.units import Unit, UnitKind
-from anjian.alerts.models import AlertEnterpriseRecipient, AlertRecipient
+from anjian.alerts.models import Alert, AlertEnterpriseRecipient, AlertRecipient
 from anjian.alerts.policies import can_confirm
 from anjian.core import clock
 
@@ -20,17 +21,24 @@ def todo_tasks(user) -> list[dict]:
     if not can_confirm(user):
         return []
     now = clock.now()
+    # A county's row stays a task until the county has passed the warning on (转发).
+    passed = Alert.objects.filter(source=OuterRef("alert_id"), division=OuterRef("division_id"))
     rows = (
-        AlertRecipient.objects.filter(
-            Unit.of(user).own_q(), confirmed_at__isnull=True, alert__valid_to__gt=now
-        )
+        AlertRecipient.objects.filter(Unit.member_of(user).own_q(), alert__valid_to__gt=now)
+        .annotate(passed=Exists(passed))
+        .filter(Q(confirmed_at__isnull=True) | Q(unit_kind=UnitKind.COUNTY, passed=False))
         .select_related("alert")
         .order_by("alert__remind_at", "pk")
     )
     return [
         {
             "kind": "warning_confirm",
-            "title": _("Confirm the warning (签收): %(title)s") % {"title": r.alert.title},
+            "title": (
+                _("Confirm and pass on the warning: %(title)s")
+                if r.unit_kind == UnitKind.COUNTY
+                else _("Confirm the warning (签收): %(title)s")
+            )
+            % {"title": r.alert.title},
             "url": r.alert.get_absolute_url(),
             "due": r.alert.remind_at,
             "overdue": r.alert.remind_at <= now,

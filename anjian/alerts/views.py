@@ -1,11 +1,13 @@
 """Warning, publicity and channel pages: thin views over selectors and services."""
 
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from anjian.accounts.units import UnitKind
 from anjian.alerts import selectors, services
 from anjian.alerts.forms import (
     AlertFilterForm,
@@ -13,8 +15,9 @@ from anjian.alerts.forms import (
     AlertPolicyForm,
     PublicityFilterForm,
     PublicityForm,
+    RecipientsForm,
 )
-from anjian.alerts.models import AlertPolicy
+from anjian.alerts.models import AlertPolicy, AlertRecipient
 from anjian.alerts.policies import can_confirm
 from anjian.core.audit import timeline
 from anjian.core.forms import flash, submit
@@ -37,17 +40,65 @@ def alert_list(request):
 def alert_detail(request, pk: int):
     alert = selectors.alert_get_for(actor=request.user, pk=pk)
     recipients = list(alert.recipients.all())
+    passed_on = selectors.passed_on(actor=request.user, alert=alert)
+    for recipient in recipients:
+        recipient.passed = passed_on.get(recipient.division_id) if recipient.division_id else None
+    own = selectors.recipient_for(actor=request.user, alert=alert)
     return render(
         request,
         "alerts/alert_detail.html",
         {
             "alert": alert,
+            "source": _visible_source(request.user, alert),
             "confirmed": [r for r in recipients if r.confirmed_at],
             "unconfirmed": [r for r in recipients if not r.confirmed_at],
-            "own": selectors.recipient_for(actor=request.user, alert=alert),
+            "own": own,
+            "can_pass_on": _is_county_row(own) and own.division_id not in passed_on,
             "timeline": timeline(alert)[:50],
         },
     )
+
+
+def _is_county_row(recipient) -> bool:
+    """Whether the recipient row is a county's (one that passes the warning on)."""
+    return isinstance(recipient, AlertRecipient) and recipient.unit_kind == UnitKind.COUNTY
+
+
+def _visible_source(user, alert):
+    """The higher level's warning this one passes on, when the user may read it."""
+    if alert.source_id is None:
+        return None
+    return (
+        selectors.alert_list(actor=user)
+        .filter(pk=alert.source_id)
+        .select_related("division")
+        .first()
+    )
+
+
+@requires("county_admin")
+def alert_pass_on(request, pk: int):
+    """转发: a receiving county chooses its towns and departments (403 for anyone else)."""
+    alert = selectors.alert_get_for(actor=request.user, pk=pk)
+    if not _is_county_row(selectors.recipient_for(actor=request.user, alert=alert)):
+        raise PermissionDenied
+    form = RecipientsForm(request.POST or None, actor=request.user)
+    passed = submit(
+        request,
+        form,
+        lambda data: services.alert_pass_on(
+            actor=request.user, alert=alert, **_local(form.recipients())
+        ),
+        success=_("The warning was passed on."),
+    )
+    if passed:
+        return redirect("alerts:alert_detail", pk=passed.pk)
+    return render(request, "alerts/alert_pass_on.html", {"form": form, "alert": alert})
+
+
+def _local(recipients: dict) -> dict:
+    recipients.pop("counties", None)
+    return recipients
 
 
 @requires("county_admin")
@@ -57,10 +108,7 @@ def alert_create(request):
         request,
         form,
         lambda data: services.alert_publish(
-            actor=request.user,
-            data=form.alert_data(),
-            towns=form.recipients()[0],
-            departments=form.recipients()[1],
+            actor=request.user, data=form.alert_data(), **form.recipients()
         ),
         success=_("The warning was published."),
     )

@@ -11,6 +11,8 @@ from anjian.accidents import services as accidents
 from anjian.accidents.models import Kind
 from anjian.accounts.models import Department, Division, Role, Town
 from anjian.accounts.services import reference_create, user_create
+from anjian.alerts import services as alerts
+from anjian.core import clock
 from anjian.demo import names
 from anjian.registry.services import enterprise_create
 
@@ -88,6 +90,36 @@ def load(ctx) -> None:
             )
         )
     _accidents(ctx, admin, towns, units)
+    _city_warning(ctx)
+
+
+def _city_warning(ctx) -> None:
+    """示例市's warning to both counties: 示例县 passed it on to its towns within the hour; 邻县
+    has not yet confirmed it."""
+    published = clock.now() - dt.timedelta(hours=5)
+    warning = alerts.alert_publish(
+        actor=ctx.users["city_admin"],
+        via="demo",
+        now=published,
+        counties=list(Division.objects.filter(parent=ctx.city, level="county")),
+        data={
+            "title": "关于做好近期强对流天气安全防范工作的预警",
+            "level": "yellow",
+            "kind": "weather",
+            "content": "据市气象台预报，未来三天我市大部将出现雷暴大风、短时强降水等强对流天气。"
+            "请各县（市、区）立即转发至乡镇和有关部门，加强在建工地、户外广告牌、"
+            "人员密集场所和山区道路的巡查，落实24小时值班和领导带班制度。",
+            "valid_from": published,
+            "valid_to": published + dt.timedelta(days=3),
+        },
+    )
+    alerts.alert_pass_on(
+        actor=ctx.admin,
+        alert=warning,
+        towns=list(ctx.towns.values()),
+        now=published + dt.timedelta(minutes=40),
+        via="demo",
+    )
 
 
 def _accidents(ctx, admin, towns: list, units: list) -> None:

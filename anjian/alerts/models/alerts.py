@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import pgettext_lazy
 
+from anjian.accounts.models import Division
 from anjian.accounts.units import UnitKind, UnitRecord
 from anjian.core import clock
 
@@ -115,7 +116,9 @@ class AlertQuerySet(models.QuerySet):
 
 class Alert(models.Model):
     """预警: published by the county admin to towns and departments (and, through them,
-    to the enterprises of those towns and departments)."""
+    to the enterprises of those towns and departments); by a city or province admin to its
+    counties, each of which passes it on (转发) to its own towns and departments as a warning of
+    its own whose `source` is the one it received."""
 
     title = models.CharField(pgettext_lazy("alerts", "title"), max_length=200)
     level = models.CharField(
@@ -138,6 +141,24 @@ class Alert(models.Model):
         related_name="+",
         verbose_name=pgettext_lazy("alerts", "published by"),
     )
+    # The publisher's county, city or province (empty: a v1 one-county installation).
+    division = models.ForeignKey(
+        Division,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=pgettext_lazy("alerts", "published by division"),
+    )
+    # The higher level's warning this one passes on (转发), or empty.
+    source = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="passed_on",
+        verbose_name=pgettext_lazy("alerts", "passed on from"),
+    )
     # From the policy in force at publication, so a later change of policy does not move them.
     remind_at = models.DateTimeField(pgettext_lazy("alerts", "remind unconfirmed units at"))
     escalate_at = models.DateTimeField(
@@ -157,6 +178,12 @@ class Alert(models.Model):
                 violation_error_message=pgettext_lazy(
                     "alerts", "The end of validity must come after its start."
                 ),
+            ),
+            # A county passes a higher warning on once.
+            models.UniqueConstraint(
+                fields=["source", "division"],
+                condition=models.Q(source__isnull=False),
+                name="alert_passed_on_once_per_division",
             ),
         ]
         indexes = [
@@ -184,11 +211,13 @@ class Alert(models.Model):
 
 
 class AlertRecipient(UnitRecord):
-    """One receiving unit of a warning, with its 签收 (confirmed once, never changed after).
+    """One receiving unit of a warning, with its 签收 (confirmed once, never changed after): a
+    town or a department of the publishing county, or a county of the publishing city or
+    province (its admins confirm and pass it on; its towns see only what it passes on).
 
     Enterprises see the warnings their town or competent department receives."""
 
-    UNIT_KINDS = (UnitKind.TOWN, UnitKind.DEPARTMENT)
+    UNIT_KINDS = (UnitKind.COUNTY, UnitKind.TOWN, UnitKind.DEPARTMENT)
     SHARED_WITH_SUBUNITS = True
 
     alert = models.ForeignKey(
@@ -217,18 +246,28 @@ class AlertRecipient(UnitRecord):
     )
 
     class Meta:
-        ordering = ["-unit_kind", "town__ordering", "department__ordering", "id"]  # towns first
+        # Towns first, then departments, then counties.
+        ordering = ["-unit_kind", "town__ordering", "department__ordering", "division__code", "id"]
         verbose_name = pgettext_lazy("alerts", "warning recipient")
         verbose_name_plural = pgettext_lazy("alerts", "warning recipients")
         constraints = [
             models.CheckConstraint(
                 name="alert_recipient_unit_matches_kind",
                 condition=(
-                    models.Q(unit_kind="town", town__isnull=False, department__isnull=True)
+                    models.Q(
+                        unit_kind="county",
+                        division__isnull=False,
+                        town__isnull=True,
+                        department__isnull=True,
+                    )
+                    | models.Q(unit_kind="town", town__isnull=False, department__isnull=True)
                     | models.Q(unit_kind="department", town__isnull=True, department__isnull=False)
                 ),
             ),
             models.UniqueConstraint(fields=["alert", "town"], name="alert_recipient_town_once"),
+            models.UniqueConstraint(
+                fields=["alert", "division"], name="alert_recipient_division_once"
+            ),
             models.UniqueConstraint(
                 fields=["alert", "department"], name="alert_recipient_department_once"
             ),

@@ -3,6 +3,7 @@
 from anjian.alerts.services.alerts import (
     alert_confirm,
     alert_escalate_due,
+    alert_pass_on,
     alert_policy_set,
     alert_publish,
     alert_remind_due,
@@ -12,6 +13,7 @@ from anjian.alerts.services.publicity import publicity_create
 __all__ = [
     "alert_confirm",
     "alert_escalate_due",
+    "alert_pass_on",
     "alert_policy_set",
     "alert_publish",
     "alert_remind_due",

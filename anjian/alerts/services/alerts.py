@@ -17,23 +17,25 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from anjian.accounts.models import Department, Town
+from anjian.accounts.models import Department, Division, Town
 from anjian.accounts.units import Unit, UnitKind, is_enterprise
 from anjian.alerts import selectors
 from anjian.alerts.models import Alert, AlertPolicy, AlertRecipient
+from anjian.alerts.services.confirmation import record_confirmation
 from anjian.alerts.services.enterprise_recipients import (
     enterprise_confirm,
     enterprise_recipients_add,
 )
 from anjian.core import audit, clock
 from anjian.core.dates import cn_datetime
+from anjian.core.errors import Conflict
 from anjian.core.permissions import check_permission
 from anjian.notifications.services import notify
 
 ALERT_FIELDS = ("title", "level", "kind", "content", "valid_from", "valid_to")
 
 
-def _validate(alert: Alert, *, towns: list, departments: list) -> None:
+def _validate(alert: Alert, *, units: list[Unit]) -> None:
     errors: dict[str, list] = {}
     try:
         alert.full_clean(exclude=["remind_at", "escalate_at"], validate_constraints=False)
@@ -43,10 +45,40 @@ def _validate(alert: Alert, *, towns: list, departments: list) -> None:
         errors.setdefault("valid_to", []).append(
             _("The end of validity must come after its start.")
         )
-    if not towns and not departments:
+    if not units:
         errors.setdefault("recipients", []).append(_("Choose at least one town or department."))
     if errors:
         raise ValidationError(errors)
+
+
+def _check_recipients(actor, units: list[Unit]) -> None:
+    """A county reaches its own towns and departments; a city or a province its counties and
+    its own departments. Anything else (the neighbouring county's town, a county sending to a
+    county) is refused, naming the units, which the publisher can see anyway."""
+    publisher = Unit.of(actor)
+    above_county = publisher is not None and publisher.kind in (UnitKind.CITY, UnitKind.PROVINCE)
+    wrong = [
+        unit
+        for unit in units
+        if publisher is None
+        or not publisher.manages(unit)
+        or (unit.kind == UnitKind.COUNTY) != above_county
+        or (above_county and unit.kind == UnitKind.TOWN)
+        or (
+            above_county
+            and unit.kind == UnitKind.DEPARTMENT
+            and unit.obj.division_id != publisher.pk
+        )
+    ]
+    if wrong:
+        raise ValidationError(
+            {
+                "recipients": [
+                    _("These units are not yours to warn: %(units)s")
+                    % {"units": "、".join(str(u.name) for u in wrong)}
+                ]
+            }
+        )
 
 
 @transaction.atomic
@@ -54,46 +86,105 @@ def alert_publish(
     *,
     actor,
     data: dict[str, Any],
-    towns: Iterable[Town],
-    departments: Iterable[Department],
+    towns: Iterable[Town] = (),
+    departments: Iterable[Department] = (),
+    counties: Iterable[Division] = (),
+    source: Alert | None = None,
     now: dt.datetime | None = None,
     via: str = "web",
 ) -> Alert:
-    """Publish a warning to towns and departments (county admin only) and notify them and the
-    enterprises of those towns and departments."""
+    """Publish a warning (an admin only): a county's to its towns and departments, notifying
+    them and their enterprises; a city's or a province's to its counties (whose admins confirm
+    and pass it on, `alert_pass_on`) and its own departments."""
     check_permission(actor, "county_admin")
-    towns, departments = list(dict.fromkeys(towns)), list(dict.fromkeys(departments))
+    units = (
+        [Unit.of_town(t) for t in dict.fromkeys(towns)]
+        + [Unit.of_department(d) for d in dict.fromkeys(departments)]
+        + [Unit.of_division(c) for c in dict.fromkeys(counties)]
+    )
     now = now or clock.now()
     remind_at, escalate_at = AlertPolicy.current(now=now).deadlines(now)
+    publisher = Unit.of(actor)
     alert = Alert(
         **{k: v for k, v in data.items() if k in ALERT_FIELDS},
         published_at=now,
         published_by=actor if getattr(actor, "pk", None) else None,
+        division=getattr(publisher, "division", None),
+        source=source,
         remind_at=remind_at,
         escalate_at=escalate_at,
     )
-    _validate(alert, towns=towns, departments=departments)
+    _validate(alert, units=units)
+    _check_recipients(actor, units)
     alert.save()
-    AlertRecipient.objects.bulk_create(
-        [AlertRecipient(alert=alert, unit_kind=UnitKind.TOWN, town=t) for t in towns]
-        + [
-            AlertRecipient(alert=alert, unit_kind=UnitKind.DEPARTMENT, department=d)
-            for d in departments
-        ]
-    )
+    recipients = []
+    for unit in units:
+        recipient = AlertRecipient(alert=alert)
+        recipient.set_unit(unit)
+        recipients.append(recipient)
+    AlertRecipient.objects.bulk_create(recipients)
     changes = {k: [None, v] for k, v in audit.snapshot(alert).items() if v not in (None, "")}
-    changes["recipients"] = [None, [t.code for t in towns] + [d.code for d in departments]]
+    changes["recipients"] = [None, [u.code for u in units]]
     audit.record(actor=actor, action="alert.create", instance=alert, changes=changes, via=via)
-    _notify_published(alert, towns=towns, departments=departments)
-    enterprise_recipients_add(alert)
+    _notify_published(alert, units=units)
+    if any(u.kind != UnitKind.COUNTY for u in units):
+        enterprise_recipients_add(alert)
     return alert
 
 
-def _notify_published(alert: Alert, *, towns: list, departments: list) -> None:
-    units = [Unit.of_town(t) for t in towns] + [Unit.of_department(d) for d in departments]
+@transaction.atomic
+def alert_pass_on(
+    *,
+    actor,
+    alert: Alert,
+    towns: Iterable[Town] = (),
+    departments: Iterable[Department] = (),
+    now: dt.datetime | None = None,
+    via: str = "web",
+) -> Alert:
+    """转发: a county that received a city's or a province's warning passes it on to its towns
+    and departments as its own warning (same title, level, kind, content and validity, with
+    `source` set). Passing on confirms the county's receipt (签收). Once per county: a second
+    time is a Conflict, even when two admins send at the same moment (the county's recipient
+    row is locked)."""
+    check_permission(actor, "county_admin")
+    own = selectors.recipient_for(actor=actor, alert=alert)
+    if not isinstance(own, AlertRecipient) or own.unit_kind != UnitKind.COUNTY:
+        raise PermissionDenied
+    AlertRecipient.objects.select_for_update(of=("self",)).filter(pk=own.pk).first()
+    if Alert.objects.filter(source=alert, division_id=own.division_id).exists():
+        raise Conflict(_("Your county has already passed this warning on."))
+    now = now or clock.now()
+    record_confirmation(
+        actor=actor, alert=alert, recipient=own, who={"recipient": own.code}, now=now, via=via
+    )
+    passed = alert_publish(
+        actor=actor,
+        data={name: getattr(alert, name) for name in ALERT_FIELDS},
+        towns=towns,
+        departments=departments,
+        source=alert,
+        now=now,
+        via=via,
+    )
+    audit.record(
+        actor=actor,
+        action="alert.pass_on",
+        instance=alert,
+        via=via,
+        changes={"passed_on": [None, passed.pk], "recipient": [None, own.code]},
+    )
+    return passed
+
+
+def _notify_published(alert: Alert, *, units: list[Unit]) -> None:
+    """The receiving units' users, and the enterprises of a receiving town or department (a
+    county's enterprises hear of a city's warning once the county passes it on)."""
     condition = Q(pk__in=[])
     for unit in units:
-        condition |= unit.users_q() | unit.enterprise_users_q()
+        condition |= unit.users_q()
+        if unit.kind != UnitKind.COUNTY:
+            condition |= unit.enterprise_users_q()
     users = get_user_model().objects.filter(condition, is_active=True)
     with translation.override(settings.LANGUAGE_CODE):
         title = _("%(level)s warning: %(title)s") % {
@@ -123,8 +214,9 @@ def alert_confirm(
 ) -> AlertRecipient:
     """Record the actor's unit's 签收 of a warning it can see; once per unit, idempotent.
 
-    The actor must be an officer of a recipient town or department (else 403: the county admin,
-    the leader and enterprise users read warnings but do not confirm them). A second call, by
+    The actor must act for a recipient unit: an officer of a recipient town or department, or
+    an admin of a recipient county (else 403: the leader reads warnings but does not confirm
+    them, nor does an admin for a warning sent to its towns). A second call, by
     the same or another user of the unit, changes nothing and returns the first confirmation.
     Concurrent calls are safe: the conditional UPDATE lets exactly one of them win.
     An enterprise user confirms for its unit when the warning reached it directly
@@ -136,25 +228,18 @@ def alert_confirm(
     recipient = selectors.recipient_for(actor=actor, alert=alert)
     if recipient is None:
         raise PermissionDenied
-    now = now or clock.now()
     with transaction.atomic():
-        won = AlertRecipient.objects.filter(pk=recipient.pk, confirmed_at__isnull=True).update(
-            confirmed_at=now, confirmed_by=actor
+        record_confirmation(
+            actor=actor,
+            alert=alert,
+            recipient=recipient,
+            who={"recipient": recipient.code},
+            now=now or clock.now(),
+            via=via,
         )
-        if won:
-            audit.record(
-                actor=actor,
-                action="alert.confirm",
-                instance=alert,
-                via=via,
-                changes={
-                    "recipient": [None, recipient.code],
-                    "confirmed_at": [None, now.isoformat()],
-                },
-            )
-    return AlertRecipient.objects.select_related("town", "department", "confirmed_by").get(
-        pk=recipient.pk
-    )
+    return AlertRecipient.objects.select_related(
+        "town", "department", "division", "confirmed_by"
+    ).get(pk=recipient.pk)
 
 
 @transaction.atomic
@@ -194,7 +279,7 @@ def alert_remind_due(*, now: dt.datetime) -> int:
         reminded_at__isnull=True,
         alert__remind_at__lte=now,
         alert__valid_to__gt=now,
-    ).select_related("alert__published_by", "town", "department")
+    ).select_related("alert__published_by", "town", "department", "division")
     created = 0
     for recipient in due:
         with transaction.atomic():
@@ -233,7 +318,7 @@ def alert_escalate_due(*, now: dt.datetime) -> int:
     by its escalation time. Returns notifications created."""
     due = AlertRecipient.objects.filter(
         confirmed_at__isnull=True, escalated_at__isnull=True, alert__escalate_at__lte=now
-    ).select_related("alert__published_by", "town", "department")
+    ).select_related("alert__published_by", "town", "department", "division")
     by_alert: dict[int, list[AlertRecipient]] = {}
     for recipient in due:
         by_alert.setdefault(recipient.alert_id, []).append(recipient)

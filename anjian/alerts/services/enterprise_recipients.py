@@ -14,7 +14,8 @@ from django.utils.translation import gettext as _
 
 from anjian.accounts.units import is_enterprise
 from anjian.alerts.models import Alert, AlertEnterpriseRecipient
-from anjian.core import audit, clock
+from anjian.alerts.services.confirmation import record_confirmation
+from anjian.core import clock
 from anjian.core.hooks import resolve
 from anjian.notifications.services import notify
 
@@ -67,22 +68,15 @@ def enterprise_confirm(
     recipient = enterprise_recipient_for(actor=actor, alert=alert)
     if recipient is None:
         raise PermissionDenied
-    now = now or clock.now()
     with transaction.atomic():
-        won = AlertEnterpriseRecipient.objects.filter(
-            pk=recipient.pk, confirmed_at__isnull=True
-        ).update(confirmed_at=now, confirmed_by=actor)
-        if won:
-            audit.record(
-                actor=actor,
-                action="alert.confirm",
-                instance=alert,
-                via=via,
-                changes={
-                    "enterprise": [None, recipient.enterprise_id],
-                    "confirmed_at": [None, now.isoformat()],
-                },
-            )
+        record_confirmation(
+            actor=actor,
+            alert=alert,
+            recipient=recipient,
+            who={"enterprise": recipient.enterprise_id},
+            now=now or clock.now(),
+            via=via,
+        )
     return AlertEnterpriseRecipient.objects.select_related("enterprise", "confirmed_by").get(
         pk=recipient.pk
     )
