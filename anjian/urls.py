@@ -54,6 +54,7 @@ AREA_URLS = [
     "workforce",
     "forestfire",
     "fireworks",
+    "chemicals",
 ]
 # The areas with API routes, each registering its viewsets on the one router.
 API_AREAS = [

@@ -130,6 +130,7 @@ MENU: tuple[Group, ...] = (
                 pending=("licence_expiring", "watch_inspection", "case_verify"),
             ),
             Entry(_("Tailings pond readings"), "mines:reading_import", "government"),
+            Entry(_("Hazardous chemicals"), "chemicals:stock_list"),
         ),
     ),
     Group(
