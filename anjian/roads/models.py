@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from anjian.accounts.models import Department, Sector, Town
@@ -70,6 +71,9 @@ class RoadSection(models.Model):
 
     def __str__(self) -> str:
         return f"{self.road} K{self.from_km}–K{self.to_km}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("roads:section_detail", args=[self.pk])
 
 
 class SectionSignoff(models.Model):
