@@ -55,6 +55,8 @@ AREA_URLS = [
     "forestfire",
     "fireworks",
     "chemicals",
+    "roads",
+    "crowded",
 ]
 # The areas with API routes, each registering its viewsets on the one router.
 API_AREAS = [
