@@ -164,3 +164,36 @@ def test_the_units_file_has_an_inventory_tab_that_opens_the_inventory(
     text = client.get(url).content.decode()
     assert "危化品台账" in text and "电石" in text and "遇水反应" in text
     assert reverse("chemicals:enterprise_stock", args=[enterprise_a.pk]) in text
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "?enterprise=99999999999999999999",
+        "?tag=%00&town=%1b&q=%00",
+        "?page=99999999999999999999",
+        "?enterprise=-1",
+    ],
+)
+def test_a_hostile_query_on_the_list_is_ignored_not_a_server_error(
+    login, county_admin, stocks, query
+):
+    assert login(county_admin).get(reverse("chemicals:stock_list") + query).status_code == 200
+
+
+def test_a_hostile_weather_question_falls_back_to_a_rainstorm(login, county_admin, stocks):
+    response = login(county_admin).get(reverse("chemicals:weather_reach") + "?kind=%00&level=9")
+    assert response.status_code == 200 and "甲镇化工有限公司" in response.content.decode()
+
+
+def test_an_enterprise_sees_its_own_stock_and_only_the_chemicals_entry_of_the_key_sectors(
+    login, enterprise_user, traffic_officer, stocks
+):
+    client = login(enterprise_user)
+    text = client.get(reverse("chemicals:stock_list")).content.decode()
+    table = text.split('id="stock-table"')[1]
+    assert "电石" in table and "液化石油气" not in table
+    assert 'href="/chemicals/"' in text
+    assert 'href="/roads/"' not in text and 'href="/crowded/"' not in text
+    officer = login(traffic_officer).get(reverse("chemicals:stock_list")).content.decode()
+    assert 'href="/roads/"' in officer and 'href="/crowded/"' in officer

@@ -195,3 +195,10 @@ def test_another_towns_place_is_not_found(login, town_b_officer, place):
     for name in ("crowded:place_detail", "crowded:place_edit", "crowded:judgement_create"):
         assert client.get(reverse(name, args=[place.pk])).status_code == 404, name
     assert "甲镇百货商场" not in _table(client.get(reverse("crowded:place_list")))
+
+
+@pytest.mark.parametrize(
+    "query", ["?crowded=%00&key_unit=maybe", "?town=%1b&place_type=x", "?q=%00", "?page=-5"]
+)
+def test_a_hostile_query_on_the_register_is_not_a_server_error(login, county_admin, place, query):
+    assert login(county_admin).get(reverse("crowded:place_list") + query).status_code == 200

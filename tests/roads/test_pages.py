@@ -216,3 +216,10 @@ def test_another_towns_section_is_not_found(login, town_b_officer, section):
     assert client.get(reverse("roads:section_detail", args=[section.pk])).status_code == 404
     assert client.get(reverse("roads:section_edit", args=[section.pk])).status_code == 404
     assert "X123" not in _table(client.get(reverse("roads:section_list")))
+
+
+def test_the_api_refuses_an_unknown_status_and_the_page_ignores_it(login, county_admin, section):
+    client = login(county_admin)
+    assert client.get("/api/v1/road-sections/?status=%3Cscript%3E").status_code == 400
+    page = client.get(reverse("roads:section_list") + "?status=%3Cscript%3E&town=%00&owner=x")
+    assert page.status_code == 200 and "<script>" not in _table(page)
