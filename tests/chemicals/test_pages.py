@@ -197,3 +197,25 @@ def test_an_enterprise_sees_its_own_stock_and_only_the_chemicals_entry_of_the_ke
     assert 'href="/roads/"' not in text and 'href="/crowded/"' not in text
     officer = login(traffic_officer).get(reverse("chemicals:stock_list")).content.decode()
     assert 'href="/roads/"' in officer and 'href="/crowded/"' in officer
+
+
+def test_the_weather_reach_and_a_units_inventory_read_in_a_fixed_number_of_queries(
+    login, county_admin, town_a, sectors, emergency_dept, django_assert_max_num_queries
+):
+    unit = None
+    for n in range(30):
+        unit = make_enterprise(
+            name=f"化工{n}", n=200 + n, town=town_a, sector=sectors["hazardous_chemicals"],
+            department=emergency_dept,
+        )  # fmt: skip
+        for name in ("电石", "液氯"):
+            services.stock_create(
+                actor=county_admin, enterprise=unit, data={"name": name, "max_stock_t": 1}
+            )
+    client = login(county_admin)
+    with django_assert_max_num_queries(12):  # the same with 1 unit or 30
+        reach = client.get(reverse("chemicals:weather_reach") + "?kind=rainstorm&level=red")
+    assert reach.content.decode().split('id="reach-table"')[1].count("<tr>") == 31
+    with django_assert_max_num_queries(10):
+        inventory = client.get(reverse("chemicals:enterprise_stock", args=[unit.pk]))
+    assert inventory.content.decode().count("遇水反应") == 1
