@@ -23,6 +23,11 @@ class SectionKind(models.TextChoices):
     ACCIDENT_PRONE = "accident_prone", _("Accident-prone (事故多发点段)")
 
 
+def _km(value) -> str:
+    text = f"{value:f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
 class RoadSection(models.Model):
     """A dangerous section, tracked as a hazard (§2) and closed by joint acceptance of the
     owning road department and the traffic police."""
@@ -74,6 +79,11 @@ class RoadSection(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("roads:section_detail", args=[self.pk])
+
+    @property
+    def chainage(self) -> str:
+        """K3–K4.5: the kilometre marks without trailing zeros."""
+        return f"K{_km(self.from_km)}–K{_km(self.to_km)}"
 
 
 class SectionSignoff(models.Model):

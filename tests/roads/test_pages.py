@@ -59,7 +59,7 @@ def test_the_list_shows_town_road_chainage_owner_status_and_deadline(
     with clock.frozen(clock.today() - dt.timedelta(days=10)):
         _section(county_admin, town_b, police, traffic_dept, road="G323", days=1)
     table = _table(login(county_admin).get(reverse("roads:section_list")))
-    assert "X123" in table and "K3–K4.5" in table and "临水临崖" in table
+    assert "X123" in table and "K3–K4.5<" in table and "临水临崖" in table
     assert traffic_dept.name in table and "待整改" in table
     assert "G323" in table and "逾期" in table
 
@@ -223,3 +223,17 @@ def test_the_api_refuses_an_unknown_status_and_the_page_ignores_it(login, county
     assert client.get("/api/v1/road-sections/?status=%3Cscript%3E").status_code == 400
     page = client.get(reverse("roads:section_list") + "?status=%3Cscript%3E&town=%00&owner=x")
     assert page.status_code == 200 and "<script>" not in _table(page)
+
+
+@pytest.mark.parametrize(
+    "a,b,shown",
+    [
+        ("3.000", "4.500", "K3–K4.5"),
+        ("10.000", "12.400", "K10–K12.4"),
+        ("0.000", "0.001", "K0–K0.001"),
+    ],
+)
+def test_the_chainage_reads_without_trailing_zeros(a, b, shown):
+    from decimal import Decimal
+
+    assert RoadSection(from_km=Decimal(a), to_km=Decimal(b)).chainage == shown
