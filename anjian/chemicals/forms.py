@@ -101,4 +101,4 @@ class StockFilterForm(BootstrapMixin, forms.Form):
 
 class ReachForm(BootstrapMixin, forms.Form):
     kind = forms.ChoiceField(label=_("kind of warning"), choices=WEATHER_KINDS)
-    level = forms.ChoiceField(label=_("level"), choices=LEVELS, initial="yellow")
+    level = forms.ChoiceField(label=_("level"), choices=LEVELS)

@@ -97,7 +97,7 @@ def weather_reach(request):
     """The units in the viewer's scope that the next warning of a kind and level would reach,
     with the matching tags: computed by the code the warnings use (`warnings.enterprises_for`)."""
     lowest = rule_value("chemicals.weather_levels")
-    form = ReachForm(request.GET or None)
+    form = ReachForm(request.GET or None, initial={"level": lowest["rainstorm"]})
     kind, level = "rainstorm", lowest["rainstorm"]
     if form.is_valid():
         kind, level = form.cleaned_data["kind"], form.cleaned_data["level"]
