@@ -219,3 +219,14 @@ def test_the_weather_reach_and_a_units_inventory_read_in_a_fixed_number_of_queri
     with django_assert_max_num_queries(10):
         inventory = client.get(reverse("chemicals:enterprise_stock", args=[unit.pk]))
     assert inventory.content.decode().count("遇水反应") == 1
+
+
+def test_a_chemical_the_unit_already_keeps_is_refused_on_the_form(
+    login, enterprise_user, enterprise_a, stocks
+):
+    response = login(enterprise_user).post(
+        reverse("chemicals:stock_create", args=[enterprise_a.pk]),
+        {"name": "电石", "cas": "", "max_stock_t": "3"},
+    )
+    assert response.status_code == 200 and "alert-danger" in response.content.decode()
+    assert ChemicalStock.objects.filter(enterprise=enterprise_a, name="电石").count() == 1
