@@ -54,6 +54,9 @@ AREA_URLS = [
     "workforce",
     "forestfire",
     "fireworks",
+    "chemicals",
+    "roads",
+    "crowded",
 ]
 # The areas with API routes, each registering its viewsets on the one router.
 API_AREAS = [

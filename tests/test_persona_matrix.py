@@ -88,8 +88,10 @@ TOWN_A = {
     "pond-readings",
     "chemicals",
     "road-sections",
+    "sections",
     "school-bus-routes",
     "crowded-places",
+    "places",
     "fire-judgements",
     "certificates",
     "inspectors",
@@ -113,6 +115,7 @@ COUNTY_ADMIN_EXCEPTIONS = {
     "accidents:bulletin_download": 400,  # the bulletin needs its period
     "alerts:alert_confirm": 403,  # only a unit the warning was sent to confirms it
     "alerts:alert_pass_on": 403,  # only a county a city's warning reached passes it on
+    "roads:section_sign_off": 403,  # only the owning department and the traffic police sign
 }
 
 
@@ -602,8 +605,10 @@ def _key_sector_records(county_admin, enterprise_a) -> dict:
     )
     return {
         "road-sections": section,
+        "sections": section,
         "school-bus-routes": route,
         "crowded-places": place,
+        "places": place,
         "fire-judgements": judgement,
         "tailings-ponds": pond,
         "pond-points": point,

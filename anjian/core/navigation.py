@@ -130,6 +130,9 @@ MENU: tuple[Group, ...] = (
                 pending=("licence_expiring", "watch_inspection", "case_verify"),
             ),
             Entry(_("Tailings pond readings"), "mines:reading_import", "government"),
+            Entry(_("Hazardous chemicals"), "chemicals:stock_list"),
+            Entry(_("Dangerous road sections"), "roads:section_list", "government"),
+            Entry(_("Crowded places"), "crowded:place_list", "government"),
         ),
     ),
     Group(

@@ -2,6 +2,7 @@
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from anjian.accounts.models import Sector, Town
@@ -75,6 +76,9 @@ class CrowdedPlace(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("crowded:place_detail", args=[self.pk])
 
 
 class FireJudgement(models.Model):

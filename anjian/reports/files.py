@@ -7,7 +7,8 @@ history. A town's file narrows every tab to the town (`Unit.of_town(t).scope_q`)
 department's to its sectors. Only the active tab is read (paginated, 20 rows); the other tabs
 show their counts, one COUNT each.
 
-Personnel certificates (人员证书) are the enterprise's tab from the certificates register.
+Personnel certificates (人员证书) are the enterprise's tab from the certificates register, its
+chemical inventory (危化品台账) the tab from the chemicals register.
 """
 
 from collections.abc import Callable
@@ -23,6 +24,7 @@ from anjian.accidents import selectors as accidents
 from anjian.accounts.models import Department, Town
 from anjian.accounts.units import Unit
 from anjian.certificates.selectors import certificate_list
+from anjian.chemicals.selectors import stock_list
 from anjian.core.audit import timeline
 from anjian.emergency import selectors as emergency
 from anjian.hazards import selectors as hazards
@@ -112,6 +114,12 @@ ENTERPRISE_TABS = [
             "expires_on", "pk"
         ),
         "reports/file/_certificates.html",
+    ),
+    Tab(
+        "chemicals",
+        gettext_lazy("Chemical inventory"),
+        lambda actor, e: stock_list(actor=actor, enterprise=e.pk),
+        "reports/file/_chemicals.html",
     ),
     Tab(
         "history",

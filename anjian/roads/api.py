@@ -8,6 +8,7 @@ from rest_framework.response import Response
 
 from anjian.accounts.models import Department, Town
 from anjian.core.filters import SelectorFilterSet, YesNoFilter
+from anjian.hazards.models import HazardStatus
 
 from . import selectors, services
 from .models import RoadSection, SchoolBusRoute, SectionKind
@@ -51,6 +52,7 @@ class SectionFilter(SelectorFilterSet):
     kind = django_filters.ChoiceFilter(choices=SectionKind.choices)
     owner = django_filters.CharFilter()
     open = YesNoFilter()
+    status = django_filters.ChoiceFilter(choices=HazardStatus.choices)
 
     class Meta:
         model = RoadSection

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from anjian.accounts.models import Department, Sector, Town
@@ -20,6 +21,11 @@ class SectionKind(models.TextChoices):
     GEOLOGICAL = "geological", _("Geological hazard (落石/塌方/水毁)")
     BRIDGE_TUNNEL = "bridge_tunnel", _("Bridge or tunnel (桥梁隧道)")
     ACCIDENT_PRONE = "accident_prone", _("Accident-prone (事故多发点段)")
+
+
+def _km(value) -> str:
+    text = f"{value:f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 class RoadSection(models.Model):
@@ -70,6 +76,14 @@ class RoadSection(models.Model):
 
     def __str__(self) -> str:
         return f"{self.road} K{self.from_km}–K{self.to_km}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("roads:section_detail", args=[self.pk])
+
+    @property
+    def chainage(self) -> str:
+        """K3–K4.5: the kilometre marks without trailing zeros."""
+        return f"K{_km(self.from_km)}–K{_km(self.to_km)}"
 
 
 class SectionSignoff(models.Model):

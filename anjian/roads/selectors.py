@@ -10,7 +10,13 @@ from .models import RoadSection, SchoolBusRoute
 
 
 def section_list(
-    *, actor, town: str = "", kind: str = "", owner: str = "", open: bool | None = None
+    *,
+    actor,
+    town: str = "",
+    kind: str = "",
+    owner: str = "",
+    open: bool | None = None,
+    status: str = "",
 ) -> QuerySet:
     qs = scope_queryset(
         RoadSection.objects.select_related("town", "owner", "police", "hazard"), actor
@@ -25,6 +31,8 @@ def section_list(
         qs = qs.exclude(hazard__status=HazardStatus.CLOSED)
     elif open is False:
         qs = qs.filter(hazard__status=HazardStatus.CLOSED)
+    if status in HazardStatus.values:
+        qs = qs.filter(hazard__status=status)
     return qs
 
 

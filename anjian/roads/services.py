@@ -15,6 +15,7 @@ from anjian.core.actors import SYSTEM
 from anjian.core.errors import Conflict
 from anjian.core.permissions import check_permission
 from anjian.core.scoping import in_scope
+from anjian.core.updates import model_update
 from anjian.hazards import services as hazards
 from anjian.hazards import workflow
 from anjian.hazards.models import HazardSource, HazardStatus
@@ -22,10 +23,35 @@ from anjian.hazards.models import HazardSource, HazardStatus
 from .models import RoadSection, SchoolBusRoute, SectionSignoff
 
 SECTION_FIELDS = ("town", "road", "from_km", "to_km", "kind", "owner", "police")
+# What an edit may change: the town and the owning department stay those of the hazard.
+SECTION_EDIT_FIELDS = ("road", "from_km", "to_km", "kind", "police")
 
 
 class NotAwaitingAcceptance(Conflict):
     """The section's hazard is not awaiting acceptance (409)."""
+
+
+class SectionClosed(Conflict):
+    """The section's hazard is closed: the record is history (409)."""
+
+
+def _location(section: RoadSection) -> str:
+    return f"{section.road} K{section.from_km}–K{section.to_km}"[:200]
+
+
+def _check_section(section: RoadSection) -> None:
+    """Two departments for the joint acceptance, and the end not before the start."""
+    errors = {}
+    if section.owner_id and section.police_id and section.owner_id == section.police_id:
+        errors["police"] = [_("Joint acceptance needs two departments.")]
+    if (
+        section.from_km is not None
+        and section.to_km is not None
+        and section.to_km < section.from_km
+    ):
+        errors["to_km"] = [_("The end lies before the start.")]
+    if errors:
+        raise ValidationError(errors)
 
 
 def _check_scope(actor, town_id: int, sector_id: int, field: str = "town") -> None:
@@ -44,24 +70,14 @@ def section_create(*, actor, data: dict[str, Any], deadline, via: str = "web") -
         if isinstance(values.get(key), float | int) and not isinstance(values[key], bool):
             values[key] = Decimal(str(values[key]))  # 12.4, not 12.4000000000000003552…
     section = RoadSection(sector=sector, **values)
-    errors = {}
-    if section.owner_id and section.police_id and section.owner_id == section.police_id:
-        errors["police"] = [_("Joint acceptance needs two departments.")]
-    if (
-        section.from_km is not None
-        and section.to_km is not None
-        and section.to_km < section.from_km
-    ):
-        errors["to_km"] = [_("The end lies before the start.")]
-    if errors:
-        raise ValidationError(errors)
+    _check_section(section)
     _check_scope(actor, section.town_id, sector.pk)
     section.hazard = hazards.hazard_create(
         actor=actor,
         data={
             "town": section.town_id,
             "sector": sector,
-            "location": f"{section.road} K{section.from_km}–K{section.to_km}"[:200],
+            "location": _location(section),
             "description": _("Dangerous road section: %(kind)s")
             % {"kind": section.get_kind_display()},
             "found_on": clock.today(),
@@ -76,6 +92,36 @@ def section_create(*, actor, data: dict[str, Any], deadline, via: str = "web") -
     section.save()
     audit.record_create(actor=actor, instance=section, via=via)
     return section
+
+
+@transaction.atomic
+def section_update(*, actor, section: RoadSection, data: dict[str, Any], via: str = "web"):
+    """Correct a section's road, chainage, kind or traffic police; the tracking hazard's
+    location follows. The town and the owning department stay (they are the hazard's); a
+    section whose hazard is closed is history and is not changed."""
+    check_permission(actor, "officer")
+    locked = (
+        RoadSection.objects.select_for_update(of=("self",))
+        .select_related("hazard")
+        .get(pk=section.pk)
+    )
+    _check_scope(actor, locked.town_id, locked.sector_id)
+    if locked.hazard.status == HazardStatus.CLOSED:
+        raise SectionClosed(_("The section's hazard is closed; the section cannot be changed."))
+    values = {k: v for k, v in data.items() if k in SECTION_EDIT_FIELDS}
+    locked, changes = model_update(
+        actor=actor,
+        instance=locked,
+        data=values,
+        fields=SECTION_EDIT_FIELDS,
+        via=via,
+        before_clean=_check_section,
+    )
+    if {"road", "from_km", "to_km"} & set(changes):
+        hazards.hazard_update(
+            actor=actor, hazard=locked.hazard, data={"location": _location(locked)}, via=via
+        )
+    return locked
 
 
 @transaction.atomic

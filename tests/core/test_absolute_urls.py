@@ -5,11 +5,13 @@ from django.urls import resolve
 
 from anjian.accidents.models import Accident
 from anjian.alerts.models import Alert
+from anjian.crowded.models import CrowdedPlace
 from anjian.duty.models import DutyRoster
 from anjian.hazards.models import Hazard, HazardEvidence
 from anjian.inspections.models import Campaign, Checklist, Inspection
 from anjian.registry.models import Enterprise
 from anjian.risks.models import RiskPoint
+from anjian.roads.models import RoadSection
 
 
 @pytest.mark.parametrize(
@@ -25,6 +27,8 @@ from anjian.risks.models import RiskPoint
         (Inspection, "inspections:inspection_detail"),
         (Enterprise, "registry:enterprise_detail"),
         (RiskPoint, "risks:point_detail"),
+        (RoadSection, "roads:section_detail"),
+        (CrowdedPlace, "crowded:place_detail"),
     ],
 )
 def test_record_address_opens_its_page(model, view):

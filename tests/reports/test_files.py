@@ -22,6 +22,7 @@ TABS = [
     "plans",
     "sources",
     "certificates",
+    "chemicals",
     "history",
 ]
 
