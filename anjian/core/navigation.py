@@ -129,7 +129,7 @@ MENU: tuple[Group, ...] = (
                 "government",
                 pending=("licence_expiring", "watch_inspection", "case_verify"),
             ),
-            Entry(_("Tailings pond readings"), "mines:reading_import", "government"),
+            Entry(_("Tailings ponds"), "mines:pond_list", "government"),
         ),
     ),
     Group(

@@ -2,6 +2,7 @@
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from anjian.core.scoping import Scope
@@ -141,6 +142,9 @@ class TailingsPond(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("mines:pond_detail", args=[self.pk])
 
 
 class MonitoringPoint(models.Model):

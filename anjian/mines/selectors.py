@@ -42,9 +42,58 @@ def pond_list(
     return qs
 
 
+def pond_alarms(pond_ids) -> dict[int, str | None]:
+    """The current alarm of each pond (the §12 aggregation of `pond_status`) for many ponds in
+    one query: each point's latest alarm through the (point, at) index, aggregated here."""
+    counts = rule_value("mines.alarm_aggregation")
+    latest = PondReading.objects.filter(point=OuterRef("pk")).order_by("-at")
+    by_pond: dict[int, dict[str, list]] = {pk: {} for pk in pond_ids}
+    rows = (
+        MonitoringPoint.objects.filter(pond_id__in=pond_ids)
+        .annotate(alarm=Subquery(latest.values("alarm")[:1]))
+        .values_list("pond_id", "item", "alarm")
+    )
+    for pond_id, item, alarm in rows:
+        by_pond.setdefault(pond_id, {}).setdefault(item, []).append(alarm)
+    return {
+        pond_id: rules.pond_alarm(
+            [rules.item_alarm(levels, counts) for levels in items.values()], counts
+        )
+        for pond_id, items in by_pond.items()
+    }
+
+
+def pond_list_with_alarm(*, actor, alarm: str = "", **filters) -> QuerySet:
+    """`pond_list`, narrowed to the ponds whose current alarm is `alarm` ("none": no alarm).
+    The pages' filter; a county holds tens of ponds, so every pond in scope is judged."""
+    qs = pond_list(actor=actor, **filters)
+    if alarm not in (*rules.LEVELS, "none"):
+        return qs
+    levels = pond_alarms(list(qs.values_list("pk", flat=True)))
+    wanted = None if alarm == "none" else alarm
+    return qs.filter(pk__in=[pk for pk, level in levels.items() if level == wanted])
+
+
+def pond_class_steps(pond: TailingsPond) -> dict:
+    """How the pond's class was computed (§12): the class by V and by H on the bands in force,
+    their combination, and the raise after 论证."""
+    bands = rule_value("mines.pond_class_bands")
+    by_v = rules.class_by_capacity(float(pond.total_capacity), bands)
+    by_h = rules.class_by_height(float(pond.dam_height), bands)
+    return {
+        "by_v": by_v,
+        "by_h": by_h,
+        "combined": rules.combine(by_v, by_h),
+        "raised": pond.class_raised,
+        "bands": bands,
+    }
+
+
 def pond_get_for(*, actor, pk) -> TailingsPond:
     return get_in_scope(
-        TailingsPond.objects.select_related("enterprise__town", "enterprise__sector"), actor, pk=pk
+        TailingsPond.objects.select_related("enterprise__town", "enterprise__sector", "hazard"),
+        actor,
+        pk=pk,
     )
 
 

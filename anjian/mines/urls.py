@@ -5,6 +5,10 @@ from anjian.mines import views
 app_name = "mines"
 
 urlpatterns = [
+    path("tailings-ponds/", views.pond_list, name="pond_list"),
+    path("tailings-ponds/new/", views.pond_create, name="pond_create"),
+    path("tailings-ponds/<int:pk>/", views.pond_detail, name="pond_detail"),
+    path("tailings-ponds/<int:pk>/edit/", views.pond_edit, name="pond_edit"),
     path("readings/import/", views.reading_import, name="reading_import"),
     path("readings/import/template/", views.reading_template, name="reading_template"),
 ]

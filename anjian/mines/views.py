@@ -1,12 +1,107 @@
-"""Pages: the Excel import of pond readings and its template."""
+"""Pages: the tailings pond register (list, detail, create, edit) and the Excel import of pond
+readings. Thin views over selectors and services."""
 
+from django.core.paginator import Paginator
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from anjian.core.excel_views import import_page, xlsx_download
-from anjian.core.permissions import requires
+from anjian.core.forms import submit
+from anjian.core.permissions import has_permission, requires
 
-from . import imports
+from . import imports, selectors, services
+from .forms import PondFilterForm, PondForm
+from .models import ALARM_CHOICES, ITEM_UNITS, Item
+
+PAGE_SIZE = 30
+ALARM_LABELS = dict(ALARM_CHOICES)
+
+
+@requires("government")
+def pond_list(request):
+    """The register, filtered by town, class, 头顶库, 安全度 and current alarm, with each pond's
+    current alarm (one query for the page's ponds)."""
+    filters = PondFilterForm(request.GET or None, user=request.user)
+    qs = selectors.pond_list_with_alarm(actor=request.user, **filters.filters())
+    page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    alarms = selectors.pond_alarms([pond.pk for pond in page])
+    for pond in page:
+        pond.alarm = alarms.get(pond.pk)
+        pond.alarm_label = ALARM_LABELS.get(pond.alarm, "")
+    return render(
+        request,
+        "mines/pond_list.html",
+        {
+            "filters": filters,
+            "page": page,
+            "can_write": has_permission(request.user, "officer"),
+        },
+    )
+
+
+@requires("government")
+def pond_detail(request, pk: int):
+    pond = selectors.pond_get_for(actor=request.user, pk=pk)
+    status = selectors.pond_status(pond)
+    items = dict(Item.choices)
+    points = [
+        {
+            **row,
+            "item_label": items.get(row["item"], row["item"]),
+            "unit": ITEM_UNITS[row["item"]][0],
+            "alarm_label": ALARM_LABELS.get(row["alarm"], ""),
+            "item_level_label": ALARM_LABELS.get(status["items"].get(row["item"]), ""),
+        }
+        for row in status["points"]
+    ]
+    return render(
+        request,
+        "mines/pond_detail.html",
+        {
+            "pond": pond,
+            "status": status,
+            "points": points,
+            "alarm_label": ALARM_LABELS.get(status["alarm"], ""),
+            "steps": selectors.pond_class_steps(pond),
+            "can_write": has_permission(request.user, "officer"),
+        },
+    )
+
+
+@requires("officer")
+def pond_create(request):
+    form = PondForm(request.POST or None, user=request.user)
+
+    def create(data):
+        data = dict(data)
+        enterprise = data.pop("enterprise")
+        return services.pond_create(actor=request.user, enterprise=enterprise, data=data)
+
+    pond = submit(request, form, create, success=_("The tailings pond was registered."))
+    if pond:
+        return redirect(pond.get_absolute_url())
+    return render(
+        request, "mines/form.html", {"form": form, "heading": _("Register a tailings pond")}
+    )
+
+
+@requires("officer")
+def pond_edit(request, pk: int):
+    pond = selectors.pond_get_for(actor=request.user, pk=pk)
+    form = PondForm(request.POST or None, instance=pond, user=request.user)
+    if submit(
+        request,
+        form,
+        lambda data: services.pond_update(actor=request.user, pond=pond, data=data),
+        success=_("The tailings pond was saved."),
+    ):
+        return redirect(pond.get_absolute_url())
+    return render(
+        request,
+        "mines/form.html",
+        {"form": form, "heading": _("Edit %(pond)s") % {"pond": pond.name}, "back": pond},
+    )
 
 
 @requires("write")
