@@ -86,6 +86,7 @@ TOWN_A = {
     "tailings-ponds",
     "pond-points",
     "pond-readings",
+    "flood-checks",
     "chemicals",
     "road-sections",
     "school-bus-routes",
@@ -562,6 +563,13 @@ def _key_sector_records(county_admin, enterprise_a) -> dict:
         point=point,
         data={"value": 7, "at": clock.now() - dt.timedelta(hours=1)},
     )
+    flood_check = mines.flood_check_save(
+        actor=county_admin,
+        pond=pond,
+        year=clock.today().year,
+        data={"routed_on": clock.today(), "routed_by": "设计院"},
+        upload=ContentFile(b"%PDF-1.4\n", name="flood.pdf"),
+    )
     stock = chemicals.stock_create(
         actor=county_admin, enterprise=enterprise_a, data={"name": "电石", "max_stock_t": 5}
     )
@@ -607,6 +615,7 @@ def _key_sector_records(county_admin, enterprise_a) -> dict:
         "tailings-ponds": pond,
         "pond-points": point,
         "pond-readings": reading,
+        "flood-checks": flood_check,
         "chemicals": stock,
     }
 

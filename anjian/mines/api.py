@@ -13,7 +13,7 @@ from anjian.core.filters import SelectorFilterSet, YesNoFilter
 from anjian.registry import selectors as registry_selectors
 
 from . import rules, selectors, services
-from .models import Item, MonitoringPoint, PondReading, SafetyDegree, TailingsPond
+from .models import FloodCheck, Item, MonitoringPoint, PondReading, SafetyDegree, TailingsPond
 
 
 class PondSerializer(serializers.ModelSerializer):
@@ -292,7 +292,138 @@ class ReadingViewSet(
         )
 
 
+class FloodCheckSerializer(serializers.ModelSerializer):
+    pond = serializers.IntegerField(source="pond_id", min_value=1, max_value=2**31 - 1)
+    year = serializers.IntegerField(min_value=1949, max_value=9999)
+    routed_by = serializers.CharField(max_length=200, required=False, allow_blank=True)
+    control_water_level = serializers.DecimalField(
+        max_digits=8,
+        decimal_places=2,
+        min_value=-500,
+        max_value=9000,
+        required=False,
+        allow_null=True,
+    )
+    beach_length = serializers.DecimalField(
+        max_digits=8,
+        decimal_places=2,
+        min_value=0,
+        max_value=10000,
+        required=False,
+        allow_null=True,
+    )
+    freeboard = serializers.DecimalField(
+        max_digits=6,
+        decimal_places=2,
+        min_value=-50,
+        max_value=100,
+        required=False,
+        allow_null=True,
+    )
+    note = serializers.CharField(max_length=2000, required=False, allow_blank=True)
+    report = serializers.SerializerMethodField()
+    open_items = serializers.SerializerMethodField()
+
+    class Meta:
+        model = FloodCheck
+        fields = [
+            "id",
+            "pond",
+            "year",
+            "routed_on",
+            "routed_by",
+            "control_water_level",
+            "beach_length",
+            "freeboard",
+            "drainage_clear",
+            "freeboard_beach_ok",
+            "materials_ready",
+            "monitoring_working",
+            "open_items",
+            "note",
+            "report",
+            "hazard",
+        ]
+        read_only_fields = ["hazard"]
+
+    def get_report(self, check) -> str | None:
+        """The report's download address (uploaded on the pond's page), or null."""
+        return check.report_url if check.report_name else None
+
+    def get_open_items(self, check) -> list[str]:
+        return rules.flood_check_open_items(check.checklist)
+
+
+class FloodCheckFilter(SelectorFilterSet):
+    select = staticmethod(selectors.flood_check_list)
+    pond = IdFilter()
+    year = django_filters.NumberFilter(min_value=1949, max_value=9999)
+
+    class Meta:
+        model = FloodCheck
+        fields = []
+
+    def selector_kwargs(self, data):
+        for key in ("pond", "year"):
+            if data.get(key) not in (None, ""):
+                data[key] = int(data[key])
+        return super().selector_kwargs(data)
+
+
+class FloodCheckViewSet(
+    mixins.CreateModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.UpdateModelMixin,
+    mixins.ListModelMixin,
+    viewsets.GenericViewSet,
+):
+    """汛前检查 per pond and year (domain-rules §12). POST records or completes the year's check
+    (the sweep may have opened it empty when the routing was missing at the season's start);
+    `pond` and `year` do not change afterwards. The report file is uploaded on the pond's page."""
+
+    queryset = FloodCheck.objects.all()
+    serializer_class = FloodCheckSerializer
+    filterset_class = FloodCheckFilter
+    permission = "view"
+    write_permission = "write"
+
+    def get_queryset(self):
+        return selectors.flood_check_list(actor=self.request.user)
+
+    def get_object(self):
+        return selectors.flood_check_get_for(actor=self.request.user, pk=self.kwargs["pk"])
+
+    def _data(self, serializer) -> dict:
+        data = dict(serializer.validated_data)
+        data.pop("pond_id", None)
+        data.pop("year", None)
+        return data
+
+    def perform_create(self, serializer):
+        pond = selectors.pond_get_for(
+            actor=self.request.user, pk=serializer.validated_data["pond_id"]
+        )
+        serializer.instance = services.flood_check_save(
+            actor=self.request.user,
+            pond=pond,
+            year=serializer.validated_data["year"],
+            data=self._data(serializer),
+            via="api",
+        )
+
+    def perform_update(self, serializer):
+        check = serializer.instance
+        serializer.instance = services.flood_check_save(
+            actor=self.request.user,
+            pond=check.pond,
+            year=check.year,
+            data=self._data(serializer),
+            via="api",
+        )
+
+
 def register(router) -> None:
     router.register("tailings-ponds", PondViewSet, basename="tailings-pond")
     router.register("pond-points", PointViewSet, basename="pond-point")
     router.register("pond-readings", ReadingViewSet, basename="pond-reading")
+    router.register("flood-checks", FloodCheckViewSet, basename="flood-check")

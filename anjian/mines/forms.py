@@ -9,7 +9,7 @@ from anjian.core.forms import BootstrapMixin
 from anjian.registry import selectors as registry_selectors
 
 from . import rules
-from .models import SafetyDegree, TailingsPond
+from .models import FloodCheck, SafetyDegree, TailingsPond
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -114,3 +114,28 @@ class PondFilterForm(BootstrapMixin, forms.Form):
         if out.get("alarm") and out["alarm"] not in (*rules.LEVELS, "none"):
             del out["alarm"]
         return out
+
+
+class FloodCheckForm(BootstrapMixin, forms.ModelForm):
+    """The year's 汛前检查: the designer's flood routing with its report, and the checklist."""
+
+    upload = forms.FileField(
+        label=_("flood routing report (PDF, DOCX, XLSX, JPG or PNG, at most 10 MB)"),
+        required=False,
+    )
+
+    class Meta:
+        model = FloodCheck
+        fields = [
+            "routed_on",
+            "routed_by",
+            "control_water_level",
+            "beach_length",
+            "freeboard",
+            "drainage_clear",
+            "freeboard_beach_ok",
+            "materials_ready",
+            "monitoring_working",
+            "note",
+        ]
+        widgets = {"routed_on": DATE, "note": forms.Textarea(attrs={"rows": 3})}

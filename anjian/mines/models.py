@@ -222,3 +222,103 @@ class PondReading(models.Model):
 
     def __str__(self) -> str:
         return f"{self.point} {self.at:%Y-%m-%d %H:%M} {self.value}"
+
+
+def flood_report_path(instance: "FloodCheck", filename: str) -> str:
+    return f"mines/flood-checks/{instance.pond_id}/{instance.year}/{filename}"
+
+
+class FloodCheck(models.Model):
+    """汛前检查 of one pond for one year (GB 39496-2020 §6.4.2; domain-rules §12): the designer's
+    flood routing (调洪演算) and the season's control figures, and a short checklist. Created
+    empty by the sweep when the routing is missing at the county's flood-season start; then it
+    carries the hazard raised for it (once)."""
+
+    SCOPE = Scope(
+        town="pond__enterprise__town",
+        sector="pond__enterprise__sector",
+        enterprise="pond__enterprise",
+    )
+
+    pond = models.ForeignKey(
+        TailingsPond,
+        on_delete=models.CASCADE,
+        related_name="flood_checks",
+        verbose_name=_("pond"),
+    )
+    year = models.PositiveSmallIntegerField(_("year"))
+    routed_on = models.DateField(_("flood routing (调洪演算) done on"), null=True, blank=True)
+    routed_by = models.CharField(_("flood routing done by (designer)"), max_length=200, blank=True)
+    control_water_level = models.DecimalField(
+        _("control water level of the season (m)"),
+        max_digits=8,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-500), MaxValueValidator(9_000)],
+    )
+    beach_length = models.DecimalField(
+        _("dry beach length of the season (m)"),
+        max_digits=8,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0), MaxValueValidator(10_000)],
+    )
+    freeboard = models.DecimalField(
+        _("freeboard of the season (m)"),
+        max_digits=6,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-50), MaxValueValidator(100)],
+    )
+    report = models.FileField(
+        _("flood routing report"), upload_to=flood_report_path, max_length=300, blank=True
+    )
+    report_name = models.CharField(_("report file name"), max_length=200, blank=True)
+    drainage_clear = models.BooleanField(_("drainage structures clear"), default=False)
+    freeboard_beach_ok = models.BooleanField(
+        _("freeboard and beach length meet the design"), default=False
+    )
+    materials_ready = models.BooleanField(_("emergency materials ready"), default=False)
+    monitoring_working = models.BooleanField(_("monitoring working"), default=False)
+    note = models.TextField(_("note"), max_length=2000, blank=True)
+    # The hazard raised when the routing was missing at the season's start, once.
+    hazard = models.ForeignKey(
+        "hazards.Hazard",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("hazard"),
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        ordering = ["-year", "pond_id"]
+        verbose_name = _("flood-season check")
+        verbose_name_plural = _("flood-season checks")
+        constraints = [
+            models.UniqueConstraint(fields=["pond", "year"], name="flood_check_pond_year_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.pond} {self.year}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("mines:flood_check", args=[self.pond_id, self.year])
+
+    @property
+    def report_url(self) -> str:
+        return reverse("mines:flood_report", args=[self.pk])
+
+    @property
+    def checklist(self) -> dict[str, bool]:
+        return {
+            "drainage_clear": self.drainage_clear,
+            "freeboard_beach_ok": self.freeboard_beach_ok,
+            "materials_ready": self.materials_ready,
+            "monitoring_working": self.monitoring_working,
+        }

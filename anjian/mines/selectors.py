@@ -11,7 +11,7 @@ from anjian.core.rules import rule_value
 from anjian.core.scoping import get_in_scope, scope_queryset
 
 from . import rules
-from .models import MonitoringPoint, PondReading, SafetyDegree, TailingsPond
+from .models import FloodCheck, MonitoringPoint, PondReading, SafetyDegree, TailingsPond
 
 
 def pond_list(
@@ -217,3 +217,42 @@ ALARM_RANK = Case(
     default=Value(0),
     output_field=IntegerField(),
 )
+
+
+# Flood-season checks -------------------------------------------------------------------------
+
+
+def flood_check_list(*, actor, pond: int | None = None, year: int | None = None) -> QuerySet:
+    qs = scope_queryset(
+        FloodCheck.objects.select_related("pond__enterprise__town", "hazard"), actor
+    )
+    if pond:
+        qs = qs.filter(pond_id=pond)
+    if year:
+        qs = qs.filter(year=year)
+    return qs
+
+
+def flood_check_get_for(*, actor, pk) -> FloodCheck:
+    return get_in_scope(
+        FloodCheck.objects.select_related("pond__enterprise__town", "hazard"), actor, pk=pk
+    )
+
+
+def flood_status(pond: TailingsPond, today: dt.date | None = None) -> dict:
+    """The pond's 汛前检查 of this year: `{"year", "start", "check", "missing", "open_items"}`;
+    `missing` is true from the season's start while no routing is recorded (§12)."""
+    today = today or clock.today()
+    start = rules.flood_season_start(today.year, rule_value("mines.flood_season", on=today))
+    check = (
+        FloodCheck.objects.filter(pond_id=pond.pk, year=today.year).select_related("hazard").first()
+    )
+    return {
+        "year": today.year,
+        "start": start,
+        "check": check,
+        "missing": rules.flood_routing_missing(
+            today=today, start=start, routed_on=check.routed_on if check else None
+        ),
+        "open_items": rules.flood_check_open_items(check.checklist if check else {}),
+    }

@@ -28,7 +28,14 @@ from anjian.hazards.models import HazardGrade, HazardSource, HazardStatus
 from anjian.notifications.services import notify
 
 from . import rules
-from .models import ITEM_UNITS, MonitoringPoint, PondReading, SafetyDegree, TailingsPond
+from .models import (
+    ITEM_UNITS,
+    FloodCheck,
+    MonitoringPoint,
+    PondReading,
+    SafetyDegree,
+    TailingsPond,
+)
 
 POND_FIELDS = (
     "name",
@@ -323,3 +330,157 @@ def rules_labels():
     from .models import ALARM_CHOICES
 
     return [(code, str(label)) for code, label in ALARM_CHOICES]
+
+
+# Flood-season checks (汛前检查) ---------------------------------------------------------------
+
+FLOOD_FIELDS = (
+    "routed_on",
+    "routed_by",
+    "control_water_level",
+    "beach_length",
+    "freeboard",
+    "drainage_clear",
+    "freeboard_beach_ok",
+    "materials_ready",
+    "monitoring_working",
+    "note",
+)
+
+
+def _check_flood(check: FloodCheck) -> None:
+    errors: dict[str, list] = {}
+    today = clock.today()
+    if not EARLIEST_DATE.year <= check.year <= today.year + 1:
+        errors["year"] = [_("The year must lie between 1949 and next year.")]
+    if check.routed_on is not None:
+        if check.routed_on > today:
+            errors["routed_on"] = [_("The flood routing cannot be done in the future.")]
+        if not (check.routed_by or "").strip():
+            errors["routed_by"] = [_("Name who did the flood routing (the design unit).")]
+    if errors:
+        raise ValidationError(errors)
+
+
+def _attach_report(check: FloodCheck, upload, stored: list) -> None:
+    """Store the (already checked) report on the check; removed again if the write fails."""
+    from anjian.hazards.evidence import storage_name
+
+    name = storage_name(upload.name)
+    check.report.save(name, upload, save=False)
+    check.report_name = name
+    stored.append(check.report)
+
+
+@transaction.atomic
+def _flood_check_write(*, actor, pond, year, data, upload, stored, via) -> FloodCheck:
+    locked_pond = TailingsPond.objects.select_for_update(of=("self",)).get(pk=pond.pk)
+    check = FloodCheck.objects.filter(pond=locked_pond, year=year).first()
+    if check is None:
+        check = FloodCheck(pond=locked_pond, year=year)
+        for name in FLOOD_FIELDS:
+            if name in data:
+                setattr(check, name, data[name])
+        _check_flood(check)
+        if upload is not None:
+            _attach_report(check, upload, stored)
+        check.full_clean()
+        check.save()
+        audit.record_create(actor=actor, instance=check, via=via)
+        return check
+    report_before = check.report_name
+    if upload is not None:
+        _attach_report(check, upload, stored)
+    check, _changes = model_update(
+        actor=actor,
+        instance=check,
+        data=data,
+        fields=FLOOD_FIELDS,
+        via=via,
+        before_clean=_check_flood,
+    )
+    if upload is not None:
+        FloodCheck.objects.filter(pk=check.pk).update(
+            report=check.report.name, report_name=check.report_name
+        )
+        audit.record(
+            actor=actor,
+            action="floodcheck.report",
+            instance=check,
+            via=via,
+            changes={"report": [report_before or None, check.report_name]},
+        )
+    return check
+
+
+def flood_check_save(
+    *,
+    actor,
+    pond: TailingsPond,
+    year: int,
+    data: dict[str, Any],
+    upload=None,
+    via: str = "web",
+) -> FloodCheck:
+    """Record (or complete) the pond's 汛前检查 for `year`: the designer's flood routing, the
+    season's control water level, beach length and freeboard, the checklist and the routing
+    report (JPG, PNG, PDF, DOCX or XLSX, checked by its content like hazard evidence). A hazard
+    already raised for a missing routing stays open until closed through the hazard loop."""
+    from anjian.hazards.evidence import check_upload, removed_on_failure
+
+    check_permission(actor, "write")
+    _check_scope(actor, pond.enterprise)
+    if upload is not None:
+        try:
+            check_upload(upload)
+        except ValidationError as exc:
+            raise ValidationError({"report": exc.message_dict["evidence"]}) from exc
+    with removed_on_failure() as stored:
+        return _flood_check_write(
+            actor=actor, pond=pond, year=year, data=data, upload=upload, stored=stored, via=via
+        )
+
+
+@transaction.atomic
+def flood_check_raise_hazard(*, pond: TailingsPond, year: int, via: str = "sweep"):
+    """The sweep's step: the pond has no 调洪演算 for `year` at the season's start, so it becomes
+    a hazard (§12), once per pond and year: the year's check row, locked, keeps the hazard.
+    Returns the hazard, or None when the routing is recorded or a hazard was raised already."""
+    locked_pond = TailingsPond.objects.select_for_update(of=("self",)).get(pk=pond.pk)
+    check, created = FloodCheck.objects.get_or_create(pond=locked_pond, year=year)
+    if created:
+        audit.record_create(actor=SYSTEM, instance=check, via=via)
+    check = FloodCheck.objects.select_for_update(of=("self",)).get(pk=check.pk)
+    if check.hazard_id or check.routed_on is not None:
+        return None
+    today = clock.today()
+    hazard = hazards.hazard_create(
+        actor=SYSTEM,
+        data={
+            "enterprise": locked_pond.enterprise_id,
+            "description": (
+                _(
+                    "Tailings pond %(pond)s has no flood routing (汛前调洪演算) for %(year)s at "
+                    "the start of the flood season (GB 39496-2020 §6.4.2)."
+                )
+                % {"pond": locked_pond.name, "year": year}
+            )[:2000],
+            "grade": HazardGrade.GENERAL,
+            "found_on": today,
+            "found_by": _("Flood-season check"),
+            "source": HazardSource.INSPECTION,
+            "deadline": today + dt.timedelta(days=rule_value("mines.hazard_deadline_days")),
+            "location": locked_pond.name[:200],
+        },
+        via=via,
+    )
+    check.hazard = hazard
+    check.save(update_fields=["hazard"])
+    audit.record(
+        actor=SYSTEM,
+        action="floodcheck.raise_hazard",
+        instance=check,
+        via=via,
+        changes={"hazard": [None, hazard.pk]},
+    )
+    return hazard

@@ -9,6 +9,12 @@ urlpatterns = [
     path("tailings-ponds/new/", views.pond_create, name="pond_create"),
     path("tailings-ponds/<int:pk>/", views.pond_detail, name="pond_detail"),
     path("tailings-ponds/<int:pk>/edit/", views.pond_edit, name="pond_edit"),
+    path(
+        "tailings-ponds/<int:pk>/flood-check/<int:year>/",
+        views.flood_check,
+        name="flood_check",
+    ),
+    path("flood-checks/<int:pk>/report/", views.flood_report, name="flood_report"),
     path("readings/import/", views.reading_import, name="reading_import"),
     path("readings/import/template/", views.reading_template, name="reading_template"),
 ]

@@ -1,18 +1,23 @@
 """Pages: the tailings pond register (list, detail, create, edit) and the Excel import of pond
 readings. Thin views over selectors and services."""
 
+from types import SimpleNamespace
+
 from django.core.paginator import Paginator
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from anjian.core import clock
+from anjian.core.downloads import stored_file_download
 from anjian.core.excel_views import import_page, xlsx_download
 from anjian.core.forms import submit
 from anjian.core.permissions import has_permission, requires
 
 from . import imports, selectors, services
-from .forms import PondFilterForm, PondForm
-from .models import ALARM_CHOICES, ITEM_UNITS, Item
+from .forms import FloodCheckForm, PondFilterForm, PondForm
+from .models import ALARM_CHOICES, ITEM_UNITS, FloodCheck, Item
 
 PAGE_SIZE = 30
 ALARM_LABELS = dict(ALARM_CHOICES)
@@ -64,6 +69,7 @@ def pond_detail(request, pk: int):
             "points": points,
             "alarm_label": ALARM_LABELS.get(status["alarm"], ""),
             "steps": selectors.pond_class_steps(pond),
+            "flood": selectors.flood_status(pond),
             "can_write": has_permission(request.user, "officer"),
         },
     )
@@ -101,6 +107,54 @@ def pond_edit(request, pk: int):
         request,
         "mines/form.html",
         {"form": form, "heading": _("Edit %(pond)s") % {"pond": pond.name}, "back": pond},
+    )
+
+
+@requires("officer")
+def flood_check(request, pk: int, year: int):
+    """Record or complete the pond's 汛前检查 for `year` (this year, last year or next)."""
+    pond = selectors.pond_get_for(actor=request.user, pk=pk)
+    if abs(year - clock.today().year) > 1:
+        raise Http404
+    check = FloodCheck.objects.filter(pond=pond, year=year).first()
+    form = FloodCheckForm(
+        request.POST or None,
+        request.FILES or None,
+        instance=check or FloodCheck(pond=pond, year=year),
+    )
+
+    def save(data):
+        data = dict(data)
+        upload = data.pop("upload", None)
+        return services.flood_check_save(
+            actor=request.user, pond=pond, year=year, data=data, upload=upload
+        )
+
+    if submit(request, form, save, success=_("The flood-season check was saved.")):
+        return redirect(pond.get_absolute_url())
+    return render(
+        request,
+        "mines/form.html",
+        {
+            "form": form,
+            "heading": _("Flood-season check %(year)s: %(pond)s") % {"year": year, "pond": pond},
+            "back": pond,
+            "check": check,
+        },
+    )
+
+
+@requires("government")
+def flood_report(request, pk: int):
+    """The flood routing report of a check the user may see (audited, never a public URL)."""
+    check = selectors.flood_check_get_for(actor=request.user, pk=pk)
+    if not check.report_name:
+        raise Http404
+    return stored_file_download(
+        request,
+        SimpleNamespace(file=check.report, name=check.report_name),
+        kind="flood_routing_report",
+        query=f"pond={check.pond_id}&year={check.year}",
     )
 
 
