@@ -87,6 +87,7 @@ TOWN_A = {
     "pond-points",
     "pond-readings",
     "flood-checks",
+    "mined-out-areas",
     "chemicals",
     "road-sections",
     "school-bus-routes",
@@ -570,6 +571,16 @@ def _key_sector_records(county_admin, enterprise_a) -> dict:
         data={"routed_on": clock.today(), "routed_by": "设计院"},
         upload=ContentFile(b"%PDF-1.4\n", name="flood.pdf"),
     )
+    void = mines.void_create(
+        actor=county_admin,
+        enterprise=enterprise_a,
+        data={
+            "location": "北采区",
+            "volume": 1000,
+            "responsible": "黄",
+            "deadline": clock.today() + dt.timedelta(days=30),
+        },
+    )
     stock = chemicals.stock_create(
         actor=county_admin, enterprise=enterprise_a, data={"name": "电石", "max_stock_t": 5}
     )
@@ -616,6 +627,7 @@ def _key_sector_records(county_admin, enterprise_a) -> dict:
         "pond-points": point,
         "pond-readings": reading,
         "flood-checks": flood_check,
+        "mined-out-areas": void,
         "chemicals": stock,
     }
 

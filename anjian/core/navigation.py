@@ -130,6 +130,7 @@ MENU: tuple[Group, ...] = (
                 pending=("licence_expiring", "watch_inspection", "case_verify"),
             ),
             Entry(_("Tailings ponds"), "mines:pond_list", "government"),
+            Entry(_("Mined-out areas"), "mines:void_list", "government"),
         ),
     ),
     Group(

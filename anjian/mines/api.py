@@ -1,4 +1,7 @@
-"""API: tailings-ponds/, pond-points/ and pond-readings/ (contract, "Key sectors")."""
+"""API: tailings-ponds/, pond-points/ and pond-readings/ (contract, "Key sectors"), and
+flood-checks/ and mined-out-areas/ (domain-rules §12)."""
+
+from decimal import Decimal
 
 import django_filters
 from django.utils.translation import gettext as _
@@ -13,7 +16,16 @@ from anjian.core.filters import SelectorFilterSet, YesNoFilter
 from anjian.registry import selectors as registry_selectors
 
 from . import rules, selectors, services
-from .models import FloodCheck, Item, MonitoringPoint, PondReading, SafetyDegree, TailingsPond
+from .models import (
+    FloodCheck,
+    Item,
+    MinedOutArea,
+    MonitoringPoint,
+    PondReading,
+    SafetyDegree,
+    TailingsPond,
+    Treatment,
+)
 
 
 class PondSerializer(serializers.ModelSerializer):
@@ -422,8 +434,114 @@ class FloodCheckViewSet(
         )
 
 
+class VoidSerializer(serializers.ModelSerializer):
+    lng = serializers.DecimalField(
+        max_digits=9,
+        decimal_places=6,
+        min_value=73,
+        max_value=136,
+        required=False,
+        allow_null=True,
+    )
+    lat = serializers.DecimalField(
+        max_digits=8,
+        decimal_places=6,
+        min_value=3,
+        max_value=54,
+        required=False,
+        allow_null=True,
+    )
+    volume = serializers.DecimalField(
+        max_digits=12, decimal_places=1, min_value=Decimal("0.1"), max_value=1_000_000_000
+    )
+    affected_area = serializers.DecimalField(
+        max_digits=12, decimal_places=1, min_value=0, max_value=1_000_000_000, required=False
+    )
+
+    class Meta:
+        model = MinedOutArea
+        fields = [
+            "id",
+            "enterprise",
+            "location",
+            "lng",
+            "lat",
+            "volume",
+            "treatment",
+            "affected_area",
+            "monitoring",
+            "responsible",
+            "deadline",
+            "hazard",
+        ]
+        read_only_fields = ["hazard"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        request = self.context.get("request")
+        if request is not None and "enterprise" in self.fields:
+            self.fields["enterprise"].queryset = registry_selectors.enterprise_list(
+                actor=request.user
+            )
+
+
+class VoidFilter(SelectorFilterSet):
+    select = staticmethod(selectors.void_list)
+    q = django_filters.CharFilter()
+    town = django_filters.CharFilter()
+    enterprise = IdFilter()
+    treatment = django_filters.ChoiceFilter(choices=Treatment.choices)
+
+    class Meta:
+        model = MinedOutArea
+        fields = []
+
+    def selector_kwargs(self, data):
+        if data.get("enterprise") not in (None, ""):
+            data["enterprise"] = int(data["enterprise"])
+        return super().selector_kwargs(data)
+
+
+class VoidViewSet(
+    mixins.CreateModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.UpdateModelMixin,
+    mixins.ListModelMixin,
+    viewsets.GenericViewSet,
+):
+    """Mined-out areas (采空区, domain-rules §12) of the mines in the caller's jurisdiction; an
+    untreated one becomes a hazard with its treatment deadline, once (`hazard`)."""
+
+    queryset = MinedOutArea.objects.all()
+    serializer_class = VoidSerializer
+    filterset_class = VoidFilter
+    permission = "view"
+    write_permission = "write"
+
+    def get_queryset(self):
+        return selectors.void_list(actor=self.request.user)
+
+    def get_object(self):
+        return selectors.void_get_for(actor=self.request.user, pk=self.kwargs["pk"])
+
+    def perform_create(self, serializer):
+        data = dict(serializer.validated_data)
+        enterprise = data.pop("enterprise")
+        serializer.instance = services.void_create(
+            actor=self.request.user, enterprise=enterprise, data=data, via="api"
+        )
+
+    def perform_update(self, serializer):
+        data = dict(serializer.validated_data)
+        data.pop("enterprise", None)
+        serializer.instance = services.void_update(
+            actor=self.request.user, area=serializer.instance, data=data, via="api"
+        )
+
+
 def register(router) -> None:
     router.register("tailings-ponds", PondViewSet, basename="tailings-pond")
     router.register("pond-points", PointViewSet, basename="pond-point")
     router.register("pond-readings", ReadingViewSet, basename="pond-reading")
     router.register("flood-checks", FloodCheckViewSet, basename="flood-check")
+    router.register("mined-out-areas", VoidViewSet, basename="mined-out-area")

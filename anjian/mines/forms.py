@@ -9,7 +9,7 @@ from anjian.core.forms import BootstrapMixin
 from anjian.registry import selectors as registry_selectors
 
 from . import rules
-from .models import FloodCheck, SafetyDegree, TailingsPond
+from .models import FloodCheck, MinedOutArea, SafetyDegree, TailingsPond, Treatment
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -139,3 +139,68 @@ class FloodCheckForm(BootstrapMixin, forms.ModelForm):
             "note",
         ]
         widgets = {"routed_on": DATE, "note": forms.Textarea(attrs={"rows": 3})}
+
+
+class VoidForm(BootstrapMixin, forms.ModelForm):
+    """A mined-out area of a mine in the user's jurisdiction."""
+
+    class Meta:
+        model = MinedOutArea
+        fields = [
+            "enterprise",
+            "location",
+            "lng",
+            "lat",
+            "volume",
+            "treatment",
+            "affected_area",
+            "monitoring",
+            "responsible",
+            "deadline",
+        ]
+        widgets = {"deadline": DATE}
+
+    def __init__(self, *args, user, **kwargs):
+        self.user = user
+        super().__init__(*args, **kwargs)
+
+    def customise(self):
+        if self.instance.pk:
+            del self.fields["enterprise"]
+        else:
+            self.fields["enterprise"].queryset = registry_selectors.enterprise_list(actor=self.user)
+
+
+class VoidFilterForm(BootstrapMixin, forms.Form):
+    q = forms.CharField(label=_("Search"), required=False, max_length=100)
+    town = forms.ModelChoiceField(
+        Town.objects.all(),
+        label=_("town"),
+        required=False,
+        to_field_name="code",
+        empty_label=_("All towns"),
+    )
+    treatment = forms.ChoiceField(
+        label=_("treatment"),
+        required=False,
+        choices=[("", _("Any treatment")), *Treatment.choices],
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        self.user = user
+        super().__init__(*args, **kwargs)
+
+    def customise(self):
+        unit = Unit.of(self.user)
+        self.fields["town"].queryset = unit.towns() if unit else Town.objects.none()
+        for field in self.fields.values():
+            field.widget.attrs.setdefault("aria-label", str(field.label))
+
+    def filters(self) -> dict:
+        if not self.is_valid():
+            return {}
+        data = self.cleaned_data
+        out = {k: data[k] for k in ("q", "treatment") if data.get(k)}
+        if data.get("town"):
+            out["town"] = data["town"].code
+        return out

@@ -134,3 +134,31 @@ def flood_check_open_items(checklist: dict) -> list[str]:
     """The checklist items not yet met (GB 39496-2020 §6.4: drainage clear, freeboard and beach
     as designed, emergency materials, monitoring working), in the checklist's order."""
     return [item for item in CHECKLIST if not checklist.get(item)]
+
+
+def void_is_hazard(treatment: str) -> bool:
+    """§12 "closed loop": each untreated mined-out area (采空区) is a hazard under §2; one that is
+    filled (充填), caved (崩落), sealed (封闭) or isolated (隔离) is not."""
+    return treatment == "untreated"
+
+
+SMALL_QUARRY_MAX_T = 500_000
+
+
+def is_small_quarry(annual_output_t: int) -> bool:
+    """原安监总局令第39号 Art. 2: a small open-pit quarry produces at most 500,000 t a year
+    ("50万吨以下" read as including 500,000)."""
+    return 0 <= annual_output_t <= SMALL_QUARRY_MAX_T
+
+
+BANNED_BLASTING = ("pot_hole", "undercut", "undermining", "one_wall")
+
+
+def blasting_problem(method: str, demonstration: str) -> str | None:
+    """Art. 13: 中深孔 is allowed; 浅孔 only with an expert 论证 record ("needs_demonstration");
+    扩壶爆破, 掏底崩落, 掏挖开采 and the unbenched 一面墙 are banned ("banned")."""
+    if method in BANNED_BLASTING:
+        return "banned"
+    if method == "shallow_hole" and not (demonstration or "").strip():
+        return "needs_demonstration"
+    return None

@@ -2,7 +2,18 @@
 
 import datetime as dt
 
-from django.db.models import Case, IntegerField, Max, Min, OuterRef, QuerySet, Subquery, Value, When
+from django.db.models import (
+    Case,
+    IntegerField,
+    Max,
+    Min,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
 from django.db.models.functions import TruncDate
 from django.http import Http404
 
@@ -11,7 +22,17 @@ from anjian.core.rules import rule_value
 from anjian.core.scoping import get_in_scope, scope_queryset
 
 from . import rules
-from .models import FloodCheck, MonitoringPoint, PondReading, SafetyDegree, TailingsPond
+from .models import (
+    Blasting,
+    FloodCheck,
+    MinedOutArea,
+    MonitoringPoint,
+    PondReading,
+    Quarry,
+    SafetyDegree,
+    TailingsPond,
+    Treatment,
+)
 
 
 def pond_list(
@@ -256,3 +277,58 @@ def flood_status(pond: TailingsPond, today: dt.date | None = None) -> dict:
         ),
         "open_items": rules.flood_check_open_items(check.checklist if check else {}),
     }
+
+
+# Mined-out areas -----------------------------------------------------------------------------
+
+
+def void_list(
+    *, actor, town: str = "", enterprise: int | None = None, treatment: str = "", q: str = ""
+) -> QuerySet:
+    qs = scope_queryset(MinedOutArea.objects.select_related("enterprise__town", "hazard"), actor)
+    if town:
+        qs = qs.filter(enterprise__town__code=town)
+    if enterprise:
+        qs = qs.filter(enterprise_id=enterprise)
+    if treatment in Treatment.values:
+        qs = qs.filter(treatment=treatment)
+    if q:
+        qs = qs.filter(Q(location__icontains=q) | Q(enterprise__name__icontains=q))
+    return qs
+
+
+def void_get_for(*, actor, pk) -> MinedOutArea:
+    return get_in_scope(
+        MinedOutArea.objects.select_related("enterprise__town", "hazard"), actor, pk=pk
+    )
+
+
+# Small quarries ------------------------------------------------------------------------------
+
+
+def quarry_list(
+    *,
+    actor,
+    town: str = "",
+    enterprise: int | None = None,
+    blasting: str = "",
+    expired: bool | None = None,
+    q: str = "",
+) -> QuerySet:
+    qs = scope_queryset(Quarry.objects.select_related("enterprise__town", "hazard"), actor)
+    if town:
+        qs = qs.filter(enterprise__town__code=town)
+    if enterprise:
+        qs = qs.filter(enterprise_id=enterprise)
+    if blasting in Blasting.values:
+        qs = qs.filter(blasting=blasting)
+    if expired is not None:
+        today = clock.today()
+        qs = qs.filter(expires_on__lt=today) if expired else qs.filter(expires_on__gte=today)
+    if q:
+        qs = qs.filter(Q(name__icontains=q) | Q(enterprise__name__icontains=q))
+    return qs
+
+
+def quarry_get_for(*, actor, pk) -> Quarry:
+    return get_in_scope(Quarry.objects.select_related("enterprise__town", "hazard"), actor, pk=pk)

@@ -31,8 +31,10 @@ from . import rules
 from .models import (
     ITEM_UNITS,
     FloodCheck,
+    MinedOutArea,
     MonitoringPoint,
     PondReading,
+    Quarry,
     SafetyDegree,
     TailingsPond,
 )
@@ -484,3 +486,212 @@ def flood_check_raise_hazard(*, pond: TailingsPond, year: int, via: str = "sweep
         changes={"hazard": [None, hazard.pk]},
     )
     return hazard
+
+
+# Mined-out areas (采空区) ---------------------------------------------------------------------
+
+VOID_FIELDS = (
+    "location",
+    "lng",
+    "lat",
+    "volume",
+    "treatment",
+    "affected_area",
+    "monitoring",
+    "responsible",
+    "deadline",
+)
+
+
+def _check_void(area: MinedOutArea) -> None:
+    errors: dict[str, list] = {}
+    if (area.lng is None) != (area.lat is None):
+        errors["lat" if area.lat is None else "lng"] = [
+            _("Give both longitude and latitude, or neither.")
+        ]
+    if rules.void_is_hazard(area.treatment) and area.deadline is None:
+        errors["deadline"] = [_("An untreated mined-out area needs a treatment deadline.")]
+    if errors:
+        raise ValidationError(errors)
+
+
+def _judge_void(area: MinedOutArea, *, via: str) -> None:
+    if not rules.void_is_hazard(area.treatment):
+        return
+    locked = MinedOutArea.objects.select_for_update(of=("self",)).get(pk=area.pk)
+    if locked.hazard_id:
+        return
+    hazard = hazards.hazard_create(
+        actor=SYSTEM,
+        data={
+            "enterprise": locked.enterprise_id,
+            "description": (
+                _("Untreated mined-out area (采空区) at %(location)s, %(volume)s m³.")
+                % {"location": locked.location, "volume": locked.volume}
+            )[:2000],
+            "grade": HazardGrade.GENERAL,
+            "found_on": clock.today(),
+            "found_by": _("Mined-out area register"),
+            "source": HazardSource.INSPECTION,
+            "deadline": max(locked.deadline, clock.today()),
+            "location": locked.location[:200],
+        },
+        via=via,
+    )
+    locked.hazard = hazard
+    locked.save(update_fields=["hazard"])
+    audit.record(
+        actor=SYSTEM,
+        action="minedoutarea.raise_hazard",
+        instance=locked,
+        via=via,
+        changes={"hazard": [None, hazard.pk]},
+    )
+    area.hazard = hazard
+
+
+@transaction.atomic
+def void_create(*, actor, enterprise, data: dict[str, Any], via: str = "web") -> MinedOutArea:
+    """Register a mined-out area; an untreated one becomes a hazard with its deadline, once."""
+    check_permission(actor, "write")
+    _check_scope(actor, enterprise)
+    area = MinedOutArea(
+        enterprise=enterprise, **{k: v for k, v in data.items() if k in VOID_FIELDS}
+    )
+    _check_void(area)
+    area.full_clean()
+    area.save()
+    audit.record_create(actor=actor, instance=area, via=via)
+    _judge_void(area, via=via)
+    return area
+
+
+@transaction.atomic
+def void_update(
+    *, actor, area: MinedOutArea, data: dict[str, Any], via: str = "web"
+) -> MinedOutArea:
+    """Change a mined-out area. Treated later, its hazard stays until closed through the hazard
+    loop; untreated again after that, no second hazard is raised (once per area)."""
+    check_permission(actor, "write")
+    locked = (
+        MinedOutArea.objects.select_for_update(of=("self",))
+        .select_related("enterprise")
+        .get(pk=area.pk)
+    )
+    _check_scope(actor, locked.enterprise)
+    locked, _changes = model_update(
+        actor=actor,
+        instance=locked,
+        data=data,
+        fields=VOID_FIELDS,
+        via=via,
+        before_clean=_check_void,
+    )
+    _judge_void(locked, via=via)
+    return locked
+
+
+# Small open-pit quarries (小型露天采石场) --------------------------------------------------------
+
+QUARRY_FIELDS = (
+    "name",
+    "licence_number",
+    "expires_on",
+    "annual_output",
+    "blasting",
+    "demonstration",
+    "safety_manager",
+    "principal_certified",
+)
+
+
+def _check_quarry(quarry: Quarry) -> None:
+    if rules.blasting_problem(quarry.blasting, quarry.demonstration) == "needs_demonstration":
+        raise ValidationError(
+            {
+                "demonstration": [
+                    _(
+                        "Shallow-hole blasting needs the expert 论证 arranged by the supervising "
+                        "department (原安监总局令第39号 Art. 13): give its record."
+                    )
+                ]
+            }
+        )
+
+
+def _judge_quarry(quarry: Quarry, *, via: str) -> None:
+    """A banned blasting method found at the quarry is a major hazard under county supervision
+    (矿安〔2022〕88号 露天矿山 (2) banned processes, (3) not benched), once per quarry."""
+    if rules.blasting_problem(quarry.blasting, quarry.demonstration) != "banned":
+        return
+    locked = (
+        Quarry.objects.select_for_update(of=("self",)).select_related("hazard").get(pk=quarry.pk)
+    )
+    if locked.hazard_id and locked.hazard.status != HazardStatus.CLOSED:
+        return
+    today = clock.today()
+    hazard = hazards.hazard_create(
+        actor=SYSTEM,
+        data={
+            "enterprise": locked.enterprise_id,
+            "description": (
+                _(
+                    "Quarry %(quarry)s uses a banned method: %(method)s (原安监总局令第39号 Art. 13)."
+                )
+                % {"quarry": locked.name, "method": locked.get_blasting_display()}
+            )[:2000],
+            "grade": HazardGrade.MAJOR,
+            "found_on": today,
+            "found_by": _("Quarry register"),
+            "source": HazardSource.INSPECTION,
+            "deadline": today + dt.timedelta(days=rule_value("mines.hazard_deadline_days")),
+            "location": locked.name[:200],
+        },
+        via=via,
+    )
+    locked.hazard = hazard
+    locked.save(update_fields=["hazard"])
+    audit.record(
+        actor=SYSTEM,
+        action="quarry.raise_hazard",
+        instance=locked,
+        via=via,
+        changes={"hazard": [None, hazard.pk]},
+    )
+    quarry.hazard = hazard
+
+
+@transaction.atomic
+def quarry_create(*, actor, enterprise, data: dict[str, Any], via: str = "web") -> Quarry:
+    """Register a small quarry. Over 500,000 t a year is refused (not a small quarry); 浅孔
+    without its 论证 record is refused; a banned method is recorded and raises a major hazard."""
+    check_permission(actor, "write")
+    _check_scope(actor, enterprise)
+    quarry = Quarry(enterprise=enterprise, **{k: v for k, v in data.items() if k in QUARRY_FIELDS})
+    quarry.full_clean()
+    _check_quarry(quarry)
+    quarry.save()
+    audit.record_create(actor=actor, instance=quarry, via=via)
+    _judge_quarry(quarry, via=via)
+    return quarry
+
+
+@transaction.atomic
+def quarry_update(*, actor, quarry: Quarry, data: dict[str, Any], via: str = "web") -> Quarry:
+    check_permission(actor, "write")
+    locked = (
+        Quarry.objects.select_for_update(of=("self",))
+        .select_related("enterprise")
+        .get(pk=quarry.pk)
+    )
+    _check_scope(actor, locked.enterprise)
+    locked, _changes = model_update(
+        actor=actor,
+        instance=locked,
+        data=data,
+        fields=QUARRY_FIELDS,
+        via=via,
+        before_clean=_check_quarry,
+    )
+    _judge_quarry(locked, via=via)
+    return locked

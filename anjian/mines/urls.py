@@ -15,6 +15,10 @@ urlpatterns = [
         name="flood_check",
     ),
     path("flood-checks/<int:pk>/report/", views.flood_report, name="flood_report"),
+    path("mined-out-areas/", views.void_list, name="void_list"),
+    path("mined-out-areas/new/", views.void_create, name="void_create"),
+    path("mined-out-areas/<int:pk>/", views.void_detail, name="void_detail"),
+    path("mined-out-areas/<int:pk>/edit/", views.void_edit, name="void_edit"),
     path("readings/import/", views.reading_import, name="reading_import"),
     path("readings/import/template/", views.reading_template, name="reading_template"),
 ]

@@ -16,7 +16,7 @@ from anjian.core.forms import submit
 from anjian.core.permissions import has_permission, requires
 
 from . import imports, selectors, services
-from .forms import FloodCheckForm, PondFilterForm, PondForm
+from .forms import FloodCheckForm, PondFilterForm, PondForm, VoidFilterForm, VoidForm
 from .models import ALARM_CHOICES, ITEM_UNITS, FloodCheck, Item
 
 PAGE_SIZE = 30
@@ -155,6 +155,73 @@ def flood_report(request, pk: int):
         SimpleNamespace(file=check.report, name=check.report_name),
         kind="flood_routing_report",
         query=f"pond={check.pond_id}&year={check.year}",
+    )
+
+
+@requires("government")
+def void_list(request):
+    """The mined-out areas (采空区) in scope, filtered by town, treatment and text."""
+    filters = VoidFilterForm(request.GET or None, user=request.user)
+    qs = selectors.void_list(actor=request.user, **filters.filters())
+    page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "mines/void_list.html",
+        {
+            "filters": filters,
+            "page": page,
+            "today": clock.today(),
+            "can_write": has_permission(request.user, "officer"),
+        },
+    )
+
+
+@requires("government")
+def void_detail(request, pk: int):
+    area = selectors.void_get_for(actor=request.user, pk=pk)
+    return render(
+        request,
+        "mines/void_detail.html",
+        {
+            "area": area,
+            "today": clock.today(),
+            "can_write": has_permission(request.user, "officer"),
+        },
+    )
+
+
+@requires("officer")
+def void_create(request):
+    form = VoidForm(request.POST or None, user=request.user)
+
+    def create(data):
+        data = dict(data)
+        enterprise = data.pop("enterprise")
+        return services.void_create(actor=request.user, enterprise=enterprise, data=data)
+
+    area = submit(request, form, create, success=_("The mined-out area was registered."))
+    if area:
+        return redirect(area.get_absolute_url())
+    return render(
+        request, "mines/form.html", {"form": form, "heading": _("Register a mined-out area")}
+    )
+
+
+@requires("officer")
+def void_edit(request, pk: int):
+    area = selectors.void_get_for(actor=request.user, pk=pk)
+    form = VoidForm(request.POST or None, instance=area, user=request.user)
+    if submit(
+        request,
+        form,
+        lambda data: services.void_update(actor=request.user, area=area, data=data),
+        success=_("The mined-out area was saved."),
+    ):
+        return redirect(area.get_absolute_url())
+    return render(
+        request,
+        "mines/form.html",
+        {"form": form, "heading": _("Edit the mined-out area"), "back": area},
     )
 
 
