@@ -88,6 +88,8 @@ TOWN_A = {
     "pond-readings",
     "flood-checks",
     "mined-out-areas",
+    "quarries",
+    "mine-plans",
     "chemicals",
     "road-sections",
     "school-bus-routes",
@@ -581,6 +583,26 @@ def _key_sector_records(county_admin, enterprise_a) -> dict:
             "deadline": clock.today() + dt.timedelta(days=30),
         },
     )
+    quarry = mines.quarry_create(
+        actor=county_admin,
+        enterprise=enterprise_a,
+        data={
+            "name": "石岭采石场",
+            "expires_on": clock.today() + dt.timedelta(days=400),
+            "annual_output": 100_000,
+        },
+    )
+    plan = mines.plan_create(
+        actor=county_admin,
+        enterprise=enterprise_a,
+        data={
+            "risks": "边坡失稳",
+            "measures": "边坡监测",
+            "responsible": "韦",
+            "review_on": clock.today() + dt.timedelta(days=180),
+        },
+        upload=ContentFile(b"%PDF-1.4\n", name="plan.pdf"),
+    )
     stock = chemicals.stock_create(
         actor=county_admin, enterprise=enterprise_a, data={"name": "电石", "max_stock_t": 5}
     )
@@ -628,6 +650,8 @@ def _key_sector_records(county_admin, enterprise_a) -> dict:
         "pond-readings": reading,
         "flood-checks": flood_check,
         "mined-out-areas": void,
+        "quarries": quarry,
+        "mine-plans": plan,
         "chemicals": stock,
     }
 

@@ -131,6 +131,8 @@ MENU: tuple[Group, ...] = (
             ),
             Entry(_("Tailings ponds"), "mines:pond_list", "government"),
             Entry(_("Mined-out areas"), "mines:void_list", "government"),
+            Entry(_("Small open-pit quarries"), "mines:quarry_list", "government"),
+            Entry(_("One mine, one plan (一矿一策)"), "mines:plan_list", "government"),
         ),
     ),
     Group(

@@ -1,5 +1,5 @@
 """API: tailings-ponds/, pond-points/ and pond-readings/ (contract, "Key sectors"), and
-flood-checks/ and mined-out-areas/ (domain-rules §12)."""
+flood-checks/, mined-out-areas/, quarries/ and mine-plans/ (domain-rules §12)."""
 
 from decimal import Decimal
 
@@ -17,11 +17,14 @@ from anjian.registry import selectors as registry_selectors
 
 from . import rules, selectors, services
 from .models import (
+    Blasting,
     FloodCheck,
     Item,
     MinedOutArea,
+    MinePlan,
     MonitoringPoint,
     PondReading,
+    Quarry,
     SafetyDegree,
     TailingsPond,
     Treatment,
@@ -539,9 +542,175 @@ class VoidViewSet(
         )
 
 
+class QuarrySerializer(serializers.ModelSerializer):
+    problem = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Quarry
+        fields = [
+            "id",
+            "enterprise",
+            "name",
+            "licence_number",
+            "expires_on",
+            "annual_output",
+            "blasting",
+            "demonstration",
+            "safety_manager",
+            "principal_certified",
+            "problem",
+            "hazard",
+        ]
+        read_only_fields = ["hazard"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        request = self.context.get("request")
+        if request is not None and "enterprise" in self.fields:
+            self.fields["enterprise"].queryset = registry_selectors.enterprise_list(
+                actor=request.user
+            )
+
+    def get_problem(self, quarry) -> str | None:
+        """`banned` (a banned blasting method: a major hazard) or null."""
+        return rules.blasting_problem(quarry.blasting, quarry.demonstration)
+
+
+class QuarryFilter(SelectorFilterSet):
+    select = staticmethod(selectors.quarry_list)
+    q = django_filters.CharFilter()
+    town = django_filters.CharFilter()
+    enterprise = IdFilter()
+    blasting = django_filters.ChoiceFilter(choices=Blasting.choices)
+    expired = YesNoFilter()
+
+    class Meta:
+        model = Quarry
+        fields = []
+
+    def selector_kwargs(self, data):
+        if data.get("enterprise") not in (None, ""):
+            data["enterprise"] = int(data["enterprise"])
+        return super().selector_kwargs(data)
+
+
+class QuarryViewSet(
+    mixins.CreateModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.UpdateModelMixin,
+    mixins.ListModelMixin,
+    viewsets.GenericViewSet,
+):
+    """Small open-pit quarries (小型露天采石场, 原安监总局令第39号). More than 500,000 t a year is
+    refused (not a small quarry); 浅孔 blasting needs its 论证 record; a banned method
+    (扩壶爆破, 掏底崩落, 掏挖开采, 一面墙) is recorded and makes the quarry a major hazard."""
+
+    queryset = Quarry.objects.all()
+    serializer_class = QuarrySerializer
+    filterset_class = QuarryFilter
+    permission = "view"
+    write_permission = "write"
+
+    def get_queryset(self):
+        return selectors.quarry_list(actor=self.request.user)
+
+    def get_object(self):
+        return selectors.quarry_get_for(actor=self.request.user, pk=self.kwargs["pk"])
+
+    def perform_create(self, serializer):
+        data = dict(serializer.validated_data)
+        enterprise = data.pop("enterprise")
+        serializer.instance = services.quarry_create(
+            actor=self.request.user, enterprise=enterprise, data=data, via="api"
+        )
+
+    def perform_update(self, serializer):
+        data = dict(serializer.validated_data)
+        data.pop("enterprise", None)
+        serializer.instance = services.quarry_update(
+            actor=self.request.user, quarry=serializer.instance, data=data, via="api"
+        )
+
+
+class PlanSerializer(serializers.ModelSerializer):
+    attachment = serializers.SerializerMethodField()
+
+    class Meta:
+        model = MinePlan
+        fields = ["id", "enterprise", "risks", "measures", "responsible", "review_on", "attachment"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        request = self.context.get("request")
+        if request is not None and "enterprise" in self.fields:
+            self.fields["enterprise"].queryset = registry_selectors.enterprise_list(
+                actor=request.user
+            )
+
+    def get_attachment(self, plan) -> str | None:
+        """The plan document's download address (uploaded on the plan's page), or null."""
+        return plan.attachment_url if plan.attachment_name else None
+
+
+class PlanFilter(SelectorFilterSet):
+    select = staticmethod(selectors.plan_list)
+    q = django_filters.CharFilter()
+    town = django_filters.CharFilter()
+    enterprise = IdFilter()
+    overdue = YesNoFilter()
+
+    class Meta:
+        model = MinePlan
+        fields = []
+
+    def selector_kwargs(self, data):
+        if data.get("enterprise") not in (None, ""):
+            data["enterprise"] = int(data["enterprise"])
+        return super().selector_kwargs(data)
+
+
+class PlanViewSet(
+    mixins.CreateModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.UpdateModelMixin,
+    mixins.ListModelMixin,
+    viewsets.GenericViewSet,
+):
+    """一矿一策: one risk plan per mine (risks, measures, responsible person, next review). A
+    second plan for the same mine is refused; `overdue=yes` lists plans past their review."""
+
+    queryset = MinePlan.objects.all()
+    serializer_class = PlanSerializer
+    filterset_class = PlanFilter
+    permission = "view"
+    write_permission = "write"
+
+    def get_queryset(self):
+        return selectors.plan_list(actor=self.request.user)
+
+    def get_object(self):
+        return selectors.plan_get_for(actor=self.request.user, pk=self.kwargs["pk"])
+
+    def perform_create(self, serializer):
+        data = dict(serializer.validated_data)
+        enterprise = data.pop("enterprise")
+        serializer.instance = services.plan_create(
+            actor=self.request.user, enterprise=enterprise, data=data, via="api"
+        )
+
+    def perform_update(self, serializer):
+        data = dict(serializer.validated_data)
+        data.pop("enterprise", None)
+        serializer.instance = services.plan_update(
+            actor=self.request.user, plan=serializer.instance, data=data, via="api"
+        )
+
+
 def register(router) -> None:
     router.register("tailings-ponds", PondViewSet, basename="tailings-pond")
     router.register("pond-points", PointViewSet, basename="pond-point")
     router.register("pond-readings", ReadingViewSet, basename="pond-reading")
     router.register("flood-checks", FloodCheckViewSet, basename="flood-check")
     router.register("mined-out-areas", VoidViewSet, basename="mined-out-area")
+    router.register("quarries", QuarryViewSet, basename="quarry")
+    router.register("mine-plans", PlanViewSet, basename="mine-plan")

@@ -9,7 +9,16 @@ from anjian.core.forms import BootstrapMixin
 from anjian.registry import selectors as registry_selectors
 
 from . import rules
-from .models import FloodCheck, MinedOutArea, SafetyDegree, TailingsPond, Treatment
+from .models import (
+    Blasting,
+    FloodCheck,
+    MinedOutArea,
+    MinePlan,
+    Quarry,
+    SafetyDegree,
+    TailingsPond,
+    Treatment,
+)
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -204,3 +213,106 @@ class VoidFilterForm(BootstrapMixin, forms.Form):
         if data.get("town"):
             out["town"] = data["town"].code
         return out
+
+
+class QuarryForm(BootstrapMixin, forms.ModelForm):
+    """A small quarry of a unit in the user's jurisdiction."""
+
+    class Meta:
+        model = Quarry
+        fields = [
+            "enterprise",
+            "name",
+            "licence_number",
+            "expires_on",
+            "annual_output",
+            "blasting",
+            "demonstration",
+            "safety_manager",
+            "principal_certified",
+        ]
+        widgets = {"expires_on": DATE}
+
+    def __init__(self, *args, user, **kwargs):
+        self.user = user
+        super().__init__(*args, **kwargs)
+
+    def customise(self):
+        if self.instance.pk:
+            del self.fields["enterprise"]
+        else:
+            self.fields["enterprise"].queryset = registry_selectors.enterprise_list(actor=self.user)
+
+
+class QuarryFilterForm(BootstrapMixin, forms.Form):
+    q = forms.CharField(label=_("Search"), required=False, max_length=100)
+    town = forms.ModelChoiceField(
+        Town.objects.all(),
+        label=_("town"),
+        required=False,
+        to_field_name="code",
+        empty_label=_("All towns"),
+    )
+    blasting = forms.ChoiceField(
+        label=_("blasting method"),
+        required=False,
+        choices=[("", _("Any blasting method")), *Blasting.choices],
+    )
+    expired = forms.TypedChoiceField(
+        label=_("licence"),
+        required=False,
+        coerce=lambda v: v == "yes",
+        empty_value=None,
+        choices=[("", _("Any licence")), ("yes", _("Licence expired")), ("no", _("Licence valid"))],
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        self.user = user
+        super().__init__(*args, **kwargs)
+
+    def customise(self):
+        unit = Unit.of(self.user)
+        self.fields["town"].queryset = unit.towns() if unit else Town.objects.none()
+        for field in self.fields.values():
+            field.widget.attrs.setdefault("aria-label", str(field.label))
+
+    def filters(self) -> dict:
+        if not self.is_valid():
+            return {}
+        data = self.cleaned_data
+        out = {k: data[k] for k in ("q", "blasting") if data.get(k)}
+        if data.get("town"):
+            out["town"] = data["town"].code
+        if data.get("expired") is not None:
+            out["expired"] = data["expired"]
+        return out
+
+
+class PlanForm(BootstrapMixin, forms.ModelForm):
+    """The mine's 一矿一策 with its signed document."""
+
+    upload = forms.FileField(
+        label=_("plan document (PDF, DOCX, XLSX, JPG or PNG, at most 10 MB)"), required=False
+    )
+
+    class Meta:
+        model = MinePlan
+        fields = ["enterprise", "risks", "measures", "responsible", "review_on"]
+        widgets = {
+            "review_on": DATE,
+            "risks": forms.Textarea(attrs={"rows": 4}),
+            "measures": forms.Textarea(attrs={"rows": 4}),
+        }
+
+    def __init__(self, *args, user, **kwargs):
+        self.user = user
+        super().__init__(*args, **kwargs)
+
+    def customise(self):
+        if self.instance.pk:
+            del self.fields["enterprise"]
+        else:
+            self.fields["enterprise"].queryset = registry_selectors.enterprise_list(actor=self.user)
+
+    def validate_unique(self):
+        """The service says "this mine already has its plan" next to the field."""

@@ -480,3 +480,47 @@ class Quarry(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("mines:quarry_detail", args=[self.pk])
+
+
+def plan_attachment_path(instance: "MinePlan", filename: str) -> str:
+    return f"mines/plans/{instance.enterprise_id}/{filename}"
+
+
+class MinePlan(models.Model):
+    """一矿一策 (issue 14; 应急〔2020〕15号 asks 一库一策 of every pond): one risk plan per mine —
+    its main risks, the measures, who answers for them, when it is next reviewed, and the signed
+    plan as an attachment (checked by content like hazard evidence)."""
+
+    SCOPE = Scope(town="enterprise__town", sector="enterprise__sector", enterprise="enterprise")
+
+    enterprise = models.OneToOneField(
+        "registry.Enterprise",
+        on_delete=models.PROTECT,
+        related_name="mine_plan",
+        verbose_name=_("mine"),
+    )
+    risks = models.TextField(_("main risks"), max_length=4000)
+    measures = models.TextField(_("measures"), max_length=4000)
+    responsible = models.CharField(_("responsible person"), max_length=100)
+    review_on = models.DateField(_("next review on"))
+    attachment = models.FileField(
+        _("plan document"), upload_to=plan_attachment_path, max_length=300, blank=True
+    )
+    attachment_name = models.CharField(_("file name"), max_length=200, blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        ordering = ["review_on", "id"]
+        verbose_name = _("one-mine-one-plan")
+        verbose_name_plural = _("one-mine-one-plans")
+
+    def __str__(self) -> str:
+        return f"{self.enterprise} 一矿一策"
+
+    def get_absolute_url(self) -> str:
+        return reverse("mines:plan_detail", args=[self.pk])
+
+    @property
+    def attachment_url(self) -> str:
+        return reverse("mines:plan_attachment", args=[self.pk])

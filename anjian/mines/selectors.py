@@ -26,6 +26,7 @@ from .models import (
     Blasting,
     FloodCheck,
     MinedOutArea,
+    MinePlan,
     MonitoringPoint,
     PondReading,
     Quarry,
@@ -332,3 +333,31 @@ def quarry_list(
 
 def quarry_get_for(*, actor, pk) -> Quarry:
     return get_in_scope(Quarry.objects.select_related("enterprise__town", "hazard"), actor, pk=pk)
+
+
+# 一矿一策 ------------------------------------------------------------------------------------
+
+
+def plan_list(
+    *,
+    actor,
+    town: str = "",
+    enterprise: int | None = None,
+    overdue: bool | None = None,
+    q: str = "",
+) -> QuerySet:
+    qs = scope_queryset(MinePlan.objects.select_related("enterprise__town"), actor)
+    if town:
+        qs = qs.filter(enterprise__town__code=town)
+    if enterprise:
+        qs = qs.filter(enterprise_id=enterprise)
+    if overdue is not None:
+        today = clock.today()
+        qs = qs.filter(review_on__lt=today) if overdue else qs.filter(review_on__gte=today)
+    if q:
+        qs = qs.filter(Q(enterprise__name__icontains=q) | Q(risks__icontains=q))
+    return qs
+
+
+def plan_get_for(*, actor, pk) -> MinePlan:
+    return get_in_scope(MinePlan.objects.select_related("enterprise__town"), actor, pk=pk)

@@ -26,12 +26,14 @@ from anjian.core.validators import CLOCK_SLACK, EARLIEST_DATE
 from anjian.hazards import services as hazards
 from anjian.hazards.models import HazardGrade, HazardSource, HazardStatus
 from anjian.notifications.services import notify
+from anjian.registry.models import Enterprise
 
 from . import rules
 from .models import (
     ITEM_UNITS,
     FloodCheck,
     MinedOutArea,
+    MinePlan,
     MonitoringPoint,
     PondReading,
     Quarry,
@@ -695,3 +697,87 @@ def quarry_update(*, actor, quarry: Quarry, data: dict[str, Any], via: str = "we
     )
     _judge_quarry(locked, via=via)
     return locked
+
+
+# 一矿一策 (one plan per mine) -----------------------------------------------------------------
+
+PLAN_FIELDS = ("risks", "measures", "responsible", "review_on")
+
+
+def _checked_upload(upload) -> None:
+    from anjian.hazards.evidence import check_upload
+
+    if upload is None:
+        return
+    try:
+        check_upload(upload)
+    except ValidationError as exc:
+        raise ValidationError({"attachment": exc.message_dict["evidence"]}) from exc
+
+
+def _store_plan_file(plan: MinePlan, upload, stored: list) -> None:
+    from anjian.hazards.evidence import storage_name
+
+    name = storage_name(upload.name)
+    plan.attachment.save(name, upload, save=False)
+    plan.attachment_name = name
+    stored.append(plan.attachment)
+
+
+def plan_create(
+    *, actor, enterprise, data: dict[str, Any], upload=None, via: str = "web"
+) -> MinePlan:
+    """Write the mine's 一矿一策 (one per mine: a second is refused; change the first)."""
+    from anjian.hazards.evidence import removed_on_failure
+
+    check_permission(actor, "write")
+    _check_scope(actor, enterprise)
+    _checked_upload(upload)
+    with removed_on_failure() as stored, transaction.atomic():
+        # Two simultaneous first plans of one mine: the second waits here, then is refused.
+        Enterprise.objects.select_for_update(of=("self",)).filter(pk=enterprise.pk).first()
+        if MinePlan.objects.filter(enterprise=enterprise).exists():
+            raise ValidationError(
+                {"enterprise": [_("This mine already has its plan; change that one.")]}
+            )
+        plan = MinePlan(
+            enterprise=enterprise, **{k: v for k, v in data.items() if k in PLAN_FIELDS}
+        )
+        plan.full_clean()
+        if upload is not None:
+            _store_plan_file(plan, upload, stored)
+        plan.save()
+        audit.record_create(actor=actor, instance=plan, via=via)
+        return plan
+
+
+def plan_update(
+    *, actor, plan: MinePlan, data: dict[str, Any], upload=None, via: str = "web"
+) -> MinePlan:
+    """Revise the plan (every change audited); a new document replaces the old one."""
+    from anjian.hazards.evidence import removed_on_failure
+
+    check_permission(actor, "write")
+    _checked_upload(upload)
+    with removed_on_failure() as stored, transaction.atomic():
+        locked = (
+            MinePlan.objects.select_for_update(of=("self",))
+            .select_related("enterprise")
+            .get(pk=plan.pk)
+        )
+        _check_scope(actor, locked.enterprise)
+        locked, _changes = model_update(
+            actor=actor, instance=locked, data=data, fields=PLAN_FIELDS, via=via
+        )
+        if upload is not None:
+            before = locked.attachment_name
+            _store_plan_file(locked, upload, stored)
+            locked.save(update_fields=["attachment", "attachment_name"])
+            audit.record(
+                actor=actor,
+                action="mineplan.attach",
+                instance=locked,
+                via=via,
+                changes={"attachment": [before or None, locked.attachment_name]},
+            )
+        return locked

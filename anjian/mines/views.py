@@ -15,8 +15,17 @@ from anjian.core.excel_views import import_page, xlsx_download
 from anjian.core.forms import submit
 from anjian.core.permissions import has_permission, requires
 
-from . import imports, selectors, services
-from .forms import FloodCheckForm, PondFilterForm, PondForm, VoidFilterForm, VoidForm
+from . import imports, rules, selectors, services
+from .forms import (
+    FloodCheckForm,
+    PlanForm,
+    PondFilterForm,
+    PondForm,
+    QuarryFilterForm,
+    QuarryForm,
+    VoidFilterForm,
+    VoidForm,
+)
 from .models import ALARM_CHOICES, ITEM_UNITS, FloodCheck, Item
 
 PAGE_SIZE = 30
@@ -222,6 +231,164 @@ def void_edit(request, pk: int):
         request,
         "mines/form.html",
         {"form": form, "heading": _("Edit the mined-out area"), "back": area},
+    )
+
+
+@requires("government")
+def quarry_list(request):
+    """The small quarries in scope, filtered by town, blasting method, licence and text."""
+    filters = QuarryFilterForm(request.GET or None, user=request.user)
+    qs = selectors.quarry_list(actor=request.user, **filters.filters())
+    page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "mines/quarry_list.html",
+        {
+            "filters": filters,
+            "page": page,
+            "today": clock.today(),
+            "banned": rules.BANNED_BLASTING,
+            "can_write": has_permission(request.user, "officer"),
+        },
+    )
+
+
+@requires("government")
+def quarry_detail(request, pk: int):
+    quarry = selectors.quarry_get_for(actor=request.user, pk=pk)
+    return render(
+        request,
+        "mines/quarry_detail.html",
+        {
+            "quarry": quarry,
+            "today": clock.today(),
+            "problem": rules.blasting_problem(quarry.blasting, quarry.demonstration),
+            "can_write": has_permission(request.user, "officer"),
+        },
+    )
+
+
+@requires("officer")
+def quarry_create(request):
+    form = QuarryForm(request.POST or None, user=request.user)
+
+    def create(data):
+        data = dict(data)
+        enterprise = data.pop("enterprise")
+        return services.quarry_create(actor=request.user, enterprise=enterprise, data=data)
+
+    quarry = submit(request, form, create, success=_("The quarry was registered."))
+    if quarry:
+        return redirect(quarry.get_absolute_url())
+    return render(
+        request, "mines/form.html", {"form": form, "heading": _("Register a small quarry")}
+    )
+
+
+@requires("officer")
+def quarry_edit(request, pk: int):
+    quarry = selectors.quarry_get_for(actor=request.user, pk=pk)
+    form = QuarryForm(request.POST or None, instance=quarry, user=request.user)
+    if submit(
+        request,
+        form,
+        lambda data: services.quarry_update(actor=request.user, quarry=quarry, data=data),
+        success=_("The quarry was saved."),
+    ):
+        return redirect(quarry.get_absolute_url())
+    return render(
+        request,
+        "mines/form.html",
+        {"form": form, "heading": _("Edit %(quarry)s") % {"quarry": quarry.name}, "back": quarry},
+    )
+
+
+@requires("government")
+def plan_list(request):
+    """The mines' 一矿一策 plans in scope, those past their review first."""
+    overdue = {"yes": True, "no": False}.get(request.GET.get("overdue", ""))
+    qs = selectors.plan_list(actor=request.user, overdue=overdue)
+    page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "mines/plan_list.html",
+        {
+            "page": page,
+            "overdue": request.GET.get("overdue", ""),
+            "today": clock.today(),
+            "can_write": has_permission(request.user, "officer"),
+        },
+    )
+
+
+@requires("government")
+def plan_detail(request, pk: int):
+    plan = selectors.plan_get_for(actor=request.user, pk=pk)
+    return render(
+        request,
+        "mines/plan_detail.html",
+        {
+            "plan": plan,
+            "today": clock.today(),
+            "can_write": has_permission(request.user, "officer"),
+        },
+    )
+
+
+@requires("officer")
+def plan_create(request):
+    form = PlanForm(request.POST or None, request.FILES or None, user=request.user)
+
+    def create(data):
+        data = dict(data)
+        enterprise = data.pop("enterprise")
+        upload = data.pop("upload", None)
+        return services.plan_create(
+            actor=request.user, enterprise=enterprise, data=data, upload=upload
+        )
+
+    plan = submit(request, form, create, success=_("The plan was saved."))
+    if plan:
+        return redirect(plan.get_absolute_url())
+    return render(
+        request, "mines/form.html", {"form": form, "heading": _("Write a one-mine-one-plan")}
+    )
+
+
+@requires("officer")
+def plan_edit(request, pk: int):
+    plan = selectors.plan_get_for(actor=request.user, pk=pk)
+    form = PlanForm(request.POST or None, request.FILES or None, instance=plan, user=request.user)
+
+    def save(data):
+        data = dict(data)
+        upload = data.pop("upload", None)
+        return services.plan_update(actor=request.user, plan=plan, data=data, upload=upload)
+
+    if submit(request, form, save, success=_("The plan was saved.")):
+        return redirect(plan.get_absolute_url())
+    return render(
+        request,
+        "mines/form.html",
+        {
+            "form": form,
+            "heading": _("Revise the plan of %(mine)s") % {"mine": plan.enterprise},
+            "back": plan,
+        },
+    )
+
+
+@requires("government")
+def plan_attachment(request, pk: int):
+    """The plan's document, only for users who may see the plan (audited)."""
+    plan = selectors.plan_get_for(actor=request.user, pk=pk)
+    if not plan.attachment_name:
+        raise Http404
+    return stored_file_download(
+        request,
+        SimpleNamespace(file=plan.attachment, name=plan.attachment_name),
+        kind="mine_plan_attachment",
+        query=f"plan={plan.pk}",
     )
 
 
