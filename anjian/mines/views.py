@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from anjian.core import clock
+from anjian.core.audit import timeline
 from anjian.core.downloads import stored_file_download
 from anjian.core.excel_views import import_page, xlsx_download
 from anjian.core.forms import submit
@@ -79,6 +80,7 @@ def pond_detail(request, pk: int):
             "alarm_label": ALARM_LABELS.get(status["alarm"], ""),
             "steps": selectors.pond_class_steps(pond),
             "flood": selectors.flood_status(pond),
+            "timeline": timeline(pond)[:50],
             "can_write": has_permission(request.user, "officer"),
         },
     )
@@ -193,6 +195,7 @@ def void_detail(request, pk: int):
         "mines/void_detail.html",
         {
             "area": area,
+            "timeline": timeline(area)[:50],
             "today": clock.today(),
             "can_write": has_permission(request.user, "officer"),
         },
@@ -261,6 +264,7 @@ def quarry_detail(request, pk: int):
         "mines/quarry_detail.html",
         {
             "quarry": quarry,
+            "timeline": timeline(quarry)[:50],
             "today": clock.today(),
             "problem": rules.blasting_problem(quarry.blasting, quarry.demonstration),
             "can_write": has_permission(request.user, "officer"),
@@ -329,6 +333,7 @@ def plan_detail(request, pk: int):
         "mines/plan_detail.html",
         {
             "plan": plan,
+            "timeline": timeline(plan)[:50],
             "today": clock.today(),
             "can_write": has_permission(request.user, "officer"),
         },

@@ -95,6 +95,8 @@ def test_the_pages_list_show_create_and_edit(login, town_a_officer, enterprise_a
     assert client.post(reverse("mines:void_edit", args=[created.pk]), edit).status_code == 302
     created.refresh_from_db()
     assert created.volume == 800 and created.lat is not None
+    history = client.get(created.get_absolute_url()).content.decode()
+    assert 'id="timeline"' in history and "体积（m³）" in history  # the change, in Chinese
     assert AuditEntry.objects.filter(
         action="minedoutarea.update", object_id=str(created.pk)
     ).exists()
