@@ -21,6 +21,7 @@ SWEEP_STEPS = [
     ("workforce", "anjian.workforce.sweep.run"),
     ("forestfire", "anjian.forestfire.sweep.run"),
     ("fireworks", "anjian.fireworks.sweep.run"),
+    ("mines", "anjian.mines.sweep.run"),
     ("notifications", "anjian.notifications.sweep.run"),
     ("assessment", "anjian.assessment.sweep.run"),
 ]

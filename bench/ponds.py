@@ -11,6 +11,8 @@ then times through Django's full request stack (Bearer token, DRF, JSON):
 - `GET /api/v1/tailings-ponds/{id}/status/`: the latest reading of each of the pond's 20 points
   and the §12 aggregation, against the hand-written latest-per-point query (LATERAL on
   PostgreSQL, a correlated subquery on SQLite) on the same (point, at) index;
+- the register page's current alarm of every pond (`mines.selectors.pond_alarms`, one query for
+  all ponds' points) against the same latest-per-point query for all ponds, aggregated alike;
 - `GET /api/v1/tailings-ponds/{id}/chart/?item=…&days=N`: per point and day, the lowest and
   highest value and the worst alarm of one item, against a hand-written GROUP BY on the
   (pond, item, at) covering index.
@@ -180,6 +182,30 @@ def hand_status(pond_id: int) -> str | None:
     return rules.pond_alarm(items, counts)
 
 
+def hand_register(pond_ids: list[int]) -> dict:
+    """Every pond's current alarm (the register page's alarm filter): the same latest-per-point
+    query for all ponds at once, aggregated per pond."""
+    from django.db import connection
+
+    from anjian.mines import rules
+
+    counts = {"blue": 4, "yellow": 3, "orange": 2, "items_blue": 4}
+    sql = (
+        (LATEST_PG if connection.vendor == "postgresql" else LATEST_SQLITE)
+        .replace("p.id, p.item", "p.pond_id, p.item")
+        .replace("WHERE p.pond_id = %s", "")
+    )
+    by_pond: dict[int, dict[str, list]] = {pk: {} for pk in pond_ids}
+    with connection.cursor() as cursor:
+        cursor.execute(sql)
+        for pond_id, item, alarm in cursor.fetchall():
+            by_pond[pond_id].setdefault(item, []).append(alarm)
+    return {
+        pk: rules.pond_alarm([rules.item_alarm(v, counts) for v in items.values()], counts)
+        for pk, items in by_pond.items()
+    }
+
+
 def hand_chart(pond_id: int, item: str, days: int) -> list:
     from django.db import connection
 
@@ -238,6 +264,9 @@ def measure(days: int, repeat: int) -> None:
     assert [(r["point"], r["low"], r["high"]) for r in api_rows] == [
         (p, lo, hi) for p, _d, lo, hi, _a in hand_rows
     ], "chart: the API and the SQL disagree"
+    from anjian.mines.selectors import pond_alarms
+
+    assert pond_alarms(pond_ids) == hand_register(pond_ids), "register: the two disagree"
     print(
         f"  {'case':32} {'rows':>6}  {'API p50/p95 ms':>16}  {'SQL p50/p95 ms':>16}  {'ratio p50':>9}"
     )
@@ -247,6 +276,12 @@ def measure(days: int, repeat: int) -> None:
             20,
             lambda: client.get(status_url, HTTP_HOST="127.0.0.1"),
             lambda: hand_status(pond),
+        ),
+        (
+            f"register alarms ({len(pond_ids)} ponds)",
+            len(pond_ids) * POINTS,
+            lambda: pond_alarms(pond_ids),
+            lambda: hand_register(pond_ids),
         ),
         (
             f"chart, {days} days, one item",

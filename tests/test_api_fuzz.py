@@ -57,6 +57,14 @@ pond = pond_create(actor=SYSTEM, enterprise=enterprise, data={
     "name": "模糊尾矿库", "total_capacity": 50, "dam_height": 70, "construction": "upstream"})
 point = point_create(actor=SYSTEM, pond=pond, data={"code": "P1", "item": "freeboard", "red": 1})
 reading_add(actor=SYSTEM, point=point, data={"value": 2, "at": moment})
+from anjian.mines.services import flood_check_save, plan_create, quarry_create, void_create
+flood_check_save(actor=SYSTEM, pond=pond, year=today.year, data={"routed_by": "设计院"})
+void_create(actor=SYSTEM, enterprise=enterprise, data={
+    "location": "北采区", "volume": 100, "responsible": "黄", "deadline": today})
+quarry_create(actor=SYSTEM, enterprise=enterprise, data={
+    "name": "模糊石场", "expires_on": today, "annual_output": 1000})
+plan_create(actor=SYSTEM, enterprise=enterprise, data={
+    "risks": "边坡", "measures": "监测", "responsible": "韦", "review_on": today})
 from anjian.chemicals.services import stock_create
 stock_create(actor=SYSTEM, enterprise=enterprise, data={"name": "电石", "max_stock_t": 3})
 from anjian.roads.services import route_create, section_create

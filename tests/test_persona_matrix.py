@@ -86,6 +86,10 @@ TOWN_A = {
     "tailings-ponds",
     "pond-points",
     "pond-readings",
+    "flood-checks",
+    "mined-out-areas",
+    "quarries",
+    "mine-plans",
     "chemicals",
     "road-sections",
     "sections",
@@ -566,6 +570,43 @@ def _key_sector_records(county_admin, enterprise_a) -> dict:
         point=point,
         data={"value": 7, "at": clock.now() - dt.timedelta(hours=1)},
     )
+    flood_check = mines.flood_check_save(
+        actor=county_admin,
+        pond=pond,
+        year=clock.today().year,
+        data={"routed_on": clock.today(), "routed_by": "设计院"},
+        upload=ContentFile(b"%PDF-1.4\n", name="flood.pdf"),
+    )
+    void = mines.void_create(
+        actor=county_admin,
+        enterprise=enterprise_a,
+        data={
+            "location": "北采区",
+            "volume": 1000,
+            "responsible": "黄",
+            "deadline": clock.today() + dt.timedelta(days=30),
+        },
+    )
+    quarry = mines.quarry_create(
+        actor=county_admin,
+        enterprise=enterprise_a,
+        data={
+            "name": "石岭采石场",
+            "expires_on": clock.today() + dt.timedelta(days=400),
+            "annual_output": 100_000,
+        },
+    )
+    plan = mines.plan_create(
+        actor=county_admin,
+        enterprise=enterprise_a,
+        data={
+            "risks": "边坡失稳",
+            "measures": "边坡监测",
+            "responsible": "韦",
+            "review_on": clock.today() + dt.timedelta(days=180),
+        },
+        upload=ContentFile(b"%PDF-1.4\n", name="plan.pdf"),
+    )
     stock = chemicals.stock_create(
         actor=county_admin, enterprise=enterprise_a, data={"name": "电石", "max_stock_t": 5}
     )
@@ -613,6 +654,10 @@ def _key_sector_records(county_admin, enterprise_a) -> dict:
         "tailings-ponds": pond,
         "pond-points": point,
         "pond-readings": reading,
+        "flood-checks": flood_check,
+        "mined-out-areas": void,
+        "quarries": quarry,
+        "mine-plans": plan,
         "chemicals": stock,
     }
 

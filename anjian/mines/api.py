@@ -1,4 +1,7 @@
-"""API: tailings-ponds/, pond-points/ and pond-readings/ (contract, "Key sectors")."""
+"""API: tailings-ponds/, pond-points/ and pond-readings/ (contract, "Key sectors"), and
+flood-checks/, mined-out-areas/, quarries/ and mine-plans/ (domain-rules §12)."""
+
+from decimal import Decimal
 
 import django_filters
 from django.utils.translation import gettext as _
@@ -13,7 +16,19 @@ from anjian.core.filters import SelectorFilterSet, YesNoFilter
 from anjian.registry import selectors as registry_selectors
 
 from . import rules, selectors, services
-from .models import Item, MonitoringPoint, PondReading, SafetyDegree, TailingsPond
+from .models import (
+    Blasting,
+    FloodCheck,
+    Item,
+    MinedOutArea,
+    MinePlan,
+    MonitoringPoint,
+    PondReading,
+    Quarry,
+    SafetyDegree,
+    TailingsPond,
+    Treatment,
+)
 
 
 class PondSerializer(serializers.ModelSerializer):
@@ -292,7 +307,410 @@ class ReadingViewSet(
         )
 
 
+class FloodCheckSerializer(serializers.ModelSerializer):
+    pond = serializers.IntegerField(source="pond_id", min_value=1, max_value=2**31 - 1)
+    year = serializers.IntegerField(min_value=1949, max_value=9999)
+    routed_by = serializers.CharField(max_length=200, required=False, allow_blank=True)
+    control_water_level = serializers.DecimalField(
+        max_digits=8,
+        decimal_places=2,
+        min_value=-500,
+        max_value=9000,
+        required=False,
+        allow_null=True,
+    )
+    beach_length = serializers.DecimalField(
+        max_digits=8,
+        decimal_places=2,
+        min_value=0,
+        max_value=10000,
+        required=False,
+        allow_null=True,
+    )
+    freeboard = serializers.DecimalField(
+        max_digits=6,
+        decimal_places=2,
+        min_value=-50,
+        max_value=100,
+        required=False,
+        allow_null=True,
+    )
+    note = serializers.CharField(max_length=2000, required=False, allow_blank=True)
+    report = serializers.SerializerMethodField()
+    open_items = serializers.SerializerMethodField()
+
+    class Meta:
+        model = FloodCheck
+        fields = [
+            "id",
+            "pond",
+            "year",
+            "routed_on",
+            "routed_by",
+            "control_water_level",
+            "beach_length",
+            "freeboard",
+            "drainage_clear",
+            "freeboard_beach_ok",
+            "materials_ready",
+            "monitoring_working",
+            "open_items",
+            "note",
+            "report",
+            "hazard",
+        ]
+        read_only_fields = ["hazard"]
+
+    def get_report(self, check) -> str | None:
+        """The report's download address (uploaded on the pond's page), or null."""
+        return check.report_url if check.report_name else None
+
+    def get_open_items(self, check) -> list[str]:
+        return rules.flood_check_open_items(check.checklist)
+
+
+class FloodCheckFilter(SelectorFilterSet):
+    select = staticmethod(selectors.flood_check_list)
+    pond = IdFilter()
+    year = django_filters.NumberFilter(min_value=1949, max_value=9999)
+
+    class Meta:
+        model = FloodCheck
+        fields = []
+
+    def selector_kwargs(self, data):
+        for key in ("pond", "year"):
+            if data.get(key) not in (None, ""):
+                data[key] = int(data[key])
+        return super().selector_kwargs(data)
+
+
+class FloodCheckViewSet(
+    mixins.CreateModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.UpdateModelMixin,
+    mixins.ListModelMixin,
+    viewsets.GenericViewSet,
+):
+    """汛前检查 per pond and year (domain-rules §12). POST records or completes the year's check
+    (the sweep may have opened it empty when the routing was missing at the season's start);
+    `pond` and `year` do not change afterwards. The report file is uploaded on the pond's page."""
+
+    queryset = FloodCheck.objects.all()
+    serializer_class = FloodCheckSerializer
+    filterset_class = FloodCheckFilter
+    permission = "view"
+    write_permission = "write"
+
+    def get_queryset(self):
+        return selectors.flood_check_list(actor=self.request.user)
+
+    def get_object(self):
+        return selectors.flood_check_get_for(actor=self.request.user, pk=self.kwargs["pk"])
+
+    def _data(self, serializer) -> dict:
+        data = dict(serializer.validated_data)
+        data.pop("pond_id", None)
+        data.pop("year", None)
+        return data
+
+    def perform_create(self, serializer):
+        pond = selectors.pond_get_for(
+            actor=self.request.user, pk=serializer.validated_data["pond_id"]
+        )
+        serializer.instance = services.flood_check_save(
+            actor=self.request.user,
+            pond=pond,
+            year=serializer.validated_data["year"],
+            data=self._data(serializer),
+            via="api",
+        )
+
+    def perform_update(self, serializer):
+        check = serializer.instance
+        serializer.instance = services.flood_check_save(
+            actor=self.request.user,
+            pond=check.pond,
+            year=check.year,
+            data=self._data(serializer),
+            via="api",
+        )
+
+
+class VoidSerializer(serializers.ModelSerializer):
+    lng = serializers.DecimalField(
+        max_digits=9,
+        decimal_places=6,
+        min_value=73,
+        max_value=136,
+        required=False,
+        allow_null=True,
+    )
+    lat = serializers.DecimalField(
+        max_digits=8,
+        decimal_places=6,
+        min_value=3,
+        max_value=54,
+        required=False,
+        allow_null=True,
+    )
+    volume = serializers.DecimalField(
+        max_digits=12, decimal_places=1, min_value=Decimal("0.1"), max_value=1_000_000_000
+    )
+    affected_area = serializers.DecimalField(
+        max_digits=12, decimal_places=1, min_value=0, max_value=1_000_000_000, required=False
+    )
+
+    class Meta:
+        model = MinedOutArea
+        fields = [
+            "id",
+            "enterprise",
+            "location",
+            "lng",
+            "lat",
+            "volume",
+            "treatment",
+            "affected_area",
+            "monitoring",
+            "responsible",
+            "deadline",
+            "hazard",
+        ]
+        read_only_fields = ["hazard"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        request = self.context.get("request")
+        if request is not None and "enterprise" in self.fields:
+            self.fields["enterprise"].queryset = registry_selectors.enterprise_list(
+                actor=request.user
+            )
+
+
+class VoidFilter(SelectorFilterSet):
+    select = staticmethod(selectors.void_list)
+    q = django_filters.CharFilter()
+    town = django_filters.CharFilter()
+    enterprise = IdFilter()
+    treatment = django_filters.ChoiceFilter(choices=Treatment.choices)
+
+    class Meta:
+        model = MinedOutArea
+        fields = []
+
+    def selector_kwargs(self, data):
+        if data.get("enterprise") not in (None, ""):
+            data["enterprise"] = int(data["enterprise"])
+        return super().selector_kwargs(data)
+
+
+class VoidViewSet(
+    mixins.CreateModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.UpdateModelMixin,
+    mixins.ListModelMixin,
+    viewsets.GenericViewSet,
+):
+    """Mined-out areas (采空区, domain-rules §12) of the mines in the caller's jurisdiction; an
+    untreated one becomes a hazard with its treatment deadline, once (`hazard`)."""
+
+    queryset = MinedOutArea.objects.all()
+    serializer_class = VoidSerializer
+    filterset_class = VoidFilter
+    permission = "view"
+    write_permission = "write"
+
+    def get_queryset(self):
+        return selectors.void_list(actor=self.request.user)
+
+    def get_object(self):
+        return selectors.void_get_for(actor=self.request.user, pk=self.kwargs["pk"])
+
+    def perform_create(self, serializer):
+        data = dict(serializer.validated_data)
+        enterprise = data.pop("enterprise")
+        serializer.instance = services.void_create(
+            actor=self.request.user, enterprise=enterprise, data=data, via="api"
+        )
+
+    def perform_update(self, serializer):
+        data = dict(serializer.validated_data)
+        data.pop("enterprise", None)
+        serializer.instance = services.void_update(
+            actor=self.request.user, area=serializer.instance, data=data, via="api"
+        )
+
+
+class QuarrySerializer(serializers.ModelSerializer):
+    problem = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Quarry
+        fields = [
+            "id",
+            "enterprise",
+            "name",
+            "licence_number",
+            "expires_on",
+            "annual_output",
+            "blasting",
+            "demonstration",
+            "safety_manager",
+            "principal_certified",
+            "problem",
+            "hazard",
+        ]
+        read_only_fields = ["hazard"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        request = self.context.get("request")
+        if request is not None and "enterprise" in self.fields:
+            self.fields["enterprise"].queryset = registry_selectors.enterprise_list(
+                actor=request.user
+            )
+
+    def get_problem(self, quarry) -> str | None:
+        """`banned` (a banned blasting method: a major hazard) or null."""
+        return rules.blasting_problem(quarry.blasting, quarry.demonstration)
+
+
+class QuarryFilter(SelectorFilterSet):
+    select = staticmethod(selectors.quarry_list)
+    q = django_filters.CharFilter()
+    town = django_filters.CharFilter()
+    enterprise = IdFilter()
+    blasting = django_filters.ChoiceFilter(choices=Blasting.choices)
+    expired = YesNoFilter()
+
+    class Meta:
+        model = Quarry
+        fields = []
+
+    def selector_kwargs(self, data):
+        if data.get("enterprise") not in (None, ""):
+            data["enterprise"] = int(data["enterprise"])
+        return super().selector_kwargs(data)
+
+
+class QuarryViewSet(
+    mixins.CreateModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.UpdateModelMixin,
+    mixins.ListModelMixin,
+    viewsets.GenericViewSet,
+):
+    """Small open-pit quarries (小型露天采石场, 原安监总局令第39号). More than 500,000 t a year is
+    refused (not a small quarry); 浅孔 blasting needs its 论证 record; a banned method
+    (扩壶爆破, 掏底崩落, 掏挖开采, 一面墙) is recorded and makes the quarry a major hazard."""
+
+    queryset = Quarry.objects.all()
+    serializer_class = QuarrySerializer
+    filterset_class = QuarryFilter
+    permission = "view"
+    write_permission = "write"
+
+    def get_queryset(self):
+        return selectors.quarry_list(actor=self.request.user)
+
+    def get_object(self):
+        return selectors.quarry_get_for(actor=self.request.user, pk=self.kwargs["pk"])
+
+    def perform_create(self, serializer):
+        data = dict(serializer.validated_data)
+        enterprise = data.pop("enterprise")
+        serializer.instance = services.quarry_create(
+            actor=self.request.user, enterprise=enterprise, data=data, via="api"
+        )
+
+    def perform_update(self, serializer):
+        data = dict(serializer.validated_data)
+        data.pop("enterprise", None)
+        serializer.instance = services.quarry_update(
+            actor=self.request.user, quarry=serializer.instance, data=data, via="api"
+        )
+
+
+class PlanSerializer(serializers.ModelSerializer):
+    attachment = serializers.SerializerMethodField()
+
+    class Meta:
+        model = MinePlan
+        fields = ["id", "enterprise", "risks", "measures", "responsible", "review_on", "attachment"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        request = self.context.get("request")
+        if request is not None and "enterprise" in self.fields:
+            self.fields["enterprise"].queryset = registry_selectors.enterprise_list(
+                actor=request.user
+            )
+
+    def get_attachment(self, plan) -> str | None:
+        """The plan document's download address (uploaded on the plan's page), or null."""
+        return plan.attachment_url if plan.attachment_name else None
+
+
+class PlanFilter(SelectorFilterSet):
+    select = staticmethod(selectors.plan_list)
+    q = django_filters.CharFilter()
+    town = django_filters.CharFilter()
+    enterprise = IdFilter()
+    overdue = YesNoFilter()
+
+    class Meta:
+        model = MinePlan
+        fields = []
+
+    def selector_kwargs(self, data):
+        if data.get("enterprise") not in (None, ""):
+            data["enterprise"] = int(data["enterprise"])
+        return super().selector_kwargs(data)
+
+
+class PlanViewSet(
+    mixins.CreateModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.UpdateModelMixin,
+    mixins.ListModelMixin,
+    viewsets.GenericViewSet,
+):
+    """一矿一策: one risk plan per mine (risks, measures, responsible person, next review). A
+    second plan for the same mine is refused; `overdue=yes` lists plans past their review."""
+
+    queryset = MinePlan.objects.all()
+    serializer_class = PlanSerializer
+    filterset_class = PlanFilter
+    permission = "view"
+    write_permission = "write"
+
+    def get_queryset(self):
+        return selectors.plan_list(actor=self.request.user)
+
+    def get_object(self):
+        return selectors.plan_get_for(actor=self.request.user, pk=self.kwargs["pk"])
+
+    def perform_create(self, serializer):
+        data = dict(serializer.validated_data)
+        enterprise = data.pop("enterprise")
+        serializer.instance = services.plan_create(
+            actor=self.request.user, enterprise=enterprise, data=data, via="api"
+        )
+
+    def perform_update(self, serializer):
+        data = dict(serializer.validated_data)
+        data.pop("enterprise", None)
+        serializer.instance = services.plan_update(
+            actor=self.request.user, plan=serializer.instance, data=data, via="api"
+        )
+
+
 def register(router) -> None:
     router.register("tailings-ponds", PondViewSet, basename="tailings-pond")
     router.register("pond-points", PointViewSet, basename="pond-point")
     router.register("pond-readings", ReadingViewSet, basename="pond-reading")
+    router.register("flood-checks", FloodCheckViewSet, basename="flood-check")
+    router.register("mined-out-areas", VoidViewSet, basename="mined-out-area")
+    router.register("quarries", QuarryViewSet, basename="quarry")
+    router.register("mine-plans", PlanViewSet, basename="mine-plan")

@@ -1,10 +1,16 @@
 """Tailings ponds (尾矿库), their monitoring points and readings (domain-rules §12)."""
 
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from anjian.core.scoping import Scope
+
+from . import rules
 
 
 class Construction(models.TextChoices):
@@ -142,6 +148,9 @@ class TailingsPond(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def get_absolute_url(self) -> str:
+        return reverse("mines:pond_detail", args=[self.pk])
+
 
 class MonitoringPoint(models.Model):
     """A monitoring point of a pond for one item, with the design unit's thresholds."""
@@ -218,3 +227,300 @@ class PondReading(models.Model):
 
     def __str__(self) -> str:
         return f"{self.point} {self.at:%Y-%m-%d %H:%M} {self.value}"
+
+
+def flood_report_path(instance: "FloodCheck", filename: str) -> str:
+    return f"mines/flood-checks/{instance.pond_id}/{instance.year}/{filename}"
+
+
+class FloodCheck(models.Model):
+    """汛前检查 of one pond for one year (GB 39496-2020 §6.4.2; domain-rules §12): the designer's
+    flood routing (调洪演算) and the season's control figures, and a short checklist. Created
+    empty by the sweep when the routing is missing at the county's flood-season start; then it
+    carries the hazard raised for it (once)."""
+
+    SCOPE = Scope(
+        town="pond__enterprise__town",
+        sector="pond__enterprise__sector",
+        enterprise="pond__enterprise",
+    )
+
+    pond = models.ForeignKey(
+        TailingsPond,
+        on_delete=models.CASCADE,
+        related_name="flood_checks",
+        verbose_name=_("pond"),
+    )
+    year = models.PositiveSmallIntegerField(_("year"))
+    routed_on = models.DateField(_("flood routing (调洪演算) done on"), null=True, blank=True)
+    routed_by = models.CharField(_("flood routing done by (designer)"), max_length=200, blank=True)
+    control_water_level = models.DecimalField(
+        _("control water level of the season (m)"),
+        max_digits=8,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-500), MaxValueValidator(9_000)],
+    )
+    beach_length = models.DecimalField(
+        _("dry beach length of the season (m)"),
+        max_digits=8,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0), MaxValueValidator(10_000)],
+    )
+    freeboard = models.DecimalField(
+        _("freeboard of the season (m)"),
+        max_digits=6,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-50), MaxValueValidator(100)],
+    )
+    report = models.FileField(
+        _("flood routing report"), upload_to=flood_report_path, max_length=300, blank=True
+    )
+    report_name = models.CharField(_("report file name"), max_length=200, blank=True)
+    drainage_clear = models.BooleanField(_("drainage structures clear"), default=False)
+    freeboard_beach_ok = models.BooleanField(
+        _("freeboard and beach length meet the design"), default=False
+    )
+    materials_ready = models.BooleanField(_("emergency materials ready"), default=False)
+    monitoring_working = models.BooleanField(_("monitoring working"), default=False)
+    note = models.TextField(_("note"), max_length=2000, blank=True)
+    # The hazard raised when the routing was missing at the season's start, once.
+    hazard = models.ForeignKey(
+        "hazards.Hazard",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("hazard"),
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        ordering = ["-year", "pond_id"]
+        verbose_name = _("flood-season check")
+        verbose_name_plural = _("flood-season checks")
+        constraints = [
+            models.UniqueConstraint(fields=["pond", "year"], name="flood_check_pond_year_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.pond} {self.year}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("mines:flood_check", args=[self.pond_id, self.year])
+
+    @property
+    def report_url(self) -> str:
+        return reverse("mines:flood_report", args=[self.pk])
+
+    @property
+    def checklist(self) -> dict[str, bool]:
+        return {
+            "drainage_clear": self.drainage_clear,
+            "freeboard_beach_ok": self.freeboard_beach_ok,
+            "materials_ready": self.materials_ready,
+            "monitoring_working": self.monitoring_working,
+        }
+
+
+class Treatment(models.TextChoices):
+    FILLED = "filled", _("Filled (充填)")
+    CAVED = "caved", _("Caved (崩落)")
+    SEALED = "sealed", _("Sealed (封闭)")
+    ISOLATED = "isolated", _("Isolated (隔离)")
+    UNTREATED = "untreated", _("Untreated (未治理)")
+
+
+class MinedOutArea(models.Model):
+    """A mined-out area (采空区) of a mine (domain-rules §12): where it is, how large, how it is
+    treated, who answers for it and by when. An untreated void is a hazard under §2, once: the
+    area keeps the hazard raised for it."""
+
+    SCOPE = Scope(town="enterprise__town", sector="enterprise__sector", enterprise="enterprise")
+
+    enterprise = models.ForeignKey(
+        "registry.Enterprise",
+        on_delete=models.PROTECT,
+        related_name="mined_out_areas",
+        verbose_name=_("mine"),
+    )
+    location = models.CharField(_("location"), max_length=200)
+    lng = models.DecimalField(
+        _("longitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(73), MaxValueValidator(136)],
+    )
+    lat = models.DecimalField(
+        _("latitude"),
+        max_digits=8,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(3), MaxValueValidator(54)],
+    )
+    volume = models.DecimalField(
+        _("volume (m³)"),
+        max_digits=12,
+        decimal_places=1,
+        validators=[MinValueValidator(Decimal("0.1")), MaxValueValidator(1_000_000_000)],
+    )
+    treatment = models.CharField(
+        _("treatment"), max_length=10, choices=Treatment.choices, default=Treatment.UNTREATED
+    )
+    affected_area = models.DecimalField(
+        _("affected surface area (m²)"),
+        max_digits=12,
+        decimal_places=1,
+        default=0,
+        validators=[MinValueValidator(0), MaxValueValidator(1_000_000_000)],
+    )
+    monitoring = models.CharField(_("monitoring"), max_length=500, blank=True)
+    responsible = models.CharField(_("responsible person"), max_length=100)
+    deadline = models.DateField(_("treatment deadline"), null=True, blank=True)
+    hazard = models.ForeignKey(
+        "hazards.Hazard",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("hazard"),
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        ordering = ["enterprise_id", "location", "id"]
+        verbose_name = _("mined-out area")
+        verbose_name_plural = _("mined-out areas")
+        indexes = [models.Index(fields=["treatment"], name="minedout_treatment")]
+
+    def __str__(self) -> str:
+        return f"{self.enterprise} {self.location}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("mines:void_detail", args=[self.pk])
+
+
+class Blasting(models.TextChoices):
+    """原安监总局令第39号 Art. 13: 中深孔 is the rule, 浅孔 only after 论证; the rest are banned."""
+
+    DEEP_HOLE = "deep_hole", _("Medium-deep hole (中深孔爆破)")
+    SHALLOW_HOLE = "shallow_hole", _("Shallow hole (浅孔爆破), after 论证")
+    POT_HOLE = "pot_hole", _("Pot-hole blasting (扩壶爆破), banned")
+    UNDERCUT = "undercut", _("Undercut caving (掏底崩落), banned")
+    UNDERMINING = "undermining", _("Undermining (掏挖开采), banned")
+    ONE_WALL = "one_wall", _("Unbenched face (一面墙), banned")
+
+
+def small_quarry_output(value) -> None:
+    if value is not None and not rules.is_small_quarry(value):
+        raise ValidationError(
+            _(
+                "An annual output above 500,000 t is not a small open-pit quarry "
+                "(原安监总局令第39号 Art. 2); register it as a non-coal mine."
+            ),
+            code="not_small_quarry",
+        )
+
+
+class Quarry(models.Model):
+    """A small open-pit quarry (小型露天采石场: on a hillside, at most 500,000 t a year;
+    原安监总局令第39号 Art. 2). A banned blasting method is recorded as found and makes the quarry
+    a major hazard under county supervision (矿安〔2022〕88号 露天矿山 (2)(3)), once."""
+
+    SCOPE = Scope(town="enterprise__town", sector="enterprise__sector", enterprise="enterprise")
+
+    enterprise = models.ForeignKey(
+        "registry.Enterprise",
+        on_delete=models.PROTECT,
+        related_name="quarries",
+        verbose_name=_("enterprise"),
+    )
+    name = models.CharField(_("name"), max_length=200)
+    licence_number = models.CharField(_("mining licence number"), max_length=60, blank=True)
+    expires_on = models.DateField(_("licence valid until"))
+    annual_output = models.PositiveIntegerField(
+        _("annual output (t)"), validators=[small_quarry_output]
+    )
+    blasting = models.CharField(
+        _("blasting method"), max_length=12, choices=Blasting.choices, default=Blasting.DEEP_HOLE
+    )
+    demonstration = models.CharField(
+        _("论证 record for shallow-hole blasting"), max_length=500, blank=True
+    )
+    safety_manager = models.BooleanField(_("full-time safety manager present"), default=False)
+    principal_certified = models.BooleanField(_("principal assessed and certified"), default=False)
+    hazard = models.ForeignKey(
+        "hazards.Hazard",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("major hazard"),
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        ordering = ["enterprise_id", "name", "id"]
+        verbose_name = _("small open-pit quarry")
+        verbose_name_plural = _("small open-pit quarries")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("mines:quarry_detail", args=[self.pk])
+
+
+def plan_attachment_path(instance: "MinePlan", filename: str) -> str:
+    return f"mines/plans/{instance.enterprise_id}/{filename}"
+
+
+class MinePlan(models.Model):
+    """一矿一策 (issue 14; 应急〔2020〕15号 asks 一库一策 of every pond): one risk plan per mine —
+    its main risks, the measures, who answers for them, when it is next reviewed, and the signed
+    plan as an attachment (checked by content like hazard evidence)."""
+
+    SCOPE = Scope(town="enterprise__town", sector="enterprise__sector", enterprise="enterprise")
+
+    enterprise = models.OneToOneField(
+        "registry.Enterprise",
+        on_delete=models.PROTECT,
+        related_name="mine_plan",
+        verbose_name=_("mine"),
+    )
+    risks = models.TextField(_("main risks"), max_length=4000)
+    measures = models.TextField(_("measures"), max_length=4000)
+    responsible = models.CharField(_("responsible person"), max_length=100)
+    review_on = models.DateField(_("next review on"))
+    attachment = models.FileField(
+        _("plan document"), upload_to=plan_attachment_path, max_length=300, blank=True
+    )
+    attachment_name = models.CharField(_("file name"), max_length=200, blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        ordering = ["review_on", "id"]
+        verbose_name = _("one-mine-one-plan")
+        verbose_name_plural = _("one-mine-one-plans")
+
+    def __str__(self) -> str:
+        return f"{self.enterprise} 一矿一策"
+
+    def get_absolute_url(self) -> str:
+        return reverse("mines:plan_detail", args=[self.pk])
+
+    @property
+    def attachment_url(self) -> str:
+        return reverse("mines:plan_attachment", args=[self.pk])

@@ -5,6 +5,7 @@ settings (`core.rules`: `mines.pond_class_bands`, `mines.alarm_aggregation`) the
 can change, because GB 39496-2020's own table and the full pond-level rule were not retrieved.
 """
 
+import datetime as dt
 from collections.abc import Iterable, Sequence
 
 # Alarm levels, lowest first; None = no alarm (GB 39496-2020 §5.5.4: 蓝 < 黄 < 橙 < 红).
@@ -107,3 +108,57 @@ def thresholds_ordered(item: str, thresholds: dict) -> bool:
     if item in FALLING:
         return all(a > b for a, b in pairs)
     return all(a < b for a, b in pairs)
+
+
+def flood_season_start(year: int, season: dict) -> dt.date:
+    """The county's flood-season start in `year` from the rule `mines.flood_season` ("MM-DD",
+    default 04-01, domain-rules §12); a 02-29 start falls on 03-01 in a common year."""
+    month, day = (int(part) for part in season["start"].split("-"))
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return dt.date(year, 3, 1)
+
+
+def flood_routing_missing(*, today: dt.date, start: dt.date, routed_on) -> bool:
+    """§12: "a missing 汛前调洪演算 by the county's flood-season start date is a hazard". From the
+    start day on (the start day included: the routing must be done before the season opens), a
+    year's check without a routing date is missing; before the start nothing is missing yet."""
+    return today >= start and routed_on is None
+
+
+CHECKLIST = ("drainage_clear", "freeboard_beach_ok", "materials_ready", "monitoring_working")
+
+
+def flood_check_open_items(checklist: dict) -> list[str]:
+    """The checklist items not yet met (GB 39496-2020 §6.4: drainage clear, freeboard and beach
+    as designed, emergency materials, monitoring working), in the checklist's order."""
+    return [item for item in CHECKLIST if not checklist.get(item)]
+
+
+def void_is_hazard(treatment: str) -> bool:
+    """§12 "closed loop": each untreated mined-out area (采空区) is a hazard under §2; one that is
+    filled (充填), caved (崩落), sealed (封闭) or isolated (隔离) is not."""
+    return treatment == "untreated"
+
+
+SMALL_QUARRY_MAX_T = 500_000
+
+
+def is_small_quarry(annual_output_t: int) -> bool:
+    """原安监总局令第39号 Art. 2: a small open-pit quarry produces at most 500,000 t a year
+    ("50万吨以下" read as including 500,000)."""
+    return 0 <= annual_output_t <= SMALL_QUARRY_MAX_T
+
+
+BANNED_BLASTING = ("pot_hole", "undercut", "undermining", "one_wall")
+
+
+def blasting_problem(method: str, demonstration: str) -> str | None:
+    """Art. 13: 中深孔 is allowed; 浅孔 only with an expert 论证 record ("needs_demonstration");
+    扩壶爆破, 掏底崩落, 掏挖开采 and the unbenched 一面墙 are banned ("banned")."""
+    if method in BANNED_BLASTING:
+        return "banned"
+    if method == "shallow_hole" and not (demonstration or "").strip():
+        return "needs_demonstration"
+    return None

@@ -2,7 +2,18 @@
 
 import datetime as dt
 
-from django.db.models import Case, IntegerField, Max, Min, OuterRef, QuerySet, Subquery, Value, When
+from django.db.models import (
+    Case,
+    IntegerField,
+    Max,
+    Min,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
 from django.db.models.functions import TruncDate
 from django.http import Http404
 
@@ -11,7 +22,18 @@ from anjian.core.rules import rule_value
 from anjian.core.scoping import get_in_scope, scope_queryset
 
 from . import rules
-from .models import MonitoringPoint, PondReading, SafetyDegree, TailingsPond
+from .models import (
+    Blasting,
+    FloodCheck,
+    MinedOutArea,
+    MinePlan,
+    MonitoringPoint,
+    PondReading,
+    Quarry,
+    SafetyDegree,
+    TailingsPond,
+    Treatment,
+)
 
 
 def pond_list(
@@ -42,9 +64,58 @@ def pond_list(
     return qs
 
 
+def pond_alarms(pond_ids) -> dict[int, str | None]:
+    """The current alarm of each pond (the §12 aggregation of `pond_status`) for many ponds in
+    one query: each point's latest alarm through the (point, at) index, aggregated here."""
+    counts = rule_value("mines.alarm_aggregation")
+    latest = PondReading.objects.filter(point=OuterRef("pk")).order_by("-at")
+    by_pond: dict[int, dict[str, list]] = {pk: {} for pk in pond_ids}
+    rows = (
+        MonitoringPoint.objects.filter(pond_id__in=pond_ids)
+        .annotate(alarm=Subquery(latest.values("alarm")[:1]))
+        .values_list("pond_id", "item", "alarm")
+    )
+    for pond_id, item, alarm in rows:
+        by_pond.setdefault(pond_id, {}).setdefault(item, []).append(alarm)
+    return {
+        pond_id: rules.pond_alarm(
+            [rules.item_alarm(levels, counts) for levels in items.values()], counts
+        )
+        for pond_id, items in by_pond.items()
+    }
+
+
+def pond_list_with_alarm(*, actor, alarm: str = "", **filters) -> QuerySet:
+    """`pond_list`, narrowed to the ponds whose current alarm is `alarm` ("none": no alarm).
+    The pages' filter; a county holds tens of ponds, so every pond in scope is judged."""
+    qs = pond_list(actor=actor, **filters)
+    if alarm not in (*rules.LEVELS, "none"):
+        return qs
+    levels = pond_alarms(list(qs.values_list("pk", flat=True)))
+    wanted = None if alarm == "none" else alarm
+    return qs.filter(pk__in=[pk for pk, level in levels.items() if level == wanted])
+
+
+def pond_class_steps(pond: TailingsPond) -> dict:
+    """How the pond's class was computed (§12): the class by V and by H on the bands in force,
+    their combination, and the raise after 论证."""
+    bands = rule_value("mines.pond_class_bands")
+    by_v = rules.class_by_capacity(float(pond.total_capacity), bands)
+    by_h = rules.class_by_height(float(pond.dam_height), bands)
+    return {
+        "by_v": by_v,
+        "by_h": by_h,
+        "combined": rules.combine(by_v, by_h),
+        "raised": pond.class_raised,
+        "bands": bands,
+    }
+
+
 def pond_get_for(*, actor, pk) -> TailingsPond:
     return get_in_scope(
-        TailingsPond.objects.select_related("enterprise__town", "enterprise__sector"), actor, pk=pk
+        TailingsPond.objects.select_related("enterprise__town", "enterprise__sector", "hazard"),
+        actor,
+        pk=pk,
     )
 
 
@@ -168,3 +239,125 @@ ALARM_RANK = Case(
     default=Value(0),
     output_field=IntegerField(),
 )
+
+
+# Flood-season checks -------------------------------------------------------------------------
+
+
+def flood_check_list(*, actor, pond: int | None = None, year: int | None = None) -> QuerySet:
+    qs = scope_queryset(
+        FloodCheck.objects.select_related("pond__enterprise__town", "hazard"), actor
+    )
+    if pond:
+        qs = qs.filter(pond_id=pond)
+    if year:
+        qs = qs.filter(year=year)
+    return qs
+
+
+def flood_check_get_for(*, actor, pk) -> FloodCheck:
+    return get_in_scope(
+        FloodCheck.objects.select_related("pond__enterprise__town", "hazard"), actor, pk=pk
+    )
+
+
+def flood_status(pond: TailingsPond, today: dt.date | None = None) -> dict:
+    """The pond's 汛前检查 of this year: `{"year", "start", "check", "missing", "open_items"}`;
+    `missing` is true from the season's start while no routing is recorded (§12)."""
+    today = today or clock.today()
+    start = rules.flood_season_start(today.year, rule_value("mines.flood_season", on=today))
+    check = (
+        FloodCheck.objects.filter(pond_id=pond.pk, year=today.year).select_related("hazard").first()
+    )
+    return {
+        "year": today.year,
+        "start": start,
+        "check": check,
+        "missing": rules.flood_routing_missing(
+            today=today, start=start, routed_on=check.routed_on if check else None
+        ),
+        "open_items": rules.flood_check_open_items(check.checklist if check else {}),
+    }
+
+
+# Mined-out areas -----------------------------------------------------------------------------
+
+
+def void_list(
+    *, actor, town: str = "", enterprise: int | None = None, treatment: str = "", q: str = ""
+) -> QuerySet:
+    qs = scope_queryset(MinedOutArea.objects.select_related("enterprise__town", "hazard"), actor)
+    if town:
+        qs = qs.filter(enterprise__town__code=town)
+    if enterprise:
+        qs = qs.filter(enterprise_id=enterprise)
+    if treatment in Treatment.values:
+        qs = qs.filter(treatment=treatment)
+    if q:
+        qs = qs.filter(Q(location__icontains=q) | Q(enterprise__name__icontains=q))
+    return qs
+
+
+def void_get_for(*, actor, pk) -> MinedOutArea:
+    return get_in_scope(
+        MinedOutArea.objects.select_related("enterprise__town", "hazard"), actor, pk=pk
+    )
+
+
+# Small quarries ------------------------------------------------------------------------------
+
+
+def quarry_list(
+    *,
+    actor,
+    town: str = "",
+    enterprise: int | None = None,
+    blasting: str = "",
+    expired: bool | None = None,
+    q: str = "",
+) -> QuerySet:
+    qs = scope_queryset(Quarry.objects.select_related("enterprise__town", "hazard"), actor)
+    if town:
+        qs = qs.filter(enterprise__town__code=town)
+    if enterprise:
+        qs = qs.filter(enterprise_id=enterprise)
+    if blasting in Blasting.values:
+        qs = qs.filter(blasting=blasting)
+    if expired is not None:
+        today = clock.today()
+        qs = qs.filter(expires_on__lt=today) if expired else qs.filter(expires_on__gte=today)
+    if q:
+        qs = qs.filter(Q(name__icontains=q) | Q(enterprise__name__icontains=q))
+    return qs
+
+
+def quarry_get_for(*, actor, pk) -> Quarry:
+    return get_in_scope(Quarry.objects.select_related("enterprise__town", "hazard"), actor, pk=pk)
+
+
+# 一矿一策 ------------------------------------------------------------------------------------
+
+
+def plan_list(
+    *,
+    actor,
+    town: str = "",
+    enterprise: int | None = None,
+    overdue: bool | None = None,
+    q: str = "",
+) -> QuerySet:
+    qs = scope_queryset(MinePlan.objects.select_related("enterprise__town"), actor)
+    if town:
+        qs = qs.filter(enterprise__town__code=town)
+    if enterprise:
+        qs = qs.filter(enterprise_id=enterprise)
+    if overdue is not None:
+        today = clock.today()
+        qs = qs.filter(review_on__lt=today) if overdue else qs.filter(review_on__gte=today)
+    if q:
+        qs = qs.filter(Q(enterprise__name__icontains=q) | Q(risks__icontains=q))
+    return qs
+
+
+def plan_get_for(*, actor, pk) -> MinePlan:
+    return get_in_scope(MinePlan.objects.select_related("enterprise__town"), actor, pk=pk)
