@@ -101,8 +101,9 @@ def weather_reach(request):
     kind, level = "rainstorm", lowest["rainstorm"]
     if form.is_valid():
         kind, level = form.cleaned_data["kind"], form.cleaned_data["level"]
+    # Installation-wide (no publishing division): the viewer's scope narrows it below.
     reached = warnings.enterprises_for(
-        SimpleNamespace(kind=kind, level=level, published_at=clock.now())
+        SimpleNamespace(kind=kind, level=level, published_at=clock.now(), division_id=None)
     )
     units = list(
         registry.enterprise_list(actor=request.user)
