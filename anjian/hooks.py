@@ -17,6 +17,7 @@ SWEEP_STEPS = [
     ("public_reports", "anjian.public_reports.sweep.run"),
     ("emergency", "anjian.emergency.sweep.run"),
     ("crowded", "anjian.crowded.sweep.run"),
+    ("roads", "anjian.roads.clusters.run"),
     ("certificates", "anjian.certificates.sweep.run"),
     ("workforce", "anjian.workforce.sweep.run"),
     ("forestfire", "anjian.forestfire.sweep.run"),

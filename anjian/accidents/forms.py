@@ -38,6 +38,8 @@ class AccidentForm(BootstrapMixin, forms.ModelForm):
             "trapped",
             "evacuated",
             "key_facilities_threatened",
+            "lng",
+            "lat",
         ]
         widgets = {
             "occurred_at": DATETIME,

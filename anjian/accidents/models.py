@@ -9,6 +9,7 @@ from django.utils.translation import pgettext_lazy
 
 from anjian.accidents import rules
 from anjian.accounts.models import Sector, Town
+from anjian.core.fields import lat_field, lng_field
 from anjian.core.gb6441 import ACCIDENT_TYPES
 from anjian.core.scoping import Scope
 from anjian.registry.models import Enterprise
@@ -78,6 +79,9 @@ class Accident(models.Model):
     trapped = models.PositiveIntegerField(_("people trapped"), default=0)
     evacuated = models.PositiveIntegerField(_("people evacuated"), default=0)
     key_facilities_threatened = models.BooleanField(_("key facilities threatened"), default=False)
+    # Where it happened (optional; road accidents need it for the accident-cluster alert).
+    lng = lng_field(_("longitude"))
+    lat = lat_field(_("latitude"))
     # Derived from the row's own figures by the services on every write (never edited directly);
     # stored so that statistics can group and filter on them in the database.
     grade = models.CharField(

@@ -46,6 +46,8 @@ ACCIDENT_FIELDS = (
     "trapped",
     "evacuated",
     "key_facilities_threatened",
+    "lng",
+    "lat",
 )
 COUNTS = (
     "deaths",
@@ -87,6 +89,10 @@ def accident_validate(*, accident: Accident, now: dt.datetime | None = None) -> 
     ):
         errors.setdefault("reported_at", []).append(
             _("The report cannot be received before the accident happened.")
+        )
+    if (accident.lng is None) != (accident.lat is None):
+        errors.setdefault("lat" if accident.lat is None else "lng", []).append(
+            _("Give both the longitude and the latitude, or neither.")
         )
     now = now or clock.now()
     if accident.occurred_at and accident.occurred_at > now + dt.timedelta(minutes=5):

@@ -12,33 +12,12 @@ from django.utils.translation import gettext_lazy as _
 
 from anjian.accounts.models import Sector, Town
 from anjian.accounts.units import Scope
+from anjian.core.fields import lat_field, lng_field
 from anjian.core.validators import not_in_future
 
 from . import rules
 
 AREA_MAX = Decimal("1000000")  # hectares: larger than any county's forest
-
-
-def lng_field(verbose_name):
-    return models.DecimalField(
-        verbose_name,
-        max_digits=9,
-        decimal_places=6,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(-180), MaxValueValidator(180)],
-    )
-
-
-def lat_field(verbose_name):
-    return models.DecimalField(
-        verbose_name,
-        max_digits=9,
-        decimal_places=6,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(-90), MaxValueValidator(90)],
-    )
 
 
 def area_field(verbose_name):

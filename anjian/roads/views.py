@@ -10,9 +10,10 @@ from django.views.decorators.http import require_POST
 from anjian.accounts.units import Unit, UnitKind
 from anjian.core.forms import flash, submit
 from anjian.core.permissions import has_permission, requires
+from anjian.core.rules import rule_value
 from anjian.hazards.models import HazardStatus
 
-from . import selectors, services
+from . import clusters, selectors, services
 from .forms import SectionEditForm, SectionFilterForm, SectionForm, SignOffForm
 
 PAGE_SIZE = 30
@@ -24,7 +25,16 @@ def section_list(request):
     filters = SectionFilterForm(request.GET or None, user=request.user)
     qs = selectors.section_list(actor=request.user, **filters.filters())
     page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "roads/section_list.html", {"filters": filters, "page": page})
+    return render(
+        request,
+        "roads/section_list.html",
+        {
+            "filters": filters,
+            "page": page,
+            "clusters": clusters.cluster_list(actor=request.user),
+            "cluster_rule": rule_value("roads.accident_cluster"),
+        },
+    )
 
 
 @requires("officer")
