@@ -146,7 +146,7 @@ def accident_build(*, data: dict[str, Any], now: dt.datetime | None = None) -> A
 def _notify_reported(accident: Accident) -> None:
     grade = accident.get_grade_display()
     notify(
-        recipients=Unit.county().users(),
+        recipients=Unit.county_of(accident.town).users(),
         kind="accident.reported",
         title=_("Accident reported: %(title)s (%(grade)s)")
         % {"title": accident.title, "grade": grade},

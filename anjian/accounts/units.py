@@ -258,6 +258,17 @@ class Unit:
         return CountyUnit()
 
     @staticmethod
+    def county_of(town) -> CountyUnit:
+        """The county a town lies in, whose admins hear of what happens there: the whole
+        installation when the town names no county (v1) or its county is the only one, so a
+        one-county installation keeps notifying every county admin as in v1."""
+        county_id = getattr(town, "county_id", None)
+        if county_id is None:
+            return CountyUnit()
+        unit = CountyUnit(county_id)
+        return CountyUnit() if unit.is_county_wide else unit
+
+    @staticmethod
     def of_division(division: Division, source=None) -> DivisionUnit:
         """The unit of a county, city or province division."""
         return KINDS[division.level](obj=division, source=source)

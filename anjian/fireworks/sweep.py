@@ -23,14 +23,14 @@ def run(*, now: dt.datetime) -> dict[str, int]:
     created = 0
     licences = Licence.objects.filter(
         enterprise__sector__code="fireworks", expires_on__gte=today, expires_on__lte=horizon
-    ).select_related("enterprise")
+    ).select_related("enterprise__town")
     for licence in licences:
         threshold = rules.licence_alert_due(expires_on=licence.expires_on, today=today, days=days)
         if threshold is None:
             continue
         enterprise = licence.enterprise
         units = [
-            Unit.county(),
+            Unit.county_of(enterprise.town),
             *Unit.covering(
                 town_id=enterprise.town_id,
                 sector_id=enterprise.sector_id,

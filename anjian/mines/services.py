@@ -313,7 +313,7 @@ def pond_judge(*, pond: TailingsPond, via: str = "system") -> str | None:
             "level": dict(rules_labels())[level],
         }
         notify(
-            recipients=Unit.county().users(),
+            recipients=Unit.county_of(pond.enterprise.town).users(),
             kind="pond.alarm",
             title=title[:200],
             key=f"pond:{pond.pk}:{level}:{day}",

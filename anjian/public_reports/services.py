@@ -92,7 +92,7 @@ def public_report_submit(*, data: dict[str, Any], via: str = "web") -> PublicRep
     with transaction.atomic():
         report.save()
         audit.record_create(actor=PUBLIC, instance=report, via=via)
-        recipients = list(Unit.county().users())
+        recipients = list(Unit.county_of(report.town).users())
         title = _("New 12350 report #%(pk)s") % {"pk": report.pk}
         transaction.on_commit(
             lambda: notify(

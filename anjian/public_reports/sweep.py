@@ -18,9 +18,9 @@ from .models import PublicReport, ReportStatus
 
 def run(*, now: dt.datetime) -> dict[str, int]:
     today = timezone.localtime(now).date()
-    county = list(Unit.county().users())
     created = 0
-    for report in PublicReport.objects.overdue(on=today).iterator(chunk_size=500):
+    reports = PublicReport.objects.overdue(on=today).select_related("town")
+    for report in reports.iterator(chunk_size=500):
         if report.status == ReportStatus.ACCEPTED:
             period, due = "verify", report.verify_due
             title = _("12350 report #%(pk)s: verification overdue since %(day)s")
@@ -28,6 +28,7 @@ def run(*, now: dt.datetime) -> dict[str, int]:
             period, due = "feedback", report.feedback_due
             title = _("12350 report #%(pk)s: feedback to the reporter overdue since %(day)s")
         unit = policy.handling_unit(report)
+        county = Unit.county_of(report.town).users()
         recipients = {u.pk: u for u in [*county, *unit.users()]}.values()
         created += len(
             notify(
