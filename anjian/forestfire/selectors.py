@@ -120,10 +120,17 @@ def permit_get_for(*, actor, pk) -> FieldFirePermit:
 # --- watch areas and patrols ----------------------------------------------------------------
 
 
-def area_list(*, actor, town: str = "", open: bool | None = None, gap: bool | None = None):
-    """Watch areas with today's `patrols_done` (annotated) and `level` of their town; call
-    `with_requirements` on the rows for `patrols_required` and `gap`."""
-    today = clock.today()
+def area_list(
+    *,
+    actor,
+    town: str = "",
+    open: bool | None = None,
+    gap: bool | None = None,
+    day: dt.date | None = None,
+):
+    """Watch areas with the day's (today's) `patrols_done` (annotated) and `level` of their
+    town; call `with_requirements` on the rows for `patrols_required` and `gap`."""
+    today = day or clock.today()
     start, end = day_window(today)
     qs = scope_queryset(WatchArea.objects.select_related("town", "source_fire"), actor).annotate(
         patrols_done=Count("patrols", filter=Q(patrols__at__gte=start, patrols__at__lt=end)),
@@ -140,7 +147,7 @@ def area_list(*, actor, town: str = "", open: bool | None = None, gap: bool | No
         qs = qs.filter(closed_on__lte=today)
     qs = qs.order_by("town__ordering", "name", "id")
     if gap is not None:
-        rows = with_requirements(list(qs))
+        rows = with_requirements(list(qs), today)
         ids = [a.pk for a in rows if (a.gap > 0) == gap]
         qs = qs.filter(pk__in=ids)
     return qs

@@ -228,8 +228,8 @@ def test_the_fire_season_turns_last_years_fires_into_watch_areas_once(fire_a):
 
     Season.objects.create(name="森林防火期", start_month=10, start_day=1, end_month=4, end_day=30)
     now = at(dt.date(2025, 10, 2))
-    assert sweep.run(now=now) == {"watch_areas_opened": 1}
-    assert sweep.run(now=now) == {"watch_areas_opened": 0}
+    assert sweep.run(now=now)["watch_areas_opened"] == 1
+    assert sweep.run(now=now)["watch_areas_opened"] == 0
     area = WatchArea.objects.get(source_fire=fire_a)
     assert area.opened_on == dt.date(2025, 10, 1) and area.town == fire_a.town
 
@@ -256,3 +256,28 @@ def test_the_watch_area_list_costs_the_same_for_one_area_or_many(
         services.patrol_log(actor=SYSTEM, data={"area": area, "ranger": "x", "at": clock.now()})
     assert _queries(api, "/api/v1/forest-watch-areas/") == one
     assert _queries(api, "/api/v1/patrols/") <= one + 2
+
+
+def test_a_day_that_ended_with_a_patrol_gap_is_reported_to_the_town_once(
+    town_a_officer, town_b_officer, area_a
+):
+    from anjian.forestfire import sweep
+    from anjian.notifications.models import Notification
+
+    yesterday = clock.today() - dt.timedelta(days=1)
+    services.patrol_log(
+        actor=town_a_officer,
+        data={"area": area_a, "ranger": "黄护林", "at": at(yesterday - dt.timedelta(days=1), 9)},
+    )
+    tomorrow_morning = at(clock.today() + dt.timedelta(days=1), 1)
+    counts = sweep.run(now=at(clock.today(), 1))
+    assert counts["patrol_gaps"] == 1
+    note = Notification.objects.get(recipient=town_a_officer, kind="forestfire.patrol_gap")
+    assert yesterday.isoformat() in note.title and "0" in note.title
+    assert not Notification.objects.filter(recipient=town_b_officer).exists()
+    assert sweep.run(now=at(clock.today(), 2))["patrol_gaps"] == 0
+    # Today is patrolled as required: tomorrow's sweep reports nothing more.
+    services.patrol_log(
+        actor=town_a_officer, data={"area": area_a, "ranger": "黄护林", "at": at(clock.today(), 8)}
+    )
+    assert sweep.run(now=tomorrow_morning)["patrol_gaps"] == 0
