@@ -632,7 +632,7 @@ class QuarryViewSet(
         )
 
 
-class PlanSerializer(serializers.ModelSerializer):
+class MinePlanSerializer(serializers.ModelSerializer):
     attachment = serializers.SerializerMethodField()
 
     class Meta:
@@ -680,7 +680,7 @@ class PlanViewSet(
     second plan for the same mine is refused; `overdue=yes` lists plans past their review."""
 
     queryset = MinePlan.objects.all()
-    serializer_class = PlanSerializer
+    serializer_class = MinePlanSerializer
     filterset_class = PlanFilter
     permission = "view"
     write_permission = "write"
