@@ -1,6 +1,6 @@
 """In a real browser on a real server: a ranger's officer logs a patrol on a 390-px phone with
-the phone's location, and the watch area's gap clears; every forest-fire and fireworks page
-loads with nothing from another host and no console error."""
+the phone's location, and the watch area's gap clears; every forest-fire, fireworks and mines
+page loads with nothing from another host and no console error."""
 
 from playwright.sync_api import expect
 
@@ -68,6 +68,15 @@ def test_the_new_pages_load_offline_without_errors(page, live_url, login_as, sit
         "/fireworks/cases/new/",
         "/fireworks/exits/new/",
         "/fireworks/firing-rules/new/",
+        "/mines/tailings-ponds/",
+        "/mines/tailings-ponds/new/",
+        "/mines/mined-out-areas/",
+        "/mines/mined-out-areas/new/",
+        "/mines/quarries/",
+        "/mines/quarries/new/",
+        "/mines/mine-plans/",
+        "/mines/mine-plans/new/",
+        "/mines/readings/import/",
     ]:
         response = page.goto(f"{live_url}{path}")
         assert response.status == 200, path
